@@ -1,0 +1,67 @@
+using Learning.Data.Entities;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "Learning.Data.Sqlite";
+    public const string PostgreSqlMigrationsAssembly = "Learning.Data.PostgreSql";
+
+    public static IServiceCollection AddLearningData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, ModelAssemblies modelAssemblies)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(modelAssemblies);
+        var connectionString = ResolveConnectionString(options, environment.ContentRootPath);
+        services.AddDbContext<LearningDbContext>(db => Configure(db, options.Provider, connectionString));
+
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<DatabaseMigrationHostedService>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+
+        services.AddSingleton<DbXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
+        services.AddDataProtection().SetApplicationName("Learning");
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{provider}'.");
+        }
+    }
+
+    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required for {options.Provider}.");
+        }
+
+        var folder = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "learning.db")}";
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Learning.Data.Entities;
+
+public sealed class LearningUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>"vi" or "en"; null follows the site default.</summary>
+    public string? PreferredCulture { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+public sealed class LearningRole : IdentityRole
+{
+    public LearningRole()
+    {
+    }
+
+    public LearningRole(string name) : base(name)
+    {
+    }
+}
+
+/// <summary>The site's own settings, one row. Set up once by the setup page or <c>setup</c> command.</summary>
+public sealed class SiteSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public string SiteName { get; set; } = "";
+
+    public string SiteTheme { get; set; } = "Learning.Theme.Default";
+
+    public string AdminTheme { get; set; } = "Learning.Theme.Admin";
+
+    public DateTime? SetupCompletedUtc { get; set; }
+
+    public string? SetupRecipe { get; set; }
+}
+
+/// <summary>Who did what, when. Written in the same transaction as the change it records.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    /// <summary>A stable code such as <c>auth.signin.failed</c> or <c>organization.cadres.imported</c>.</summary>
+    public string Action { get; set; } = "";
+
+    public string? Subject { get; set; }
+
+    public string? Details { get; set; }
+
+    public string? IpAddress { get; set; }
+}
+
+/// <summary>ASP.NET data-protection key ring, kept in the database so every web node reads the same keys.</summary>
+public sealed class DataProtectionKeyRow
+{
+    public int Id { get; set; }
+
+    public string FriendlyName { get; set; } = "";
+
+    public string Xml { get; set; } = "";
+}

@@ -1,0 +1,74 @@
+using System.Reflection;
+using Learning.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Learning.Data;
+
+/// <summary>
+/// The one store. It owns identity and the core tables, and applies the <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// classes of every installed module, so there is one migration set per provider.
+/// <para>Add a migration (from the repository root):</para>
+/// <code>
+/// dotnet ef migrations add NAME --project src/Learning.Data.Sqlite --startup-project src/Learning.Data.Sqlite
+/// dotnet ef migrations add NAME --project src/Learning.Data.PostgreSql --startup-project src/Learning.Data.PostgreSql
+/// </code>
+/// </summary>
+public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options, ModelAssemblies modelAssemblies)
+    : IdentityDbContext<LearningUser, LearningRole, string>(options)
+{
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<LearningUser>(b =>
+        {
+            b.ToTable("identity_user");
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.Property(u => u.PreferredCulture).HasMaxLength(10);
+        });
+        builder.Entity<LearningRole>().ToTable("identity_role");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("identity_user_role");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("identity_user_claim");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("identity_user_login");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("identity_role_claim");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("identity_user_token");
+
+        builder.ApplyConfigurationsFromAssembly(typeof(LearningDbContext).Assembly);
+        foreach (var assembly in modelAssemblies.Assemblies.Where(OwnsEntities))
+        {
+            builder.ApplyConfigurationsFromAssembly(assembly);
+        }
+    }
+
+    private static bool OwnsEntities(Assembly assembly) =>
+        assembly.GetTypes().Any(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified and Npgsql insists on Utc for timestamptz: pin the kind both ways.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The module assemblies that contribute entity configurations. Fixed for the life of the process.</summary>
+public sealed class ModelAssemblies(IEnumerable<Assembly> assemblies)
+{
+    public IReadOnlyList<Assembly> Assemblies { get; } = assemblies.Distinct().ToList();
+}

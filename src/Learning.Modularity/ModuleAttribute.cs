@@ -1,0 +1,35 @@
+namespace Learning.Modularity;
+
+/// <summary>
+/// Marks an assembly as a Learning module. Put it in the module's <c>Manifest.cs</c>, as Orchard does.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class ModuleAttribute : Attribute
+{
+    public required string Name { get; init; }
+
+    public string Category { get; init; } = "General";
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Names of modules that must be enabled and started before this one.</summary>
+    public string[] Dependencies { get; init; } = [];
+
+    /// <summary>A module that cannot be disabled (the host cannot work without it).</summary>
+    public bool AlwaysEnabled { get; init; }
+}
+
+/// <summary>Marks an assembly as a theme: a Razor class library that owns a layout and its assets.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class ThemeAttribute : Attribute
+{
+    public required string Name { get; init; }
+
+    /// <summary>Path of the layout view inside the theme assembly, e.g. <c>/Themes/Default/_Layout.cshtml</c>.</summary>
+    public required string Layout { get; init; }
+
+    /// <summary>Admin themes dress the pages under <c>/Admin</c>; site themes dress the rest.</summary>
+    public bool IsAdmin { get; init; }
+
+    public string Description { get; init; } = "";
+}

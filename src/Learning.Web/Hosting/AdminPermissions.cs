@@ -1,0 +1,25 @@
+using Learning.Modularity;
+
+namespace Learning.Web.Hosting;
+
+public sealed class AdminPermissions : IPermissionProvider
+{
+    public static readonly Permission AccessAdmin = new(Names.AccessAdmin, "Open the administration area");
+    public static readonly Permission ManageSettings = new(Names.ManageSettings, "Change the site name and theme");
+    public static readonly Permission ViewAuditTrail = new(Names.ViewAuditTrail, "Read the audit trail");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageSettings, ViewAuditTrail];
+
+    public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
+    [
+        new(LearningRoles.Manager, [AccessAdmin]),
+        new(LearningRoles.Trainer, [AccessAdmin]),
+    ];
+
+    public static class Names
+    {
+        public const string AccessAdmin = "Admin.Access";
+        public const string ManageSettings = "Admin.Settings";
+        public const string ViewAuditTrail = "Admin.Audit";
+    }
+}

@@ -1,0 +1,14 @@
+using Learning.Modularity;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Web.Hosting;
+
+internal sealed class HostAdminMenu(IStringLocalizer<WebStrings> t) : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new(t["Menu.Dashboard"], "/Admin", AdminPermissions.AccessAdmin, 0),
+        new(t["Menu.Settings"], "/Admin/Settings", AdminPermissions.ManageSettings, 95),
+        new(t["Menu.Audit"], "/Admin/Audit", AdminPermissions.ViewAuditTrail, 96),
+    ];
+}

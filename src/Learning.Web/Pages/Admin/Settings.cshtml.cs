@@ -1,0 +1,57 @@
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Modularity;
+using Learning.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Web.Pages.Admin;
+
+[RequirePermission(AdminPermissions.Names.ManageSettings)]
+public sealed class SettingsModel(LearningDbContext db, ModuleCatalog catalog, SiteState state, IAuditTrail audit, IStringLocalizer<WebStrings> t) : PageModel
+{
+    public string SiteName { get; private set; } = "";
+
+    public string Theme { get; private set; } = "";
+
+    public bool Saved { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public IEnumerable<ThemeDescriptor> Themes => catalog.Themes.Where(th => !th.Manifest.IsAdmin);
+
+    public IReadOnlyList<ModuleDescriptor> Modules => catalog.Modules;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.AsNoTracking().SingleAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
+        (SiteName, Theme) = (settings.SiteName, settings.SiteTheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? siteName, string? theme, CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
+        (SiteName, Theme) = (siteName?.Trim() ?? "", theme ?? "");
+        if (SiteName.Length is 0 or > 200)
+        {
+            Error = t["Setup.SiteNameRequired"];
+            return Page();
+        }
+
+        if (!Themes.Any(th => th.Name == Theme))
+        {
+            Error = t["Settings.ThemeUnknown"];
+            return Page();
+        }
+
+        audit.Record("settings.changed", "site", $"name: {settings.SiteName} → {SiteName}; theme: {settings.SiteTheme} → {Theme}");
+        settings.SiteName = SiteName;
+        settings.SiteTheme = Theme;
+        await db.SaveChangesAsync(cancellationToken);
+        state.Invalidate();
+        Saved = true;
+        return Page();
+    }
+}

@@ -1,0 +1,9 @@
+using System.Resources;
+using Learning.Modularity;
+
+[assembly: Module(
+    Name = "Learning.Organization",
+    Category = "Organization",
+    Description = "Provinces, communes, units, cadre profiles and managers' scopes.",
+    Dependencies = ["Learning.Users"])]
+[assembly: NeutralResourcesLanguage("vi")]

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net.Mail;
+using Learning.Data;
+using Learning.Organization.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Organization.Services;
+
+/// <summary>One cadre as it arrives from a CSV row or a recipe entry: raw strings, validated here.</summary>
+public sealed record CadreInput(
+    string? Email,
+    string? FullName,
+    string? Position,
+    string? UnitCode,
+    string? Phone,
+    string? JoinedOn,
+    string? TransferredFrom,
+    string? AccountingOfficer);
+
+/// <summary>A problem with one input: <see cref="Index"/> is the 0-based position in the batch, <see cref="Field"/> the column.</summary>
+public sealed record CadreInputError(int Index, string Field, string Message);
+
+public sealed record CadreImportResult(int Total, int Created, int Updated, IReadOnlyList<CadreInputError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Validates a batch of cadres completely before touching the database, then upserts by e-mail in one SaveChanges:
+/// a batch with any bad row changes nothing, and importing the same batch twice creates nothing the second time.
+/// </summary>
+public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<OrganizationStrings> t, TimeProvider clock)
+{
+    public const int MaxRows = 50_000;
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
+    public async Task<CadreImportResult> ImportAsync(IReadOnlyList<CadreInput> inputs, OrgScope scope, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<CadreInputError>();
+        if (inputs.Count > MaxRows)
+        {
+            errors.Add(new CadreInputError(0, "", t["Import.TooManyRows", MaxRows]));
+            return new CadreImportResult(inputs.Count, 0, 0, errors);
+        }
+
+        var codes = inputs.Select(i => i.UnitCode?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
+        var units = await db.Set<OrgUnit>().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+
+        var valid = new List<(int Index, Cadre Values)>();
+        var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var before = errors.Count;
+            var cadre = Validate(i, inputs[i], units, scope, seenEmails, errors);
+            if (errors.Count == before && cadre is not null)
+            {
+                valid.Add((i, cadre));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CadreImportResult(inputs.Count, 0, 0, errors);
+        }
+
+        var emails = valid.Select(v => v.Values.Email).ToList();
+        var existing = new Dictionary<string, Cadre>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in emails.Chunk(500))
+        {
+            foreach (var c in await db.Set<Cadre>().Where(c => chunk.Contains(c.Email)).ToListAsync(cancellationToken))
+            {
+                existing[c.Email] = c;
+            }
+        }
+
+        foreach (var (index, values) in valid)
+        {
+            if (existing.TryGetValue(values.Email, out var current) && !scope.Contains(current.OrgPath))
+            {
+                errors.Add(new CadreInputError(index, "email", t["Import.EmailBelongsElsewhere", values.Email]));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CadreImportResult(inputs.Count, 0, 0, errors);
+        }
+
+        var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
+        var userByEmail = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!))
+            .ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        int created = 0, updated = 0;
+        foreach (var (_, values) in valid)
+        {
+            if (!existing.TryGetValue(values.Email, out var cadre))
+            {
+                cadre = new Cadre { Email = values.Email, CreatedUtc = now };
+                db.Add(cadre);
+                created++;
+            }
+            else if (!Same(cadre, values))
+            {
+                updated++;
+            }
+            else
+            {
+                continue;
+            }
+
+            cadre.FullName = values.FullName;
+            cadre.Position = values.Position;
+            cadre.UnitId = values.UnitId;
+            cadre.OrgPath = values.OrgPath;
+            cadre.Phone = values.Phone;
+            cadre.JoinedCommuneOn = values.JoinedCommuneOn;
+            cadre.TransferredFrom = values.TransferredFrom;
+            cadre.IsAccountingOfficer = values.IsAccountingOfficer;
+            cadre.UserId ??= userByEmail.GetValueOrDefault(values.Email.ToUpperInvariant());
+            cadre.UpdatedUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new CadreImportResult(inputs.Count, created, updated, errors);
+    }
+
+    private static bool Same(Cadre a, Cadre b) =>
+        a.FullName == b.FullName && a.Position == b.Position && a.UnitId == b.UnitId && a.Phone == b.Phone &&
+        a.JoinedCommuneOn == b.JoinedCommuneOn && a.TransferredFrom == b.TransferredFrom && a.IsAccountingOfficer == b.IsAccountingOfficer;
+
+    private Cadre? Validate(int index, CadreInput input, Dictionary<string, OrgUnit> units, OrgScope scope, Dictionary<string, int> seenEmails, List<CadreInputError> errors)
+    {
+        void Fail(string field, string message) => errors.Add(new CadreInputError(index, field, message));
+
+        var email = input.Email?.Trim().ToLowerInvariant() ?? "";
+        if (email.Length == 0)
+        {
+            Fail("email", t["Import.EmailRequired"]);
+        }
+        else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            Fail("email", t["Import.EmailInvalid", email]);
+        }
+        else if (seenEmails.TryGetValue(email, out var first))
+        {
+            Fail("email", t["Import.EmailDuplicate", email, first + 1]);
+        }
+        else
+        {
+            seenEmails[email] = index;
+        }
+
+        var fullName = Clean(input.FullName);
+        if (fullName is null)
+        {
+            Fail("fullName", t["Import.FullNameRequired"]);
+        }
+        else if (fullName.Length > 200)
+        {
+            Fail("fullName", t["Import.TooLong", 200]);
+        }
+
+        var position = Clean(input.Position) ?? "";
+        if (position.Length > 200)
+        {
+            Fail("position", t["Import.TooLong", 200]);
+        }
+
+        OrgUnit? unit = null;
+        var code = input.UnitCode?.Trim();
+        if (string.IsNullOrEmpty(code))
+        {
+            Fail("unitCode", t["Import.UnitRequired"]);
+        }
+        else if (!units.TryGetValue(code, out unit))
+        {
+            Fail("unitCode", t["Import.UnitUnknown", code]);
+        }
+        else if (unit.Kind == OrgUnitKind.Province)
+        {
+            Fail("unitCode", t["Import.UnitIsProvince", code]);
+            unit = null;
+        }
+        else if (!scope.Contains(unit.Path))
+        {
+            Fail("unitCode", t["Import.UnitOutsideScope", code]);
+            unit = null;
+        }
+
+        var phone = Clean(input.Phone);
+        if (phone is not null && (phone.Length > 20 || phone.Count(char.IsAsciiDigit) < 8 || phone.Any(ch => !char.IsAsciiDigit(ch) && ch is not (' ' or '+' or '.' or '-'))))
+        {
+            Fail("phone", t["Import.PhoneInvalid", phone]);
+        }
+
+        DateOnly? joined = null;
+        var joinedText = Clean(input.JoinedOn);
+        if (joinedText is not null)
+        {
+            if (DateOnly.TryParseExact(joinedText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                joined = date;
+            }
+            else
+            {
+                Fail("joinedOn", t["Import.DateInvalid", joinedText]);
+            }
+        }
+
+        var transferred = Clean(input.TransferredFrom);
+        if (transferred is { Length: > 200 })
+        {
+            Fail("transferredFrom", t["Import.TooLong", 200]);
+        }
+
+        var accounting = false;
+        var flag = Clean(input.AccountingOfficer)?.ToLowerInvariant();
+        if (flag is not null)
+        {
+            switch (flag)
+            {
+                case "true" or "1" or "x" or "yes" or "có" or "co":
+                    accounting = true;
+                    break;
+                case "false" or "0" or "no" or "không" or "khong":
+                    break;
+                default:
+                    Fail("accountingOfficer", t["Import.FlagInvalid", flag]);
+                    break;
+            }
+        }
+
+        return unit is null || fullName is null
+            ? null
+            : new Cadre
+            {
+                Email = email,
+                FullName = fullName,
+                Position = position,
+                UnitId = unit.Id,
+                OrgPath = unit.Path,
+                Phone = phone,
+                JoinedCommuneOn = joined,
+                TransferredFrom = transferred,
+                IsAccountingOfficer = accounting,
+            };
+    }
+
+    private static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+}

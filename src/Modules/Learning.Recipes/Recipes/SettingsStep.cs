@@ -1,0 +1,44 @@
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Modularity;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Recipes.Recipes;
+
+/// <summary><c>{ "name": "settings", "siteName": "…", "theme": "Learning.Theme.Default" }</c>.</summary>
+public sealed class SettingsStep(LearningDbContext db, ModuleCatalog catalog, IStringLocalizer<RecipesStrings> t) : IRecipeStepHandler
+{
+    public string StepName => "settings";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.FindAsync([SiteSettings.SingletonId], cancellationToken);
+        if (settings is null)
+        {
+            settings = new SiteSettings();
+            db.SiteSettings.Add(settings);
+        }
+
+        if (context.Step.OptionalString("siteName") is { Length: > 0 } siteName)
+        {
+            if (siteName.Length > 200)
+            {
+                throw context.Error(".siteName", t["Recipe.TooLong", 200]);
+            }
+
+            settings.SiteName = siteName;
+        }
+
+        if (context.Step.OptionalString("theme") is { Length: > 0 } theme)
+        {
+            if (!catalog.Themes.Any(th => th.Name == theme && !th.Manifest.IsAdmin))
+            {
+                throw context.Error(".theme", t["Recipe.ThemeUnknown", theme, string.Join(", ", catalog.Themes.Where(th => !th.Manifest.IsAdmin).Select(th => th.Name))]);
+            }
+
+            settings.SiteTheme = theme;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

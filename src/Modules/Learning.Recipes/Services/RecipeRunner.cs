@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Learning.Data;
+using Learning.Modularity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Recipes.Services;
+
+/// <summary>
+/// Parses a recipe, checks that every step has a handler, then runs the steps in order inside one database transaction.
+/// Any failure rolls everything back: a recipe either applies whole or changes nothing.
+/// </summary>
+public sealed class RecipeRunner(
+    LearningDbContext db,
+    IEnumerable<IRecipeStepHandler> handlers,
+    IAuditTrail audit,
+    IOptions<RecipeOptions> options,
+    IHostEnvironment environment,
+    IStringLocalizer<RecipesStrings> t,
+    ILogger<RecipeRunner> logger) : IRecipeRunner
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
+
+    public async Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, CancellationToken cancellationToken = default)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(json, JsonOptions, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return RecipeResult.Failed("?", t["Recipe.Malformed", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1], null, ex.Path ?? "$");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return RecipeResult.Failed("?", t["Recipe.NotObject"], null, "$");
+            }
+
+            var name = root.OptionalString("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                return RecipeResult.Failed("?", t["Recipe.NameMissing"], null, "$.name");
+            }
+
+            if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+            {
+                return RecipeResult.Failed(name, t["Recipe.StepsMissing"], null, "$.steps");
+            }
+
+            var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
+            var plan = new List<(IRecipeStepHandler Handler, RecipeStepContext Context)>();
+            var index = 0;
+            foreach (var step in steps.EnumerateArray())
+            {
+                var stepName = step.OptionalString("name");
+                if (string.IsNullOrEmpty(stepName))
+                {
+                    return RecipeResult.Failed(name, t["Recipe.StepNameMissing", index + 1], null, $"$.steps[{index}].name");
+                }
+
+                if (!byName.TryGetValue(stepName, out var handler))
+                {
+                    return RecipeResult.Failed(name, t["Recipe.StepUnknown", stepName, string.Join(", ", byName.Keys.Order())], stepName, $"$.steps[{index}].name");
+                }
+
+                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory)));
+                index++;
+            }
+
+            var ownTransaction = db.Database.CurrentTransaction is null;
+            var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var savepoint = $"recipe_{Guid.NewGuid():N}";
+            if (!ownTransaction)
+            {
+                await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+            }
+
+            var current = "";
+            try
+            {
+                foreach (var (handler, context) in plan)
+                {
+                    current = context.StepName;
+                    await handler.ExecuteAsync(context, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                audit.Record("recipes.run", name, $"{plan.Count} steps");
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
+                return new RecipeResult(true, name, plan.Count, null, null, null);
+            }
+            catch (RecipeStepException ex)
+            {
+                await RollBackAsync(transaction, savepoint);
+                logger.LogWarning("Recipe {Recipe} failed at {Path}: {Message}", name, ex.JsonPath, ex.Message);
+                return RecipeResult.Failed(name, ex.Message, ex.StepName, ex.JsonPath);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FormatException or JsonException)
+            {
+                await RollBackAsync(transaction, savepoint);
+                logger.LogError(ex, "Recipe {Recipe} failed in step {Step}", name, current);
+                return RecipeResult.Failed(name, t["Recipe.StepFailed", current, ex.GetBaseException().Message], current, null);
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    public async Task<RecipeResult> RunFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full) && RecipesFolder() is { } folder && File.Exists(Path.Combine(folder, path)))
+        {
+            full = Path.Combine(folder, path);
+        }
+
+        if (!File.Exists(full))
+        {
+            return RecipeResult.Failed(path, t["Recipe.FileMissing", path]);
+        }
+
+        await using var stream = File.OpenRead(full);
+        return await RunAsync(stream, Path.GetDirectoryName(full), cancellationToken);
+    }
+
+    public IReadOnlyList<RecipeDescriptor> ListRecipes()
+    {
+        if (RecipesFolder() is not { } folder)
+        {
+            return [];
+        }
+
+        var list = new List<RecipeDescriptor>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.recipe.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var stream = File.OpenRead(file);
+                using var doc = JsonDocument.Parse(stream, JsonOptions);
+                var name = doc.RootElement.OptionalString("name") ?? Path.GetFileName(file);
+                list.Add(new RecipeDescriptor(name, doc.RootElement.OptionalString("displayName") ?? name, doc.RootElement.OptionalString("description") ?? "", file));
+            }
+            catch (JsonException ex)
+            {
+                logger.LogWarning("Skipping malformed recipe {File}: {Message}", file, ex.Message);
+            }
+        }
+
+        return list;
+    }
+
+    public RecipeDescriptor? FindRecipe(string name) =>
+        ListRecipes().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, string savepoint)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        else if (db.Database.CurrentTransaction is { } outer)
+        {
+            await outer.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    private string? RecipesFolder()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.Path))
+        {
+            return Directory.Exists(options.Value.Path) ? options.Value.Path : null;
+        }
+
+        foreach (var start in new[] { environment.ContentRootPath, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "content-recipes");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Modularity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Learning.Users.Pages.Account;
+
+/// <summary>Switches the UI language: a cookie for everyone, and the account's preference for a signed-in user.</summary>
+[AllowAnonymous]
+public sealed class CultureModel(UserManager<LearningUser> users, LearningDbContext db) : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var chosen = LocalTime.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? LocalTime.SupportedCultures[0].Name;
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        if (await users.GetUserAsync(User) is { } user && user.PreferredCulture != chosen)
+        {
+            user.PreferredCulture = chosen;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,62 @@
+using Learning.Data;
+using Learning.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Users.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(Startup.LoginRateLimitPolicy)]
+public sealed class LoginModel(SignInManager<LearningUser> signIn, IAuditTrail audit, LearningDbContext db, IStringLocalizer<UsersStrings> t) : PageModel
+{
+    public string? Error { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? password, bool rememberMe, string? returnUrl, CancellationToken cancellationToken)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        Email = email?.Trim();
+        if (string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(password))
+        {
+            Error = t["Login.Required"];
+            return Page();
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(Email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
+
+        if (result.Succeeded)
+        {
+            audit.Record("auth.signin", Email, actor: await signIn.CreateUserPrincipalAsync(user!));
+            await db.SaveChangesAsync(cancellationToken);
+            if (user!.PreferredCulture is { } culture)
+            {
+                Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new Microsoft.AspNetCore.Http.CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax });
+            }
+
+            return LocalRedirect(ReturnUrl);
+        }
+
+        audit.Record(result.IsLockedOut ? "auth.signin.locked" : "auth.signin.failed", Email);
+        await db.SaveChangesAsync(cancellationToken);
+        Error = result.IsLockedOut ? t["Login.LockedOut"] : t["Login.Failed"];
+        Response.StatusCode = result.IsLockedOut ? 423 : 200;
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
+}

@@ -1,0 +1,81 @@
+using System.Threading.RateLimiting;
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Modularity;
+using Learning.Users.Recipes;
+using Learning.Users.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Users;
+
+public sealed class Startup : ModuleStartup
+{
+    public const string LoginRateLimitPolicy = "login";
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddIdentity<LearningUser, LearningRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = security.PasswordMinLength;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<LearningDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "learning.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = security.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<RolePermissionService>();
+        services.AddScoped<ISiteSetupHandler, UsersSetupHandler>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddRecipeStep<RolesStep>();
+        services.AddRecipeStep<UsersStep>();
+    }
+
+    private sealed class AdminMenu(IStringLocalizer<UsersStrings> t) : IAdminMenuProvider
+    {
+        public IEnumerable<AdminMenuItem> GetItems() => [new(t["Menu.Users"], "/Admin/Users", Permissions.ManageUsers, 80)];
+    }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Learning.Data;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +17,9 @@ public static class LearningHostExtensions
     public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Vietnamese first, also outside requests: the setup and recipe commands speak to the console in Vietnamese.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = LocalTime.SupportedCultures[0];
         var catalog = ModuleCatalog.Discover(builder.Configuration);
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.Modularity;
+using Learning.Organization.Data;
+using Learning.Organization.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.IntegrationTests.Foundation;
+
+public sealed class RecipeTests
+{
+    private static Task<RecipeResult> RunAsync(TestSite site, string json) =>
+        site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), null));
+
+    private static Task<(int Units, int Cadres, int Users, int Roles)> CountsAsync(TestSite site) =>
+        site.WithDbAsync(async db => (await db.Set<OrgUnit>().CountAsync(), await db.Set<Cadre>().CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync()));
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SetupRecipe_RunAgain_CreatesNoDuplicates(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await CountsAsync(site);
+
+        var result = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("setup.recipe.json")));
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(before, await CountsAsync(site));
+        Assert.Equal((16 + 2, 24), (before.Units - await site.WithDbAsync(db => db.Set<OrgUnit>().CountAsync(u => u.Kind == OrgUnitKind.Unit)), before.Cadres));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Recipe_MalformedJson_FailsWithLineAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await CountsAsync(site);
+
+        var result = await RunAsync(site, "{ \"name\": \"broken\",\n  \"steps\": [ { \"name\": \"settings\" \n ");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("dòng", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(site));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Recipe_UnknownCommuneInLaterStep_NamesStepAndPath_AndRollsBackEarlierSteps(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await CountsAsync(site);
+        const string json = """
+        {
+          "name": "bad-cadre",
+          "steps": [
+            { "name": "organization", "units": [ { "code": "KH", "name": "Khánh Hòa", "kind": "province", "children": [
+                { "code": "KH-VANNINH", "name": "Vạn Ninh", "kind": "commune" } ] } ] },
+            { "name": "cadres", "cadres": [
+                { "email": "moi@example.vn", "fullName": "Phạm Thị Mới", "unit": "KH-VANNINH" },
+                { "email": "sai@example.vn", "fullName": "Đỗ Văn Sai", "unit": "KH-KHONGCO" } ] }
+          ]
+        }
+        """;
+
+        var result = await RunAsync(site, json);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("cadres", result.StepName);
+        Assert.Equal("$.steps[1].cadres[1].unit", result.JsonPath);
+        Assert.Contains("KH-KHONGCO", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(site));
+        Assert.False(await site.WithDbAsync(db => db.Set<OrgUnit>().AnyAsync(u => u.Code == "KH-VANNINH")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Recipe_UnknownStepOrBadKind_IsRejectedBeforeAnythingRuns(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await CountsAsync(site);
+
+        var unknown = await RunAsync(site, """{ "name": "x", "steps": [ { "name": "settings", "siteName": "Đổi tên" }, { "name": "teleport" } ] }""");
+        var badKind = await RunAsync(site, """{ "name": "y", "steps": [ { "name": "organization", "units": [ { "code": "Q", "name": "Q", "kind": "district" } ] } ] }""");
+        var password = await RunAsync(site, """{ "name": "z", "steps": [ { "name": "users", "users": [ { "email": "a@example.vn", "password": "Secret123456" } ] } ] }""");
+
+        Assert.Equal("$.steps[1].name", unknown.JsonPath);
+        Assert.Equal("$.steps[0].units[0].kind", badKind.JsonPath);
+        Assert.Equal("$.steps[0].users[0].password", password.JsonPath);
+        Assert.Equal(before, await CountsAsync(site));
+        Assert.Equal("Trang thử nghiệm", await site.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task OrganizationExport_ReimportsIdempotently_AndCarriesVietnameseNames(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        using var client = site.CreateSiteClient();
+        await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+
+        var (status, body, _) = await client.GetAsync("/Admin/Organization/export.recipe.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var recipe = JsonNode.Parse(body)!;
+        Assert.Equal("organization", (string?)recipe["steps"]![0]!["name"]);
+        Assert.Contains("Khánh Hòa", body, StringComparison.Ordinal);
+        Assert.Equal(24, recipe["steps"]![1]!["cadres"]!.AsArray().Count);
+
+        var before = await CountsAsync(site);
+        var result = await RunAsync(site, body);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(before, await CountsAsync(site));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ScopesAndUsersSteps_CreateManagerWithoutPassword_AndScopeIt(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        const string json = """
+        { "name": "managers", "steps": [
+            { "name": "users", "users": [ { "email": "ql.nhatrang@example.vn", "displayName": "Quản lý Nha Trang", "roles": ["Manager"] } ] },
+            { "name": "scopes", "scopes": [ { "user": "ql.nhatrang@example.vn", "unit": "KH-NHATRANG" } ] } ] }
+        """;
+
+        Assert.True((await RunAsync(site, json)).Succeeded);
+        Assert.True((await RunAsync(site, json)).Succeeded);
+
+        var user = await site.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "ql.nhatrang@example.vn"));
+        Assert.Null(user.PasswordHash);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<ScopeAssignment>().CountAsync(s => s.UserId == user.Id)));
+    }
+}

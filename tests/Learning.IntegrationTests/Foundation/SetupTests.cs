@@ -1,0 +1,92 @@
+using System.Net;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.Organization.Data;
+using Learning.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.IntegrationTests.Foundation;
+
+public sealed class SetupTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SetupPage_FreshSite_CreatesAdminRunsRecipeAndShowsVietnameseDashboard(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, setUp: false);
+        using var client = site.CreateSiteClient();
+
+        var (status, _, location) = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/Setup", location);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).Status);
+
+        var posted = await client.PostFormAsync("/Setup",
+        [
+            new("siteName", "Học tập số Thanh Hóa"), new("adminName", "Quản trị"), new("adminEmail", "qt@example.vn"),
+            new("password", "Matkhau2026a"), new("passwordConfirm", "Matkhau2026a"), new("recipe", "setup"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, await client.SignInAsync("qt@example.vn", "Matkhau2026a"));
+        var dashboard = await client.GetAsync("/Admin");
+        Assert.Equal(HttpStatusCode.OK, dashboard.Status);
+        Assert.Contains("<html lang=\"vi\">", dashboard.Body, StringComparison.Ordinal);
+        Assert.Contains("Bảng điều khiển", dashboard.Body, StringComparison.Ordinal);
+        Assert.Contains("Học tập số Thanh Hóa", dashboard.Body, StringComparison.Ordinal);
+
+        var cadres = await site.WithDbAsync(db => db.Set<Cadre>().CountAsync());
+        Assert.Equal(24, cadres);
+        var audit = await site.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
+        Assert.Contains("setup.completed", audit);
+        Assert.Contains("auth.signin", audit);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Setup_SecondAttempt_IsRefusedAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        using var client = site.CreateSiteClient();
+
+        var page = await client.GetAsync("/Setup");
+        Assert.Equal(HttpStatusCode.Conflict, page.Status);
+        Assert.Contains("Trang đã được thiết lập", page.Body, StringComparison.Ordinal);
+
+        var again = await site.WithServiceAsync<SetupService, SetupResult>(s => s.SetupAsync(new SetupRequest("Khác", "other@example.vn", "Matkhau2026b", "setup")));
+        Assert.False(again.Succeeded);
+        Assert.True(again.AlreadySetUp);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal("Trang thử nghiệm", await site.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Setup_WeakPassword_FailsWithLocalizedReasonAndLeavesSiteUnset(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, setUp: false);
+
+        var result = await site.WithServiceAsync<SetupService, SetupResult>(s => s.SetupAsync(new SetupRequest("Trang", "qt@example.vn", "short", "setup")));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Contains("ít nhất 10 ký tự", StringComparison.Ordinal));
+        Assert.False(await site.WithServiceAsync<SetupService, bool>(s => s.IsSetUpAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<OrgUnit>().CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Health_ReportsDatabase(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, setUp: false);
+        using var client = site.CreateSiteClient();
+
+        var (status, body, _) = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", body);
+        _ = site.Services.GetRequiredService<DatabaseMigrator>();
+    }
+}

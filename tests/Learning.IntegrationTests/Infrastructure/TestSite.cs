@@ -1,0 +1,112 @@
+using Learning.Data;
+using Learning.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Learning.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host in-process on a fresh database of the given provider. PostgreSQL comes from
+/// LEARNING_TEST_POSTGRES (test.sh starts a throwaway server); when it is not reachable the test fails, it is not skipped.
+/// </summary>
+public sealed class TestSite : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.vn";
+    public const string AdminPassword = "Quantri2026x";
+
+    private readonly DatabaseProvider provider;
+    private readonly string connectionString;
+    private readonly string? postgresDatabase;
+    private readonly string? sqliteFolder;
+    private readonly Dictionary<string, string?> settings;
+
+    private TestSite(DatabaseProvider provider, Dictionary<string, string?> settings)
+    {
+        this.provider = provider;
+        this.settings = settings;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            sqliteFolder = Directory.CreateTempSubdirectory("learning-test-").FullName;
+            connectionString = $"Data Source={Path.Combine(sqliteFolder, "learning.db")}";
+        }
+        else
+        {
+            postgresDatabase = "learning_test_" + Guid.NewGuid().ToString("N")[..12];
+            connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ConnectionString;
+        }
+    }
+
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable("LEARNING_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+
+    public DatabaseProvider Provider => provider;
+
+    /// <summary>Starts a host; with <paramref name="setUp"/> it runs setup with the given recipe (in-process, as the CLI does).</summary>
+    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null)
+    {
+        var site = new TestSite(provider, settings ?? []);
+        _ = site.Server;
+        if (setUp)
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SetupService>()
+                .SetupAsync(new SetupRequest("Trang thử nghiệm", AdminEmail, AdminPassword, recipe));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        }
+
+        return site;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<LearningDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<LearningDbContext>());
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Learning:Database:Provider", provider.ToString());
+        builder.UseSetting("Learning:Database:ConnectionString", connectionString);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        if (sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

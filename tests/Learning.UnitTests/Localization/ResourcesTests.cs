@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Learning.Modularity;
+using Learning.Organization.Data;
+
+namespace Learning.UnitTests.Localization;
+
+/// <summary>Every string for people is in resources, in Vietnamese and English, and the keys the code asks for exist.</summary>
+public sealed partial class ResourcesTests
+{
+    public static TheoryData<string> ResourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Path, "*.resx", SearchOption.AllDirectories)
+                     .Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            data.Add(Path.GetRelativePath(RepositoryRoot.Path, file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Resx_EnglishHasTheSameKeys_AndNoValueIsEmpty(string relativePath)
+    {
+        var vi = Keys(Path.Combine(RepositoryRoot.Path, relativePath));
+        var en = Keys(Path.Combine(RepositoryRoot.Path, relativePath.Replace(".resx", ".en.resx", StringComparison.Ordinal)));
+
+        Assert.Equal(vi.Keys.Order(), en.Keys.Order());
+        Assert.All(vi.Concat(en), kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
+    }
+
+    [Theory]
+    [InlineData("src/Modules/Learning.Organization", "Resources/OrganizationStrings.resx")]
+    [InlineData("src/Modules/Learning.Users", "Resources/UsersStrings.resx")]
+    [InlineData("src/Modules/Learning.Recipes", "Resources/RecipesStrings.resx")]
+    [InlineData("src/Learning.Web", "Resources/WebStrings.resx")]
+    [InlineData("themes", "../src/Learning.Modularity/Resources/ShellStrings.resx")]
+    public void Code_UsesOnlyKeysThatExist(string project, string resx)
+    {
+        var root = Path.Combine(RepositoryRoot.Path, project);
+        var keys = Keys(Path.GetFullPath(Path.Combine(root, resx))).Keys.ToHashSet();
+        var used = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+
+        // Keys built at run time from enums and role names.
+        if (used.Remove("Kind."))
+        {
+            used.UnionWith(Enum.GetNames<OrgUnitKind>().Select(k => "Kind." + k));
+        }
+
+        if (used.Remove("Role."))
+        {
+            used.UnionWith(LearningRoles.All.Select(r => "Role." + r));
+        }
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(keys).Order());
+    }
+
+    [Theory]
+    [InlineData("vi", "Cơ cấu tổ chức")]
+    [InlineData("en", "Organisation")]
+    public void ResourceManager_ResolvesEmbeddedStringsPerCulture(string culture, string expected)
+    {
+        var manager = new ResourceManager("Learning.Organization.Resources.OrganizationStrings", typeof(OrgUnit).Assembly);
+
+        Assert.Equal(expected, manager.GetString("Tree.Title", new CultureInfo(culture)));
+    }
+
+    private static Dictionary<string, string> Keys(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    [GeneratedRegex("\\b[tTS]\\[\"([A-Za-z0-9_.]+)\"")]
+    private static partial Regex KeyUse();
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Learning.BrowserTests;
+
+/// <summary>The built host started as a separate process on 127.0.0.1 with a fresh SQLite database, as `dotnet run` would.</summary>
+public sealed partial class RunningSite : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string dataFolder;
+
+    private RunningSite(Process process, string dataFolder, string baseUrl)
+    {
+        this.process = process;
+        this.dataFolder = dataFolder;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<RunningSite> StartAsync()
+    {
+        var configuration = typeof(RunningSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var bin = Path.Combine(RepositoryRoot, "src", "Learning.Web", "bin", configuration, "net10.0");
+        var dataFolder = Directory.CreateTempSubdirectory("learning-browser-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Learning.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Learning__Database__ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "learning.db")}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var url = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } m)
+            {
+                url.TrySetResult(m.Groups[1].Value);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var finished = await Task.WhenAny(url.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        if (finished != url.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The site did not start listening within 60 s.");
+        }
+
+        return new RunningSite(process, dataFolder, await url.Task);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Learning.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Learning.sln not found");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}

@@ -15,6 +15,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<IOrganizationScopeService, OrganizationScopeService>();
         services.AddScoped<OrganizationTree>();
+        services.AddScoped<ICadreDirectory, CadreDirectory>();
         services.AddScoped<CadreImporter>();
         services.AddScoped<CadreCsvReader>();
         services.AddScoped<OrganizationExporter>();
@@ -24,6 +25,8 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<OrganizationStep>();
         services.AddRecipeStep<CadresStep>();
         services.AddRecipeStep<ScopesStep>();
+        services.AddRecipeStep<CadreAccountsStep>();
+        services.AddScoped<CadreAccounts>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOrganizationEndpoints();

@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<IncludeRecipesStep>();
     }
 
     private sealed class AdminMenu(IStringLocalizer<RecipesStrings> t) : IAdminMenuProvider

@@ -50,6 +50,7 @@ public sealed class SetupTests
         await using var site = await TestSite.StartAsync(provider);
         using var client = site.CreateSiteClient();
 
+        var users = await site.WithDbAsync(db => db.Users.CountAsync());
         var page = await client.GetAsync("/Setup");
         Assert.Equal(HttpStatusCode.Conflict, page.Status);
         Assert.Contains("Trang đã được thiết lập", page.Body, StringComparison.Ordinal);
@@ -57,7 +58,8 @@ public sealed class SetupTests
         var again = await site.WithServiceAsync<SetupService, SetupResult>(s => s.SetupAsync(new SetupRequest("Khác", "other@example.vn", "Matkhau2026b", "setup")));
         Assert.False(again.Succeeded);
         Assert.True(again.AlreadySetUp);
-        Assert.Equal(1, await site.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(users, await site.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.False(await site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "other@example.vn")));
         Assert.Equal("Trang thử nghiệm", await site.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).SingleAsync()));
     }
 

@@ -37,6 +37,7 @@ public sealed partial class ResourcesTests
     [InlineData("src/Modules/Learning.Organization", "Resources/OrganizationStrings.resx")]
     [InlineData("src/Modules/Learning.Users", "Resources/UsersStrings.resx")]
     [InlineData("src/Modules/Learning.Recipes", "Resources/RecipesStrings.resx")]
+    [InlineData("src/Modules/Learning.Courses", "Resources/CoursesStrings.resx")]
     [InlineData("src/Learning.Web", "Resources/WebStrings.resx")]
     [InlineData("themes", "../src/Learning.Modularity/Resources/ShellStrings.resx")]
     public void Code_UsesOnlyKeysThatExist(string project, string resx)
@@ -45,20 +46,21 @@ public sealed partial class ResourcesTests
         var keys = Keys(Path.GetFullPath(Path.Combine(root, resx))).Keys.ToHashSet();
         var used = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Select(File.ReadAllText)
+            .SelectMany(text => KeyUse().Matches(text).Select(m => m.Groups[1].Value)
+                .Concat(ConditionalKeyUse().Matches(text).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value })))
             .ToHashSet();
 
-        // Keys built at run time from enums and role names.
-        if (used.Remove("Kind."))
+        // Keys built at run time from a prefix and an enumeration: every member needs its string.
+        foreach (var (prefix, members) in DynamicKeys.GetValueOrDefault(project) ?? [])
         {
-            used.UnionWith(Enum.GetNames<OrgUnitKind>().Select(k => "Kind." + k));
+            if (used.Remove(prefix))
+            {
+                used.UnionWith(members.Select(m => prefix + m));
+            }
         }
 
-        if (used.Remove("Role."))
-        {
-            used.UnionWith(LearningRoles.All.Select(r => "Role." + r));
-        }
-
+        Assert.DoesNotContain(used, k => k.EndsWith('.'));
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(keys).Order());
     }
@@ -73,9 +75,27 @@ public sealed partial class ResourcesTests
         Assert.Equal(expected, manager.GetString("Tree.Title", new CultureInfo(culture)));
     }
 
+    private static readonly Dictionary<string, Dictionary<string, IEnumerable<string>>> DynamicKeys = new()
+    {
+        ["src/Modules/Learning.Organization"] = new() { ["Kind."] = Enum.GetNames<OrgUnitKind>() },
+        ["src/Modules/Learning.Users"] = new() { ["Role."] = LearningRoles.All },
+        ["src/Modules/Learning.Courses"] = new()
+        {
+            ["Kind."] = Learning.Courses.LessonKinds.All,
+            ["Topic."] = Learning.Courses.Data.CourseTopics.All,
+            ["Access."] = Enum.GetNames<Learning.Courses.Services.CourseAccess>(),
+            ["LessonAccess."] = Enum.GetNames<Learning.Courses.Services.LessonAccess>(),
+            ["Enrol."] = Enum.GetNames<Learning.Courses.Services.EnrolOutcome>(),
+            ["Assign.Target."] = Enum.GetNames<Learning.Courses.Data.AssignmentTarget>(),
+        },
+    };
+
     private static Dictionary<string, string> Keys(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     [GeneratedRegex("\\b[tTS]\\[\"([A-Za-z0-9_.]+)\"")]
     private static partial Regex KeyUse();
+
+    [GeneratedRegex("\\b[tTS]\\[[^\\]\"]*\\?\\s*\"([A-Za-z0-9_.]+)\"\\s*:\\s*\"([A-Za-z0-9_.]+)\"")]
+    private static partial Regex ConditionalKeyUse();
 }

@@ -1,3 +1,4 @@
+using Learning.Organization;
 using Learning.Organization.Data;
 using Learning.Organization.Services;
 

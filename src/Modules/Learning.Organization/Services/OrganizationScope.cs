@@ -7,38 +7,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Organization.Services;
 
-/// <summary>What part of the organisation tree a user may see: everything (administrators) or the subtrees under their assignments.</summary>
-public sealed record OrgScope(bool Unrestricted, IReadOnlyList<string> Paths)
+/// <summary>Scope filters over this module's entities.</summary>
+public static class OrgScopeQueries
 {
-    public static readonly OrgScope Everything = new(true, []);
-    public static readonly OrgScope Nothing = new(false, []);
+    public static IQueryable<Cadre> Apply(this OrgScope scope, IQueryable<Cadre> cadres) => scope.Unrestricted ? cadres : cadres.Where(PathPredicate<Cadre>(scope, c => c.OrgPath));
 
-    public bool Contains(string path) => Unrestricted || Paths.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+    public static IQueryable<OrgUnit> Apply(this OrgScope scope, IQueryable<OrgUnit> units) => scope.Unrestricted ? units : units.Where(PathPredicate<OrgUnit>(scope, u => u.Path));
 
-    public IQueryable<Cadre> Apply(IQueryable<Cadre> cadres) => Unrestricted ? cadres : cadres.Where(PathPredicate<Cadre>(c => c.OrgPath));
-
-    public IQueryable<OrgUnit> Apply(IQueryable<OrgUnit> units) => Unrestricted ? units : units.Where(PathPredicate<OrgUnit>(u => u.Path));
-
-    /// <summary>Ancestors of a scope root are visible as context (a commune manager sees its province's name), not as content.</summary>
-    public bool IsAncestorOfScope(string path) => Unrestricted || Paths.Any(p => p.StartsWith(path, StringComparison.Ordinal));
-
-    private Expression<Func<T, bool>> PathPredicate<T>(Expression<Func<T, string>> selector)
+    private static Expression<Func<T, bool>> PathPredicate<T>(OrgScope scope, Expression<Func<T, string>> selector)
     {
         var parameter = selector.Parameters[0];
         Expression body = Expression.Constant(false);
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        foreach (var path in Paths)
+        foreach (var path in scope.Paths)
         {
             body = Expression.OrElse(body, Expression.Call(selector.Body, startsWith, Expression.Constant(path)));
         }
 
         return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
-}
-
-public interface IOrganizationScopeService
-{
-    Task<OrgScope> GetScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
 }
 
 internal sealed class OrganizationScopeService(LearningDbContext db) : IOrganizationScopeService

@@ -1,0 +1,166 @@
+using Learning.Courses.Data;
+using Learning.Courses.Services;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Courses.Pages.Admin.Courses;
+
+/// <summary>
+/// Standing assignments of a course. A scoped manager assigns to units (or single cadres) inside their scope; rules that cut
+/// across the tree (position, transfer date, accounting officers) need an unrestricted scope.
+/// </summary>
+[RequirePermission(Permissions.Names.Assign)]
+public sealed class AssignModel(
+    LearningDbContext db,
+    EnrollmentService enrollments,
+    ICadreDirectory cadres,
+    IOrganizationScopeService scopes,
+    IAuditTrail audit,
+    TimeProvider clock,
+    IStringLocalizer<CoursesStrings> t) : PageModel
+{
+    public Course? Course { get; private set; }
+
+    public IReadOnlyList<Course> Courses { get; private set; } = [];
+
+    public IReadOnlyList<CourseAssignment> Assignments { get; private set; } = [];
+
+    public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
+
+    public IReadOnlyList<string> Positions { get; private set; } = [];
+
+    public bool CanUseRules { get; private set; }
+
+    public int Enrolled { get; private set; }
+
+    public int Completed { get; private set; }
+
+    public int Overdue { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public bool IsError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            Courses = await db.Set<Course>().AsNoTracking().Where(c => c.IsPublished).OrderBy(c => c.Title).ToListAsync(cancellationToken);
+            return Page();
+        }
+
+        return await LoadAsync(id.Value, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, string? target, string? unit, string? position, int? months, string? email, int? dueDays, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        if (!Enum.TryParse<AssignmentTarget>(target, out var kind) || (!CanUseRules && kind is not (AssignmentTarget.Unit or AssignmentTarget.Cadre)))
+        {
+            return Fail(t["Assign.TargetInvalid"]);
+        }
+
+        string? value = kind switch
+        {
+            AssignmentTarget.Unit => unit,
+            AssignmentTarget.Position => position,
+            AssignmentTarget.TransferredWithinMonths => Math.Clamp(months ?? 6, 1, 60).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AssignmentTarget.Cadre => email?.Trim().ToLowerInvariant(),
+            _ => null,
+        };
+
+        if (kind == AssignmentTarget.Unit && (value is null || Units.All(u => u.Code != value)))
+        {
+            return Fail(t["Assign.UnitOutsideScope"]);
+        }
+
+        if (kind == AssignmentTarget.Cadre)
+        {
+            var cadre = value is null ? null : (await cadres.FindAsync(new CadreFilter(Email: value), cancellationToken)) is { Count: > 0 } found ? found[0] : null;
+            if (cadre is null || !scope.Contains(cadre.OrgPath))
+            {
+                return Fail(t["Assign.CadreUnknown", value ?? ""]);
+            }
+        }
+
+        if (kind == AssignmentTarget.Position && string.IsNullOrEmpty(value))
+        {
+            return Fail(t["Assign.TargetInvalid"]);
+        }
+
+        if (!await db.Set<CourseAssignment>().AnyAsync(a => a.CourseId == id && a.Target == kind && a.Value == value && a.RemovedUtc == null, cancellationToken))
+        {
+            db.Add(new CourseAssignment
+            {
+                CourseId = id,
+                Target = kind,
+                Value = value,
+                DueDays = dueDays is > 0 ? dueDays : null,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedBy = User.Identity?.Name,
+            });
+            audit.Record("courses.assigned", Course!.Slug, $"{kind} {value} due {dueDays}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var added = await enrollments.SyncAssignmentsAsync(id, cancellationToken);
+        await LoadAsync(id, cancellationToken);
+        Message = t["Assign.Done", added];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int assignmentId, CancellationToken cancellationToken)
+    {
+        var assignment = await db.Set<CourseAssignment>().SingleOrDefaultAsync(a => a.Id == assignmentId && a.CourseId == id && a.RemovedUtc == null, cancellationToken);
+        if (assignment is not null && await LoadAsync(id, cancellationToken))
+        {
+            if (!CanUseRules && (assignment.Target != AssignmentTarget.Unit || Units.All(u => u.Code != assignment.Value)))
+            {
+                return Fail(t["Assign.UnitOutsideScope"]);
+            }
+
+            await enrollments.RemoveAssignmentAsync(assignment, cancellationToken);
+            audit.Record("courses.unassigned", Course!.Slug, $"{assignment.Target} {assignment.Value}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/Admin/Courses/Assign/{id}");
+    }
+
+    private PageResult Fail(string message)
+    {
+        (Message, IsError) = (message, true);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Course = await db.Set<Course>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (Course is null)
+        {
+            return false;
+        }
+
+        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        CanUseRules = scope.Unrestricted;
+        Units = await cadres.UnitsAsync(scope, cancellationToken);
+        Positions = CanUseRules ? await cadres.PositionsAsync(cancellationToken) : [];
+        Assignments = await db.Set<CourseAssignment>().AsNoTracking().Where(a => a.CourseId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var active = db.Set<Enrollment>().Where(e => e.CourseId == id && e.WithdrawnUtc == null);
+        Enrolled = await active.CountAsync(cancellationToken);
+        Completed = await active.CountAsync(e => e.CompletedUtc != null, cancellationToken);
+        Overdue = await active.CountAsync(e => e.CompletedUtc == null && e.DueUtc < now, cancellationToken);
+        return true;
+    }
+}

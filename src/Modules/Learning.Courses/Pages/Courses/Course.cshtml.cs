@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Learning.Courses.Data;
+using Learning.Courses.Services;
+using Learning.Data;
+using Learning.Modularity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Courses.Pages.Courses;
+
+[RequirePermission(Permissions.Names.Learn)]
+public sealed class CourseModel(CourseReader reader, EnrollmentService enrollments, ProgressService progress, LearningDbContext db, TimeProvider clock, IStringLocalizer<CoursesStrings> t) : PageModel
+{
+    public PublishedCourse? Published { get; private set; }
+
+    public Enrollment? Enrollment { get; private set; }
+
+    public IReadOnlySet<string> Completed { get; private set; } = new HashSet<string>();
+
+    public CourseAccess Access { get; private set; }
+
+    public bool Overdue { get; private set; }
+
+    public string? ContinueKey { get; private set; }
+
+    public string? Message { get; private set; }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostEnrolAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var outcome = await enrollments.SelfEnrolAsync(UserId, Published!.Course, cancellationToken);
+        if (outcome is EnrolOutcome.Enrolled or EnrolOutcome.AlreadyEnrolled)
+        {
+            return Redirect($"/Courses/{slug}");
+        }
+
+        Message = t["Enrol." + outcome];
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        Published = await reader.FindPublishedAsync(slug, cancellationToken);
+        if (Published is null)
+        {
+            return false;
+        }
+
+        var course = Published.Course;
+        Enrollment = await db.Set<Enrollment>().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == UserId && e.CourseId == course.Id && e.WithdrawnUtc == null, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Access = AccessRules.ForCourse(now, course.OpensUtc, course.ClosesUtc, await enrollments.PrerequisiteSatisfiedAsync(UserId, course, cancellationToken));
+        if (Enrollment is not null)
+        {
+            Completed = await progress.CompletedKeysAsync(UserId, course.Id, cancellationToken);
+            Overdue = Enrollment.CompletedUtc is null && Enrollment.DueUtc < now;
+            var snapshot = Published.Snapshot;
+            ContinueKey = Enrollment.LastLessonKey is { } last && snapshot.Find(last) is not null && !Completed.Contains(last)
+                ? last
+                : snapshot.Lessons.FirstOrDefault(l => !Completed.Contains(l.Key) && AccessRules.ForLesson(snapshot, Completed, l.Key) == LessonAccess.Open)?.Key;
+        }
+
+        return true;
+    }
+}

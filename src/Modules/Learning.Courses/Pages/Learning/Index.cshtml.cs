@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Learning.Courses.Services;
+using Learning.Modularity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Learning.Courses.Pages.Learning;
+
+[RequirePermission(Permissions.Names.Learn)]
+public sealed class IndexModel(MyLearning myLearning) : PageModel
+{
+    public IReadOnlyList<MyCourse> Courses { get; private set; } = [];
+
+    public IReadOnlyList<MyPath> Paths { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        Courses = await myLearning.CoursesAsync(userId, cancellationToken);
+        Paths = await myLearning.PathsAsync(userId, cancellationToken);
+    }
+}

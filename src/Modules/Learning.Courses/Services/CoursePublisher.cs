@@ -1,0 +1,119 @@
+using Learning.Courses.Data;
+using Learning.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Courses.Services;
+
+public sealed record PublishResult(bool Succeeded, IReadOnlyList<string> Errors, int Version);
+
+/// <summary>
+/// Publishing turns the draft into a new immutable version: validate, render Markdown once, snapshot, re-index search, and
+/// re-count every enrolment against the new set of required lessons (progress is keyed by lesson key, so nothing is lost).
+/// </summary>
+public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, IAuditTrail audit, TimeProvider clock, IStringLocalizer<CoursesStrings> t)
+{
+    public async Task<IReadOnlyList<string>> ValidateAsync(Course course, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<string>();
+        var modules = await LoadDraftAsync(course.Id, cancellationToken);
+        if (modules.Count == 0)
+        {
+            errors.Add(t["Publish.NoModules"]);
+        }
+
+        foreach (var module in modules)
+        {
+            if (module.Lessons.Count == 0)
+            {
+                errors.Add(t["Publish.EmptyModule", module.Title]);
+            }
+
+            foreach (var lesson in module.Lessons)
+            {
+                var problem = lesson.Kind switch
+                {
+                    LessonKinds.Article when string.IsNullOrWhiteSpace(lesson.Markdown) => t["Publish.ArticleEmpty"].Value,
+                    LessonKinds.Link when string.IsNullOrWhiteSpace(lesson.Url) || !Uri.TryCreate(lesson.Url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") => t["Publish.LinkInvalid"].Value,
+                    LessonKinds.File when string.IsNullOrEmpty(lesson.FileName) => t["Publish.FileMissing"].Value,
+                    LessonKinds.Video or LessonKinds.Quiz when string.IsNullOrEmpty(lesson.Reference) => t["Publish.ReferenceMissing"].Value,
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    errors.Add($"{module.Title} › {lesson.Title}: {problem}");
+                }
+            }
+        }
+
+        if (!modules.SelectMany(m => m.Lessons).Any(l => l.Required))
+        {
+            errors.Add(t["Publish.NoRequired"]);
+        }
+
+        return errors;
+    }
+
+    public async Task<PublishResult> PublishAsync(int courseId, string? by, CancellationToken cancellationToken = default)
+    {
+        var course = await db.Set<Course>().SingleAsync(c => c.Id == courseId, cancellationToken);
+        var errors = await ValidateAsync(course, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new PublishResult(false, errors, course.PublishedVersion);
+        }
+
+        var modules = await LoadDraftAsync(courseId, cancellationToken);
+        var version = course.PublishedVersion + 1;
+        var snapshot = new CourseSnapshot(course.Id, course.Slug, version, course.Title, course.Summary, course.Topic, course.Language,
+            course.EstimatedHours, course.Sequential,
+            modules.Select(m => new ModuleSnapshot(m.Key, m.Title, m.Lessons.Select(l => new LessonSnapshot(
+                l.Key, l.Title, l.Kind, l.Required, l.MarkAsDone, l.Minutes,
+                SafeMarkdown.ToHtml(l.Markdown),
+                l.Url, l.FileName, l.FileDisplayName, l.Reference, l.PrerequisiteLessonKey)).ToList())).ToList());
+
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        db.Add(new CourseVersion { CourseId = course.Id, Number = version, PublishedUtc = clock.GetUtcNow().UtcDateTime, PublishedBy = by, SnapshotJson = snapshot.ToJson() });
+        course.PublishedVersion = version;
+        course.IsPublished = true;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var required = snapshot.RequiredKeys.ToList();
+        var progress = db.Set<LessonProgress>();
+        await db.Set<Enrollment>().Where(e => e.CourseId == courseId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.RequiredLessons, required.Count)
+                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == e.UserId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
+                cancellationToken);
+        await search.IndexAsync(snapshot, cancellationToken);
+        audit.Record("courses.published", course.Slug, $"version {version}");
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new PublishResult(true, [], version);
+    }
+
+    public async Task UnpublishAsync(int courseId, CancellationToken cancellationToken = default)
+    {
+        var course = await db.Set<Course>().SingleAsync(c => c.Id == courseId, cancellationToken);
+        course.IsPublished = false;
+        await search.RemoveAsync(courseId, cancellationToken);
+        audit.Record("courses.unpublished", course.Slug);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<List<CourseModule>> LoadDraftAsync(int courseId, CancellationToken cancellationToken)
+    {
+        var modules = await db.Set<CourseModule>().AsNoTracking().Where(m => m.CourseId == courseId).Include(m => m.Lessons).OrderBy(m => m.Position).ToListAsync(cancellationToken);
+        foreach (var module in modules)
+        {
+            module.Lessons = module.Lessons.OrderBy(l => l.Position).ToList();
+        }
+
+        return modules;
+    }
+}

@@ -1,0 +1,159 @@
+using Learning.Courses.Data;
+using Learning.Data;
+using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Courses.Services;
+
+public enum EnrolOutcome
+{
+    Enrolled,
+    AlreadyEnrolled,
+    NotOpenForSelfEnrolment,
+    Restricted,
+}
+
+/// <summary>Self-enrolment, and the standing assignments that enrol cadres now and as they arrive (cohort sync).</summary>
+public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, TimeProvider clock)
+{
+    public async Task<bool> PrerequisiteSatisfiedAsync(string userId, Course course, CancellationToken cancellationToken) =>
+        course.PrerequisiteCourseId is not { } prerequisite
+        || await db.Set<Enrollment>().AnyAsync(e => e.UserId == userId && e.CourseId == prerequisite && e.CompletedUtc != null, cancellationToken);
+
+    public async Task<EnrolOutcome> SelfEnrolAsync(string userId, Course course, CancellationToken cancellationToken = default)
+    {
+        var existing = await db.Set<Enrollment>().SingleOrDefaultAsync(e => e.UserId == userId && e.CourseId == course.Id, cancellationToken);
+        if (existing is { WithdrawnUtc: null })
+        {
+            return EnrolOutcome.AlreadyEnrolled;
+        }
+
+        if (!course.SelfEnrol)
+        {
+            return EnrolOutcome.NotOpenForSelfEnrolment;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (AccessRules.ForCourse(now, course.OpensUtc, course.ClosesUtc, await PrerequisiteSatisfiedAsync(userId, course, cancellationToken)) != CourseAccess.Open)
+        {
+            return EnrolOutcome.Restricted;
+        }
+
+        if (existing is not null)
+        {
+            existing.WithdrawnUtc = null;
+            existing.Source = EnrollmentSource.Self;
+            await db.SaveChangesAsync(cancellationToken);
+            return EnrolOutcome.Enrolled;
+        }
+
+        return await AddAsync(userId, course.Id, EnrollmentSource.Self, null, null, cancellationToken) ? EnrolOutcome.Enrolled : EnrolOutcome.AlreadyEnrolled;
+    }
+
+    /// <summary>Applies every active assignment (or one course's) to the cadres it matches today. Idempotent; returns new enrolments.</summary>
+    public async Task<int> SyncAssignmentsAsync(int? courseId = null, CancellationToken cancellationToken = default)
+    {
+        var assignments = await db.Set<CourseAssignment>().AsNoTracking()
+            .Where(a => a.RemovedUtc == null && (courseId == null || a.CourseId == courseId))
+            .ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var assignment in assignments)
+        {
+            var filter = await FilterAsync(assignment, cancellationToken);
+            if (filter is null)
+            {
+                continue;
+            }
+
+            var users = (await cadres.FindAsync(filter, cancellationToken)).Where(c => c.UserId is not null).Select(c => c.UserId!).Distinct().ToList();
+            var enrolled = new HashSet<string>();
+            foreach (var chunk in users.Chunk(500))
+            {
+                enrolled.UnionWith(await db.Set<Enrollment>().Where(e => e.CourseId == assignment.CourseId && chunk.Contains(e.UserId) && e.WithdrawnUtc == null)
+                    .Select(e => e.UserId).ToListAsync(cancellationToken));
+            }
+
+            foreach (var userId in users.Where(u => !enrolled.Contains(u)))
+            {
+                if (await AddAsync(userId, assignment.CourseId, EnrollmentSource.Assigned, assignment.Id, Due(assignment), cancellationToken))
+                {
+                    added++;
+                }
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Removes a standing assignment. Enrolments it brought in are withdrawn (history and progress stay) unless completed.</summary>
+    public async Task RemoveAssignmentAsync(CourseAssignment assignment, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        assignment.RemovedUtc = now;
+        await db.Set<Enrollment>()
+            .Where(e => e.AssignmentId == assignment.Id && e.CompletedUtc == null && e.WithdrawnUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.WithdrawnUtc, now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<CadreFilter?> FilterAsync(CourseAssignment assignment, CancellationToken cancellationToken)
+    {
+        switch (assignment.Target)
+        {
+            case AssignmentTarget.Cadre:
+                return new CadreFilter(Email: assignment.Value);
+            case AssignmentTarget.Unit:
+                var unit = assignment.Value is null ? null : await cadres.FindUnitAsync(assignment.Value, cancellationToken);
+                return unit is null ? null : new CadreFilter(UnderPath: unit.Path);
+            case AssignmentTarget.Position:
+                return new CadreFilter(Position: assignment.Value);
+            case AssignmentTarget.TransferredWithinMonths:
+                var months = int.TryParse(assignment.Value, out var m) ? m : 6;
+                var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddMonths(-months));
+                return new CadreFilter(JoinedOnOrAfter: since, TransferredOnly: true);
+            case AssignmentTarget.AccountingOfficers:
+                return new CadreFilter(AccountingOfficersOnly: true);
+            default:
+                return null;
+        }
+    }
+
+    private DateTime? Due(CourseAssignment assignment) =>
+        assignment.DueUtc ?? (assignment.DueDays is { } days ? clock.GetUtcNow().UtcDateTime.Date.AddDays(days + 1).AddTicks(-1) : null);
+
+    private async Task<bool> AddAsync(string userId, int courseId, EnrollmentSource source, int? assignmentId, DateTime? due, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<Enrollment>().SingleOrDefaultAsync(e => e.UserId == userId && e.CourseId == courseId, cancellationToken);
+        if (existing is not null)
+        {
+            // Re-assigned after a withdrawal: back in "My learning", with the progress kept.
+            existing.WithdrawnUtc = null;
+            existing.AssignmentId = assignmentId ?? existing.AssignmentId;
+            existing.DueUtc = due ?? existing.DueUtc;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        var published = await reader.FindPublishedAsync(courseId, cancellationToken);
+        db.Add(new Enrollment
+        {
+            UserId = userId,
+            CourseId = courseId,
+            Source = source,
+            AssignmentId = assignmentId,
+            DueUtc = due,
+            EnrolledUtc = clock.GetUtcNow().UtcDateTime,
+            RequiredLessons = published?.Snapshot.RequiredKeys.Count ?? 0,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Learning.Courses.Endpoints;
+using Learning.Courses.Jobs;
+using Learning.Courses.Recipes;
+using Learning.Courses.Services;
+using Learning.Modularity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Courses;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CoursesOptions>().BindConfiguration(CoursesOptions.Section);
+        services.AddMemoryCache();
+        services.AddScoped<CourseReader>();
+        services.AddScoped<CourseSearch>();
+        services.AddScoped<CoursePublisher>();
+        services.AddScoped<CourseAuthoring>();
+        services.AddScoped<EnrollmentService>();
+        services.AddScoped<ProgressService>();
+        services.AddScoped<ILessonCompletionReporter>(sp => sp.GetRequiredService<ProgressService>());
+        services.AddScoped<MyLearning>();
+        services.AddScoped<CoursePackages>();
+        services.AddSingleton<CourseFiles>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddRecipeStep<CoursesStep>();
+        services.AddRecipeStep<LearningPathsStep>();
+        services.AddRecipeStep<AssignmentsStep>();
+        if (configuration.GetValue("Learning:Courses:RunAssignmentSync", true))
+        {
+            services.AddHostedService<AssignmentSyncJob>();
+        }
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCoursesEndpoints();
+
+    private sealed class AdminMenu(IStringLocalizer<CoursesStrings> t) : IAdminMenuProvider
+    {
+        public IEnumerable<AdminMenuItem> GetItems() =>
+        [
+            new(t["Menu.Courses"], "/Admin/Courses", Permissions.Author, 30),
+            new(t["Menu.Assign"], "/Admin/Courses/Assign", Permissions.Assign, 31),
+        ];
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+
+namespace Learning.Organization;
+
+/// <summary>What part of the organisation tree a user may see: everything (administrators) or the subtrees under their assignments.
+/// Paths are materialised id paths such as <c>/1/7/</c>; a scope is a prefix.</summary>
+public sealed record OrgScope(bool Unrestricted, IReadOnlyList<string> Paths)
+{
+    public static readonly OrgScope Everything = new(true, []);
+    public static readonly OrgScope Nothing = new(false, []);
+
+    public bool Contains(string path) => Unrestricted || Paths.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+}
+
+public interface IOrganizationScopeService
+{
+    Task<OrgScope> GetScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A cadre as other modules see them. <see cref="UserId"/> is null until the cadre has an account.</summary>
+public sealed record CadreProfile(
+    int CadreId,
+    string? UserId,
+    string Email,
+    string FullName,
+    string Position,
+    string OrgPath,
+    string UnitName,
+    DateOnly? JoinedOn,
+    string? TransferredFrom,
+    bool IsAccountingOfficer);
+
+public sealed record OrgUnitRef(int Id, string Code, string Name, string Kind, string Path);
+
+/// <summary>Which cadres an assignment rule reaches. Null members do not filter.</summary>
+public sealed record CadreFilter(
+    string? UnderPath = null,
+    string? Position = null,
+    DateOnly? JoinedOnOrAfter = null,
+    bool? TransferredOnly = null,
+    bool? AccountingOfficersOnly = null,
+    string? Email = null);
+
+public interface ICadreDirectory
+{
+    Task<IReadOnlyList<CadreProfile>> FindAsync(CadreFilter filter, CancellationToken cancellationToken = default);
+
+    Task<CadreProfile?> FindByUserAsync(string userId, CancellationToken cancellationToken = default);
+
+    Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<OrgUnitRef>> UnitsAsync(OrgScope scope, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> PositionsAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,77 @@
+using Learning.Data;
+using Learning.Organization.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Organization.Services;
+
+/// <summary>
+/// The cadre list as other modules need it (assignment rules, reports). A cadre's account is the one with the same e-mail
+/// when none is linked yet, so an account created after the import is found without a second step.
+/// </summary>
+internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
+{
+    public async Task<IReadOnlyList<CadreProfile>> FindAsync(CadreFilter filter, CancellationToken cancellationToken = default)
+    {
+        var cadres = db.Set<Cadre>().AsNoTracking();
+        if (filter.UnderPath is { } path)
+        {
+            cadres = cadres.Where(c => c.OrgPath.StartsWith(path));
+        }
+
+        if (filter.Position is { } position)
+        {
+            cadres = cadres.Where(c => c.Position == position);
+        }
+
+        if (filter.JoinedOnOrAfter is { } since)
+        {
+            cadres = cadres.Where(c => c.JoinedCommuneOn >= since);
+        }
+
+        if (filter.TransferredOnly == true)
+        {
+            cadres = cadres.Where(c => c.TransferredFrom != null);
+        }
+
+        if (filter.AccountingOfficersOnly == true)
+        {
+            cadres = cadres.Where(c => c.IsAccountingOfficer);
+        }
+
+        if (filter.Email is { } email)
+        {
+            var lower = email.Trim().ToLowerInvariant();
+            cadres = cadres.Where(c => c.Email == lower);
+        }
+
+        return await Project(cadres).ToListAsync(cancellationToken);
+    }
+
+    public async Task<CadreProfile?> FindByUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var lower = email?.ToLowerInvariant();
+        return await Project(db.Set<Cadre>().AsNoTracking().Where(c => c.UserId == userId || (c.UserId == null && c.Email == lower)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default) =>
+        await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Code == code)
+            .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<OrgUnitRef>> UnitsAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
+        await scope.Apply(db.Set<OrgUnit>().AsNoTracking()).OrderBy(u => u.Path)
+            .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> PositionsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Cadre>().AsNoTracking().Select(c => c.Position).Where(p => p != "").Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
+
+    private IQueryable<CadreProfile> Project(IQueryable<Cadre> cadres) =>
+        from c in cadres
+        join u in db.Users on c.Email.ToUpper() equals u.NormalizedEmail into accounts
+        from u in accounts.DefaultIfEmpty()
+        select new CadreProfile(c.Id, c.UserId ?? (u == null ? null : u.Id), c.Email, c.FullName, c.Position, c.OrgPath, c.Unit!.Name,
+            c.JoinedCommuneOn, c.TransferredFrom, c.IsAccountingOfficer);
+}

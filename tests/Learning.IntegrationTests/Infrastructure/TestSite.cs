@@ -73,6 +73,30 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>Demo cadres get accounts without a password; tests give one, as an administrator would.</summary>
+    public async Task<string> SetPasswordAsync(string email, string password)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Learning.Data.Entities.LearningUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
+        await users.RemovePasswordAsync(user);
+        var result = await users.AddPasswordAsync(user, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return user.Id;
+    }
+
+    public async Task<SiteClient> SignedInAsync(string email, string password = "Hocvien2026x")
+    {
+        if (email != AdminEmail)
+        {
+            await SetPasswordAsync(email, password);
+        }
+
+        var client = CreateSiteClient();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, await client.SignInAsync(email, email == AdminEmail ? AdminPassword : password));
+        return client;
+    }
+
     public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -82,6 +106,8 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Learning:Database:Provider", provider.ToString());
+        builder.UseSetting("Learning:Courses:RunAssignmentSync", "false");
+        builder.UseSetting("Learning:Courses:FilesPath", Path.Combine(Path.GetTempPath(), "learning-test-files-" + Guid.NewGuid().ToString("N")[..8]));
         builder.UseSetting("Learning:Database:ConnectionString", connectionString);
         foreach (var (key, value) in settings)
         {

@@ -1,0 +1,197 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Learning.Courses.Data;
+using Learning.Courses.Services;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.IntegrationTests.Courses;
+
+public sealed class AuthoringTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Publish_EmptyModule_IsRefusedWithMessage_AndNothingIsPublished(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+
+        var created = await admin.PostFormAsync("/Admin/Courses", [new("title", "Kỹ năng số cơ bản")], "/Admin/Courses?handler=Create");
+        var edit = created.Location!;
+        await admin.PostFormAsync(edit, [new("title", "Chương 1")], edit + "?handler=AddModule");
+
+        var publish = await admin.PostFormAsync(edit, [], edit + "?handler=Publish");
+
+        Assert.Contains("Chưa xuất bản được", publish.Body, StringComparison.Ordinal);
+        Assert.Contains("Chương 1", publish.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<CourseVersion>().CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Markdown_ScriptAndJavascriptLinks_RenderInertOnTheLessonPage(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        const string recipe = """
+        { "name": "xss", "steps": [ { "name": "courses", "courses": [ { "slug": "an-toan", "title": "An toàn", "publish": true, "modules": [
+          { "key": "m1", "title": "Chương", "lessons": [ { "key": "l1", "title": "Bài", "kind": "article",
+            "markdown": "Xin chào <script>alert('x')</script> [bấm vào](javascript:alert(1)) <img src=x onerror=alert(2)>" } ] } ] } ] } ] }
+        """;
+        var result = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(recipe)), null));
+        Assert.True(result.Succeeded, result.Error);
+
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        await admin.PostFormAsync("/Courses/an-toan", [], "/Courses/an-toan?handler=Enrol");
+        var page = await admin.GetAsync("/Courses/an-toan/l1");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var body = page.Body[page.Body.IndexOf("class=\"prose\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<script>alert", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", body, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CircularPrerequisite_IsRefused(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var ids = await site.WithDbAsync(db => db.Set<Course>().OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync());
+        var (a, b) = (ids[0], ids[1]);
+
+        var first = await admin.PostFormAsync($"/Admin/Courses/Edit/{a}", [new("title", "A"), new("prerequisiteId", b.ToString(System.Globalization.CultureInfo.InvariantCulture))], $"/Admin/Courses/Edit/{a}?handler=Settings");
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        var second = await admin.PostFormAsync($"/Admin/Courses/Edit/{b}", [new("title", "B"), new("prerequisiteId", a.ToString(System.Globalization.CultureInfo.InvariantCulture))], $"/Admin/Courses/Edit/{b}?handler=Settings");
+
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Contains("vòng lặp", second.Body, StringComparison.Ordinal);
+        Assert.Null(await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Id == b).Select(c => c.PrerequisiteCourseId).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Package_ExportImportOnAnotherSite_ThenReimport_UpdatesWithoutDuplicates(DatabaseProvider provider)
+    {
+        byte[] package;
+        await using (var source = await TestSite.StartAsync(provider))
+        {
+            using var admin = await source.SignedInAsync(TestSite.AdminEmail);
+            var id = await source.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == "thanh-toan-truc-tuyen").Select(c => c.Id).SingleAsync());
+            var response = await admin.Http.GetAsync($"/Admin/Courses/{id}/export.zip");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            package = await response.Content.ReadAsByteArrayAsync();
+        }
+
+        await using var target = await TestSite.StartAsync(provider, recipe: null);
+        using var targetAdmin = await target.SignedInAsync(TestSite.AdminEmail);
+        var first = await targetAdmin.PostFileAsync("/Admin/Courses/Import", "package", "p.zip", package);
+        Assert.Contains("alert-success", first.Body, StringComparison.Ordinal);
+        var lessons = await target.WithDbAsync(db => db.Set<Lesson>().CountAsync());
+        Assert.Equal(10, lessons);
+        Assert.Equal(1, await target.WithDbAsync(db => db.Set<CourseVersion>().CountAsync()));
+
+        var again = await targetAdmin.PostFileAsync("/Admin/Courses/Import", "package", "p.zip", package);
+        Assert.Contains("alert-success", again.Body, StringComparison.Ordinal);
+        Assert.Equal(lessons, await target.WithDbAsync(db => db.Set<Lesson>().CountAsync()));
+        Assert.Equal(1, await target.WithDbAsync(db => db.Set<Course>().CountAsync()));
+        Assert.Equal(1, await target.WithDbAsync(db => db.Set<CourseVersion>().CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Package_WithMissingFile_FailsWithPath_AndChangesNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var writer = new StreamWriter(zip.CreateEntry("recipe.json").Open(), Encoding.UTF8);
+            await writer.WriteAsync("""
+            { "name": "pkg", "steps": [ { "name": "courses", "courses": [ { "slug": "tai-lieu", "title": "Tài liệu", "publish": true, "modules": [
+              { "key": "m1", "title": "Chương", "lessons": [
+                { "key": "l1", "title": "Đọc", "kind": "article", "markdown": "Nội dung" },
+                { "key": "l2", "title": "Tải về", "kind": "file", "file": "files/khong-co.pdf" } ] } ] } ] } ] }
+            """);
+        }
+
+        var result = await admin.PostFileAsync("/Admin/Courses/Import", "package", "bad.zip", buffer.ToArray());
+
+        Assert.Contains("alert-error", result.Body, StringComparison.Ordinal);
+        Assert.Contains("$.steps[0].courses[0].modules[0].lessons[1].file", result.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Course>().CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task RuleAssignment_ReachesCadresWhoArriveLater_AndUnassignKeepsHistory(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var courseId = await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == "thanh-toan-truc-tuyen").Select(c => c.Id).SingleAsync());
+        var before = await site.WithDbAsync(db => db.Set<Enrollment>().CountAsync(e => e.CourseId == courseId));
+        Assert.True(before > 0);
+
+        // A new accounting officer arrives through the CSV import and gets an account.
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        await admin.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "new.csv",
+            Encoding.UTF8.GetBytes("email,fullName,position,unitCode,accountingOfficer\nke.toan.moi@example.vn,Lý Thị Kế Toán,Công chức Tài chính – Kế toán,KH-CAMLAM-VP,true\n"));
+        await admin.PostFormAsync("/Admin/Users/Create", [new("email", "ke.toan.moi@example.vn"), new("displayName", "Lý Thị Kế Toán"), new("password", "Ketoan2026xx"), new("roles", "Cadre")]);
+
+        var added = await site.WithServiceAsync<EnrollmentService, int>(s => s.SyncAssignmentsAsync());
+
+        Assert.True(added >= 1);
+        var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "ke.toan.moi@example.vn").Select(u => u.Id).SingleAsync());
+        var enrollment = await site.WithDbAsync(db => db.Set<Enrollment>().SingleAsync(e => e.CourseId == courseId && e.UserId == userId));
+        Assert.NotNull(enrollment.DueUtc);
+        Assert.Equal(0, await site.WithServiceAsync<EnrollmentService, int>(s => s.SyncAssignmentsAsync()));
+
+        // Unassign: enrolments leave "My learning" but stay in the database with their progress.
+        var assignment = await site.WithDbAsync(db => db.Set<CourseAssignment>().SingleAsync(a => a.CourseId == courseId && a.Target == AssignmentTarget.AccountingOfficers));
+        using var manager = await site.SignedInAsync(TestSite.AdminEmail);
+        await manager.PostFormAsync($"/Admin/Courses/Assign/{courseId}", [new("assignmentId", assignment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], $"/Admin/Courses/Assign/{courseId}?handler=Remove");
+        var after = await site.WithDbAsync(db => db.Set<Enrollment>().SingleAsync(e => e.Id == enrollment.Id));
+        Assert.NotNull(after.WithdrawnUtc);
+        Assert.NotNull(await site.WithDbAsync(db => db.Set<CourseAssignment>().Where(a => a.Id == assignment.Id).Select(a => a.RemovedUtc).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CommuneManager_CanAssignOnlyInsideTheirCommune(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        const string recipe = """
+        { "name": "m", "steps": [
+            { "name": "users", "users": [ { "email": "ql@example.vn", "roles": ["Manager"] } ] },
+            { "name": "scopes", "scopes": [ { "user": "ql@example.vn", "unit": "KH-NHATRANG" } ] } ] }
+        """;
+        Assert.True((await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(recipe)), null))).Succeeded);
+        using var manager = await site.SignedInAsync("ql@example.vn", "Quanly2026xx");
+        var courseId = await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == "vneid-dinh-danh-dien-tu").Select(c => c.Id).SingleAsync());
+        var url = $"/Admin/Courses/Assign/{courseId}";
+
+        var page = await manager.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain("TH-HACTHANH", page.Body, StringComparison.Ordinal);
+
+        var foreign = await manager.PostFormAsync(url, [new("target", "Unit"), new("unit", "TH-HACTHANH"), new("dueDays", "10")], url + "?handler=Add");
+        Assert.Contains("ngoài phạm vi", foreign.Body, StringComparison.Ordinal);
+        var rule = await manager.PostFormAsync(url, [new("target", "AccountingOfficers"), new("dueDays", "10")], url + "?handler=Add");
+        Assert.Contains("alert-error", rule.Body, StringComparison.Ordinal);
+
+        var own = await manager.PostFormAsync(url, [new("target", "Unit"), new("unit", "KH-NHATRANG"), new("dueDays", "10")], url + "?handler=Add");
+        Assert.Contains("alert-success", own.Body, StringComparison.Ordinal);
+        var paths = await site.WithDbAsync(async db =>
+        {
+            var users = await db.Set<Enrollment>().Where(e => e.CourseId == courseId && e.WithdrawnUtc == null).Select(e => e.UserId).ToListAsync();
+            return await db.Set<Learning.Organization.Data.Cadre>().Where(c => c.UserId != null && users.Contains(c.UserId)).Select(c => c.OrgPath).ToListAsync();
+        });
+        var nhaTrang = await site.WithServiceAsync<ICadreDirectory, OrgUnitRef?>(d => d.FindUnitAsync("KH-NHATRANG"));
+        Assert.Contains(paths, p => p.StartsWith(nhaTrang!.Path, StringComparison.Ordinal));
+    }
+}

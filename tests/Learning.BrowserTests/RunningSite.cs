@@ -21,23 +21,22 @@ public sealed partial class RunningSite : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static async Task<RunningSite> StartAsync()
+    /// <summary>Runs each command-line <paramref name="commands"/> (setup, recipe run) against the fresh database, then serves.</summary>
+    public static async Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands)
     {
-        var configuration = typeof(RunningSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var bin = Path.Combine(RepositoryRoot, "src", "Learning.Web", "bin", configuration, "net10.0");
         var dataFolder = Directory.CreateTempSubdirectory("learning-browser-").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Learning.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        foreach (var command in commands)
         {
-            WorkingDirectory = bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Learning__Database__ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "learning.db")}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            using var cli = Process.Start(Start(dataFolder, environment, command)) ?? throw new InvalidOperationException("dotnet did not start");
+            var output = await cli.StandardOutput.ReadToEndAsync() + await cli.StandardError.ReadToEndAsync();
+            await cli.WaitForExitAsync();
+            if (cli.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"`{string.Join(' ', command)}` failed ({cli.ExitCode}): {output}");
+            }
+        }
 
+        var start = Start(dataFolder, environment, ["--urls", "http://127.0.0.1:0"]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var url = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -59,6 +58,30 @@ public sealed partial class RunningSite : IAsyncDisposable
         }
 
         return new RunningSite(process, dataFolder, await url.Task);
+    }
+
+    private static ProcessStartInfo Start(string dataFolder, IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
+        var configuration = typeof(RunningSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var bin = Path.Combine(RepositoryRoot, "src", "Learning.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Learning.Web.dll"), .. args])
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Learning__Database__ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "learning.db")}";
+        start.Environment["Learning__Courses__FilesPath"] = Path.Combine(dataFolder, "files");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     public async ValueTask DisposeAsync()

@@ -43,7 +43,7 @@ public static class CommandLine
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
         var result = await setup.SetupAsync(new SetupRequest(
-            Option("site-name", "LEARNING_SITE_NAME") ?? "Learning",
+            Option("site-name", "LEARNING_SITE_NAME") ?? "",
             Option("admin-email", "LEARNING_ADMIN_EMAIL") ?? "",
             Option("admin-password", "LEARNING_ADMIN_PASSWORD") ?? "",
             Option("recipe", "LEARNING_RECIPE")));

@@ -120,6 +120,9 @@ public static class LearningHostExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();
+
+        // Liveness without the database: for load balancers, and the baseline of the throughput benchmarks.
+        app.MapGet("/ping", () => "pong").AllowAnonymous();
         foreach (var startup in app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>())
         {
             startup.MapEndpoints(app);

@@ -38,7 +38,7 @@ public sealed class SetupService(
         }
 
         var errors = new List<string>();
-        var siteName = request.SiteName?.Trim() ?? "";
+        var siteName = string.IsNullOrWhiteSpace(request.SiteName) ? t["Setup.DefaultSiteName"].Value : request.SiteName.Trim();
         var email = request.AdminEmail?.Trim() ?? "";
         if (siteName.Length is 0 or > 200)
         {

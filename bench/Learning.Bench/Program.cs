@@ -1,0 +1,31 @@
+using Learning.Bench;
+using Learning.Web.Hosting;
+
+// dotnet run --project bench/Learning.Bench -c Release -- seed --courses 200 --cadres 20000 --enrollments 300000
+// dotnet run --project bench/Learning.Bench -c Release -- cookies --count 1000 --out /tmp/cookies.txt
+// The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first.
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a.StartsWith("--Learning", StringComparison.Ordinal))]);
+builder.Configuration["Learning:Courses:RunAssignmentSync"] = "false";
+builder.AddLearning();
+var app = builder.Build();
+
+string Option(string name, string fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+
+switch (args.FirstOrDefault())
+{
+    case "seed":
+        await new Seeder(app.Services).RunAsync(Number("courses", 200), Number("cadres", 20000), Number("enrollments", 300000));
+        return 0;
+    case "cookies":
+        await Sessions.WriteCookiesAsync(app.Services, Number("count", 1000), Option("out", "cookies.txt"));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE]");
+        return 2;
+}

@@ -19,7 +19,7 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; pg
 trap cleanup EXIT
 
 export Learning__Database__Provider=PostgreSql
-export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_bench;Maximum Pool Size=100;No Reset On Close=true"
+export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_bench;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=1

@@ -58,7 +58,8 @@ public sealed class CourseJourneyTests
         await page.SelectOptionAsync("#assign-form select[name=unit]", "KH-NHATRANG");
         await page.ClickAsync("#assign-submit");
         await Assertions.Expect(page.Locator("#assign-message")).ToContainTextAsync("Đã giao");
-        await page.ClickAsync("form.logout button");
+        await page.ClickAsync("a.logout");
+        await page.ClickAsync("#logout-form button");
 
         // A cadre of Nha Trang finds it in "My learning" and completes it on a phone.
         await page.SetViewportSizeAsync(360, 740);

@@ -66,7 +66,8 @@ public sealed class FoundationJourneyTests
         await Assertions.Expect(page.Locator("#scopes")).ToContainTextAsync("ql.nhatrang@example.vn");
 
         // 6. Sign out, sign in as the manager: Nha Trang only, and Thanh Hóa's cadre by URL is a 404.
-        await page.ClickAsync("form.logout button");
+        await page.ClickAsync("a.logout");
+        await page.ClickAsync("#logout-form button");
         await page.GotoAsync("/Account/Login");
         await SignInAsync(page, "ql.nhatrang@example.vn", "Nhatrang2026x");
         await page.SetViewportSizeAsync(360, 740);

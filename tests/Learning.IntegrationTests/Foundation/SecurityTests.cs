@@ -93,7 +93,9 @@ public sealed class SecurityTests
         using var client = site.CreateSiteClient();
         await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
 
-        await client.PostFormAsync("/Admin", [new("culture", "en"), new("returnUrl", "/Admin")], "/Account/Culture");
+        var switched = await client.GetAsync("/Account/Culture?culture=en&returnUrl=%2FAdmin");
+        Assert.Equal(HttpStatusCode.Redirect, switched.Status);
+        Assert.Equal("/Admin", switched.Location);
         var page = await client.GetAsync("/Admin");
 
         Assert.Contains("<html lang=\"en\">", page.Body, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ namespace Learning.Courses.Services;
 /// A course package is a zip: <c>recipe.json</c> (a <c>courses</c> step with the draft) and <c>files/</c> with every lesson
 /// file it references. Importing runs the recipe through the recipe runner, so a bad package changes nothing.
 /// </summary>
-public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRecipeRunner recipes)
+public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRecipeRunner recipes, Microsoft.Extensions.Localization.IStringLocalizer<CoursesStrings> t)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -124,15 +124,16 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
                 {
                     await ZipFile.ExtractToDirectoryAsync(package, extract, cancellationToken);
                 }
-                catch (InvalidDataException ex)
+                catch (Exception ex) when (ex is InvalidDataException or IOException)
                 {
-                    return RecipeResult.Failed("?", ex.Message, null, null);
+                    // A corrupt zip, or an entry that tries to escape the folder ("zip slip").
+                    return RecipeResult.Failed("?", t["Package.Corrupt", ex.Message], null, null);
                 }
 
                 recipePath = Path.Combine(extract, "recipe.json");
                 if (!File.Exists(recipePath))
                 {
-                    return RecipeResult.Failed("?", "recipe.json", null, "$");
+                    return RecipeResult.Failed("?", t["Package.NoRecipe"], null, "$");
                 }
             }
             else

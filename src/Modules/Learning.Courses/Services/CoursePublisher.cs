@@ -11,7 +11,7 @@ public sealed record PublishResult(bool Succeeded, IReadOnlyList<string> Errors,
 /// Publishing turns the draft into a new immutable version: validate, render Markdown once, snapshot, re-index search, and
 /// re-count every enrolment against the new set of required lessons (progress is keyed by lesson key, so nothing is lost).
 /// </summary>
-public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, IAuditTrail audit, TimeProvider clock, IStringLocalizer<CoursesStrings> t)
+public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, CourseReader reader, IAuditTrail audit, TimeProvider clock, IStringLocalizer<CoursesStrings> t)
 {
     public async Task<IReadOnlyList<string>> ValidateAsync(Course course, CancellationToken cancellationToken = default)
     {
@@ -94,6 +94,7 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, I
             await transaction.CommitAsync(cancellationToken);
         }
 
+        reader.Forget(course);
         return new PublishResult(true, [], version);
     }
 
@@ -104,6 +105,7 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, I
         await search.RemoveAsync(courseId, cancellationToken);
         audit.Record("courses.unpublished", course.Slug);
         await db.SaveChangesAsync(cancellationToken);
+        reader.Forget(course);
     }
 
     private async Task<List<CourseModule>> LoadDraftAsync(int courseId, CancellationToken cancellationToken)

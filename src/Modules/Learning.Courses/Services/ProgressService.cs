@@ -14,9 +14,14 @@ public enum CompletionOutcome
     Locked,
 }
 
+/// <summary>A learner's standing in one course: the enrolment and the keys of the lessons they completed.</summary>
+public sealed record LearnerState(Enrollment Enrollment, HashSet<string> Completed);
+
 /// <summary>
-/// Records what a learner opened and completed. Completing is idempotent (a unique row per user, course and lesson), so a
-/// double click or two tabs never count twice; course completion is decided against the published version's required lessons.
+/// Records what a learner opened and completed. A completion is one row per (user, course, lesson) under a unique index, so a
+/// double click or two tabs never count twice; the enrolment's counters are recomputed from those rows in one statement, and
+/// the course completes exactly once (a conditional update only one request can win). Viewing a lesson already done, or the
+/// one already remembered, writes nothing: the hot path is two reads.
 /// </summary>
 public sealed class ProgressService(
     LearningDbContext db,
@@ -25,28 +30,46 @@ public sealed class ProgressService(
     TimeProvider clock,
     ILogger<ProgressService> logger) : ILessonCompletionReporter
 {
-    public async Task<IReadOnlySet<string>> CompletedKeysAsync(string userId, int courseId, CancellationToken cancellationToken = default) =>
+    private static readonly TimeSpan ActivityResolution = TimeSpan.FromHours(1);
+
+    /// <summary>The enrolment and its completed lessons in one round trip (this runs on every lesson and course page).</summary>
+    public async Task<LearnerState?> LoadAsync(string userId, int courseId, CancellationToken cancellationToken = default)
+    {
+        // A left join rather than a correlated collection: SQLite has no APPLY.
+        var rows = await (from e in db.Set<Enrollment>().AsNoTracking().Where(e => e.UserId == userId && e.CourseId == courseId && e.WithdrawnUtc == null)
+                          join p in db.Set<LessonProgress>().Where(p => p.CompletedUtc != null) on new { e.UserId, e.CourseId } equals new { p.UserId, p.CourseId } into done
+                          from p in done.DefaultIfEmpty()
+                          select new { Enrollment = e, Key = p == null ? null : p.LessonKey })
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : new LearnerState(rows[0].Enrollment, rows.Where(r => r.Key is not null).Select(r => r.Key!).ToHashSet());
+    }
+
+    public async Task<HashSet<string>> CompletedKeysAsync(string userId, int courseId, CancellationToken cancellationToken = default) =>
         (await db.Set<LessonProgress>().AsNoTracking()
             .Where(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null)
             .Select(p => p.LessonKey).ToListAsync(cancellationToken)).ToHashSet();
 
     /// <summary>The learner opened a lesson: remember it as "where I left off", and complete it when opening is enough.</summary>
-    public async Task OpenAsync(Enrollment enrollment, LessonSnapshot lesson, CancellationToken cancellationToken = default)
+    public async Task OpenAsync(LearnerState state, CourseSnapshot snapshot, LessonSnapshot lesson, CancellationToken cancellationToken = default)
     {
+        var enrollment = state.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
-        var tracked = await db.Set<Enrollment>().SingleAsync(e => e.Id == enrollment.Id, cancellationToken);
-        tracked.LastLessonKey = lesson.Key;
-        tracked.LastActivityUtc = now;
-        await db.SaveChangesAsync(cancellationToken);
-
-        var completesOnOpen = lesson.Kind is LessonKinds.Article && !lesson.MarkAsDone || lesson.Kind is LessonKinds.Link;
-        if (completesOnOpen)
+        var completesOnOpen = (lesson.Kind == LessonKinds.Article && !lesson.MarkAsDone) || lesson.Kind == LessonKinds.Link;
+        if (completesOnOpen && !state.Completed.Contains(lesson.Key))
         {
-            await CompleteAsync(enrollment.UserId, enrollment.CourseId, lesson.Key, "opened", cancellationToken);
+            await CompleteAsync(state, snapshot, lesson.Key, "opened", cancellationToken);
         }
-        else
+
+        if (enrollment.LastLessonKey != lesson.Key || enrollment.LastActivityUtc is not { } last || now - last > ActivityResolution)
         {
-            await EnsureOpenedRowAsync(enrollment.UserId, enrollment.CourseId, lesson.Key, now, cancellationToken);
+            // Conditional, so that concurrent views of the same lesson (two tabs, a retry) write once and never wait on each other.
+            var stale = now - ActivityResolution;
+            var key = lesson.Key;
+            await db.Set<Enrollment>()
+                .Where(e => e.Id == enrollment.Id && (e.LastLessonKey == null || e.LastLessonKey != key || e.LastActivityUtc == null || e.LastActivityUtc < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonKey, key).SetProperty(e => e.LastActivityUtc, now), cancellationToken);
+            enrollment.LastLessonKey = lesson.Key;
+            enrollment.LastActivityUtc = now;
         }
     }
 
@@ -56,40 +79,30 @@ public sealed class ProgressService(
     public async Task<CompletionOutcome> CompleteAsync(string userId, int courseId, string lessonKey, string source, CancellationToken cancellationToken = default)
     {
         var published = await reader.FindPublishedAsync(courseId, cancellationToken);
-        var lesson = published?.Snapshot.Find(lessonKey);
-        if (published is null || lesson is null)
+        if (published?.Snapshot.Find(lessonKey) is null)
         {
             return CompletionOutcome.UnknownLesson;
         }
 
-        var enrollment = await db.Set<Enrollment>().SingleOrDefaultAsync(e => e.UserId == userId && e.CourseId == courseId, cancellationToken);
-        if (enrollment is null)
-        {
-            return CompletionOutcome.NotEnrolled;
-        }
+        var state = await LoadAsync(userId, courseId, cancellationToken);
+        return state is null ? CompletionOutcome.NotEnrolled : await CompleteAsync(state, published.Snapshot, lessonKey, source, cancellationToken);
+    }
 
-        var completed = await CompletedKeysAsync(userId, courseId, cancellationToken);
-        if (completed.Contains(lessonKey))
+    public async Task<CompletionOutcome> CompleteAsync(LearnerState state, CourseSnapshot snapshot, string lessonKey, string source, CancellationToken cancellationToken)
+    {
+        if (state.Completed.Contains(lessonKey))
         {
             return CompletionOutcome.AlreadyCompleted;
         }
 
-        if (AccessRules.ForLesson(published.Snapshot, completed, lessonKey) != LessonAccess.Open)
+        if (AccessRules.ForLesson(snapshot, state.Completed, lessonKey) != LessonAccess.Open)
         {
             return CompletionOutcome.Locked;
         }
 
+        var enrollment = state.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.Set<LessonProgress>().SingleOrDefaultAsync(p => p.UserId == userId && p.CourseId == courseId && p.LessonKey == lessonKey, cancellationToken);
-        if (row is null)
-        {
-            row = new LessonProgress { UserId = userId, CourseId = courseId, LessonKey = lessonKey, FirstOpenedUtc = now };
-            db.Add(row);
-        }
-
-        row.CompletedUtc = now;
-        row.CompletedBy = source;
-        enrollment.LastActivityUtc = now;
+        db.Add(new LessonProgress { UserId = enrollment.UserId, CourseId = enrollment.CourseId, LessonKey = lessonKey, FirstOpenedUtc = now, CompletedUtc = now, CompletedBy = source });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -98,45 +111,59 @@ public sealed class ProgressService(
         {
             // Another request (a double click, a second tab) completed it at the same moment.
             db.ChangeTracker.Clear();
+            state.Completed.Add(lessonKey);
             return CompletionOutcome.AlreadyCompleted;
         }
 
-        completed = new HashSet<string>(completed) { lessonKey };
-        await RecountAsync(enrollment, published.Snapshot, completed, cancellationToken);
+        state.Completed.Add(lessonKey);
+        await RecountAsync(enrollment, snapshot, cancellationToken);
         return CompletionOutcome.Completed;
     }
 
-    /// <summary>Updates the enrollment's counters; completes the course (once) when every required lesson is done.</summary>
-    public async Task RecountAsync(Enrollment enrollment, CourseSnapshot snapshot, IReadOnlySet<string> completed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the counters from the completion rows (so concurrent completions of different lessons cannot lose one),
+    /// then completes the course if every required lesson is done. Only the request whose update flips CompletedUtc raises
+    /// the event.
+    /// </summary>
+    public async Task RecountAsync(Enrollment enrollment, CourseSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var required = snapshot.RequiredKeys;
-        enrollment.RequiredLessons = required.Count;
-        enrollment.CompletedLessons = required.Count(completed.Contains);
-        var justCompleted = enrollment.CompletedUtc is null && enrollment.CompletedLessons == enrollment.RequiredLessons && required.Count > 0;
-        if (justCompleted)
+        var required = snapshot.RequiredKeys.ToList();
+        var (userId, courseId) = (enrollment.UserId, enrollment.CourseId);
+        var progress = db.Set<LessonProgress>();
+        await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.RequiredLessons, required.Count)
+                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
+                cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var completed = required.Count > 0 && await db.Set<Enrollment>()
+            .Where(e => e.Id == enrollment.Id && e.CompletedUtc == null && e.CompletedLessons == e.RequiredLessons)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken) == 1;
+
+        var fresh = await db.Set<Enrollment>().AsNoTracking().Where(e => e.Id == enrollment.Id)
+            .Select(e => new { e.CompletedLessons, e.RequiredLessons, e.CompletedUtc }).SingleAsync(cancellationToken);
+        (enrollment.CompletedLessons, enrollment.RequiredLessons, enrollment.CompletedUtc) = (fresh.CompletedLessons, fresh.RequiredLessons, fresh.CompletedUtc);
+        if (!completed)
         {
-            enrollment.CompletedUtc = clock.GetUtcNow().UtcDateTime;
+            return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (justCompleted)
+        var completedEvent = new CourseCompleted(userId, snapshot.CourseId, snapshot.Slug, snapshot.Title, now);
+        foreach (var handler in handlers)
         {
-            var completedEvent = new CourseCompleted(enrollment.UserId, snapshot.CourseId, snapshot.Slug, snapshot.Title, enrollment.CompletedUtc!.Value);
-            foreach (var handler in handlers)
+            try
             {
-                try
-                {
-                    await handler.OnCourseCompletedAsync(completedEvent, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The completion is saved; a failing listener must not undo it. It logs and can replay from the data.
-                    logger.LogError(ex, "Course-completed handler {Handler} failed", handler.GetType().Name);
-                }
+                await handler.OnCourseCompletedAsync(completedEvent, cancellationToken);
             }
-
-            await CompletePathsAsync(enrollment.UserId, snapshot.CourseId, cancellationToken);
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The completion is saved; a failing listener must not undo it. It logs, and can be replayed from the data.
+                logger.LogError(ex, "Course-completed handler {Handler} failed", handler.GetType().Name);
+            }
         }
+
+        await CompletePathsAsync(userId, snapshot.CourseId, cancellationToken);
     }
 
     private async Task CompletePathsAsync(string userId, int courseId, CancellationToken cancellationToken)
@@ -175,24 +202,6 @@ public sealed class ProgressService(
                     logger.LogError(ex, "Learning-path handler {Handler} failed", handler.GetType().Name);
                 }
             }
-        }
-    }
-
-    private async Task EnsureOpenedRowAsync(string userId, int courseId, string lessonKey, DateTime now, CancellationToken cancellationToken)
-    {
-        if (await db.Set<LessonProgress>().AnyAsync(p => p.UserId == userId && p.CourseId == courseId && p.LessonKey == lessonKey, cancellationToken))
-        {
-            return;
-        }
-
-        db.Add(new LessonProgress { UserId = userId, CourseId = courseId, LessonKey = lessonKey, FirstOpenedUtc = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Courses.Pages.Courses;
 
 [RequirePermission(Permissions.Names.Learn)]
-public sealed class CourseModel(CourseReader reader, EnrollmentService enrollments, ProgressService progress, LearningDbContext db, TimeProvider clock, IStringLocalizer<CoursesStrings> t) : PageModel
+public sealed class CourseModel(CourseReader reader, EnrollmentService enrollments, ProgressService progress, TimeProvider clock, IStringLocalizer<CoursesStrings> t) : PageModel
 {
     public PublishedCourse? Published { get; private set; }
 
@@ -58,12 +58,13 @@ public sealed class CourseModel(CourseReader reader, EnrollmentService enrollmen
         }
 
         var course = Published.Course;
-        Enrollment = await db.Set<Enrollment>().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == UserId && e.CourseId == course.Id && e.WithdrawnUtc == null, cancellationToken);
+        var state = await progress.LoadAsync(UserId, course.Id, cancellationToken);
+        Enrollment = state?.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
         Access = AccessRules.ForCourse(now, course.OpensUtc, course.ClosesUtc, await enrollments.PrerequisiteSatisfiedAsync(UserId, course, cancellationToken));
-        if (Enrollment is not null)
+        if (state is not null && Enrollment is not null)
         {
-            Completed = await progress.CompletedKeysAsync(UserId, course.Id, cancellationToken);
+            Completed = state.Completed;
             Overdue = Enrollment.CompletedUtc is null && Enrollment.DueUtc < now;
             var snapshot = Published.Snapshot;
             ContinueKey = Enrollment.LastLessonKey is { } last && snapshot.Find(last) is not null && !Completed.Contains(last)

@@ -17,7 +17,6 @@ public sealed class LessonModel(
     EnrollmentService enrollments,
     ProgressService progress,
     IEnumerable<ILessonKindRenderer> renderers,
-    LearningDbContext db,
     TimeProvider clock) : PageModel
 {
     public PublishedCourse? Published { get; private set; }
@@ -44,25 +43,23 @@ public sealed class LessonModel(
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, lessonKey, cancellationToken) is { } early)
+        var (early, state) = await LoadAsync(slug, lessonKey, cancellationToken);
+        if (early is not null)
         {
             return early;
         }
 
-        var completed = await progress.CompletedKeysAsync(UserId, Published!.Course.Id, cancellationToken);
-        var access = AccessRules.ForLesson(Published.Snapshot, completed, lessonKey);
+        var access = AccessRules.ForLesson(Published!.Snapshot, state!.Completed, lessonKey);
         if (access != LessonAccess.Open)
         {
             Locked = access;
             Response.StatusCode = StatusCodes.Status403Forbidden;
-            Fill(completed);
+            Fill(state.Completed);
             return Page();
         }
 
-        await progress.OpenAsync(Enrollment!, Lesson!, cancellationToken);
-        Enrollment = await db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.Id == Enrollment!.Id, cancellationToken);
-        completed = await progress.CompletedKeysAsync(UserId, Published.Course.Id, cancellationToken);
-        Fill(completed);
+        await progress.OpenAsync(state, Published.Snapshot, Lesson!, cancellationToken);
+        Fill(state.Completed);
         if (renderers.FirstOrDefault(r => r.Kind == Lesson!.Kind) is { } renderer)
         {
             KindContent = await renderer.RenderAsync(new LessonRenderContext(Published.Course.Id, Published.Snapshot.Slug, Lesson!.Key, Lesson.Kind, Lesson.Title, Lesson.Reference, UserId, false), cancellationToken);
@@ -74,37 +71,39 @@ public sealed class LessonModel(
     /// <summary>"Mark as done". Idempotent: a double click completes once; the redirect makes a refresh harmless.</summary>
     public async Task<IActionResult> OnPostDoneAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, lessonKey, cancellationToken) is { } early)
+        var (early, state) = await LoadAsync(slug, lessonKey, cancellationToken);
+        if (early is not null)
         {
             return early;
         }
 
-        var outcome = await progress.CompleteAsync(UserId, Published!.Course.Id, lessonKey, "marked", cancellationToken);
+        var outcome = await progress.CompleteAsync(state!, Published!.Snapshot, lessonKey, "marked", cancellationToken);
         return outcome == CompletionOutcome.Locked ? Forbid() : Redirect($"/Courses/{slug}/{lessonKey}");
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, string lessonKey, CancellationToken cancellationToken)
+    private async Task<(IActionResult? Early, LearnerState? State)> LoadAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
         Published = await reader.FindPublishedAsync(slug, cancellationToken);
         Lesson = Published?.Snapshot.Find(lessonKey);
         if (Published is null || Lesson is null)
         {
-            return NotFound();
+            return (NotFound(), null);
         }
 
         ModuleTitle = Published.Snapshot.Modules.First(m => m.Lessons.Contains(Lesson)).Title;
         var course = Published.Course;
-        Enrollment = await db.Set<Enrollment>().AsNoTracking().SingleOrDefaultAsync(e => e.UserId == UserId && e.CourseId == course.Id && e.WithdrawnUtc == null, cancellationToken);
-        if (Enrollment is null)
+        var state = await progress.LoadAsync(UserId, course.Id, cancellationToken);
+        if (state is null)
         {
-            return Redirect($"/Courses/{slug}");
+            return (Redirect($"/Courses/{slug}"), null);
         }
 
+        Enrollment = state.Enrollment;
         var access = AccessRules.ForCourse(clock.GetUtcNow().UtcDateTime, course.OpensUtc, course.ClosesUtc, await enrollments.PrerequisiteSatisfiedAsync(UserId, course, cancellationToken));
-        return access == CourseAccess.Open ? null : Redirect($"/Courses/{slug}");
+        return access == CourseAccess.Open ? (null, state) : (Redirect($"/Courses/{slug}"), null);
     }
 
-    private void Fill(IReadOnlySet<string> completed)
+    private void Fill(HashSet<string> completed)
     {
         var lessons = Published!.Snapshot.Lessons.ToList();
         var index = lessons.FindIndex(l => l.Key == Lesson!.Key);

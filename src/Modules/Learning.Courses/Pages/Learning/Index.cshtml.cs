@@ -15,7 +15,6 @@ public sealed class IndexModel(MyLearning myLearning) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        Courses = await myLearning.CoursesAsync(userId, cancellationToken);
-        Paths = await myLearning.PathsAsync(userId, cancellationToken);
+        (Courses, Paths) = await myLearning.LoadAsync(userId, cancellationToken);
     }
 }

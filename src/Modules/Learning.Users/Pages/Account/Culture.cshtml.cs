@@ -14,9 +14,13 @@ namespace Learning.Users.Pages.Account;
 [AllowAnonymous]
 public sealed class CultureModel(UserManager<LearningUser> users, LearningDbContext db) : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public Task<IActionResult> OnGetAsync(string? culture, string? returnUrl, CancellationToken cancellationToken) => SwitchAsync(culture, returnUrl, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(string? culture, string? returnUrl, CancellationToken cancellationToken) => SwitchAsync(culture, returnUrl, cancellationToken);
+
+    /// <summary>A GET as well as a POST: the layout links to it without a form, so pages need no antiforgery token. The worst a
+    /// forged request can do is switch someone's language.</summary>
+    private async Task<IActionResult> SwitchAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
     {
         var chosen = LocalTime.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? LocalTime.SupportedCultures[0].Name;
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Courses.Pages.Admin.Courses;
 
 [RequirePermission(Permissions.Names.Author)]
-public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, CoursePublisher publisher, IAuditTrail audit, IStringLocalizer<CoursesStrings> t) : PageModel
+public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, CoursePublisher publisher, CourseReader reader, IAuditTrail audit, IStringLocalizer<CoursesStrings> t) : PageModel
 {
     public Course? Course { get; private set; }
 
@@ -172,6 +172,7 @@ public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, C
         course.PrerequisiteCourseId = prerequisiteId;
         audit.Record("courses.settings", course.Slug);
         await authoring.TouchAsync(id, cancellationToken);
+        reader.Forget(course);
         return RedirectToPage(new { id });
     }
 

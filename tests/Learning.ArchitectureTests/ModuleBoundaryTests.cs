@@ -48,7 +48,7 @@ public sealed class ModuleBoundaryTests
     [MemberData(nameof(Modules))]
     public void ModuleProject_HasNoProjectReferenceToAnotherModule(string module)
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "Modules", module, module + ".csproj");
+        var project = RepositoryRoot.File("src", "Modules", module, module + ".csproj");
         var references = XDocument.Load(project).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!))
             .Where(n => !n.EndsWith(".Abstractions", StringComparison.Ordinal));
@@ -91,18 +91,5 @@ public sealed class ModuleBoundaryTests
 
         var toModules = host.GetReferencedAssemblies().Select(a => a.Name!).Where(ModuleNames.Contains).ToList();
         Assert.Empty(toModules);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Learning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Learning.sln not found");
     }
 }

@@ -16,7 +16,7 @@ public static class Browser
     /// <summary>Screenshots go to artifacts/screenshots so a person can look at what the test saw.</summary>
     public static Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RunningSite.RepositoryRoot, "artifacts", "screenshots");
+        var folder = RepositoryRoot.File("artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }

@@ -37,7 +37,7 @@ public sealed class FoundationJourneyTests
 
         // 3. Import the cadre CSV.
         await page.GotoAsync("/Admin/Organization/Cadres/Import");
-        await page.SetInputFilesAsync("input[type=file]", Path.Combine(RunningSite.RepositoryRoot, "content-recipes", "demo-cadres.csv"));
+        await page.SetInputFilesAsync("input[type=file]", RepositoryRoot.File("content-recipes", "demo-cadres.csv"));
         await page.ClickAsync("#import-form button[type=submit]");
         await Assertions.Expect(page.Locator("#import-success")).ToContainTextAsync("thêm mới 6");
 

@@ -19,8 +19,6 @@ public sealed partial class RunningSite : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
     /// <summary>Runs each command-line <paramref name="commands"/> (setup, recipe run) against the fresh database, then serves.</summary>
     public static async Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands)
     {
@@ -63,7 +61,7 @@ public sealed partial class RunningSite : IAsyncDisposable
     private static ProcessStartInfo Start(string dataFolder, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var configuration = typeof(RunningSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var bin = Path.Combine(RepositoryRoot, "src", "Learning.Web", "bin", configuration, "net10.0");
+        var bin = RepositoryRoot.File("src", "Learning.Web", "bin", configuration, "net10.0");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Learning.Web.dll"), .. args])
         {
             WorkingDirectory = bin,
@@ -94,19 +92,6 @@ public sealed partial class RunningSite : IAsyncDisposable
 
         process.Dispose();
         Directory.Delete(dataFolder, recursive: true);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Learning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Learning.sln not found");
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

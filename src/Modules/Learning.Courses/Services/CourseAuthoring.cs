@@ -139,6 +139,18 @@ public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, Tim
         return copy;
     }
 
+    /// <summary>The draft's modules and lessons, each in position order, untracked.</summary>
+    public async Task<List<CourseModule>> LoadDraftAsync(int courseId, CancellationToken cancellationToken)
+    {
+        var modules = await db.Set<CourseModule>().AsNoTracking().Where(m => m.CourseId == courseId).Include(m => m.Lessons).OrderBy(m => m.Position).ToListAsync(cancellationToken);
+        foreach (var module in modules)
+        {
+            module.Lessons = module.Lessons.OrderBy(l => l.Position).ToList();
+        }
+
+        return modules;
+    }
+
     public async Task TouchAsync(int courseId, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);

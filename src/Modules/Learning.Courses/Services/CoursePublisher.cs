@@ -11,12 +11,12 @@ public sealed record PublishResult(bool Succeeded, IReadOnlyList<string> Errors,
 /// Publishing turns the draft into a new immutable version: validate, render Markdown once, snapshot, re-index search, and
 /// re-count every enrolment against the new set of required lessons (progress is keyed by lesson key, so nothing is lost).
 /// </summary>
-public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, CourseReader reader, IAuditTrail audit, TimeProvider clock, IStringLocalizer<CoursesStrings> t)
+public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, CourseReader reader, CourseAuthoring authoring, IAuditTrail audit, TimeProvider clock, IStringLocalizer<CoursesStrings> t)
 {
     public async Task<IReadOnlyList<string>> ValidateAsync(Course course, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var modules = await LoadDraftAsync(course.Id, cancellationToken);
+        var modules = await authoring.LoadDraftAsync(course.Id, cancellationToken);
         if (modules.Count == 0)
         {
             errors.Add(t["Publish.NoModules"]);
@@ -63,7 +63,7 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
             return new PublishResult(false, errors, course.PublishedVersion);
         }
 
-        var modules = await LoadDraftAsync(courseId, cancellationToken);
+        var modules = await authoring.LoadDraftAsync(courseId, cancellationToken);
         var version = course.PublishedVersion + 1;
         var snapshot = new CourseSnapshot(course.Id, course.Slug, version, course.Title, course.Summary, course.Topic, course.Language,
             course.EstimatedHours, course.Sequential,
@@ -106,16 +106,5 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
         audit.Record("courses.unpublished", course.Slug);
         await db.SaveChangesAsync(cancellationToken);
         reader.Forget(course);
-    }
-
-    private async Task<List<CourseModule>> LoadDraftAsync(int courseId, CancellationToken cancellationToken)
-    {
-        var modules = await db.Set<CourseModule>().AsNoTracking().Where(m => m.CourseId == courseId).Include(m => m.Lessons).OrderBy(m => m.Position).ToListAsync(cancellationToken);
-        foreach (var module in modules)
-        {
-            module.Lessons = module.Lessons.OrderBy(l => l.Position).ToList();
-        }
-
-        return modules;
     }
 }

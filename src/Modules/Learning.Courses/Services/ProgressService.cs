@@ -55,9 +55,10 @@ public sealed class ProgressService(
         var enrollment = state.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
         var completesOnOpen = (lesson.Kind == LessonKinds.Article && !lesson.MarkAsDone) || lesson.Kind == LessonKinds.Link;
-        if (completesOnOpen && !state.Completed.Contains(lesson.Key))
+        if (completesOnOpen && !state.Completed.Contains(lesson.Key)
+            && await CompleteAsync(state, snapshot, lesson.Key, "opened", cancellationToken) == CompletionOutcome.Completed)
         {
-            await CompleteAsync(state, snapshot, lesson.Key, "opened", cancellationToken);
+            return; // the completion also recorded this lesson as the place to continue
         }
 
         if (enrollment.LastLessonKey != lesson.Key || enrollment.LastActivityUtc is not { } last || now - last > ActivityResolution)
@@ -116,34 +117,44 @@ public sealed class ProgressService(
         }
 
         state.Completed.Add(lessonKey);
-        await RecountAsync(enrollment, snapshot, cancellationToken);
+        await RecountAsync(state, snapshot, lessonKey, cancellationToken);
         return CompletionOutcome.Completed;
     }
 
     /// <summary>
-    /// Recomputes the counters from the completion rows (so concurrent completions of different lessons cannot lose one),
-    /// then completes the course if every required lesson is done. Only the request whose update flips CompletedUtc raises
-    /// the event.
+    /// Recomputes the counters from the completion rows (so concurrent completions of different lessons cannot lose one) and
+    /// remembers the lesson as the place to continue, in one statement; then completes the course if every required lesson
+    /// is done. Only the request whose update flips CompletedUtc raises the event.
     /// </summary>
-    public async Task RecountAsync(Enrollment enrollment, CourseSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task RecountAsync(LearnerState state, CourseSnapshot snapshot, string lessonKey, CancellationToken cancellationToken)
     {
+        var enrollment = state.Enrollment;
         var required = snapshot.RequiredKeys.ToList();
         var (userId, courseId) = (enrollment.UserId, enrollment.CourseId);
+        var now = clock.GetUtcNow().UtcDateTime;
         var progress = db.Set<LessonProgress>();
         await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.RequiredLessons, required.Count)
-                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
+                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey)))
+                .SetProperty(e => e.LastLessonKey, lessonKey)
+                .SetProperty(e => e.LastActivityUtc, now),
                 cancellationToken);
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var completed = required.Count > 0 && await db.Set<Enrollment>()
             .Where(e => e.Id == enrollment.Id && e.CompletedUtc == null && e.CompletedLessons == e.RequiredLessons)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken) == 1;
 
-        var fresh = await db.Set<Enrollment>().AsNoTracking().Where(e => e.Id == enrollment.Id)
-            .Select(e => new { e.CompletedLessons, e.RequiredLessons, e.CompletedUtc }).SingleAsync(cancellationToken);
-        (enrollment.CompletedLessons, enrollment.RequiredLessons, enrollment.CompletedUtc) = (fresh.CompletedLessons, fresh.RequiredLessons, fresh.CompletedUtc);
+        // What this request knows; the database holds the exact figures, which the next page shows.
+        enrollment.RequiredLessons = required.Count;
+        enrollment.CompletedLessons = required.Count(state.Completed.Contains);
+        enrollment.LastLessonKey = lessonKey;
+        enrollment.LastActivityUtc = now;
+        if (completed)
+        {
+            enrollment.CompletedUtc = now;
+        }
+
         if (!completed)
         {
             return;

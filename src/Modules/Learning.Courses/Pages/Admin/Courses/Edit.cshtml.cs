@@ -187,13 +187,7 @@ public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, C
             return false;
         }
 
-        var modules = await db.Set<CourseModule>().AsNoTracking().Where(m => m.CourseId == id).Include(m => m.Lessons).OrderBy(m => m.Position).ToListAsync(cancellationToken);
-        foreach (var module in modules)
-        {
-            module.Lessons = module.Lessons.OrderBy(l => l.Position).ToList();
-        }
-
-        Modules = modules;
+        Modules = await authoring.LoadDraftAsync(id, cancellationToken);
         OtherCourses = await db.Set<Course>().AsNoTracking().Where(c => c.Id != id).OrderBy(c => c.Title).ToListAsync(cancellationToken);
         return true;
     }

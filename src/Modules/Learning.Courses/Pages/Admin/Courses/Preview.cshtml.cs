@@ -1,4 +1,5 @@
 using Learning.Courses.Data;
+using Learning.Courses.Services;
 using Learning.Data;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Learning.Courses.Pages.Admin.Courses;
 
 /// <summary>The draft as a learner would read it, before it is published.</summary>
 [RequirePermission(Permissions.Names.Author)]
-public sealed class PreviewModel(LearningDbContext db) : PageModel
+public sealed class PreviewModel(LearningDbContext db, CourseAuthoring authoring) : PageModel
 {
     public Course? Course { get; private set; }
 
@@ -23,9 +24,7 @@ public sealed class PreviewModel(LearningDbContext db) : PageModel
             return NotFound();
         }
 
-        var modules = await db.Set<CourseModule>().AsNoTracking().Where(m => m.CourseId == id).Include(m => m.Lessons).OrderBy(m => m.Position).ToListAsync(cancellationToken);
-        modules.ForEach(m => m.Lessons = m.Lessons.OrderBy(l => l.Position).ToList());
-        Modules = modules;
+        Modules = await authoring.LoadDraftAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 config=Release
-dotnet build src/Learning.Web -c $config -v q -nologo >/dev/null
-dotnet build bench/Baseline.Hello -c $config -v q -nologo >/dev/null
+build() { local out; out=$(dotnet build "$1" -c $config -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
+build src/Learning.Web
+build bench/Baseline.Hello
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 secs=${1:-15}
 COURSES=${COURSES:-200} CADRES=${CADRES:-20000} ENROLLMENTS=${ENROLLMENTS:-300000} SESSIONS=${SESSIONS:-2000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
-dotnet build src/Learning.Web -c Release -v q -nologo >/dev/null
-dotnet build bench/Learning.Bench -c Release -v q -nologo >/dev/null
+build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
+build src/Learning.Web
+build bench/Learning.Bench
 
 source scripts/postgres.sh
 PG_EXTRA="-c shared_buffers=256MB" pg_start

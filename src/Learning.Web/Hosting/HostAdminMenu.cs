@@ -5,10 +5,15 @@ namespace Learning.Web.Hosting;
 
 internal sealed class HostAdminMenu(IStringLocalizer<WebStrings> t) : IAdminMenuProvider
 {
-    public IEnumerable<AdminMenuItem> GetItems() =>
+    public IEnumerable<MenuItem> GetItems() =>
     [
         new(t["Menu.Dashboard"], "/Admin", AdminPermissions.AccessAdmin, 0),
         new(t["Menu.Settings"], "/Admin/Settings", AdminPermissions.ManageSettings, 95),
         new(t["Menu.Audit"], "/Admin/Audit", AdminPermissions.ViewAuditTrail, 96),
     ];
+}
+
+internal sealed class HostSiteMenu(IStringLocalizer<WebStrings> t) : ISiteMenuProvider
+{
+    public IEnumerable<MenuItem> GetItems() => [new(t["Home.Admin"], "/Admin", AdminPermissions.AccessAdmin, 90)];
 }

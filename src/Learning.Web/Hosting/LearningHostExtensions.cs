@@ -52,6 +52,7 @@ public static class LearningHostExtensions
         services.AddScoped<SetupService>();
         services.AddSingleton<ThemeLayoutSelector>();
         services.AddScoped<IAdminMenuProvider, HostAdminMenu>();
+        services.AddScoped<ISiteMenuProvider, HostSiteMenu>();
 
         var mvc = services.AddRazorPages(o =>
             {

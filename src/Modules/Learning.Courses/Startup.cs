@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<CourseFiles>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<ISiteMenuProvider, SiteMenu>();
         services.AddRecipeStep<CoursesStep>();
         services.AddRecipeStep<LearningPathsStep>();
         services.AddRecipeStep<AssignmentsStep>();
@@ -39,9 +40,18 @@ public sealed class Startup : ModuleStartup
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCoursesEndpoints();
 
+    private sealed class SiteMenu(IStringLocalizer<CoursesStrings> t) : ISiteMenuProvider
+    {
+        public IEnumerable<MenuItem> GetItems() =>
+        [
+            new(t["MyLearning.Title"], "/Learning", Permissions.Learn, 10),
+            new(t["Catalog.Title"], "/Courses", Permissions.Learn, 20),
+        ];
+    }
+
     private sealed class AdminMenu(IStringLocalizer<CoursesStrings> t) : IAdminMenuProvider
     {
-        public IEnumerable<AdminMenuItem> GetItems() =>
+        public IEnumerable<MenuItem> GetItems() =>
         [
             new(t["Menu.Courses"], "/Admin/Courses", Permissions.Author, 30),
             new(t["Menu.Assign"], "/Admin/Courses/Assign", Permissions.Assign, 31),

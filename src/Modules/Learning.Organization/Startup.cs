@@ -33,7 +33,7 @@ public sealed class Startup : ModuleStartup
 
     private sealed class AdminMenu(IStringLocalizer<OrganizationStrings> t) : IAdminMenuProvider
     {
-        public IEnumerable<AdminMenuItem> GetItems() =>
+        public IEnumerable<MenuItem> GetItems() =>
         [
             new(t["Menu.Organization"], "/Admin/Organization", Permissions.ViewOrganization, 20),
             new(t["Menu.Cadres"], "/Admin/Organization/Cadres", Permissions.ViewCadres, 21),

@@ -21,6 +21,6 @@ public sealed class Startup : ModuleStartup
 
     private sealed class AdminMenu(IStringLocalizer<RecipesStrings> t) : IAdminMenuProvider
     {
-        public IEnumerable<AdminMenuItem> GetItems() => [new(t["Menu.Recipes"], "/Admin/Recipes", Permissions.RunRecipes, 90)];
+        public IEnumerable<MenuItem> GetItems() => [new(t["Menu.Recipes"], "/Admin/Recipes", Permissions.RunRecipes, 90)];
     }
 }

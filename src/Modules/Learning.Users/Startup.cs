@@ -76,6 +76,6 @@ public sealed class Startup : ModuleStartup
 
     private sealed class AdminMenu(IStringLocalizer<UsersStrings> t) : IAdminMenuProvider
     {
-        public IEnumerable<AdminMenuItem> GetItems() => [new(t["Menu.Users"], "/Admin/Users", Permissions.ManageUsers, 80)];
+        public IEnumerable<MenuItem> GetItems() => [new(t["Menu.Users"], "/Admin/Users", Permissions.ManageUsers, 80)];
     }
 }

@@ -1,5 +1,6 @@
 using Learning.Courses.Data;
 using Learning.Data;
+using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -118,8 +119,17 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
         }
     }
 
-    private DateTime? Due(CourseAssignment assignment) =>
-        assignment.DueUtc ?? (assignment.DueDays is { } days ? clock.GetUtcNow().UtcDateTime.Date.AddDays(days + 1).AddTicks(-1) : null);
+    /// <summary>Due at the end of the day, in the viewer's zone (23:59 in Vietnam), <c>DueDays</c> after enrolment.</summary>
+    private DateTime? Due(CourseAssignment assignment)
+    {
+        if (assignment.DueUtc is { } fixedDue || assignment.DueDays is not { } days)
+        {
+            return assignment.DueUtc;
+        }
+
+        var localEnd = LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Date.AddDays(days + 1).AddMinutes(-1);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localEnd, DateTimeKind.Unspecified), LocalTime.DefaultZone);
+    }
 
     private async Task<bool> AddAsync(string userId, int courseId, EnrollmentSource source, int? assignmentId, DateTime? due, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public sealed class IncludeRecipesStep(IServiceProvider services, IStringLocaliz
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
+        // Resolved here, not injected: the runner is built from every step handler, this one included.
         var runner = services.GetRequiredService<IRecipeRunner>();
         var i = 0;
         foreach (var (item, path) in context.ArrayItems(context.Step, "values", "", t["Recipe.ValuesRequired"]).ToList())

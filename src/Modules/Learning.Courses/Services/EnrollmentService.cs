@@ -21,6 +21,10 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
         course.PrerequisiteCourseId is not { } prerequisite
         || await db.Set<Enrollment>().AnyAsync(e => e.UserId == userId && e.CourseId == prerequisite && e.CompletedUtc != null, cancellationToken);
 
+    /// <summary>Whether the learner may enter the course now: its dates, and its prerequisite course.</summary>
+    public async Task<CourseAccess> AccessAsync(string userId, Course course, CancellationToken cancellationToken) =>
+        AccessRules.ForCourse(clock.GetUtcNow().UtcDateTime, course.OpensUtc, course.ClosesUtc, await PrerequisiteSatisfiedAsync(userId, course, cancellationToken));
+
     public async Task<EnrolOutcome> SelfEnrolAsync(string userId, Course course, CancellationToken cancellationToken = default)
     {
         var existing = await db.Set<Enrollment>().SingleOrDefaultAsync(e => e.UserId == userId && e.CourseId == course.Id, cancellationToken);
@@ -34,8 +38,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
             return EnrolOutcome.NotOpenForSelfEnrolment;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (AccessRules.ForCourse(now, course.OpensUtc, course.ClosesUtc, await PrerequisiteSatisfiedAsync(userId, course, cancellationToken)) != CourseAccess.Open)
+        if (await AccessAsync(userId, course, cancellationToken) != CourseAccess.Open)
         {
             return EnrolOutcome.Restricted;
         }

@@ -61,7 +61,7 @@ public sealed class CourseModel(CourseReader reader, EnrollmentService enrollmen
         var state = await progress.LoadAsync(UserId, course.Id, cancellationToken);
         Enrollment = state?.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
-        Access = AccessRules.ForCourse(now, course.OpensUtc, course.ClosesUtc, await enrollments.PrerequisiteSatisfiedAsync(UserId, course, cancellationToken));
+        Access = await enrollments.AccessAsync(UserId, course, cancellationToken);
         if (state is not null && Enrollment is not null)
         {
             Completed = state.Completed;

@@ -16,8 +16,7 @@ public sealed class LessonModel(
     CourseReader reader,
     EnrollmentService enrollments,
     ProgressService progress,
-    IEnumerable<ILessonKindRenderer> renderers,
-    TimeProvider clock) : PageModel
+    IEnumerable<ILessonKindRenderer> renderers) : PageModel
 {
     public PublishedCourse? Published { get; private set; }
 
@@ -99,8 +98,7 @@ public sealed class LessonModel(
         }
 
         Enrollment = state.Enrollment;
-        var access = AccessRules.ForCourse(clock.GetUtcNow().UtcDateTime, course.OpensUtc, course.ClosesUtc, await enrollments.PrerequisiteSatisfiedAsync(UserId, course, cancellationToken));
-        return access == CourseAccess.Open ? (null, state) : (Redirect($"/Courses/{slug}"), null);
+        return await enrollments.AccessAsync(UserId, course, cancellationToken) == CourseAccess.Open ? (null, state) : (Redirect($"/Courses/{slug}"), null);
     }
 
     private void Fill(HashSet<string> completed)

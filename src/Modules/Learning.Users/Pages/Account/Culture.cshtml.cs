@@ -1,12 +1,11 @@
-using Learning.Data;
 using Learning.Data.Entities;
+using Learning.Data;
 using Learning.Modularity;
+using Learning.Users.Services;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Learning.Users.Pages.Account;
 
@@ -23,9 +22,7 @@ public sealed class CultureModel(UserManager<LearningUser> users, LearningDbCont
     private async Task<IActionResult> SwitchAsync(string? culture, string? returnUrl, CancellationToken cancellationToken)
     {
         var chosen = LocalTime.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? LocalTime.SupportedCultures[0].Name;
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        CultureCookie.Append(Response, chosen);
         if (await users.GetUserAsync(User) is { } user && user.PreferredCulture != chosen)
         {
             user.PreferredCulture = chosen;

@@ -1,10 +1,10 @@
-using Learning.Data;
 using Learning.Data.Entities;
+using Learning.Data;
+using Learning.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
@@ -43,9 +43,7 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, IAuditTrail a
             await db.SaveChangesAsync(cancellationToken);
             if (user!.PreferredCulture is { } culture)
             {
-                Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new Microsoft.AspNetCore.Http.CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax });
+                CultureCookie.Append(Response, culture);
             }
 
             return LocalRedirect(ReturnUrl);

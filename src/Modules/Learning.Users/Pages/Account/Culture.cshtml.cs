@@ -1,11 +1,11 @@
-using Learning.Data.Entities;
 using Learning.Data;
+using Learning.Data.Entities;
 using Learning.Modularity;
 using Learning.Users.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Learning.Users.Pages.Account;
 

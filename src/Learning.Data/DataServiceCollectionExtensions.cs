@@ -1,4 +1,5 @@
 using Learning.Data.Entities;
+using Learning.Data.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationHostedService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddScoped<IJobQueue, JobQueue>();
+        services.AddScoped<JobStore>();
+        services.AddSingleton<JobWorker>();
+        if (configuration.GetSection(JobOptions.Section).Get<JobOptions>()?.RunWorker ?? true)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        }
 
         services.AddSingleton<DbXmlRepository>();
         services.AddOptions<KeyManagementOptions>()

@@ -2,6 +2,7 @@ using Learning.Data;
 using Learning.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -22,11 +23,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly string? postgresDatabase;
     private readonly string? sqliteFolder;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    private TestSite(DatabaseProvider provider, Dictionary<string, string?> settings)
+    private TestSite(DatabaseProvider provider, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         this.provider = provider;
         this.settings = settings;
+        this.services = services;
         if (provider == DatabaseProvider.Sqlite)
         {
             sqliteFolder = Directory.CreateTempSubdirectory("learning-test-").FullName;
@@ -45,9 +48,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public DatabaseProvider Provider => provider;
 
     /// <summary>Starts a host; with <paramref name="setUp"/> it runs setup with the given recipe (in-process, as the CLI does).</summary>
-    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null)
+    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var site = new TestSite(provider, settings ?? []);
+        var site = new TestSite(provider, settings ?? [], services);
         _ = site.Server;
         if (setUp)
         {
@@ -109,9 +112,15 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Learning:Courses:RunAssignmentSync", "false");
         builder.UseSetting("Learning:Courses:FilesPath", Path.Combine(Path.GetTempPath(), "learning-test-files-" + Guid.NewGuid().ToString("N")[..8]));
         builder.UseSetting("Learning:Database:ConnectionString", connectionString);
+        builder.UseSetting("Learning:Jobs:RunWorker", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

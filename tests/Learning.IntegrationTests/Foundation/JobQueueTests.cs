@@ -1,0 +1,205 @@
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.IntegrationTests.Foundation;
+
+public sealed class JobQueueTests
+{
+    /// <summary>Fails as many times as the payload says, then succeeds; reports progress; "permanent" fails for good.</summary>
+    private sealed class FlakyHandler : IJobHandler
+    {
+        public string Kind => "test.flaky";
+
+        public async Task RunAsync(JobContext context, CancellationToken cancellationToken)
+        {
+            var payload = context.PayloadAs<Payload>();
+            await context.ReportProgressAsync(50);
+            if (payload.Permanent)
+            {
+                throw new PermanentJobException("tệp hỏng");
+            }
+
+            if (context.Attempt <= payload.Failures)
+            {
+                throw new InvalidOperationException($"lần {context.Attempt} lỗi");
+            }
+        }
+    }
+
+    /// <summary>Never finishes on its own, like a hung ffmpeg.</summary>
+    private sealed class HangingHandler : IJobHandler
+    {
+        public string Kind => "test.hang";
+
+        public Task RunAsync(JobContext context, CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
+    private sealed record Payload(int Failures, bool Permanent = false);
+
+    private static Task<TestSite> StartAsync(DatabaseProvider provider, string timeoutSeconds = "60") =>
+        TestSite.StartAsync(provider, recipe: null,
+            settings: new() { ["Learning:Jobs:BackoffBaseSeconds"] = "0", ["Learning:Jobs:LeaseSeconds"] = "3", ["Learning:Jobs:TimeoutSeconds"] = timeoutSeconds },
+            services: s => s.AddScoped<IJobHandler, FlakyHandler>().AddScoped<IJobHandler, HangingHandler>());
+
+    private static Task<long> EnqueueAsync(TestSite site, string kind, Payload payload, int maxAttempts = 5) =>
+        site.WithServiceAsync<IJobQueue, long>(q => q.EnqueueAsync(kind, payload, maxAttempts));
+
+    private static Task<JobRecord> JobAsync(TestSite site, long id) => site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == id));
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Claim_TwoWorkersAtOnce_TakeEveryJobExactlyOnce(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var ids = new List<long>();
+        for (var i = 0; i < 30; i++)
+        {
+            ids.Add(await EnqueueAsync(site, "test.flaky", new Payload(0)));
+        }
+
+        async Task<List<long>> Drain(string worker)
+        {
+            var taken = new List<long>();
+            while (true)
+            {
+                await using var scope = site.Services.CreateAsyncScope();
+                var job = await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync(worker, TimeSpan.FromMinutes(5));
+                if (job is null)
+                {
+                    return taken;
+                }
+
+                taken.Add(job.Id);
+            }
+        }
+
+        var results = await Task.WhenAll(Drain("node-a"), Drain("node-b"));
+
+        var all = results.SelectMany(r => r).ToList();
+        Assert.Equal(ids.Order(), all.Order());
+        Assert.Empty(results[0].Intersect(results[1]));
+        Assert.All(await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().ToListAsync()), j => Assert.Equal(1, j.Attempts));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Worker_RetriesAfterFailures_ThenSucceeds_AndPermanentErrorsFailAtOnce(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        var flaky = await EnqueueAsync(site, "test.flaky", new Payload(2));
+        var broken = await EnqueueAsync(site, "test.flaky", new Payload(0, Permanent: true));
+        var unknown = await EnqueueAsync(site, "test.nobody", new Payload(0));
+
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        var ok = await JobAsync(site, flaky);
+        Assert.Equal(JobState.Succeeded, ok.State);
+        Assert.Equal(3, ok.Attempts);
+        Assert.Equal(100, ok.Progress);
+        Assert.Null(ok.Error);
+        var failed = await JobAsync(site, broken);
+        Assert.Equal(JobState.Failed, failed.State);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Equal("tệp hỏng", failed.Error);
+        Assert.Equal(50, failed.Progress);
+        Assert.Contains("test.nobody", (await JobAsync(site, unknown)).Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Worker_GivesUpAfterMaxAttempts_WithTheLastError(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        var id = await EnqueueAsync(site, "test.flaky", new Payload(10), maxAttempts: 3);
+
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        var job = await JobAsync(site, id);
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Equal(3, job.Attempts);
+        Assert.Equal("lần 3 lỗi", job.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task JobOfADeadNode_IsTakenAgainWhenItsLeaseRunsOut(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var id = await EnqueueAsync(site, "test.flaky", new Payload(0));
+
+        // A node claims the job and dies before finishing: the job stays Running under its lease.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync("dead-node", TimeSpan.FromMinutes(5)));
+        }
+
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        Assert.False(await worker.RunOnceAsync(CancellationToken.None));
+
+        await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, DateTime.UtcNow.AddSeconds(-1))));
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+
+        var job = await JobAsync(site, id);
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Equal(2, job.Attempts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Cancel_QueuedJob_NeverRuns(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var id = await EnqueueAsync(site, "test.flaky", new Payload(0));
+
+        Assert.True(await site.WithServiceAsync<IJobQueue, bool>(q => q.CancelAsync(id)));
+        Assert.False(await site.Services.GetRequiredService<JobWorker>().RunOnceAsync(CancellationToken.None));
+
+        var job = await JobAsync(site, id);
+        Assert.Equal(JobState.Cancelled, job.State);
+        Assert.Equal(0, job.Attempts);
+        Assert.NotNull(job.FinishedUtc);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task HangingJob_TimesOut_AndFailsWithAClearMessage(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider, timeoutSeconds: "1");
+        var id = await EnqueueAsync(site, "test.hang", new Payload(0), maxAttempts: 1);
+
+        Assert.True(await site.Services.GetRequiredService<JobWorker>().RunOnceAsync(CancellationToken.None));
+
+        var job = await JobAsync(site, id);
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("Timed out", job.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Cancel_RunningJob_StopsItAtTheNextLeaseRenewal(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var id = await EnqueueAsync(site, "test.hang", new Payload(0));
+        var run = site.Services.GetRequiredService<JobWorker>().RunOnceAsync(CancellationToken.None);
+        while ((await JobAsync(site, id)).State != JobState.Running)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(await site.WithServiceAsync<IJobQueue, bool>(q => q.CancelAsync(id)));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        Assert.Same(run, finished);
+        Assert.Equal(JobState.Cancelled, (await JobAsync(site, id)).State);
+    }
+}

@@ -5,7 +5,6 @@ using Learning.Courses.Data;
 using Learning.Courses.Services;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
-using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +40,7 @@ public sealed class AuthoringTests
           { "key": "m1", "title": "Chương", "lessons": [ { "key": "l1", "title": "Bài", "kind": "article",
             "markdown": "Xin chào <script>alert('x')</script> [bấm vào](javascript:alert(1)) <img src=x onerror=alert(2)>" } ] } ] } ] } ] }
         """;
-        var result = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(recipe)), null));
+        var result = await site.RunRecipeAsync(recipe);
         Assert.True(result.Succeeded, result.Error);
 
         using var admin = await site.SignedInAsync(TestSite.AdminEmail);
@@ -170,7 +169,7 @@ public sealed class AuthoringTests
             { "name": "users", "users": [ { "email": "ql@example.vn", "roles": ["Manager"] } ] },
             { "name": "scopes", "scopes": [ { "user": "ql@example.vn", "unit": "KH-NHATRANG" } ] } ] }
         """;
-        Assert.True((await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(recipe)), null))).Succeeded);
+        Assert.True((await site.RunRecipeAsync(recipe)).Succeeded);
         using var manager = await site.SignedInAsync("ql@example.vn", "Quanly2026xx");
         var courseId = await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == "vneid-dinh-danh-dien-tu").Select(c => c.Id).SingleAsync());
         var url = $"/Admin/Courses/Assign/{courseId}";

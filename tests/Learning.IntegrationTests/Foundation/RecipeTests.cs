@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
@@ -11,8 +10,7 @@ namespace Learning.IntegrationTests.Foundation;
 
 public sealed class RecipeTests
 {
-    private static Task<RecipeResult> RunAsync(TestSite site, string json) =>
-        site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), null));
+    private static Task<RecipeResult> RunAsync(TestSite site, string json) => site.RunRecipeAsync(json);
 
     private static Task<(int Units, int Cadres, int Users, int Roles)> CountsAsync(TestSite site) =>
         site.WithDbAsync(async db => (await db.Set<OrgUnit>().CountAsync(), await db.Set<Cadre>().CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync()));

@@ -69,6 +69,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<LearningDbContext>());
     }
 
+    public Task<Learning.Modularity.RecipeResult> RunRecipeAsync(string json) =>
+        WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), null));
+
     public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
         where TService : notnull
     {

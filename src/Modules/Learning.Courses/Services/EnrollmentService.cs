@@ -17,7 +17,7 @@ public enum EnrolOutcome
 /// <summary>Self-enrolment, and the standing assignments that enrol cadres now and as they arrive (cohort sync).</summary>
 public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, TimeProvider clock)
 {
-    public async Task<bool> PrerequisiteSatisfiedAsync(string userId, Course course, CancellationToken cancellationToken) =>
+    private async Task<bool> PrerequisiteSatisfiedAsync(string userId, Course course, CancellationToken cancellationToken) =>
         course.PrerequisiteCourseId is not { } prerequisite
         || await db.Set<Enrollment>().AnyAsync(e => e.UserId == userId && e.CourseId == prerequisite && e.CompletedUtc != null, cancellationToken);
 

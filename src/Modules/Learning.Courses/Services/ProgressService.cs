@@ -44,11 +44,6 @@ public sealed class ProgressService(
         return rows.Count == 0 ? null : new LearnerState(rows[0].Enrollment, rows.Where(r => r.Key is not null).Select(r => r.Key!).ToHashSet());
     }
 
-    public async Task<HashSet<string>> CompletedKeysAsync(string userId, int courseId, CancellationToken cancellationToken = default) =>
-        (await db.Set<LessonProgress>().AsNoTracking()
-            .Where(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null)
-            .Select(p => p.LessonKey).ToListAsync(cancellationToken)).ToHashSet();
-
     /// <summary>The learner opened a lesson: remember it as "where I left off", and complete it when opening is enough.</summary>
     public async Task OpenAsync(LearnerState state, CourseSnapshot snapshot, LessonSnapshot lesson, CancellationToken cancellationToken = default)
     {

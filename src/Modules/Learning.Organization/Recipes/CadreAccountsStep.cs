@@ -1,9 +1,7 @@
 using Learning.Data;
-using Learning.Data.Entities;
 using Learning.Modularity;
 using Learning.Organization.Data;
 using Learning.Organization.Services;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -23,13 +23,15 @@ internal sealed class OrganizationDashboard(IOrganizationScopeService scopes, Le
         var cadres = scope.Apply(db.Set<Cadre>().AsNoTracking());
         var communes = await units.Where(u => u.Kind == OrgUnitKind.Commune || u.Kind == OrgUnitKind.Ward || u.Kind == OrgUnitKind.SpecialZone)
             .Select(u => new { u.Name, u.Path }).ToListAsync(cancellationToken);
-        var total = await cadres.CountAsync(cancellationToken);
-        var transferred = await cadres.CountAsync(c => c.TransferredFrom != null, cancellationToken);
-        var accounting = await cadres.CountAsync(c => c.IsAccountingOfficer, cancellationToken);
-
-        var paths = await cadres.Select(c => c.OrgPath).ToListAsync(cancellationToken);
+        // One grouped query: cadres per unit path with the two flags counted; the sums and the per-commune bars come from it.
+        var byPath = await cadres.GroupBy(c => c.OrgPath)
+            .Select(g => new { Path = g.Key, Count = g.Count(), Transferred = g.Count(c => c.TransferredFrom != null), Accounting = g.Count(c => c.IsAccountingOfficer) })
+            .ToListAsync(cancellationToken);
+        var total = byPath.Sum(p => p.Count);
+        var transferred = byPath.Sum(p => p.Transferred);
+        var accounting = byPath.Sum(p => p.Accounting);
         var perCommune = communes
-            .Select(c => new KeyValuePair<string, int>(c.Name, paths.Count(p => p.StartsWith(c.Path, StringComparison.Ordinal))))
+            .Select(c => new KeyValuePair<string, int>(c.Name, byPath.Where(p => p.Path.StartsWith(c.Path, StringComparison.Ordinal)).Sum(p => p.Count)))
             .Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(10)

@@ -46,3 +46,13 @@ public interface ICourseCompletionHandler
 
     Task OnLearningPathCompletedAsync(LearningPathCompleted completed, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+public sealed record LessonReferenceChoice(string Value, string Label);
+
+/// <summary>A module that owns a lesson kind offers the lesson editor what a lesson of that kind can point at (videos, quizzes).</summary>
+public interface ILessonReferenceSource
+{
+    string Kind { get; }
+
+    Task<IReadOnlyList<LessonReferenceChoice>> GetChoicesAsync(CancellationToken cancellationToken);
+}

@@ -12,7 +12,7 @@ namespace Learning.Courses.Pages.Admin.Courses;
 
 [RequirePermission(Permissions.Names.Author)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring, CourseFiles files, IStringLocalizer<CoursesStrings> t) : PageModel
+public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring, CourseFiles files, IStringLocalizer<CoursesStrings> t, IEnumerable<ILessonReferenceSource> referenceSources) : PageModel
 {
     public Lesson? Lesson { get; private set; }
 
@@ -21,6 +21,9 @@ public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring,
     public IReadOnlyList<Lesson> OtherLessons { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>What the lesson's kind can point at (the videos, for a video lesson), when the owning module offers a list.</summary>
+    public IReadOnlyList<LessonReferenceChoice>? ReferenceChoices { get; private set; }
 
     public bool IsError { get; private set; }
 
@@ -115,6 +118,12 @@ public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring,
 
         CourseTitle = await db.Set<Course>().Where(c => c.Id == Lesson.CourseId).Select(c => c.Title).SingleAsync(cancellationToken);
         OtherLessons = await db.Set<Lesson>().AsNoTracking().Where(l => l.CourseId == Lesson.CourseId && l.Id != id).OrderBy(l => l.ModuleId).ThenBy(l => l.Position).ToListAsync(cancellationToken);
+        var kind = Lesson.Kind;
+        if (referenceSources.FirstOrDefault(s => s.Kind == kind) is { } source)
+        {
+            ReferenceChoices = await source.GetChoicesAsync(cancellationToken);
+        }
+
         return true;
     }
 }

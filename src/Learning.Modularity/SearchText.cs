@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Learning.Courses.Services;
+namespace Learning.Modularity;
 
 /// <summary>Folds Vietnamese to lower-case ASCII words so that "chu ky so" finds "Chữ ký số" (đ is a letter of its own, not a mark).</summary>
 public static class SearchText

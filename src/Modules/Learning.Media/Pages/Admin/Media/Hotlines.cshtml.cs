@@ -1,0 +1,76 @@
+using Learning.Data;
+using Learning.Media.Data;
+using Learning.Media.Services;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Media.Pages.Admin.Media;
+
+[RequirePermission(Permissions.Names.Manage)]
+public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory directory, IAuditTrail audit, IStringLocalizer<MediaStrings> t) : PageModel
+{
+    public IReadOnlyList<Hotline> Items { get; private set; } = [];
+
+    public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAddAsync(string? field, string? name, string? unit, string? phone, string? zalo, string? email, string? hours, CancellationToken cancellationToken)
+    {
+        if (!SupportFields.All.Contains(field) || string.IsNullOrWhiteSpace(name) || (string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(zalo) && string.IsNullOrWhiteSpace(email)))
+        {
+            Error = t["Hotlines.Invalid"];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var line = new Hotline
+        {
+            Key = "ui-" + Guid.NewGuid().ToString("N")[..12],
+            Field = field!,
+            Name = name.Trim(),
+            Phone = Clean(phone),
+            Zalo = Clean(zalo),
+            Email = Clean(email),
+            Hours = Clean(hours),
+            SortOrder = 1000,
+        };
+        if (Clean(unit) is { } code && await directory.FindUnitAsync(code, cancellationToken) is { } found)
+        {
+            line.OrgPath = found.Path;
+            line.OrgName = found.Name;
+        }
+
+        db.Add(line);
+        audit.Record("media.hotline.added", line.Key, $"{line.Field}: {line.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var line = await db.Set<Hotline>().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (line is not null)
+        {
+            db.Remove(line);
+            audit.Record("media.hotline.deleted", line.Key, line.Name);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return RedirectToPage();
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Items = await db.Set<Hotline>().AsNoTracking().OrderBy(h => h.Field).ThenBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
+        Units = (await directory.UnitsAsync(OrgScope.Everything, cancellationToken)).Where(u => !u.Kind.Equals("unit", StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+}

@@ -1,0 +1,137 @@
+using Learning.Data;
+using Learning.Media.Data;
+using Learning.Media.Services;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Media.Recipes;
+
+/// <summary>
+/// <c>{ "name": "hotlines", "hotlines": [ { "key", "field", "name", "unit"?: org code, "phone"?, "zalo"?, "email"?, "hours"? } ] }</c>.
+/// Lines are matched by key, so running the recipe again updates them.
+/// </summary>
+public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
+{
+    public string StepName => "hotlines";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var order = 0;
+        foreach (var (item, path) in context.ArrayItems(context.Step, "hotlines", "", t["Recipe.HotlinesRequired"]).ToList())
+        {
+            var key = context.RequiredString(item, "key", path, t["Recipe.KeyRequired"]);
+            var field = context.RequiredString(item, "field", path, t["Recipe.FieldRequired"]);
+            if (!SupportFields.All.Contains(field))
+            {
+                throw context.Error(path + ".field", t["Recipe.FieldUnknown", field, string.Join(", ", SupportFields.All)]);
+            }
+
+            var line = await db.Set<Hotline>().SingleOrDefaultAsync(h => h.Key == key, cancellationToken);
+            if (line is null)
+            {
+                line = new Hotline { Key = key };
+                db.Add(line);
+            }
+
+            line.Field = field;
+            line.Name = context.RequiredString(item, "name", path, t["Recipe.NameRequired"]);
+            line.Phone = item.OptionalString("phone");
+            line.Zalo = item.OptionalString("zalo");
+            line.Email = item.OptionalString("email");
+            line.Hours = item.OptionalString("hours");
+            line.SortOrder = ++order;
+            if (line.Phone is null && line.Zalo is null && line.Email is null)
+            {
+                throw context.Error(path, t["Recipe.ContactRequired"]);
+            }
+
+            if (item.OptionalString("unit") is { } code)
+            {
+                var unit = await directory.FindUnitAsync(code, cancellationToken) ?? throw context.Error(path + ".unit", t["Recipe.UnitUnknown", code]);
+                line.OrgPath = unit.Path;
+                line.OrgName = unit.Name;
+            }
+            else
+            {
+                line.OrgPath = null;
+                line.OrgName = null;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// <c>{ "name": "helpVideos", "videos": [ { "title", "description"?, "field"?, "file": path next to the recipe, "captions"?: [ { "language", "file" } ] } ] }</c>.
+/// A video already in the library under the same title is updated, not uploaded again. Files are probed like uploads.
+/// </summary>
+public sealed class HelpVideosStep(LearningDbContext db, UploadService uploads, CaptionService captions, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
+{
+    public string StepName => "helpVideos";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        foreach (var (item, path) in context.ArrayItems(context.Step, "videos", "", t["Recipe.VideosRequired"]).ToList())
+        {
+            var title = context.RequiredString(item, "title", path, t["Recipe.TitleRequired"]);
+            var field = item.OptionalString("field");
+            if (field is not null && !SupportFields.All.Contains(field))
+            {
+                throw context.Error(path + ".field", t["Recipe.FieldUnknown", field, string.Join(", ", SupportFields.All)]);
+            }
+
+            var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.IsHelp && v.Title == title, cancellationToken);
+            if (video is null)
+            {
+                var relative = context.RequiredString(item, "file", path, t["Recipe.FileRequired"]);
+                var file = Resolve(context, relative) ?? throw context.Error(path + ".file", t["Recipe.FileMissing", relative]);
+                var probe = await UploadService.ProbeAsync(file, options.Value, cancellationToken);
+                if (!probe.IsVideo)
+                {
+                    throw context.Error(path + ".file", t["Upload.NotVideo", probe.Problem ?? ""]);
+                }
+
+                video = await uploads.CreateVideoAsync(file, Path.GetFileName(file), title, "recipe", new FileInfo(file).Length, probe, move: false, cancellationToken);
+            }
+
+            video.IsHelp = true;
+            video.Field = field;
+            video.Description = item.OptionalString("description") ?? "";
+            video.SearchText = SearchText.Fold(video.Title + " " + video.Description);
+            await db.SaveChangesAsync(cancellationToken);
+
+            if (item.TryGetProperty("captions", out _))
+            {
+                foreach (var (caption, captionPath) in context.ArrayItems(item, "captions", path, t["Recipe.VideosRequired"]).ToList())
+                {
+                    var language = context.RequiredString(caption, "language", captionPath, t["Recipe.LanguageRequired"]);
+                    var relative = context.RequiredString(caption, "file", captionPath, t["Recipe.FileRequired"]);
+                    var file = Resolve(context, relative) ?? throw context.Error(captionPath + ".file", t["Recipe.FileMissing", relative]);
+                    try
+                    {
+                        await captions.SaveAsync(video, language, await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+                    }
+                    catch (CaptionFormatException ex)
+                    {
+                        throw context.Error(captionPath + ".file", t["Captions.Invalid", ex.Line, ex.Reason]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? Resolve(RecipeStepContext context, string relative)
+    {
+        if (context.BaseDirectory is null || Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(context.BaseDirectory, relative));
+        return full.StartsWith(Path.GetFullPath(context.BaseDirectory), StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+}

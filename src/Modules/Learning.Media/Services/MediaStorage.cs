@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Media.Services;
+
+/// <summary>
+/// The media folder: <c>uploads/{id}.part</c> while a file arrives, then <c>videos/{publicId}/</c> holding the source, <c>hls/</c>
+/// (master playlist and one folder per rendition), <c>download.mp4</c>, <c>poster.jpg</c>, <c>thumbs.jpg</c> and <c>captions/</c>.
+/// </summary>
+public sealed partial class MediaStorage
+{
+    public MediaStorage(IOptions<MediaOptions> options, IHostEnvironment environment)
+    {
+        Root = Path.GetFullPath(options.Value.StoragePath is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(environment.ContentRootPath, "App_Data", "media"));
+        Directory.CreateDirectory(UploadsFolder);
+        Directory.CreateDirectory(VideosFolder);
+    }
+
+    public string Root { get; }
+
+    public string UploadsFolder => Path.Combine(Root, "uploads");
+
+    public string VideosFolder => Path.Combine(Root, "videos");
+
+    public string PartPath(string uploadId) => Path.Combine(UploadsFolder, uploadId + ".part");
+
+    public string VideoFolder(string publicId) => Path.Combine(VideosFolder, publicId);
+
+    public string SourcePath(string publicId, string extension) => Path.Combine(VideoFolder(publicId), "source" + extension);
+
+    public string CaptionPath(string publicId, string language) => Path.Combine(VideoFolder(publicId), "captions", language + ".vtt");
+
+    /// <summary>
+    /// Maps a served path (<c>hls/360p/seg_001.ts</c>) inside a video's folder to a file, or null. Only the files the pipeline writes
+    /// can be named: no dots in folders, no traversal, no source file.
+    /// </summary>
+    public string? ServedFile(string publicId, string relative)
+    {
+        if (!PublicIdPattern().IsMatch(publicId) || !ServedPattern().IsMatch(relative))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(VideoFolder(publicId), relative);
+        return File.Exists(path) ? path : null;
+    }
+
+    public static bool IsPublicId(string value) => PublicIdPattern().IsMatch(value);
+
+    public static string ContentTypeOf(string path) => Path.GetExtension(path) switch
+    {
+        ".m3u8" => "application/vnd.apple.mpegurl",
+        ".ts" => "video/mp2t",
+        ".m4s" => "video/iso.segment",
+        ".mp4" => "video/mp4",
+        ".jpg" => "image/jpeg",
+        ".vtt" => "text/vtt; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    [GeneratedRegex("^[a-z0-9]{16,32}$")]
+    private static partial Regex PublicIdPattern();
+
+    [GeneratedRegex(@"^(hls/master\.m3u8|hls/[a-z0-9]{2,10}/(index\.m3u8|seg_\d{3,6}\.ts)|download\.mp4|poster\.jpg|thumbs\.jpg|captions/[a-z]{2,3}\.vtt)$")]
+    private static partial Regex ServedPattern();
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using static System.FormattableString;
+
+namespace Learning.Media.Services;
+
+/// <summary>One rung of the ladder.</summary>
+public sealed record Rendition(string Name, int Height, int VideoKbps, int AudioKbps);
+
+/// <summary>
+/// The one-pass ffmpeg command: the source is decoded once, split and scaled into every rung of the HLS ladder (capped at the source's
+/// height), plus an audio-only rendition for the weakest links. The progressive 360p MP4 for download is then remuxed from the 360p
+/// rendition without encoding again. Segments are 6 s, with key frames forced on the boundaries so every rendition switches cleanly.
+/// </summary>
+public sealed class TranscodePlan
+{
+    public const int SegmentSeconds = 6;
+
+    public const int AudioOnlyKbps = 48;
+
+    public static readonly IReadOnlyList<Rendition> Ladder =
+    [
+        new("720p", 720, 1800, 96),
+        new("480p", 480, 800, 64),
+        new("360p", 360, 450, 64),
+        new("240p", 240, 200, 48),
+    ];
+
+    private TranscodePlan(IReadOnlyList<Rendition> renditions, bool hasAudio)
+    {
+        Renditions = renditions;
+        HasAudio = hasAudio;
+    }
+
+    public IReadOnlyList<Rendition> Renditions { get; }
+
+    public bool HasAudio { get; }
+
+    /// <summary>Rendition names as stored and listed: video rungs high to low, then <c>audio</c> when the source has sound.</summary>
+    public IEnumerable<string> Names => Renditions.Select(r => r.Name).Concat(HasAudio ? ["audio"] : []);
+
+    public static TranscodePlan For(int sourceHeight, bool hasAudio)
+    {
+        var even = Math.Max(2, sourceHeight - (sourceHeight % 2));
+        var rungs = Ladder.Where(r => r.Height <= even).ToList();
+        if (rungs.Count == 0)
+        {
+            // Smaller than the lowest rung: one rendition at the source's own size, never upscaled.
+            rungs.Add(new Rendition(even.ToString(CultureInfo.InvariantCulture) + "p", even, 150, 48));
+        }
+
+        return new TranscodePlan(rungs, hasAudio);
+    }
+
+    /// <summary>The rendition the progressive download is remuxed from: the highest at or below 360p.</summary>
+    public Rendition DownloadRendition => Renditions.Where(r => r.Height <= 360).DefaultIfEmpty(Renditions[^1]).First();
+
+    /// <summary>
+    /// Everything after <c>-i source</c> up to (not including) the HLS output path <c>{folder}/hls/%v/index.m3u8</c>, which the caller
+    /// appends; <paramref name="folder"/> is the video's folder. A rung at the source's own height is not scaled.
+    /// </summary>
+    public string OutputArguments(string folder, string preset, int sourceHeight)
+    {
+        var n = Renditions.Count;
+        var args = new StringBuilder();
+        var graph = new StringBuilder("[0:v]split=" + n.ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < n; i++)
+        {
+            graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            graph.Append(Renditions[i].Height == sourceHeight ? Invariant($";[s{i}]null[v{i}]") : Invariant($";[s{i}]scale=-2:{Renditions[i].Height}[v{i}]"));
+        }
+
+        args.Append("-filter_complex \"").Append(graph).Append("\" ");
+        for (var i = 0; i < n; i++)
+        {
+            args.Append(CultureInfo.InvariantCulture, $"-map \"[v{i}]\" ");
+        }
+
+        if (HasAudio)
+        {
+            for (var i = 0; i <= n; i++)
+            {
+                args.Append("-map 0:a:0 ");
+            }
+        }
+
+        args.Append(CultureInfo.InvariantCulture, $"-c:v libx264 -preset {preset} -profile:v main -pix_fmt yuv420p -sc_threshold 0 -force_key_frames \"expr:gte(t,n_forced*{SegmentSeconds})\" ");
+        for (var i = 0; i < n; i++)
+        {
+            var r = Renditions[i];
+            args.Append(CultureInfo.InvariantCulture, $"-b:v:{i} {r.VideoKbps}k -maxrate:v:{i} {r.VideoKbps * 11 / 10}k -bufsize:v:{i} {r.VideoKbps * 2}k ");
+        }
+
+        var streamMap = new StringBuilder();
+        if (HasAudio)
+        {
+            args.Append("-c:a aac ");
+            for (var i = 0; i < n; i++)
+            {
+                args.Append(CultureInfo.InvariantCulture, $"-b:a:{i} {Renditions[i].AudioKbps}k -ac:a:{i} 2 ");
+            }
+
+            args.Append(CultureInfo.InvariantCulture, $"-b:a:{n} {AudioOnlyKbps}k -ac:a:{n} 1 ");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            streamMap.Append(HasAudio ? Invariant($"v:{i},a:{i},name:{Renditions[i].Name} ") : Invariant($"v:{i},name:{Renditions[i].Name} "));
+        }
+
+        if (HasAudio)
+        {
+            streamMap.Append(CultureInfo.InvariantCulture, $"a:{n},name:audio");
+        }
+
+        args.Append("-var_stream_map \"").Append(streamMap.ToString().Trim()).Append("\" ");
+        args.Append(CultureInfo.InvariantCulture, $"-f hls -hls_time {SegmentSeconds} -hls_playlist_type vod -hls_flags independent_segments ");
+        args.Append("-hls_segment_filename \"").Append(Path.Combine(folder, "hls", "%v", "seg_%03d.ts")).Append("\" ");
+        args.Append("-master_pl_name master.m3u8");
+        return args.ToString();
+    }
+
+    public static string HlsOutput(string folder) => Path.Combine(folder, "hls", "%v", "index.m3u8");
+}

@@ -1,0 +1,264 @@
+using System.Security.Cryptography;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.Media.Data;
+using Learning.Modularity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Media.Services;
+
+public enum UploadError
+{
+    None,
+    Empty,
+    TooLarge,
+    NotFound,
+    OffsetMismatch,
+    ChunkTooLarge,
+    NotVideo,
+}
+
+public sealed record UploadState(string Id, string FileName, long TotalBytes, long ReceivedBytes);
+
+public sealed record ChunkResult(UploadError Error, long ReceivedBytes, string? VideoPublicId = null, string? Detail = null);
+
+public sealed record ProbeResult(bool IsVideo, double DurationSeconds, int Width, int Height, bool HasAudio, string Format, string? Problem);
+
+/// <summary>
+/// Resumable uploads: a file is announced with its size, then sent in chunks at explicit offsets. Each chunk is streamed from the
+/// request to the end of the part file, never held in memory. A dropped connection resumes from the bytes on disk. When the last
+/// chunk lands the file is probed by its content; a video becomes a <see cref="Video"/> with a queued transcoding job, anything else
+/// is deleted and the uploader told why.
+/// </summary>
+public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJobQueue jobs, IAuditTrail audit, IOptions<MediaOptions> options, TimeProvider clock, ILogger<UploadService> logger)
+{
+    private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<(UploadError Error, UploadState? State)> StartAsync(string userId, string fileName, long totalBytes, string? title, CancellationToken cancellationToken = default)
+    {
+        if (totalBytes <= 0)
+        {
+            return (UploadError.Empty, null);
+        }
+
+        if (totalBytes > options.Value.MaxUploadBytes)
+        {
+            return (UploadError.TooLarge, null);
+        }
+
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        var upload = new Upload
+        {
+            Id = NewId(),
+            UserId = userId,
+            FileName = name.Length > 200 ? name[^200..] : name.Length == 0 ? "video" : name,
+            TotalBytes = totalBytes,
+            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(name) : title.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (upload.Title.Length > 300)
+        {
+            upload.Title = upload.Title[..300];
+        }
+
+        db.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        await File.WriteAllBytesAsync(storage.PartPath(upload.Id), [], cancellationToken);
+        return (UploadError.None, new UploadState(upload.Id, upload.FileName, totalBytes, 0));
+    }
+
+    public async Task<UploadState?> FindAsync(string userId, string id, CancellationToken cancellationToken = default)
+    {
+        var upload = await db.Set<Upload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
+        if (upload is null)
+        {
+            return null;
+        }
+
+        var part = new FileInfo(storage.PartPath(id));
+        return new UploadState(upload.Id, upload.FileName, upload.TotalBytes, part.Exists ? part.Length : 0);
+    }
+
+    /// <summary>Appends a chunk at <paramref name="offset"/>, which must be the bytes received so far.</summary>
+    public async Task<ChunkResult> AppendAsync(string userId, string id, long offset, Stream body, long? length, CancellationToken cancellationToken = default)
+    {
+        var upload = await db.Set<Upload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
+        if (upload is null)
+        {
+            return new ChunkResult(UploadError.NotFound, 0);
+        }
+
+        if (length > options.Value.ChunkBytes)
+        {
+            return new ChunkResult(UploadError.ChunkTooLarge, CurrentLength(id));
+        }
+
+        var gate = Locks[(uint)id.GetHashCode(StringComparison.Ordinal) % Locks.Length];
+        await gate.WaitAsync(cancellationToken);
+        long received;
+        try
+        {
+            var path = storage.PartPath(id);
+            await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            if (file.Length != offset)
+            {
+                return new ChunkResult(UploadError.OffsetMismatch, file.Length);
+            }
+
+            file.Seek(offset, SeekOrigin.Begin);
+            var remaining = Math.Min(options.Value.ChunkBytes, upload.TotalBytes - offset);
+            var buffer = new byte[81920];
+            int read;
+            try
+            {
+                while ((read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining + 1)), cancellationToken)) > 0)
+                {
+                    if (read > remaining)
+                    {
+                        // More than the announced size or one chunk: keep what fits, refuse the rest.
+                        await file.WriteAsync(buffer.AsMemory(0, (int)remaining), cancellationToken);
+                        await file.FlushAsync(cancellationToken);
+                        return new ChunkResult(UploadError.ChunkTooLarge, file.Length);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    remaining -= read;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+            {
+                // The connection dropped mid-chunk: what arrived is kept, and the client resumes from it.
+                await file.FlushAsync(CancellationToken.None);
+                logger.LogInformation("Upload {Id} interrupted at {Bytes} bytes", id, file.Length);
+                throw;
+            }
+
+            await file.FlushAsync(cancellationToken);
+            received = file.Length;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        if (received < upload.TotalBytes)
+        {
+            return new ChunkResult(UploadError.None, received);
+        }
+
+        return await CompleteAsync(upload, cancellationToken);
+    }
+
+    private long CurrentLength(string id)
+    {
+        var part = new FileInfo(storage.PartPath(id));
+        return part.Exists ? part.Length : 0;
+    }
+
+    private async Task<ChunkResult> CompleteAsync(Upload upload, CancellationToken cancellationToken)
+    {
+        var part = storage.PartPath(upload.Id);
+        var probe = await ProbeAsync(part, options.Value, cancellationToken);
+        if (!probe.IsVideo)
+        {
+            File.Delete(part);
+            await db.Set<Upload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
+            audit.Record("media.upload.rejected", upload.FileName, probe.Problem);
+            await db.SaveChangesAsync(cancellationToken);
+            return new ChunkResult(UploadError.NotVideo, 0, null, probe.Problem);
+        }
+
+        var video = await CreateVideoAsync(part, upload.FileName, upload.Title, upload.UserId, upload.TotalBytes, probe, move: true, cancellationToken);
+        await db.Set<Upload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
+        return new ChunkResult(UploadError.None, upload.TotalBytes, video.PublicId);
+    }
+
+    /// <summary>Stores a probed video file under a new video and queues its transcoding. Used by uploads and by the recipe step.</summary>
+    public async Task<Video> CreateVideoAsync(string file, string fileName, string title, string userId, long bytes, ProbeResult probe, bool move, CancellationToken cancellationToken)
+    {
+        var publicId = NewId();
+        var extension = Path.GetExtension(fileName).ToLowerInvariant() is { Length: > 1 and <= 6 } ext && ext.Skip(1).All(char.IsAsciiLetterOrDigit) ? ext : ".bin";
+        Directory.CreateDirectory(storage.VideoFolder(publicId));
+        var source = storage.SourcePath(publicId, extension);
+        if (move)
+        {
+            File.Move(file, source);
+        }
+        else
+        {
+            File.Copy(file, source);
+        }
+
+        var video = new Video
+        {
+            PublicId = publicId,
+            Title = title,
+            SearchText = SearchText.Fold(title),
+            State = VideoState.Processing,
+            SourceFileName = fileName,
+            SourceExtension = extension,
+            SourceBytes = bytes,
+            DurationSeconds = Math.Round(probe.DurationSeconds, 3),
+            Width = probe.Width,
+            Height = probe.Height,
+            HasAudio = probe.HasAudio,
+            CreatedBy = userId,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(video);
+        audit.Record("media.video.uploaded", publicId, $"{fileName} ({bytes} bytes, {probe.Width}x{probe.Height}, {probe.DurationSeconds:0.#} s)");
+        await db.SaveChangesAsync(cancellationToken);
+        video.JobId = await jobs.EnqueueAsync(TranscodeJob.JobKind, new TranscodeJob.Payload(video.Id), maxAttempts: 3, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return video;
+    }
+
+    /// <summary>Asks ffprobe what the file is. Only a container on the allowed list, with a video stream and a duration, is a video.</summary>
+    public static async Task<ProbeResult> ProbeAsync(string path, MediaOptions options, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return new ProbeResult(false, 0, 0, 0, false, "", "empty");
+        }
+
+        try
+        {
+            var analysis = await FFProbe.AnalyseAsync(path, cancellationToken: cancellationToken);
+            var formats = (analysis.Format.FormatName ?? "").Split(',');
+            var video = analysis.PrimaryVideoStream;
+            if (!formats.Any(f => options.AllowedFormats.Contains(f, StringComparer.OrdinalIgnoreCase)))
+            {
+                return new ProbeResult(false, 0, 0, 0, false, analysis.Format.FormatName ?? "", "format " + analysis.Format.FormatName);
+            }
+
+            if (video is null || (video.Width ?? 0) <= 0 || (video.Height ?? 0) <= 0)
+            {
+                return new ProbeResult(false, 0, 0, 0, false, analysis.Format.FormatName ?? "", "no video stream");
+            }
+
+            var duration = analysis.Duration.TotalSeconds;
+            if (duration <= 0.1)
+            {
+                return new ProbeResult(false, 0, 0, 0, false, analysis.Format.FormatName ?? "", "no duration");
+            }
+
+            return new ProbeResult(true, duration, video.Width ?? 0, video.Height ?? 0, analysis.PrimaryAudioStream is not null, analysis.Format.FormatName ?? "", null);
+        }
+        catch (FFMpegException ex)
+        {
+            return new ProbeResult(false, 0, 0, 0, false, "", LastLines(ex.Message));
+        }
+    }
+
+    internal static string LastLines(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3)) is { Length: > 0 } text
+            ? text.Length > 500 ? text[^500..] : text
+            : "ffprobe failed";
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}

@@ -1,0 +1,62 @@
+using FFMpegCore;
+using Learning.Courses;
+using Learning.Data.Jobs;
+using Learning.Media.Endpoints;
+using Learning.Media.Recipes;
+using Learning.Media.Services;
+using Learning.Modularity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Media;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
+        if (configuration.GetValue<string>($"{MediaOptions.Section}:FFmpegFolder") is { Length: > 0 } folder)
+        {
+            GlobalFFOptions.Configure(options => options.BinaryFolder = folder);
+        }
+
+        services.AddSingleton<MediaStorage>();
+        services.AddSingleton<MediaTokens>();
+        services.AddScoped<UploadService>();
+        services.AddScoped<WatchService>();
+        services.AddScoped<PlayerRenderer>();
+        services.AddScoped<HotlineDirectory>();
+        services.AddScoped<CaptionService>();
+        services.AddScoped<HelpLibrary>();
+        services.AddScoped<IJobHandler, TranscodeJob>();
+        services.AddScoped<ILessonKindRenderer, VideoLessonRenderer>();
+        services.AddScoped<ILessonReferenceSource, VideoReferenceSource>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<ISiteMenuProvider, SiteMenu>();
+        services.AddRecipeStep<HotlinesStep>();
+        services.AddRecipeStep<HelpVideosStep>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMediaEndpoints();
+
+    private sealed class SiteMenu(IStringLocalizer<MediaStrings> t) : ISiteMenuProvider
+    {
+        public IEnumerable<MenuItem> GetItems() =>
+        [
+            new(t["Menu.Help"], "/Help", Permissions.Help, 30),
+            new(t["Menu.Hotlines"], "/Hotlines", Permissions.Help, 31),
+        ];
+    }
+
+    private sealed class AdminMenu(IStringLocalizer<MediaStrings> t) : IAdminMenuProvider
+    {
+        public IEnumerable<MenuItem> GetItems() =>
+        [
+            new(t["Menu.Videos"], "/Admin/Media", Permissions.Manage, 35),
+            new(t["Menu.AdminHotlines"], "/Admin/Media/Hotlines", Permissions.Manage, 36),
+        ];
+    }
+}

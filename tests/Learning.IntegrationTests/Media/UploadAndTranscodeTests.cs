@@ -1,0 +1,252 @@
+using System.Net;
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.Media;
+using Learning.Media.Data;
+using Learning.Media.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.IntegrationTests.Media;
+
+public sealed class UploadAndTranscodeTests
+{
+    private static Dictionary<string, string?> Settings(string? storage = null, long maxBytes = 200 * 1024 * 1024) => new()
+    {
+        ["Learning:Media:StoragePath"] = storage ?? Directory.CreateTempSubdirectory("learning-media-").FullName,
+        ["Learning:Media:MaxUploadBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Learning:Media:ChunkBytes"] = (256 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Learning:Media:Preset"] = "ultrafast",
+        ["Learning:Jobs:BackoffBaseSeconds"] = "0",
+        ["Learning:Jobs:LeaseSeconds"] = "5",
+    };
+
+    private static async Task RunJobsAsync(TestSite site)
+    {
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ChunkedUpload_CutAtHalfAndResumed_IsTranscodedToALadderCappedAtTheSource(DatabaseProvider provider)
+    {
+        var settings = Settings();
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: settings);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var bytes = await File.ReadAllBytesAsync(await MediaFixtures.ClipAsync(8, 640, 360));
+        var token = await admin.TokenAsync("/Admin/Media");
+
+        var started = await MediaFixtures.StartUploadAsync(admin, token, "huong-dan.mp4", bytes.Length, "Hướng dẫn ký số hồ sơ");
+        Assert.Equal(HttpStatusCode.Created, started.Status);
+        var id = started.Body.GetProperty("id").GetString()!;
+
+        // The first half arrives, then the connection drops.
+        var half = bytes.Length / 2;
+        long offset = 0;
+        while (offset < half)
+        {
+            var length = (int)Math.Min(256 * 1024, half - offset);
+            var reply = await MediaFixtures.PutChunkAsync(admin, token, id, offset, bytes.AsSpan((int)offset, length).ToArray());
+            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            offset = reply.Body.GetProperty("received").GetInt64();
+        }
+
+        // The browser comes back: it asks what the server has, and a chunk at a stale offset is refused with the true one.
+        var (statusCode, statusBody, _) = await admin.GetAsync($"/media/uploads/{id}");
+        Assert.Equal(HttpStatusCode.OK, statusCode);
+        Assert.Contains($"\"received\":{half}", statusBody, StringComparison.Ordinal);
+        var stale = await MediaFixtures.PutChunkAsync(admin, token, id, 0, bytes.AsSpan(0, 1000).ToArray());
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Equal(half, stale.Body.GetProperty("received").GetInt64());
+
+        string? publicId = null;
+        offset = half;
+        while (offset < bytes.Length)
+        {
+            var length = (int)Math.Min(256 * 1024, bytes.Length - offset);
+            var reply = await MediaFixtures.PutChunkAsync(admin, token, id, offset, bytes.AsSpan((int)offset, length).ToArray());
+            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            offset = reply.Body.GetProperty("received").GetInt64();
+            publicId = reply.Body.GetProperty("video").GetString();
+        }
+
+        Assert.NotNull(publicId);
+        var storage = settings["Learning:Media:StoragePath"]!;
+        var source = Directory.GetFiles(Path.Combine(storage, "videos", publicId), "source.*").Single();
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(source));
+        Assert.Empty(Directory.GetFiles(Path.Combine(storage, "uploads")));
+
+        var video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
+        Assert.Equal(VideoState.Processing, video.State);
+        Assert.Equal(640, video.Width);
+        Assert.Equal(360, video.Height);
+        Assert.InRange(video.DurationSeconds, 7.5, 8.5);
+
+        await RunJobsAsync(site);
+
+        video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
+        var job = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == video.JobId));
+        Assert.True(video.State == VideoState.Ready, job.Error);
+        Assert.Equal(100, job.Progress);
+        // Capped at the source: no 720p or 480p from a 360p upload; an audio-only rendition for the weakest links.
+        Assert.Equal("360p,240p,audio", video.Renditions);
+        var folder = Path.Combine(storage, "videos", publicId);
+        var master = await File.ReadAllTextAsync(Path.Combine(folder, "hls", "master.m3u8"));
+        Assert.Contains("RESOLUTION=640x360", master, StringComparison.Ordinal);
+        Assert.Contains("RESOLUTION=426x240", master, StringComparison.Ordinal);
+        Assert.DoesNotContain("x720", master, StringComparison.Ordinal);
+        Assert.Contains("audio/index.m3u8", master, StringComparison.Ordinal);
+        var playlist = await File.ReadAllTextAsync(Path.Combine(folder, "hls", "360p", "index.m3u8"));
+        Assert.Contains("#EXT-X-TARGETDURATION:6", playlist, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "hls", "360p"), "seg_*.ts").Length);
+        var download = await MediaFixtures.ProbeAsync(Path.Combine(folder, "download.mp4"));
+        Assert.Equal(360, download.Height);
+        Assert.InRange(download.Duration, 7.5, 8.5);
+        Assert.True(new FileInfo(Path.Combine(folder, "poster.jpg")).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(folder, "thumbs.jpg")).Length > 1000);
+
+        // Serving: the signed token opens the folder, with ranges and caching; nothing else does.
+        var playback = site.Services.GetRequiredService<MediaTokens>().ForPlayback(publicId);
+        using var anonymous = site.CreateClient(new() { AllowAutoRedirect = false });
+        using (var response = await anonymous.GetAsync($"/media/s/{playback}/{publicId}/hls/master.m3u8"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/vnd.apple.mpegurl", response.Content.Headers.ContentType!.MediaType);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/media/s/{playback}/{publicId}/hls/240p/seg_000.ts"))
+        {
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+            using var response = await anonymous.SendAsync(request);
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            Assert.Equal(100, (await response.Content.ReadAsByteArrayAsync()).Length);
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        }
+
+        var protector = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Learning.Media.Playback.v1").ToTimeLimitedDataProtector();
+        var expired = protector.Protect(publicId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var forged = playback[..^6] + (playback[^6] == 'A' ? "B" : "A") + playback[^5..];
+        var otherVideo = site.Services.GetRequiredService<MediaTokens>().ForPlayback("0123456789abcdef01234567");
+        foreach (var bad in new[] { expired, forged, otherVideo, "not-a-token" })
+        {
+            using var response = await anonymous.GetAsync($"/media/s/{bad}/{publicId}/hls/240p/seg_000.ts");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        foreach (var path in new[] { "source.mp4", "hls/../source.mp4", "hls/240p/../../source.mp4", "hls%2F..%2Fsource.mp4" })
+        {
+            using var response = await anonymous.GetAsync($"/media/s/{playback}/{publicId}/{path}");
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task BadFiles_AreRefusedWithALocalizedError_AndNothingIsKept(DatabaseProvider provider)
+    {
+        var settings = Settings(maxBytes: 3 * 1024 * 1024);
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: settings);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var clip = await File.ReadAllBytesAsync(await MediaFixtures.ClipAsync(8, 640, 360));
+
+        var text = "Đây là một tệp văn bản, không phải video.\n"u8.ToArray();
+        var reply = await MediaFixtures.UploadAsync(admin, Enumerable.Repeat(text, 100).SelectMany(b => b).ToArray(), "video-gia.mp4");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reply.Status);
+        Assert.Contains("không phải là video", reply.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // A truncated MP4 (the download stopped at 40%): ffprobe cannot read it.
+        reply = await MediaFixtures.UploadAsync(admin, clip[..(clip.Length * 2 / 5)], "cat-ngang.mp4");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reply.Status);
+
+        var token = await admin.TokenAsync("/Admin/Media");
+        var empty = await MediaFixtures.StartUploadAsync(admin, token, "rong.mp4", 0);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Contains("0 byte", empty.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var tooLarge = await MediaFixtures.StartUploadAsync(admin, token, "lon.mp4", 4L * 1024 * 1024);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
+        Assert.Contains("Tệp quá lớn", tooLarge.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // Sending more than announced is cut off at the announced size.
+        var started = await MediaFixtures.StartUploadAsync(admin, token, "nho.mp4", 1000);
+        var overflow = await MediaFixtures.PutChunkAsync(admin, token, started.Body.GetProperty("id").GetString()!, 0, new byte[5000]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overflow.Status);
+        Assert.Equal(1000, overflow.Body.GetProperty("received").GetInt64());
+
+        // In English, the same refusal is in English.
+        await admin.PostFormAsync("/Admin/Media", [new("culture", "en"), new("returnUrl", "/Admin/Media")], "/Account/Culture");
+        reply = await MediaFixtures.UploadAsync(admin, Enumerable.Repeat(text, 100).SelectMany(b => b).ToArray(), "fake.mp4");
+        Assert.Contains("not a readable video", reply.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Video>().CountAsync()));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(settings["Learning:Media:StoragePath"]!, "videos")));
+        var parts = Directory.GetFiles(Path.Combine(settings["Learning:Media:StoragePath"]!, "uploads"));
+        Assert.Single(parts); // only the 1000-byte upload that was never finished
+
+        // Without the antiforgery header the upload API refuses.
+        using var plain = new HttpRequestMessage(HttpMethod.Post, "/media/uploads") { Content = System.Net.Http.Json.JsonContent.Create(new { fileName = "a.mp4", size = 10 }) };
+        using var refused = await admin.Http.SendAsync(plain);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TranscodeInterruptedByAShutdown_IsTakenAgainAndFinishes(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: Settings());
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var reply = await MediaFixtures.UploadAsync(admin, await File.ReadAllBytesAsync(await MediaFixtures.ClipAsync(20, 640, 360)), "dai.mp4");
+        var publicId = reply.Body.GetProperty("video").GetString()!;
+        var worker = site.Services.GetRequiredService<JobWorker>();
+
+        // The node stops a second into the transcode: ffmpeg is stopped and the job released, not lost.
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            Assert.True(await worker.RunOnceAsync(stopping.Token));
+        }
+
+        var video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
+        Assert.Equal(VideoState.Processing, video.State);
+        var job = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == video.JobId));
+        Assert.Equal(JobState.Running, job.State);
+        Assert.Equal(1, job.Attempts);
+
+        // After the restart the job is taken again and finishes.
+        await RunJobsAsync(site);
+        video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
+        job = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == video.JobId));
+        Assert.Equal(VideoState.Ready, video.State);
+        Assert.Equal(JobState.Succeeded, job.State);
+        Assert.Equal(2, job.Attempts);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task HungTranscode_TimesOut_AndTheTrainerSeesWhy(DatabaseProvider provider)
+    {
+        var settings = Settings();
+        settings["Learning:Jobs:TimeoutSeconds"] = "1";
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: settings);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var reply = await MediaFixtures.UploadAsync(admin, await File.ReadAllBytesAsync(await MediaFixtures.ClipAsync(20, 640, 360)), "treo.mp4");
+        var publicId = reply.Body.GetProperty("video").GetString()!;
+
+        await RunJobsAsync(site);
+
+        var video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
+        var job = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == video.JobId));
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Equal(3, job.Attempts);
+        Assert.Contains("Timed out", job.Error, StringComparison.Ordinal);
+        var page = await admin.GetAsync($"/Admin/Media/Video/{video.Id}");
+        Assert.Contains("id=\"job-error\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Xử lý lại", page.Body, StringComparison.Ordinal);
+        var status = await admin.GetAsync($"/media/videos/{publicId}/status");
+        Assert.Contains("\"state\":\"Failed\"", status.Body, StringComparison.Ordinal);
+    }
+}

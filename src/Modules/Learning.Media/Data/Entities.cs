@@ -129,6 +129,12 @@ public sealed class WatchRecord
 
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>
+    /// The watch budget's watermark: credited seconds may not exceed twice the wall-clock time since it. Each credited second moves
+    /// it half a second on, and it never starts before the page that reports was opened, so time cannot be hoarded.
+    /// </summary>
+    public DateTime AllowanceFromUtc { get; set; }
+
     /// <summary>Optimistic concurrency: two tabs reporting at once both land, neither overwrites the other.</summary>
     public int Version { get; set; }
 }

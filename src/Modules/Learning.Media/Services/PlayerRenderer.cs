@@ -18,9 +18,8 @@ public sealed record PlayerPlace(int? CourseId, string? LessonKey, bool IsPrevie
 /// quality and speed pickers, the data saver, captions and a searchable transcript, the learner's watched share and resume point,
 /// and the hotlines of the video's field.
 /// </summary>
-public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock)
+public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock, HtmlEncoder encoder)
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public async Task<IHtmlContent> RenderAsync(Video video, string userId, PlayerPlace place, CancellationToken cancellationToken)
     {
@@ -57,7 +56,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
             html.Append(CultureInfo.InvariantCulture, $" data-audio-src=\"{root}hls/audio/index.m3u8\"");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $" data-watch=\"{E(watchToken)}\" data-resume=\"{resume:0.#}\" data-saver=\"{E(saver)}\" data-duration=\"{video.DurationSeconds:0.###}\" data-threshold=\"{threshold}\"");
+        html.Append(CultureInfo.InvariantCulture, $" data-watch=\"{E(watchToken)}\" data-resume=\"{resume:0.###}\" data-saver=\"{E(saver)}\" data-duration=\"{video.DurationSeconds:0.###}\" data-threshold=\"{threshold}\"");
         html.Append(" data-text-watched=\"").Append(E(t["Player.Watched"])).Append("\" data-text-done=\"").Append(E(t["Player.Completed"])).Append("\">");
         html.Append(CultureInfo.InvariantCulture, $"<video controls playsinline preload=\"metadata\" poster=\"{root}poster.jpg\" aria-label=\"{E(video.Title)}\" crossorigin=\"anonymous\">");
         foreach (var caption in captions)
@@ -169,5 +168,5 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
         ? TimeSpan.FromMilliseconds(ms).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
-    private static string E(string? value) => Html.Encode(value ?? "");
+    private string E(string? value) => encoder.Encode(value ?? "");
 }

@@ -19,7 +19,8 @@ public enum HeartbeatOutcome
 
 /// <summary>
 /// Merges heartbeats into the learner's watch record. Only unique seconds count, clamped to the video and to what could have been
-/// played since the previous report (at most double speed), so a forged "10 hours watched" adds nothing that was not watched.
+/// played in the wall-clock time that passed (at most double speed, see <see cref="WatchRecord.AllowanceFromUtc"/>), so a forged
+/// "10 hours watched" adds only the few seconds that could really have been watched.
 /// Two tabs reporting at once both land: the record carries a version and a conflicting save is merged again.
 /// </summary>
 public sealed class WatchService(LearningDbContext db, MediaTokens tokens, IOptions<MediaOptions> options, ILessonCompletionReporter reporter, TimeProvider clock)
@@ -27,7 +28,7 @@ public sealed class WatchService(LearningDbContext db, MediaTokens tokens, IOpti
     /// <summary>Playback runs at most this fast; what is reported beyond it since the last report is not counted.</summary>
     private const double MaxRate = 2.0;
 
-    private const int SlackSeconds = 10;
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
 
     public async Task<(HeartbeatOutcome Outcome, WatchStatus? Status)> IngestAsync(string userId, Heartbeat heartbeat, CancellationToken cancellationToken = default)
     {
@@ -49,12 +50,14 @@ public sealed class WatchService(LearningDbContext db, MediaTokens tokens, IOpti
             var now = clock.GetUtcNow().UtcDateTime;
             var record = await db.Set<WatchRecord>().SingleOrDefaultAsync(w => w.UserId == userId && w.VideoId == grant.VideoId, cancellationToken);
             var isNew = record is null;
-            record ??= new WatchRecord { UserId = userId, VideoId = grant.VideoId, UpdatedUtc = grant.IssuedUtc };
-            var since = now - (record.UpdatedUtc > grant.IssuedUtc || isNew ? record.UpdatedUtc : grant.IssuedUtc);
-            var budget = (int)Math.Ceiling(Math.Max(0, since.TotalSeconds) * MaxRate) + SlackSeconds;
+            record ??= new WatchRecord { UserId = userId, VideoId = grant.VideoId };
 
+            // The budget: at most double speed since the watermark, which never predates this page view (plus a little slack).
+            var from = record.AllowanceFromUtc > grant.IssuedUtc - Slack ? record.AllowanceFromUtc : grant.IssuedUtc - Slack;
+            var budget = (int)Math.Floor(Math.Max(0, (now - from).TotalSeconds) * MaxRate);
             var intervals = WatchIntervals.Parse(record.Intervals);
-            intervals.AddReported(reported, grant.DurationSeconds, budget);
+            var added = intervals.AddReported(reported, grant.DurationSeconds, budget);
+            record.AllowanceFromUtc = from + TimeSpan.FromSeconds(added / MaxRate);
             record.Intervals = intervals.ToString();
             record.WatchedSeconds = intervals.TotalSeconds;
             if (!double.IsNaN(heartbeat.Position))

@@ -106,6 +106,7 @@ namespace Learning.Data.Sqlite.Migrations
                     PositionSeconds = table.Column<double>(type: "REAL", nullable: false),
                     CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AllowanceFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -107,6 +107,7 @@ namespace Learning.Data.PostgreSql.Migrations
                     PositionSeconds = table.Column<double>(type: "double precision", nullable: false),
                     CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AllowanceFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

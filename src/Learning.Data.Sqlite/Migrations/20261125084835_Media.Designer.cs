@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261125084340_Media")]
+    [Migration("20261125084835_Media")]
     partial class Media
     {
         /// <inheritdoc />
@@ -1010,6 +1010,9 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AllowanceFromUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");

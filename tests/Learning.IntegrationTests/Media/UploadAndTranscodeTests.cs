@@ -249,4 +249,47 @@ public sealed class UploadAndTranscodeTests
         var status = await admin.GetAsync($"/media/videos/{publicId}/status");
         Assert.Contains("\"state\":\"Failed\"", status.Body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task HelpVideosRecipe_ImportsFilesNextToIt_AndABadFileChangesNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, settings: Settings());
+        var folder = Directory.CreateTempSubdirectory("learning-recipe-").FullName;
+        File.Copy(await MediaFixtures.ClipAsync(8, 640, 360), Path.Combine(folder, "ky-so.mp4"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "ky-so.vi.vtt"), "WEBVTT\n\n00:00:02.000 --> 00:00:05.000\nChọn chứng thư số rồi bấm Ký.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.mp4"), "không phải video");
+        var recipe = """
+            { "name": "help", "steps": [
+              { "name": "helpVideos", "videos": [
+                { "title": "Ký số một hồ sơ trên hệ thống một cửa", "description": "Từng bước ký số hồ sơ đã xử lý.", "field": "digital-signature", "file": "ky-so.mp4",
+                  "captions": [ { "language": "vi", "file": "ky-so.vi.vtt" } ] } ] } ] }
+            """;
+        await File.WriteAllTextAsync(Path.Combine(folder, "help.recipe.json"), recipe);
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.recipe.json"), recipe.Replace("Ký số một", "Khác", StringComparison.Ordinal).Replace("ky-so.mp4", "notes.mp4", StringComparison.Ordinal));
+
+        var bad = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "bad.recipe.json")));
+        Assert.False(bad.Succeeded);
+        Assert.Equal("$.steps[0].videos[0].file", bad.JsonPath);
+        Assert.Contains("không phải là video", bad.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Video>().CountAsync()));
+
+        var result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json")));
+        Assert.True(result.Succeeded, result.Error);
+        // Running it again updates, it does not upload twice.
+        result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json")));
+        Assert.True(result.Succeeded, result.Error);
+        var video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync());
+        Assert.True(video.IsHelp);
+        Assert.Equal("digital-signature", video.Field);
+        await RunJobsAsync(site);
+
+        using var cadre = await site.SignedInAsync("nguyen.thi.ngoc.diep.nhatrang@example.vn");
+        var search = await cadre.GetAsync("/Help?q=chung+thu+so");
+        Assert.Contains($"/Help/{video.PublicId}?t=2", search.Body, StringComparison.Ordinal);
+        var watch = await cadre.GetAsync($"/Help/{video.PublicId}");
+        Assert.Contains("data-src=\"/media/s/", watch.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"hotlines\"", watch.Body, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:", watch.Body, StringComparison.Ordinal);
+    }
 }

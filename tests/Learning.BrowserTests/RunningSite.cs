@@ -72,6 +72,7 @@ public sealed partial class RunningSite : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Learning__Database__ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "learning.db")}";
         start.Environment["Learning__Courses__FilesPath"] = Path.Combine(dataFolder, "files");
+        start.Environment["Learning__Media__StoragePath"] = Path.Combine(dataFolder, "media");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -182,7 +182,9 @@ public static class MediaEndpoints
         return Results.Json(new { dataSaver = value });
     }
 
-    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("#,0", System.Globalization.CultureInfo.CurrentCulture) + " MB";
+    public static string Megabytes(long bytes) => bytes >= 1024L * 1024 * 1024
+        ? (bytes / (1024.0 * 1024 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " GB"
+        : (bytes / (1024.0 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB";
 }
 
 /// <summary>A video's state as people see it: ready, or its transcoding job's state.</summary>

@@ -25,7 +25,16 @@ switch (args.FirstOrDefault())
     case "cookies":
         await Sessions.WriteCookiesAsync(app.Services, Number("count", 1000), Option("out", "cookies.txt"));
         return 0;
+    case "transcode":
+        await MediaBench.TranscodeAsync(Option("source", "clip.mp4"), Option("preset", "superfast"), Number("runs", 3));
+        return 0;
+    case "watch-sessions":
+        await MediaBench.WriteWatchSessionsAsync(app.Services, Number("count", 2000), Option("out", "watch.txt"));
+        return 0;
+    case "playback-token":
+        MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE]");
+        Console.Error.WriteLine("usage: seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

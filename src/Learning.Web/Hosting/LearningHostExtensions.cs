@@ -18,6 +18,10 @@ public static class LearningHostExtensions
     {
         var services = builder.Services;
 
+        // Modules' and themes' static files: from the build output's manifest when one is there (a `dotnet build` run in any
+        // environment), from wwwroot/_content after `dotnet publish` (no manifest, so this does nothing).
+        builder.WebHost.UseStaticWebAssets();
+
         // Vietnamese first, also outside requests: the setup and recipe commands speak to the console in Vietnamese.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = LocalTime.SupportedCultures[0];
         var catalog = ModuleCatalog.Discover(builder.Configuration);

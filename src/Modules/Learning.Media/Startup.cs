@@ -25,7 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<MediaStorage>();
         services.AddSingleton<MediaTokens>();
         services.AddScoped<UploadService>();
-        services.AddScoped<WatchService>();
+        services.AddSingleton<HeartbeatIngestor>();
         services.AddScoped<PlayerRenderer>();
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();

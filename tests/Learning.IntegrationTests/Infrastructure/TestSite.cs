@@ -47,6 +47,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>A second host given this (as <c>Learning:Database:ConnectionString</c>) is a second web node on the same database.</summary>
+    public string ConnectionString => connectionString;
+
     /// <summary>Starts a host; with <paramref name="setUp"/> it runs setup with the given recipe (in-process, as the CLI does).</summary>
     public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {

@@ -131,6 +131,32 @@ public sealed partial class WatchAndHelpTests
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TwoWebNodes_HeartbeatsOfOneLearnerAtOnce_AllLand(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var nodeA = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var (videoId, _, courseId) = await VideoLessonAsync(nodeA);
+        using var onA = await nodeA.SignedInAsync(NhaTrangCadre);
+        var userId = await nodeA.WithDbAsync(db => db.Users.Where(u => u.Email == NhaTrangCadre).Select(u => u.Id).SingleAsync());
+        var token = WatchToken((await onA.GetAsync("/Courses/video-ky-so/v1")).Body);
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        // A second node on the same database (its keys too): the same learner's heartbeats race on both.
+        await using var nodeB = await TestSite.StartAsync(provider, setUp: false,
+            settings: new() { ["Learning:Database:ConnectionString"] = nodeA.ConnectionString }, services: s => s.AddSingleton<TimeProvider>(clock));
+        using var onB = nodeB.CreateSiteClient();
+        Assert.Equal(HttpStatusCode.Redirect, await onB.SignInAsync(NhaTrangCadre, "Hocvien2026x"));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => BeatAsync(i % 2 == 0 ? onA : onB, token, [[i * 6, (i * 6) + 6]], (i * 6) + 6)));
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var record = await nodeA.WithDbAsync(db => db.Set<WatchRecord>().AsNoTracking().SingleAsync(w => w.UserId == userId && w.VideoId == videoId));
+        Assert.Equal("0-180", record.Intervals);
+        Assert.NotNull(record.CompletedUtc);
+        Assert.True(await LessonDoneAsync(nodeA, userId, courseId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task AForgedClaimRightAfterOpening_CannotCompleteTheLesson(DatabaseProvider provider)
     {
         var clock = new ManualClock();

@@ -121,7 +121,7 @@ public static class MediaEndpoints
         return Results.File(file, MediaStorage.ContentTypeOf(file), enableRangeProcessing: true);
     }
 
-    public static async Task<IResult> WatchAsync(HttpContext http, WatchService watch, CancellationToken cancellationToken)
+    public static async Task<IResult> WatchAsync(HttpContext http, HeartbeatIngestor watch, CancellationToken cancellationToken)
     {
         // A cross-site page cannot send JSON here without a preflight we never grant, and cannot know the watch token.
         if (!http.Request.HasJsonContentType())

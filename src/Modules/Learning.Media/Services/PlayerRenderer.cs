@@ -39,7 +39,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
             : await db.Set<CaptionCue>().AsNoTracking().Where(c => c.CaptionId == cueLanguage.Id).OrderBy(c => c.StartMs).ToListAsync(cancellationToken);
         var lines = video.Field is null ? [] : await hotlines.ForUserAsync(userId, video.Field, cancellationToken);
 
-        var status = WatchService.StatusOf(watch, video.DurationSeconds);
+        var status = WatchRules.StatusOf(watch, video.DurationSeconds);
         var token = tokens.ForPlayback(video.PublicId);
         var root = $"/media/s/{token}/{video.PublicId}/";
         var watchToken = place.IsPreview

@@ -64,24 +64,7 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOp
                 .ProcessAsynchronously(cancellationToken: cancellationToken);
 
             await context.ReportProgressAsync(92);
-            await FFMpegArguments
-                .FromFileInput(Path.Combine(folder, "hls", plan.DownloadRendition.Name, "index.m3u8"))
-                .OutputToFile(Path.Combine(folder, "download.mp4"), overwrite: true, o => o.WithCustomArgument("-c copy -bsf:a aac_adtstoasc -movflags +faststart"))
-                .ProcessAsynchronously(cancellationToken: cancellationToken);
-
-            await FFMpegArguments
-                .FromFileInput(source, options => options.WithCustomArgument(FormattableString.Invariant($"-ss {Math.Min(video.DurationSeconds * 0.1, 5):0.###}")))
-                .OutputToFile(Path.Combine(folder, "poster.jpg"), overwrite: true, o => o.WithCustomArgument(FormattableString.Invariant($"-frames:v 1 -vf scale=-2:{Math.Min(720, plan.Renditions[0].Height)} -q:v 4")))
-                .ProcessAsynchronously(cancellationToken: cancellationToken);
-
-            var interval = Math.Max(options.Value.ThumbnailSeconds, (int)Math.Ceiling(video.DurationSeconds / 200));
-            var count = Math.Max(1, (int)Math.Ceiling(video.DurationSeconds / interval));
-            var rows = (int)Math.Ceiling(count / 10.0);
-            await FFMpegArguments
-                .FromFileInput(Path.Combine(folder, "download.mp4"))
-                .OutputToFile(Path.Combine(folder, "thumbs.jpg"), overwrite: true, o => o.WithCustomArgument(
-                    FormattableString.Invariant($"-vf fps=1/{interval},scale=160:-2,tile=10x{rows} -frames:v 1 -q:v 5")))
-                .ProcessAsynchronously(cancellationToken: cancellationToken);
+            await FinishAsync(source, folder, plan, video.DurationSeconds, options.Value.ThumbnailSeconds, cancellationToken);
         }
         catch (FFMpegProcessException ex)
         {
@@ -94,6 +77,30 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOp
         video.Error = null;
         video.ReadyUtc = DateTime.UtcNow;
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>After the ladder: the 360p download remuxed from its rendition (no second encode), the poster and the thumbnail sprite.</summary>
+    public static async Task FinishAsync(string source, string folder, TranscodePlan plan, double durationSeconds, int thumbnailSeconds, CancellationToken cancellationToken)
+    {
+        await FFMpegArguments
+            .FromFileInput(Path.Combine(folder, "hls", plan.DownloadRendition.Name, "index.m3u8"))
+            .OutputToFile(Path.Combine(folder, "download.mp4"), overwrite: true, o => o.WithCustomArgument("-c copy -bsf:a aac_adtstoasc -movflags +faststart"))
+            .ProcessAsynchronously(cancellationToken: cancellationToken);
+
+        await FFMpegArguments
+            .FromFileInput(source, options => options.WithCustomArgument(FormattableString.Invariant($"-ss {Math.Min(durationSeconds * 0.1, 5):0.###}")))
+            .OutputToFile(Path.Combine(folder, "poster.jpg"), overwrite: true, o => o.WithCustomArgument(FormattableString.Invariant($"-frames:v 1 -vf scale=-2:{Math.Min(720, plan.Renditions[0].Height)} -q:v 4")))
+            .ProcessAsynchronously(cancellationToken: cancellationToken);
+
+        // A sprite of at most 200 thumbnails, ten to a row, for previews while scrubbing.
+        var interval = Math.Max(thumbnailSeconds, (int)Math.Ceiling(durationSeconds / 200));
+        var count = Math.Max(1, (int)Math.Ceiling(durationSeconds / interval));
+        var rows = (int)Math.Ceiling(count / 10.0);
+        await FFMpegArguments
+            .FromFileInput(Path.Combine(folder, "download.mp4"))
+            .OutputToFile(Path.Combine(folder, "thumbs.jpg"), overwrite: true, o => o.WithCustomArgument(
+                FormattableString.Invariant($"-vf fps=1/{interval},scale=160:-2,tile=10x{rows} -frames:v 1 -q:v 5")))
+            .ProcessAsynchronously(cancellationToken: cancellationToken);
     }
 
     /// <summary>The ladder command; the benchmark runs the same arguments through ffmpeg directly to measure this wrapper's cost.</summary>

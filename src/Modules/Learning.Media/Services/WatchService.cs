@@ -1,7 +1,10 @@
+using System.Threading.Channels;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Media.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
@@ -18,17 +21,81 @@ public enum HeartbeatOutcome
 }
 
 /// <summary>
-/// Merges heartbeats into the learner's watch record. Only unique seconds count, clamped to the video and to what could have been
-/// played in the wall-clock time that passed (at most double speed, see <see cref="WatchRecord.AllowanceFromUtc"/>), so a forged
-/// "10 hours watched" adds only the few seconds that could really have been watched.
-/// Two tabs reporting at once both land: the record carries a version and a conflicting save is merged again.
+/// The rules for merging one heartbeat into a watch record. Only unique seconds count, clamped to the video and to what could
+/// have been played in the wall-clock time that passed (at most double speed, see <see cref="WatchRecord.AllowanceFromUtc"/>), so
+/// a forged "10 hours watched" adds only the few seconds that could really have been watched.
 /// </summary>
-public sealed class WatchService(LearningDbContext db, MediaTokens tokens, IOptions<MediaOptions> options, ILessonCompletionReporter reporter, TimeProvider clock)
+public static class WatchRules
 {
-    /// <summary>Playback runs at most this fast; what is reported beyond it since the last report is not counted.</summary>
-    private const double MaxRate = 2.0;
+    /// <summary>Playback runs at most this fast; what is reported beyond it is not counted.</summary>
+    public const double MaxRate = 2.0;
 
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
+
+    /// <returns>Whether this heartbeat made the record cross the completion threshold.</returns>
+    public static bool Apply(WatchRecord record, WatchGrant grant, IReadOnlyList<(double Start, double End)> reported, double position, double threshold, DateTime now)
+    {
+        // The budget: at most double speed since the watermark, which never predates this page view (plus a little slack).
+        var from = record.AllowanceFromUtc > grant.IssuedUtc - Slack ? record.AllowanceFromUtc : grant.IssuedUtc - Slack;
+        var budget = (int)Math.Floor(Math.Max(0, (now - from).TotalSeconds) * MaxRate);
+        var intervals = WatchIntervals.Parse(record.Intervals);
+        var added = intervals.AddReported(reported, grant.DurationSeconds, budget);
+        record.AllowanceFromUtc = from + TimeSpan.FromSeconds(added / MaxRate);
+        record.Intervals = intervals.ToString();
+        record.WatchedSeconds = intervals.TotalSeconds;
+        if (!double.IsNaN(position))
+        {
+            record.PositionSeconds = Math.Round(Math.Clamp(position, 0, grant.DurationSeconds), 1);
+        }
+
+        var crossed = record.CompletedUtc is null && record.WatchedSeconds >= (int)Math.Ceiling(grant.DurationSeconds * threshold);
+        if (crossed)
+        {
+            record.CompletedUtc = now;
+        }
+
+        record.UpdatedUtc = now;
+        record.Version++;
+        return crossed;
+    }
+
+    public static WatchStatus StatusOf(WatchRecord? record, double duration) => record is null
+        ? new WatchStatus(0, 0, 0, false)
+        : new WatchStatus(record.WatchedSeconds, duration <= 0 ? 0 : (int)Math.Min(100, Math.Floor(100.0 * record.WatchedSeconds / Math.Ceiling(duration))), record.PositionSeconds, record.CompletedUtc is not null);
+}
+
+/// <summary>
+/// Heartbeat ingestion with group commit: requests are checked (token, user) on their own thread, then queued; a writer per
+/// partition takes whatever has queued up, loads those learners' records in one query, merges each heartbeat in order, and saves
+/// them in one batched round trip. The request is answered only after its batch is saved, so nothing acknowledged is lost.
+/// A save that conflicts with another node (the record's version moved) falls back to merging those heartbeats one by one.
+/// </summary>
+public sealed class HeartbeatIngestor : IAsyncDisposable
+{
+    private const int Partitions = 2;
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending>[] channels;
+    private readonly Task[] writers;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly IServiceScopeFactory scopes;
+    private readonly MediaTokens tokens;
+    private readonly IOptions<MediaOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<HeartbeatIngestor> logger;
+
+    public HeartbeatIngestor(IServiceScopeFactory scopes, MediaTokens tokens, IOptions<MediaOptions> options, TimeProvider clock, ILogger<HeartbeatIngestor> logger)
+    {
+        this.scopes = scopes;
+        this.tokens = tokens;
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+        channels = Enumerable.Range(0, Partitions).Select(_ => Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+        writers = channels.Select(c => Task.Run(() => WriteLoopAsync(c.Reader))).ToArray();
+    }
+
+    private sealed record Pending(string UserId, WatchGrant Grant, IReadOnlyList<(double Start, double End)> Reported, double Position, TaskCompletionSource<WatchStatus> Done);
 
     public async Task<(HeartbeatOutcome Outcome, WatchStatus? Status)> IngestAsync(string userId, Heartbeat heartbeat, CancellationToken cancellationToken = default)
     {
@@ -38,67 +105,118 @@ public sealed class WatchService(LearningDbContext db, MediaTokens tokens, IOpti
             return (HeartbeatOutcome.InvalidToken, null);
         }
 
-        var reported = (heartbeat.Intervals ?? [])
-            .Where(i => i is { Length: 2 })
-            .Select(i => (Start: i[0], End: i[1]))
-            .ToList();
-        var threshold = Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0);
-        var needed = (int)Math.Ceiling(grant.DurationSeconds * threshold);
+        var reported = (heartbeat.Intervals ?? []).Where(i => i is { Length: 2 }).Take(200).Select(i => (i[0], i[1])).ToList();
+        var pending = new Pending(userId, grant, reported, heartbeat.Position, new TaskCompletionSource<WatchStatus>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var partition = (int)((uint)userId.GetHashCode(StringComparison.Ordinal) % Partitions);
+        await channels[partition].Writer.WriteAsync(pending, cancellationToken);
+        return (HeartbeatOutcome.Accepted, await pending.Done.Task.WaitAsync(cancellationToken));
+    }
 
-        for (var attempt = 1; ; attempt++)
+    private async Task WriteLoopAsync(ChannelReader<Pending> reader)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
         {
+            while (await reader.WaitToReadAsync(stopping.Token))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                try
+                {
+                    await WriteBatchAsync(batch);
+                }
+                catch (Exception ex) when (ex is DbUpdateException)
+                {
+                    // Another node saved one of these records meanwhile: merge them one at a time, re-reading each.
+                    foreach (var item in batch)
+                    {
+                        try
+                        {
+                            await WriteBatchAsync([item], retries: 8);
+                        }
+                        catch (Exception inner)
+                        {
+                            item.Done.TrySetException(inner);
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Heartbeat batch of {Count} failed", batch.Count);
+                    foreach (var item in batch)
+                    {
+                        item.Done.TrySetException(ex);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: anything still queued gets no answer, and the player sends it again.
+        }
+    }
+
+    private async Task WriteBatchAsync(IReadOnlyList<Pending> batch, int retries = 0)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            var userIds = batch.Select(p => p.UserId).Distinct().ToList();
+            var videoIds = batch.Select(p => p.Grant.VideoId).Distinct().ToList();
+            var records = (await db.Set<WatchRecord>().Where(w => userIds.Contains(w.UserId) && videoIds.Contains(w.VideoId)).ToListAsync())
+                .ToDictionary(w => (w.UserId, w.VideoId));
+            var threshold = Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0);
             var now = clock.GetUtcNow().UtcDateTime;
-            var record = await db.Set<WatchRecord>().SingleOrDefaultAsync(w => w.UserId == userId && w.VideoId == grant.VideoId, cancellationToken);
-            var isNew = record is null;
-            record ??= new WatchRecord { UserId = userId, VideoId = grant.VideoId };
-
-            // The budget: at most double speed since the watermark, which never predates this page view (plus a little slack).
-            var from = record.AllowanceFromUtc > grant.IssuedUtc - Slack ? record.AllowanceFromUtc : grant.IssuedUtc - Slack;
-            var budget = (int)Math.Floor(Math.Max(0, (now - from).TotalSeconds) * MaxRate);
-            var intervals = WatchIntervals.Parse(record.Intervals);
-            var added = intervals.AddReported(reported, grant.DurationSeconds, budget);
-            record.AllowanceFromUtc = from + TimeSpan.FromSeconds(added / MaxRate);
-            record.Intervals = intervals.ToString();
-            record.WatchedSeconds = intervals.TotalSeconds;
-            if (!double.IsNaN(heartbeat.Position))
+            var results = new List<(Pending Item, WatchRecord Record, bool Crossed)>(batch.Count);
+            foreach (var item in batch)
             {
-                record.PositionSeconds = Math.Round(Math.Clamp(heartbeat.Position, 0, grant.DurationSeconds), 1);
-            }
+                if (!records.TryGetValue((item.UserId, item.Grant.VideoId), out var record))
+                {
+                    record = new WatchRecord { UserId = item.UserId, VideoId = item.Grant.VideoId };
+                    records[(item.UserId, item.Grant.VideoId)] = record;
+                    db.Add(record);
+                }
 
-            var crossed = record.CompletedUtc is null && record.WatchedSeconds >= needed;
-            if (crossed)
-            {
-                record.CompletedUtc = now;
-            }
-
-            record.UpdatedUtc = now;
-            record.Version++;
-            if (isNew)
-            {
-                db.Add(record);
+                results.Add((item, record, WatchRules.Apply(record, item.Grant, item.Reported, item.Position, threshold, now)));
             }
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync();
             }
-            catch (DbUpdateException) when (attempt < 8)
+            catch (DbUpdateException) when (attempt < retries)
             {
-                // Another tab or node saved first (a version conflict, or the same first insert): merge onto what it saved.
-                db.ChangeTracker.Clear();
                 continue;
             }
 
-            if (crossed && grant is { CourseId: { } courseId, LessonKey: { } lessonKey })
+            foreach (var (item, record, crossed) in results)
             {
-                await reporter.ReportCompletedAsync(userId, courseId, lessonKey, "video", cancellationToken);
+                if (crossed && item.Grant is { CourseId: { } courseId, LessonKey: { } lessonKey })
+                {
+                    await scope.ServiceProvider.GetRequiredService<ILessonCompletionReporter>().ReportCompletedAsync(item.UserId, courseId, lessonKey, "video");
+                }
+
+                item.Done.TrySetResult(WatchRules.StatusOf(record, item.Grant.DurationSeconds));
             }
 
-            return (HeartbeatOutcome.Accepted, StatusOf(record, grant.DurationSeconds));
+            return;
         }
     }
 
-    public static WatchStatus StatusOf(WatchRecord? record, double duration) => record is null
-        ? new WatchStatus(0, 0, 0, false)
-        : new WatchStatus(record.WatchedSeconds, duration <= 0 ? 0 : (int)Math.Min(100, Math.Floor(100.0 * record.WatchedSeconds / Math.Ceiling(duration))), record.PositionSeconds, record.CompletedUtc is not null);
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        foreach (var channel in channels)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(writers).ContinueWith(_ => { }, TaskScheduler.Default);
+        stopping.Dispose();
+    }
 }

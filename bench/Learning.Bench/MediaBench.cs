@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using FFMpegCore;
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Media;
+using Learning.Media.Data;
+using Learning.Media.Services;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Bench;
+
+/// <summary>The media figures: the ladder through our wrapper against the same ffmpeg command run directly, and inputs for wrk.</summary>
+public static class MediaBench
+{
+    /// <summary>
+    /// Runs the ladder <paramref name="runs"/> times each way, alternating, and prints wall times:
+    /// <c>direct</c> is ffmpeg started by hand with the exact arguments the plan builds; <c>wrapped</c> is the job's path
+    /// (FFMpegCore, progress callbacks) for the same ladder; <c>pipeline</c> adds the remuxed download, poster and thumbnails.
+    /// </summary>
+    public static async Task TranscodeAsync(string source, string preset, int runs)
+    {
+        var probe = await UploadService.ProbeAsync(source, new MediaOptions(), CancellationToken.None);
+        var plan = TranscodePlan.For(probe.Height, probe.HasAudio);
+        var work = Directory.CreateTempSubdirectory("learning-transcode-").FullName;
+        var direct = new List<double>();
+        var wrapped = new List<double>();
+        var pipeline = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var folder = Prepare(work, "direct", plan);
+            var arguments = $"-y -i \"{source}\" {plan.OutputArguments(folder, preset, probe.Height)} \"{TranscodePlan.HlsOutput(folder)}\"";
+            var watch = Stopwatch.StartNew();
+            using (var process = Process.Start(new ProcessStartInfo("ffmpeg", "-v error " + arguments) { RedirectStandardError = true })!)
+            {
+                var error = await process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                if (process.ExitCode != 0)
+                {
+                    throw new InvalidOperationException(error);
+                }
+            }
+
+            direct.Add(watch.Elapsed.TotalSeconds);
+
+            folder = Prepare(work, "wrapped", plan);
+            var last = 0.0;
+            watch.Restart();
+            await TranscodeJob.Ladder(source, folder, plan, probe.Height, preset)
+                .NotifyOnPercentageProgress(p => last = p, TimeSpan.FromSeconds(probe.DurationSeconds))
+                .ProcessAsynchronously();
+            wrapped.Add(watch.Elapsed.TotalSeconds);
+            await TranscodeJob.FinishAsync(source, folder, plan, probe.DurationSeconds, 10, CancellationToken.None);
+            pipeline.Add(watch.Elapsed.TotalSeconds);
+            Console.WriteLine(FormattableString.Invariant($"run {run + 1}: direct {direct[^1]:0.00} s, wrapped {wrapped[^1]:0.00} s (progress reached {last:0}%), pipeline {pipeline[^1]:0.00} s"));
+        }
+
+        Directory.Delete(work, recursive: true);
+        var d = Median(direct);
+        var w = Median(wrapped);
+        var p = Median(pipeline);
+        Console.WriteLine(FormattableString.Invariant(
+            $"RESULT preset={preset} source={probe.Width}x{probe.Height} duration_s={probe.DurationSeconds:0.0} renditions={string.Join(',', plan.Names)} direct_s={d:0.00} wrapped_s={w:0.00} overhead_pct={(w / d - 1) * 100:0.0} pipeline_s={p:0.00} realtime_x={probe.DurationSeconds / p:0.00}"));
+    }
+
+    private static string Prepare(string work, string name, TranscodePlan plan)
+    {
+        var folder = Path.Combine(work, name);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        foreach (var rendition in plan.Names)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "hls", rendition));
+        }
+
+        return folder;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>
+    /// A ready 10-minute video and, per bench cadre, a line <c>cookie|watchToken</c>. The tokens are issued an hour ago, so the
+    /// watch budget never limits the benchmark: every heartbeat does the full read, merge and write.
+    /// </summary>
+    public static async Task WriteWatchSessionsAsync(IServiceProvider services, int count, string path)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.PublicId == "bench0000000000000000000");
+        if (video is null)
+        {
+            video = new Video { PublicId = "bench0000000000000000000", Title = "Bench", State = VideoState.Ready, DurationSeconds = 600, Width = 1280, Height = 720, HasAudio = true, Renditions = "720p,480p,360p,240p,audio", CreatedUtc = DateTime.UtcNow };
+            db.Add(video);
+            await db.SaveChangesAsync();
+        }
+
+        var tokens = scope.ServiceProvider.GetRequiredService<MediaTokens>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<LearningUser>>();
+        var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        signIn.Context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var users = await db.Users.Where(u => u.Email!.StartsWith("bench")).OrderBy(u => u.Email).Take(count).ToListAsync();
+        await using var writer = new StreamWriter(path);
+        foreach (var user in users)
+        {
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(8) }, IdentityConstants.ApplicationScheme);
+            var watch = tokens.ForWatch(new WatchGrant(user.Id, video.Id, video.DurationSeconds, null, null, DateTime.UtcNow.AddHours(-1)));
+            await writer.WriteLineAsync($"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}|{watch}");
+        }
+
+        Console.WriteLine($"{users.Count} watch sessions written to {path}");
+    }
+
+    public static void PrintPlaybackToken(IServiceProvider services, string publicId) =>
+        Console.WriteLine(services.GetRequiredService<MediaTokens>().ForPlayback(publicId));
+
+    internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

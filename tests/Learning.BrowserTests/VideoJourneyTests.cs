@@ -69,6 +69,7 @@ public sealed class VideoJourneyTests
         // It belongs to the digital-signature field, so that field's hotlines show beside it.
         await row.Locator("a").First.ClickAsync();
         await page.SelectOptionAsync("#video-form select[name=field]", "digital-signature");
+        await page.CheckAsync("#video-form input[name=isHelp]");
         await page.ClickAsync("#video-form button[type=submit]");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Đã lưu");
         await Browser.ScreenshotAsync(page, "21b-video-edit");
@@ -139,10 +140,15 @@ public sealed class VideoJourneyTests
         await page.GotoAsync("/Learning");
         await Assertions.Expect(page.Locator("#completed")).ToContainTextAsync(CourseTitle);
 
-        // The help library and the hotlines are one tap away.
+        // The help library finds it without diacritics, and the hotlines are one tap away.
+        await page.GotoAsync("/Help");
+        await page.FillAsync("#help-search input[name=q]", "huong dan ky so");
+        await page.ClickAsync("#help-search button");
+        await Assertions.Expect(page.Locator("#help-results")).ToContainTextAsync("Hướng dẫn ký số hồ sơ");
+        await Browser.ScreenshotAsync(page, "24-help-search-phone");
         await page.GotoAsync("/Hotlines");
         await Assertions.Expect(page.Locator("a[href^='tel:']").First).ToBeVisibleAsync();
-        await Browser.ScreenshotAsync(page, "24-hotlines-phone");
+        await Browser.ScreenshotAsync(page, "25-hotlines-phone");
     }
 
     /// <summary>Seeks to <paramref name="from"/>, plays muted at double speed until <paramref name="until"/>, then pauses.</summary>

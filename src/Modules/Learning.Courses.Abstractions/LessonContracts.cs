@@ -56,3 +56,12 @@ public interface ILessonReferenceSource
 
     Task<IReadOnlyList<LessonReferenceChoice>> GetChoicesAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What an aside beside a lesson is given: the course's topic and the lesson's kind, and who is reading.</summary>
+public sealed record LessonAsideContext(int CourseId, string CourseTopic, string LessonKey, string LessonKind, string UserId);
+
+/// <summary>Other modules add a panel beside lessons (the media module: the support hotlines of the course's field).</summary>
+public interface ILessonAsideProvider
+{
+    Task<IHtmlContent?> RenderAsync(LessonAsideContext context, CancellationToken cancellationToken);
+}

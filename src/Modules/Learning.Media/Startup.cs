@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IJobHandler, TranscodeJob>();
         services.AddScoped<ILessonKindRenderer, VideoLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, VideoReferenceSource>();
+        services.AddScoped<ILessonAsideProvider, HotlinesAside>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<ISiteMenuProvider, SiteMenu>();

@@ -260,9 +260,34 @@ public sealed partial class WatchAndHelpTests
         var lesson = await cadre.GetAsync("/Courses/video-ky-so/v1");
         Assert.Contains("Sở KH&amp;CN Khánh Hòa", lesson.Body, StringComparison.Ordinal);
 
+        // Beside an article of a course in that field (public services), too.
+        var article = await cadre.GetAsync("/Courses/dich-vu-cong-truc-tuyen/dich-vu-cong-truc-tuyen-m1-l1");
+        Assert.Contains("href=\"tel:18001096\"", article.Body, StringComparison.Ordinal);
+
         // Cadres cannot manage videos or hotlines.
         await cadre.AssertForbiddenAsync("/Admin/Media");
         await cadre.AssertForbiddenAsync("/Admin/Media/Hotlines");
+
+        // A trainer scoped to Khánh Hòa keeps Khánh Hòa's lines only: not Thanh Hóa's, not the national ones.
+        var users = await site.RunRecipeAsync("""
+            { "name": "media-test", "steps": [
+              { "name": "users", "users": [ { "email": "giang.vien.kh@example.vn", "displayName": "Giảng viên Khánh Hòa", "roles": ["Trainer"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "giang.vien.kh@example.vn", "unit": "KH" } ] } ] }
+            """);
+        Assert.True(users.Succeeded, users.Error);
+        using var trainer = await site.SignedInAsync("giang.vien.kh@example.vn");
+        var thanhHoa = await site.WithDbAsync(db => db.Set<Hotline>().SingleAsync(h => h.Key == "th-ky-so"));
+        var national = await site.WithDbAsync(db => db.Set<Hotline>().SingleAsync(h => h.Key == "ca-ky-so"));
+        Assert.Equal(HttpStatusCode.NotFound, (await trainer.PostFormAsync("/Admin/Media/Hotlines", [new("id", thanhHoa.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Admin/Media/Hotlines?handler=Delete")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await trainer.PostFormAsync("/Admin/Media/Hotlines", [new("id", national.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Admin/Media/Hotlines?handler=Delete")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await trainer.PostFormAsync("/Admin/Media/Hotlines", [new("field", "land"), new("name", "Đất đai TH"), new("unit", "TH"), new("phone", "0237 1")], "/Admin/Media/Hotlines?handler=Add")).Status);
+        var refused = await trainer.PostFormAsync("/Admin/Media/Hotlines", [new("field", "land"), new("name", "Toàn quốc"), new("unit", ""), new("phone", "1900 1")], "/Admin/Media/Hotlines?handler=Add");
+        Assert.Contains("phạm vi của bạn", refused.Body, StringComparison.Ordinal);
+        var added = await trainer.PostFormAsync("/Admin/Media/Hotlines", [new("field", "land"), new("name", "Đất đai Nha Trang"), new("unit", "KH-NHATRANG"), new("phone", "0258 1")], "/Admin/Media/Hotlines?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        Assert.True(await site.WithDbAsync(db => db.Set<Hotline>().AnyAsync(h => h.Name == "Đất đai Nha Trang" && h.OrgName != null)));
+        Assert.True(await site.WithDbAsync(db => db.Set<Hotline>().AnyAsync(h => h.Id == thanhHoa.Id)));
+        Assert.True(await site.WithDbAsync(db => db.Set<Hotline>().AnyAsync(h => h.Id == national.Id)));
     }
 
     private static Task<bool> LessonDoneAsync(TestSite site, string userId, int courseId) =>

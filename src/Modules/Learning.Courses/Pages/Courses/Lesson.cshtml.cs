@@ -16,7 +16,8 @@ public sealed class LessonModel(
     CourseReader reader,
     EnrollmentService enrollments,
     ProgressService progress,
-    IEnumerable<ILessonKindRenderer> renderers) : PageModel
+    IEnumerable<ILessonKindRenderer> renderers,
+    IEnumerable<ILessonAsideProvider> asides) : PageModel
 {
     public PublishedCourse? Published { get; private set; }
 
@@ -37,6 +38,8 @@ public sealed class LessonModel(
     public bool NextOpen { get; private set; }
 
     public IHtmlContent? KindContent { get; private set; }
+
+    public IReadOnlyList<IHtmlContent> Asides { get; private set; } = [];
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -64,6 +67,17 @@ public sealed class LessonModel(
             KindContent = await renderer.RenderAsync(new LessonRenderContext(Published.Course.Id, Published.Snapshot.Slug, Lesson!.Key, Lesson.Kind, Lesson.Title, Lesson.Reference, UserId, false), cancellationToken);
         }
 
+        var asideContext = new LessonAsideContext(Published.Course.Id, Published.Course.Topic, Lesson!.Key, Lesson.Kind, UserId);
+        var rendered = new List<IHtmlContent>();
+        foreach (var aside in asides)
+        {
+            if (await aside.RenderAsync(asideContext, cancellationToken) is { } html)
+            {
+                rendered.Add(html);
+            }
+        }
+
+        Asides = rendered;
         return Page();
     }
 

@@ -11,13 +11,16 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Media.Pages.Admin.Media;
 
 [RequirePermission(Permissions.Names.Manage)]
-public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory directory, IAuditTrail audit, IStringLocalizer<MediaStrings> t) : PageModel
+public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory directory, IOrganizationScopeService scopes, IAuditTrail audit, IStringLocalizer<MediaStrings> t) : PageModel
 {
     public IReadOnlyList<Hotline> Items { get; private set; } = [];
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
     public string? Error { get; private set; }
+
+    /// <summary>Lines for everyone (no unit) are kept by people whose scope is the whole site; others keep their units' lines.</summary>
+    public OrgScope Scope { get; private set; } = OrgScope.Nothing;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -41,10 +44,22 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
             Hours = Clean(hours),
             SortOrder = 1000,
         };
-        if (Clean(unit) is { } code && await directory.FindUnitAsync(code, cancellationToken) is { } found)
+        Scope = await scopes.GetScopeAsync(User, cancellationToken);
+        if (Clean(unit) is { } code)
         {
+            if (await directory.FindUnitAsync(code, cancellationToken) is not { } found || !Scope.Contains(found.Path))
+            {
+                return NotFound();
+            }
+
             line.OrgPath = found.Path;
             line.OrgName = found.Name;
+        }
+        else if (!Scope.Unrestricted)
+        {
+            Error = t["Hotlines.OutsideScope"];
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
         db.Add(line);
@@ -56,6 +71,12 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
         var line = await db.Set<Hotline>().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        if (line is not null && (line.OrgPath is null ? !scope.Unrestricted : !scope.Contains(line.OrgPath)))
+        {
+            return NotFound();
+        }
+
         if (line is not null)
         {
             db.Remove(line);
@@ -70,7 +91,8 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Scope = await scopes.GetScopeAsync(User, cancellationToken);
         Items = await db.Set<Hotline>().AsNoTracking().OrderBy(h => h.Field).ThenBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
-        Units = (await directory.UnitsAsync(OrgScope.Everything, cancellationToken)).Where(u => !u.Kind.Equals("unit", StringComparison.OrdinalIgnoreCase)).ToList();
+        Units = (await directory.UnitsAsync(Scope, cancellationToken)).Where(u => !u.Kind.Equals("unit", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

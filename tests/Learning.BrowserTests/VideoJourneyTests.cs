@@ -65,6 +65,9 @@ public sealed class VideoJourneyTests
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "Ready", new LocatorAssertionsToHaveAttributeOptions { Timeout = 90_000 });
         await Assertions.Expect(row).ToContainTextAsync("360p, 240p, audio");
         await Browser.ScreenshotAsync(page, "21-video-ready");
+        await page.GotoAsync("/Admin");
+        await Browser.ScreenshotAsync(page, "21a-dashboard");
+        await page.GotoAsync("/Admin/Media");
 
         // It belongs to the digital-signature field, so that field's hotlines show beside it.
         await row.Locator("a").First.ClickAsync();

@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ILessonKindRenderer, VideoLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, VideoReferenceSource>();
         services.AddScoped<ILessonAsideProvider, HotlinesAside>();
+        services.AddScoped<IDashboardCardProvider, MediaDashboard>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<ISiteMenuProvider, SiteMenu>();

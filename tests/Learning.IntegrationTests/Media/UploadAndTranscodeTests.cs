@@ -143,6 +143,11 @@ public sealed class UploadAndTranscodeTests
             using var response = await anonymous.GetAsync($"/media/s/{playback}/{publicId}/{path}");
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         }
+
+        // The dashboard charts the library by state.
+        var dashboard = await admin.GetAsync("/Admin");
+        Assert.Contains("href=\"/Admin/Media\"", dashboard.Body, StringComparison.Ordinal);
+        Assert.Contains("Sẵn sàng", dashboard.Body, StringComparison.Ordinal);
     }
 
     [Theory]

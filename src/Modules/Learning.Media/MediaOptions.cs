@@ -29,6 +29,9 @@ public sealed class MediaOptions
     /// <summary>libx264 preset for the ladder: faster presets trade size for speed.</summary>
     public string Preset { get; set; } = "superfast";
 
+    /// <summary>An upload not finished within this many hours is removed with its part file.</summary>
+    public int StaleUploadHours { get; set; } = 48;
+
     /// <summary>Seconds between thumbnails in the scrubbing sprite.</summary>
     public int ThumbnailSeconds { get; set; } = 10;
 }

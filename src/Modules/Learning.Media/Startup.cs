@@ -40,6 +40,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ISiteMenuProvider, SiteMenu>();
         services.AddRecipeStep<HotlinesStep>();
         services.AddRecipeStep<HelpVideosStep>();
+        if (configuration.GetValue($"{MediaOptions.Section}:RemoveStaleUploads", true))
+        {
+            services.AddSingleton<StaleUploads>();
+            services.AddHostedService(sp => sp.GetRequiredService<StaleUploads>());
+        }
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMediaEndpoints();

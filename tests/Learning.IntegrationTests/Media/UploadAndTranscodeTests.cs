@@ -193,6 +193,16 @@ public sealed class UploadAndTranscodeTests
         var parts = Directory.GetFiles(Path.Combine(settings["Learning:Media:StoragePath"]!, "uploads"));
         Assert.Single(parts); // only the 1000-byte upload that was never finished
 
+        // Two days later the abandoned upload is removed, part file and all.
+        await site.WithDbAsync(db => db.Set<Upload>().ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedUtc, DateTime.UtcNow.AddDays(-3))));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await site.Services.GetRequiredService<StaleUploads>().RemoveAsync(scope.ServiceProvider, CancellationToken.None));
+        }
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(settings["Learning:Media:StoragePath"]!, "uploads")));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Upload>().CountAsync()));
+
         // Without the antiforgery header the upload API refuses.
         using var plain = new HttpRequestMessage(HttpMethod.Post, "/media/uploads") { Content = System.Net.Http.Json.JsonContent.Create(new { fileName = "a.mp4", size = 10 }) };
         using var refused = await admin.Http.SendAsync(plain);

@@ -50,4 +50,21 @@ public sealed class WatchIntervalsTests
         Assert.Equal(0, intervals.AddReported([(double.NaN, 10), (30, 20)], duration: 100, budget: 100));
         Assert.Equal("", intervals.ToString());
     }
+
+    [Fact]
+    public void Budget_CountsOnlyTheGaps_BetweenWatchedParts()
+    {
+        var intervals = WatchIntervals.Parse("10-20,30-40");
+        // From 0: 10 fresh (0-10), 10 seen, then 5 fresh of the gap 20-30 → ends at 25.
+        Assert.Equal(15, intervals.AddReported([(0, 100)], duration: 100, budget: 15));
+        Assert.Equal("0-25,30-40", intervals.ToString());
+    }
+
+    [Fact]
+    public void AHugeClaimOnAWatchedVideo_AddsNothing()
+    {
+        var intervals = WatchIntervals.Parse("0-10800");
+        Assert.Equal(0, intervals.AddReported(Enumerable.Repeat((0.0, 36000.0), 200), duration: 10800, budget: 100_000));
+        Assert.Equal("0-10800", intervals.ToString());
+    }
 }

@@ -87,19 +87,46 @@ public sealed class WatchIntervals
         return added;
     }
 
-    /// <summary>How far past <paramref name="start"/> the interval can run before it covers more than <paramref name="budget"/> new seconds.</summary>
+    /// <summary>
+    /// How far past <paramref name="start"/> the interval can run before it covers more than <paramref name="budget"/> new seconds:
+    /// walks the gaps between the stored (sorted) intervals, so a long claim costs as little as a short one.
+    /// </summary>
     private int Uncovered(int start, int end, int budget)
     {
+        var cursor = start;
         var fresh = 0;
-        for (var second = start; second < end; second++)
+        foreach (var (itemStart, itemEnd) in items)
         {
-            if (!items.Any(i => i.Start <= second && second < i.End) && ++fresh > budget)
+            if (itemEnd <= cursor)
             {
-                return second - start;
+                continue;
+            }
+
+            if (itemStart >= end)
+            {
+                break;
+            }
+
+            var gap = Math.Min(itemStart, end) - cursor;
+            if (gap > 0)
+            {
+                if (fresh + gap > budget)
+                {
+                    return cursor + (budget - fresh) - start;
+                }
+
+                fresh += gap;
+            }
+
+            cursor = Math.Max(cursor, itemEnd);
+            if (cursor >= end)
+            {
+                return end - start;
             }
         }
 
-        return end - start;
+        var rest = end - cursor;
+        return rest > 0 && fresh + rest > budget ? cursor + (budget - fresh) - start : end - start;
     }
 
     public override string ToString()

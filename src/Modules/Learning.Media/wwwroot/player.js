@@ -23,7 +23,7 @@
     var hint = root.querySelector('[data-saver-hint]');
     var progressBar = document.querySelector('#watch-progress .progress span');
     var progressText = document.querySelector('#watch-progress [data-watched-text]');
-    var saver = localStorage.getItem('learning.dataSaver') || root.dataset.saver || 'auto';
+    var saver = root.dataset.saver || localStorage.getItem('learning.dataSaver') || 'auto';
     var hls = null;
     var slowSamples = 0;
     var hintDismissed = false;

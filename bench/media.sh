@@ -78,7 +78,7 @@ echo "== 2. heartbeats, 64 connections, ${secs} s each (one heartbeat = one POST
 ping=$(base)
 printf '%-28s %10s %9s %9s %8s %10s\n' run "req/s" "p50 ms" "p95 ms" errors "vs ping"
 printf '%-28s %10s %9s %9s %8s %10s\n' "/ping (baseline)" $(field rps "$ping") $(field p50_ms "$ping") $(field p95_ms "$ping") $(field errors "$ping") "100%"
-for batch in 1 3; do
+for batch in 1 3 1 3; do
   line=$(wrk -t2 -c64 -d${secs}s --timeout 10s -s bench/wrk/heartbeats.lua "http://127.0.0.1:$port" -- "$work/watch.txt" $batch | grep RESULT)
   rps=$(field rps "$line")
   printf '%-28s %10s %9s %9s %8s %9.1f%%   intervals/s %.0f\n' "heartbeat, $batch interval(s)" $rps $(field p50_ms "$line") $(field p95_ms "$line") $(field errors "$line") \
@@ -96,11 +96,15 @@ seg_size=$(stat -c %s "$segment"); static_size=$(curl -s "$static_url" | wc -c)
 for u in "$seg_url" "$static_url"; do wrk -t2 -c64 -d3s -s bench/wrk/get.lua "$u" >/dev/null; done
 printf '%-34s %9s %10s %9s %9s %8s %9s\n' file bytes "req/s" "p50 ms" "p95 ms" errors "MB/s"
 results=()
-for round in 1 2; do
+bytes=()
+for round in 1 2 3 4; do
   s=$(wrk -t2 -c64 -d${secs}s --timeout 10s -s bench/wrk/get.lua "$static_url" | grep RESULT)
   g=$(wrk -t2 -c64 -d${secs}s --timeout 10s -s bench/wrk/get.lua "$seg_url" | grep RESULT)
   printf '%-34s %9s %10s %9s %9s %8s %9.1f\n' "static hls.light.min.js (r$round)" $static_size $(field rps "$s") $(field p50_ms "$s") $(field p95_ms "$s") $(field errors "$s") "$(python3 -c "print($(field mbps "$s")/8)")"
   printf '%-34s %9s %10s %9s %9s %8s %9.1f\n' "segment 360p/$(basename "$segment") (r$round)" $seg_size $(field rps "$g") $(field p50_ms "$g") $(field p95_ms "$g") $(field errors "$g") "$(python3 -c "print($(field mbps "$g")/8)")"
-  results+=("$(python3 -c "print($(field rps "$g")/$(field rps "$s"))")")
+  results+=("$(python3 -c "print(round($(field rps "$g")/$(field rps "$s"), 3))")")
+  bytes+=("$(python3 -c "print(round($(field mbps "$g")/$(field mbps "$s"), 3))")")
 done
 echo "segment/static req/s ratio per round: ${results[*]}"
+echo "segment/static bytes/s ratio per round: ${bytes[*]}"
+python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1].split()]; b=[float(x) for x in sys.argv[2].split()]; print(f'RESULT segment_vs_static median req/s ratio {statistics.median(r):.2f}, median bytes/s ratio {statistics.median(b):.2f}')" "${results[*]}" "${bytes[*]}"

@@ -36,16 +36,21 @@ public static class Sessions
         await using var writer = new StreamWriter(path);
         foreach (var group in byUser)
         {
-            var user = await db.Users.SingleAsync(u => u.Id == group.Key);
-            var principal = await signIn.CreateUserPrincipalAsync(user);
-            var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(8) }, IdentityConstants.ApplicationScheme);
-            var value = cookie.TicketDataFormat.Protect(ticket);
+            var value = await CookieAsync(signIn, cookie, await db.Users.SingleAsync(u => u.Id == group.Key));
             foreach (var enrollment in group.Take(3))
             {
-                await writer.WriteLineAsync($"{cookie.Cookie.Name}={value}|{enrollment.Slug}|{enrollment.LastLessonKey ?? "m1-l1"}");
+                await writer.WriteLineAsync($"{value}|{enrollment.Slug}|{enrollment.LastLessonKey ?? "m1-l1"}");
             }
         }
 
         Console.WriteLine($"{byUser.Count} sessions written to {path}");
+    }
+
+    /// <summary>The <c>name=value</c> of the auth cookie Identity would write for <paramref name="user"/> at sign-in.</summary>
+    public static async Task<string> CookieAsync(SignInManager<LearningUser> signIn, CookieAuthenticationOptions cookie, LearningUser user)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(8) }, IdentityConstants.ApplicationScheme);
+        return $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}";
     }
 }

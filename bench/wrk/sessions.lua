@@ -1,14 +1,9 @@
 -- wrk script: every request picks a random signed-in session (cookie) and one of its enrolled courses.
 -- usage: wrk ... -s bench/wrk/sessions.lua http://host -- MODE SESSIONS_FILE
 --   MODE: ping | lesson | course | catalog | my
-local threads = {}
+dofile("bench/wrk/result.lua")
 local sessions = {}
 local mode = "ping"
-local bad = 0
-
-function setup(thread)
-  table.insert(threads, thread)
-end
 
 function init(args)
   mode = args[1] or "ping"
@@ -28,16 +23,4 @@ function request()
   elseif mode == "my" then path = "/Learning"
   else path = "/ping" end
   return wrk.format("GET", path, { ["Cookie"] = s.cookie })
-end
-
-function response(status, headers, body)
-  if status ~= 200 then bad = bad + 1 end
-end
-
-function done(summary, latency, requests)
-  local non200 = 0
-  for _, t in ipairs(threads) do non200 = non200 + (t:get("bad") or 0) end
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f requests=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests, non200 + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end

@@ -48,18 +48,11 @@ public sealed class CourseJourneyTests
         await Assertions.Expect(page.Locator("#structure section.module")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#structure ol.lessons li")).ToHaveCountAsync(3);
 
-        await page.ClickAsync("#publish");
-        await Assertions.Expect(page.Locator("#edit-message")).ToContainTextAsync("Đã xuất bản phiên bản 1");
         await Browser.ScreenshotAsync(page, "10-course-editor");
 
-        // … and assigns it to the ward of Nha Trang.
-        await page.ClickAsync("#assign");
-        await page.CheckAsync("#assign-form input[name=target][value=Unit]");
-        await page.SelectOptionAsync("#assign-form select[name=unit]", "KH-NHATRANG");
-        await page.ClickAsync("#assign-submit");
-        await Assertions.Expect(page.Locator("#assign-message")).ToContainTextAsync("Đã giao");
-        await page.ClickAsync("a.logout");
-        await page.ClickAsync("#logout-form button");
+        // … publishes it and assigns it to the ward of Nha Trang.
+        await Journey.PublishAndAssignAsync(page, "KH-NHATRANG");
+        await Journey.SignOutAsync(page);
 
         // A cadre of Nha Trang finds it in "My learning" and completes it on a phone.
         await page.SetViewportSizeAsync(360, 740);
@@ -92,14 +85,7 @@ public sealed class CourseJourneyTests
         await Browser.ScreenshotAsync(page, "13-my-learning-completed");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#login-form input[name=email]", email);
-        await page.FillAsync("#login-form input[name=password]", Password);
-        await page.ClickAsync("#login-form button[type=submit]");
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-    }
+    private static Task SignInAsync(IPage page, string email) => Journey.SignInAsync(page, email, Password);
 
     private static async Task AddModuleAsync(IPage page, string title)
     {

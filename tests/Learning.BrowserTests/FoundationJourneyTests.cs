@@ -29,7 +29,9 @@ public sealed class FoundationJourneyTests
 
         // 2. Sign in as administrator and see the Vietnamese dashboard.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
-        await SignInAsync(page, "quantri@example.vn", "Quantri2026x");
+        await page.FillAsync("#login-form input[name=email]", "quantri@example.vn");
+        await page.FillAsync("#login-form input[name=password]", "Quantri2026x");
+        await page.ClickAsync("#login-form button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin$"));
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Bảng điều khiển");
         await Assertions.Expect(page.Locator("#dashboard")).ToContainTextAsync("Cán bộ, công chức");
@@ -66,10 +68,8 @@ public sealed class FoundationJourneyTests
         await Assertions.Expect(page.Locator("#scopes")).ToContainTextAsync("ql.nhatrang@example.vn");
 
         // 6. Sign out, sign in as the manager: Nha Trang only, and Thanh Hóa's cadre by URL is a 404.
-        await page.ClickAsync("a.logout");
-        await page.ClickAsync("#logout-form button");
-        await page.GotoAsync("/Account/Login");
-        await SignInAsync(page, "ql.nhatrang@example.vn", "Nhatrang2026x");
+        await Journey.SignOutAsync(page);
+        await Journey.SignInAsync(page, "ql.nhatrang@example.vn", "Nhatrang2026x");
         await page.SetViewportSizeAsync(360, 740);
         await page.GotoAsync("/Admin/Organization/Cadres");
         await Assertions.Expect(page.Locator("#cadres")).ToContainTextAsync("Trần Thị Bích Ngọc");
@@ -81,12 +81,5 @@ public sealed class FoundationJourneyTests
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Không tìm thấy trang");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Lê Đình Quyết");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.FillAsync("#login-form input[name=email]", email);
-        await page.FillAsync("#login-form input[name=password]", password);
-        await page.ClickAsync("#login-form button[type=submit]");
     }
 }

@@ -18,7 +18,7 @@ public static class MediaBench
 {
     /// <summary>
     /// Runs the ladder <paramref name="runs"/> times each way, alternating, and prints wall times:
-    /// <c>direct</c> is ffmpeg started by hand with the exact arguments the plan builds; <c>wrapped</c> is the job's path
+    /// <c>direct</c> is ffmpeg started by hand with the exact argument string the wrapper builds; <c>wrapped</c> is the job's path
     /// (FFMpegCore, progress callbacks) for the same ladder; <c>pipeline</c> adds the remuxed download, poster and thumbnails.
     /// </summary>
     public static async Task TranscodeAsync(string source, string preset, int runs)
@@ -26,6 +26,7 @@ public static class MediaBench
         var probe = await UploadService.ProbeAsync(source, new MediaOptions(), CancellationToken.None);
         var plan = TranscodePlan.For(probe.Height, probe.HasAudio);
         var work = Directory.CreateTempSubdirectory("learning-transcode-").FullName;
+        Console.WriteLine("both run: ffmpeg " + Processor(source, Path.Combine(work, "wrapped"), plan, probe, preset, _ => { }).Arguments);
         var direct = new List<double>();
         var wrapped = new List<double>();
         var pipeline = new List<double>();
@@ -58,12 +59,15 @@ public static class MediaBench
             $"RESULT preset={preset} source={probe.Width}x{probe.Height} duration_s={probe.DurationSeconds:0.0} renditions={string.Join(',', plan.Names)} direct_s={d:0.00} wrapped_s={w:0.00} overhead_pct={(w / d - 1) * 100:0.0} paired_overhead_pct={(paired - 1) * 100:0.0} pipeline_s={p:0.00} realtime_x={probe.DurationSeconds / p:0.00}"));
     }
 
+    /// <summary>ffmpeg started by hand with the very argument string the wrapper builds (progress pipe included), output drained.</summary>
     private static async Task<double> DirectAsync(string source, string folder, TranscodePlan plan, ProbeResult probe, string preset)
     {
-        var arguments = $"-v error -y -i \"{source}\" {plan.OutputArguments(folder, preset, probe.Height)} \"{TranscodePlan.HlsOutput(folder)}\"";
+        var arguments = Processor(source, folder, plan, probe, preset, _ => { }).Arguments;
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
+        await output;
         await process.WaitForExitAsync();
         return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException(error);
     }
@@ -73,11 +77,12 @@ public static class MediaBench
     {
         var last = 0.0;
         var watch = Stopwatch.StartNew();
-        await TranscodeJob.Ladder(source, folder, plan, probe.Height, preset)
-            .NotifyOnPercentageProgress(p => last = p, TimeSpan.FromSeconds(probe.DurationSeconds))
-            .ProcessAsynchronously();
+        await Processor(source, folder, plan, probe, preset, p => last = p).ProcessAsynchronously();
         return last >= 99 ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"progress stopped at {last:0}%");
     }
+
+    private static FFMpegArgumentProcessor Processor(string source, string folder, TranscodePlan plan, ProbeResult probe, string preset, Action<double> progress) =>
+        TranscodeJob.Ladder(source, folder, plan, probe.Height, preset).NotifyOnPercentageProgress(progress, TimeSpan.FromSeconds(probe.DurationSeconds));
 
     private static string Prepare(string work, string name, TranscodePlan plan)
     {

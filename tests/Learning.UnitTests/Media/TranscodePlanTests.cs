@@ -13,6 +13,14 @@ public sealed class TranscodePlanTests
     public void Ladder_IsCappedAtTheSource(int height, string names) =>
         Assert.Equal(names, string.Join(',', TranscodePlan.For(height, hasAudio: true).Names));
 
+    [Theory]
+    [InlineData(1080, "[0:v]scale=-2:720,split=2[v0][c0];")]
+    [InlineData(360, "[0:v]split=2[v0][c0];[c0]scale=-2:240[v1]\"")]
+    [InlineData(180, "[0:v]null[v0]\"")]
+    [InlineData(199, "[0:v]scale=-2:198[v0]\"")]
+    public void Cascade_ScalesTheTopRungOnlyWhenItDiffersFromTheSource(int sourceHeight, string expected) =>
+        Assert.Contains("-filter_complex \"" + expected, TranscodePlan.For(sourceHeight, hasAudio: true).OutputArguments("/v", "superfast", sourceHeight), StringComparison.Ordinal);
+
     [Fact]
     public void Silent_Source_HasNoAudioRendition_AndNoAudioMaps()
     {
@@ -27,7 +35,7 @@ public sealed class TranscodePlanTests
     public void OnePass_Arguments_SplitOnce_AlignKeyframes_AndNameEveryRendition()
     {
         var args = TranscodePlan.For(720, hasAudio: true).OutputArguments("/v", "superfast", 720);
-        Assert.Contains("[0:v]split=4[s0][s1][s2][s3];[s0]null[v0];[s1]scale=-2:480[v1]", args, StringComparison.Ordinal);
+        Assert.Contains("-filter_complex \"[0:v]split=2[v0][c0];[c0]scale=-2:480,split=2[v1][c1];[c1]scale=-2:360,split=2[v2][c2];[c2]scale=-2:240[v3]\"", args, StringComparison.Ordinal);
         Assert.Contains("-force_key_frames \"expr:gte(t,n_forced*6)\"", args, StringComparison.Ordinal);
         Assert.Contains("a:4,name:audio\"", args, StringComparison.Ordinal);
         Assert.Contains("-b:a:4 48k -ac:a:4 1", args, StringComparison.Ordinal);

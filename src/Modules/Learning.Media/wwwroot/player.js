@@ -168,6 +168,7 @@
 
     // Watch tracking: intervals actually played (not the playhead), sent in batches; a seek starts a new interval.
     var pending = [];
+    var inflight = Promise.resolve();
     var current = null;
     var last = null;
     var lastSentPosition = -1;
@@ -213,13 +214,14 @@
         navigator.sendBeacon('/media/watch', new Blob([body], { type: 'application/json' }));
         return;
       }
-      fetch('/media/watch', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: body })
+      var sent = fetch('/media/watch', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: body })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(update)
         .catch(function () {
           // Offline for a moment: keep the intervals for the next heartbeat.
           pending = batch.concat(pending);
         });
+      inflight = Promise.all([inflight, sent]).then(function () { return undefined; });
     }
 
     video.addEventListener('pause', function () { flush(false); });
@@ -232,7 +234,8 @@
     var resume = hash ? parseFloat(hash[1]) : parseFloat(root.dataset.resume) || 0;
     load(saver === 'audio' && audioSrc ? 'audio' : 'video', resume);
     if (saver === 'audio' && quality && audioSrc) { quality.value = 'audio'; }
-    root.player = { video: video, flush: flush, hls: function () { return hls; } };
+    // settled(): sends what is pending and resolves when every heartbeat sent so far has been answered.
+    root.player = { video: video, flush: flush, hls: function () { return hls; }, settled: function () { flush(false); return inflight; } };
   }
 
   document.querySelectorAll('[data-player]').forEach(init);

@@ -150,6 +150,8 @@ public sealed class VideoJourneyTests
     /// <summary>Seeks to <paramref name="from"/>, plays muted at double speed until <paramref name="until"/>, then pauses.</summary>
     private static async Task PlayAsync(IPage page, double from, double until)
     {
+        // As a person would: press play once the player has loaded the video (hls.js attaches its media source first).
+        await page.WaitForFunctionAsync("() => document.querySelector('#player video').readyState >= 1", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         await page.EvaluateAsync("""
             async ([from]) => {
               const v = document.querySelector('#player video');

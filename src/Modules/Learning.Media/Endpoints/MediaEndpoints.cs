@@ -99,7 +99,7 @@ public static class MediaEndpoints
         }
 
         var job = row.JobId is { } jobId ? await db.Set<JobRecord>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) : null;
-        var state = VideoStates.Of(row.State, job);
+        var state = VideoStates.Of(row.State, job?.State);
         return Results.Json(new { state, label = t["State." + state].Value, progress = row.State == VideoState.Ready ? 100 : job?.Progress ?? 0, error = job?.Error, renditions = row.Renditions });
     }
 
@@ -190,11 +190,11 @@ public static class MediaEndpoints
 /// <summary>A video's state as people see it: ready, or its transcoding job's state.</summary>
 public static class VideoStates
 {
-    public static string Of(VideoState state, JobRecord? job) => state switch
+    public static string Of(VideoState state, JobState? job) => state switch
     {
         VideoState.Ready => "Ready",
         VideoState.Failed => "Failed",
-        _ => job?.State switch
+        _ => job switch
         {
             JobState.Running => "Running",
             JobState.Failed => "Failed",

@@ -79,8 +79,7 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
             return null;
         }
 
-        var part = new FileInfo(storage.PartPath(id));
-        return new UploadState(upload.Id, upload.FileName, upload.TotalBytes, part.Exists ? part.Length : 0);
+        return new UploadState(upload.Id, upload.FileName, upload.TotalBytes, CurrentLength(id));
     }
 
     /// <summary>Appends a chunk at <paramref name="offset"/>, which must be the bytes received so far.</summary>

@@ -24,7 +24,7 @@ public sealed class IndexModel(LearningDbContext db, IOptions<MediaOptions> opti
             .GroupJoin(db.Set<JobRecord>(), v => v.JobId, j => (long?)j.Id, (v, jobs) => new { v, jobs })
             .SelectMany(x => x.jobs.DefaultIfEmpty(), (x, j) => new { x.v, j })
             .ToListAsync(cancellationToken);
-        Items = rows.Select(r => new Row(r.v.Id, r.v.PublicId, r.v.Title, VideoStates.Of(r.v.State, r.j), r.v.State == VideoState.Ready ? 100 : r.j?.Progress ?? 0,
+        Items = rows.Select(r => new Row(r.v.Id, r.v.PublicId, r.v.Title, VideoStates.Of(r.v.State, r.j?.State), r.v.State == VideoState.Ready ? 100 : r.j?.Progress ?? 0,
             r.j?.Error, r.v.DurationSeconds, r.v.Renditions, r.v.IsHelp, r.v.Field)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,11 +13,21 @@ public interface IRecipeStepHandler
 {
     string StepName { get; }
 
+    /// <summary>
+    /// The permission a person needs to run this step (the system, that is setup and the command line, runs every step).
+    /// Null, the default, means only an Administrator: a step that writes accounts, roles, scopes or the organisation, or
+    /// that works outside one person's scope, must never be reachable by a lesser role through an upload.
+    /// </summary>
+    string? Permission => null;
+
     Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
 }
 
-public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory)
+public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory, RecipeRunOptions? options = null)
 {
+    /// <summary>Who runs the recipe and which steps it may hold; an included recipe runs with the same options.</summary>
+    public RecipeRunOptions Options { get; } = options ?? RecipeRunOptions.System;
+
     public string RecipeName { get; } = recipeName;
 
     public int Index { get; } = index;
@@ -53,12 +64,33 @@ public sealed record RecipeResult(bool Succeeded, string RecipeName, int StepsEx
         new(false, recipe, 0, error, step, path);
 }
 
+/// <summary>
+/// Who runs a recipe, and what it may contain. <see cref="System"/> (setup, the command line) runs any step; a person
+/// (<see cref="As"/>) runs only the steps whose <see cref="IRecipeStepHandler.Permission"/> they hold; <see cref="AllowedSteps"/>
+/// narrows further (a course package carries course content only), and <see cref="StepsOnce"/> refuses a step named twice.
+/// </summary>
+public sealed record RecipeRunOptions(ClaimsPrincipal? Actor, IReadOnlySet<string>? AllowedSteps = null, bool StepsOnce = false)
+{
+    public static readonly RecipeRunOptions System = new((ClaimsPrincipal?)null);
+
+    public static RecipeRunOptions As(ClaimsPrincipal user) => new(user);
+
+    public bool IsSystem => Actor is null;
+
+    /// <summary>Whether the actor may run <paramref name="handler"/>: the system always, an Administrator always, others by permission.</summary>
+    public bool MayRun(IRecipeStepHandler handler) =>
+        Actor is null || Actor.IsInRole(LearningRoles.Administrator) || (handler.Permission is { } permission && Actor.HasClaim(PermissionClaims.Type, permission));
+}
+
 public interface IRecipeRunner
 {
-    /// <summary>Runs every step in one transaction. Never throws for a bad recipe: the result says what was wrong.</summary>
-    Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Runs every step in one transaction. Never throws for a bad recipe: the result says what was wrong. Before anything
+    /// runs, every step is checked against <paramref name="options"/>; one step the actor may not run refuses the whole recipe.
+    /// </summary>
+    Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, RecipeRunOptions options, CancellationToken cancellationToken = default);
 
-    Task<RecipeResult> RunFileAsync(string path, CancellationToken cancellationToken = default);
+    Task<RecipeResult> RunFileAsync(string path, RecipeRunOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Recipes shipped in <c>content-recipes/</c>.</summary>
     IReadOnlyList<RecipeDescriptor> ListRecipes();

@@ -18,8 +18,8 @@ public sealed class AdminPermissions : IPermissionProvider
 
     public static class Names
     {
-        public const string AccessAdmin = "Admin.Access";
-        public const string ManageSettings = "Admin.Settings";
-        public const string ViewAuditTrail = "Admin.Audit";
+        public const string AccessAdmin = AdminArea.AccessPermission;
+        public const string ManageSettings = AdminArea.SettingsPermission;
+        public const string ViewAuditTrail = AdminArea.AuditPermission;
     }
 }

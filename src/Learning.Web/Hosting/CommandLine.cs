@@ -65,7 +65,7 @@ public static class CommandLine
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<IRecipeRunner>().RunFileAsync(path);
+        var result = await scope.ServiceProvider.GetRequiredService<IRecipeRunner>().RunFileAsync(path, RecipeRunOptions.System);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync($"{result.RecipeName}: {result.Error}");

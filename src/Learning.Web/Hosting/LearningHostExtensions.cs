@@ -60,7 +60,7 @@ public static class LearningHostExtensions
 
         var mvc = services.AddRazorPages(o =>
             {
-                o.Conventions.AuthorizeFolder("/Admin", PermissionClaims.Policy(AdminPermissions.AccessAdmin));
+                o.Conventions.AuthorizeFolder(AdminArea.PathPrefix, AdminArea.Policy);
             })
             .AddViewLocalization()
             .ConfigureApplicationPartManager(parts =>
@@ -80,11 +80,29 @@ public static class LearningHostExtensions
                 }
             });
 
+        // X-Forwarded-* is honoured only from the proxies named in configuration (loopback when none is named): a client that
+        // reaches a node directly cannot pick its own address and so cannot escape the per-address sign-in limit.
+        var proxy = builder.Configuration.GetSection("Learning:ReverseProxy");
+        var knownProxies = proxy.GetSection("KnownProxies").Get<string[]>() ?? [];
+        var knownNetworks = proxy.GetSection("KnownNetworks").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            o.ForwardLimit = 1;
+            if (knownProxies.Length + knownNetworks.Length > 0)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+                foreach (var address in knownProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+                }
+
+                foreach (var network in knownNetworks)
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            }
         });
 
         var startups = catalog.EnabledModules
@@ -128,9 +146,19 @@ public static class LearningHostExtensions
 
         // Liveness without the database: for load balancers, and the baseline of the throughput benchmarks.
         app.MapGet("/ping", () => "pong").AllowAnonymous();
+        // Modules map their endpoints into one group whose convention gives every route under /Admin the Admin.Access
+        // requirement, as the Razor folder convention does for pages: a custom role without it reaches neither.
+        var modules = app.MapGroup("");
+        ((IEndpointConventionBuilder)modules).Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && AdminArea.IsAdminRoute(route.RoutePattern.RawText))
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute(AdminArea.Policy));
+            }
+        });
         foreach (var startup in app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>())
         {
-            startup.MapEndpoints(app);
+            startup.MapEndpoints(modules);
         }
 
         return app;

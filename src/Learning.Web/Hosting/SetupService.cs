@@ -85,7 +85,7 @@ public sealed class SetupService(
 
             if (recipe is not null)
             {
-                var result = await recipes.RunFileAsync(recipe.FilePath, cancellationToken);
+                var result = await recipes.RunFileAsync(recipe.FilePath, RecipeRunOptions.System, cancellationToken);
                 if (!result.Succeeded)
                 {
                     await transaction.RollbackAsync(CancellationToken.None);

@@ -22,7 +22,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CourseAuthoring>();
         services.AddScoped<EnrollmentService>();
         services.AddScoped<ProgressService>();
-        services.AddScoped<ILessonCompletionReporter>(sp => sp.GetRequiredService<ProgressService>());
+        services.AddScoped<LessonGate>();
+        services.AddScoped<ILessonCompletionReporter>(sp => sp.GetRequiredService<LessonGate>());
         services.AddScoped<MyLearning>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();

@@ -52,4 +52,8 @@ public interface ICadreDirectory
     Task<IReadOnlyList<OrgUnitRef>> UnitsAsync(OrgScope scope, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> PositionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The account ids of the cadres inside <paramref name="scope"/>, as a query other modules compose into their own
+    /// (a sub-select, never a list in memory): the way a report or a count is limited to a manager's scope.</summary>
+    IQueryable<string> UserIdsIn(OrgScope scope);
 }

@@ -51,6 +51,17 @@ public sealed class Startup : ModuleStartup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // Every request checks the stamp (one read), then Identity's own periodic validation refreshes the claims.
+            var identityValidation = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampCheck.ValidateAsync(context);
+                if (context.Principal is not null)
+                {
+                    await identityValidation(context);
+                }
+            };
         });
 
         services.AddRateLimiter(o =>

@@ -22,7 +22,7 @@ public sealed class RecipeTests
         await using var site = await TestSite.StartAsync(provider);
         var before = await CountsAsync(site);
 
-        var result = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("setup.recipe.json")));
+        var result = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("setup.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(before, await CountsAsync(site));

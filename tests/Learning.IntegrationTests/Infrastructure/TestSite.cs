@@ -73,7 +73,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
     }
 
     public Task<Learning.Modularity.RecipeResult> RunRecipeAsync(string json) =>
-        WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), null));
+        WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), null, Learning.Modularity.RecipeRunOptions.System));
 
     public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action)
         where TService : notnull
@@ -106,7 +106,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return client;
     }
 
-    public SiteClient CreateSiteClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>A client that behaves as a browser on this site's own pages: it says so in <c>Sec-Fetch-Site</c>, as browsers do.</summary>
+    public SiteClient CreateSiteClient(string fetchSite = "same-origin")
+    {
+        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        http.DefaultRequestHeaders.Add("Sec-Fetch-Site", fetchSite);
+        return new(http);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

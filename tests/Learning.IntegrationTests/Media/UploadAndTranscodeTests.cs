@@ -283,16 +283,16 @@ public sealed class UploadAndTranscodeTests
         await File.WriteAllTextAsync(Path.Combine(folder, "help.recipe.json"), recipe);
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.recipe.json"), recipe.Replace("Ký số một", "Khác", StringComparison.Ordinal).Replace("ky-so.mp4", "notes.mp4", StringComparison.Ordinal));
 
-        var bad = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "bad.recipe.json")));
+        var bad = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "bad.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
         Assert.False(bad.Succeeded);
         Assert.Equal("$.steps[0].videos[0].file", bad.JsonPath);
         Assert.Contains("không phải là video", bad.Error, StringComparison.Ordinal);
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Video>().CountAsync()));
 
-        var result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json")));
+        var result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
         Assert.True(result.Succeeded, result.Error);
         // Running it again updates, it does not upload twice.
-        result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json")));
+        result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
         Assert.True(result.Succeeded, result.Error);
         var video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync());
         Assert.True(video.IsHelp);

@@ -21,37 +21,45 @@ public static class CoursesEndpoints
         return endpoints;
     }
 
-    /// <summary>Downloading a file lesson's file completes it.</summary>
+    /// <summary>A file lesson's file, through the same gate as the lesson page. Downloading it completes the lesson, unless
+    /// another site started the request (ADR-009).</summary>
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ForbidHttpResult>> DownloadLessonFileAsync(
-        string slug, string lessonKey, ClaimsPrincipal user, CourseReader reader, ProgressService progress, LearningDbContext db, CourseFiles files, CancellationToken cancellationToken)
+        string slug, string lessonKey, HttpContext http, LessonGate gate, ProgressService progress, CourseFiles files, CancellationToken cancellationToken)
     {
-        var published = await reader.FindPublishedAsync(slug, cancellationToken);
-        var lesson = published?.Snapshot.Find(lessonKey);
-        if (published is null || lesson is not { Kind: LessonKinds.File, FileName: { } stored } || files.PathOf(stored) is not { } path)
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var entry = await gate.CheckAsync(userId, slug, lessonKey, cancellationToken);
+        if (entry.Entry == LessonEntry.NotFound || entry.Lesson is not { Kind: LessonKinds.File, FileName: { } stored } lesson || files.PathOf(stored) is not { } path)
         {
             return TypedResults.NotFound();
         }
 
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var enrolled = await db.Set<Enrollment>().AnyAsync(e => e.UserId == userId && e.CourseId == published.Course.Id && e.WithdrawnUtc == null, cancellationToken);
-        if (!enrolled)
+        if (!entry.IsOpen)
         {
             return TypedResults.Forbid();
         }
 
-        var outcome = await progress.CompleteAsync(userId, published.Course.Id, lessonKey, "downloaded", cancellationToken);
-        if (outcome == CompletionOutcome.Locked)
+        if (LessonGate.IsSameOriginNavigation(http.Request))
         {
-            return TypedResults.Forbid();
+            await progress.CompleteAsync(entry.State!, entry.Published!.Snapshot, lessonKey, "downloaded", cancellationToken);
         }
 
         return TypedResults.PhysicalFile(path, CourseFiles.ContentTypeOf(stored), lesson.FileDisplayName ?? stored, enableRangeProcessing: true);
     }
 
-    /// <summary>Images embedded in lessons. Names are content hashes, so they are cached for a year.</summary>
-    public static Results<PhysicalFileHttpResult, NotFound> ServeImage(string name, CourseFiles files, HttpContext http)
+    /// <summary>Images embedded in lessons. Names are content hashes, so they are cached for a year. An image that only a draft
+    /// uses is for authors: others get it once a published version of a published course shows it.</summary>
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> ServeImage(string name, CourseFiles files, HttpContext http, LearningDbContext db, CancellationToken cancellationToken)
     {
         if (files.PathOf(name) is not { } path || !CourseFiles.IsImage(CourseFiles.ContentTypeOf(name)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!http.User.Has(Permissions.Author)
+            && !await db.Set<Course>().AnyAsync(
+                c => c.IsPublished && (c.CoverPath == name
+                    || db.Set<CourseVersion>().Any(v => v.CourseId == c.Id && v.Number == c.PublishedVersion && v.SnapshotJson.Contains("/course-files/" + name))),
+                cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -18,6 +18,8 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
 {
     public string StepName => "courses";
 
+    public string? Permission => Permissions.Names.Author;
+
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         foreach (var (item, path) in context.ArrayItems(context.Step, "courses", "", t["Recipe.CoursesRequired"]).ToList())
@@ -150,8 +152,10 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
                 lesson.PrerequisiteLessonKey = lessonItem.OptionalString("prerequisite");
                 if (lessonItem.OptionalString("file") is { } file)
                 {
-                    var source = context.BaseDirectory is null ? null : Path.GetFullPath(Path.Combine(context.BaseDirectory, file));
-                    if (source is null || !source.StartsWith(Path.GetFullPath(context.BaseDirectory!), StringComparison.Ordinal) || !File.Exists(source))
+                    // Only a regular file inside the recipe's own folder: no "../", no absolute path, no link to elsewhere.
+                    var root = context.BaseDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(context.BaseDirectory)) + Path.DirectorySeparatorChar;
+                    var source = root is null ? null : Path.GetFullPath(Path.Combine(root, file));
+                    if (source is null || !source.StartsWith(root!, StringComparison.Ordinal) || !File.Exists(source) || new FileInfo(source).LinkTarget is not null)
                     {
                         throw context.Error(lessonPath + ".file", t["Recipe.FileMissing", file]);
                     }

@@ -11,6 +11,8 @@ public sealed class LearningPathsStep(LearningDbContext db, IStringLocalizer<Cou
 {
     public string StepName => "learningPaths";
 
+    public string? Permission => Permissions.Names.Author;
+
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         foreach (var (item, path) in context.ArrayItems(context.Step, "paths", "", t["Recipe.PathsRequired"]).ToList())

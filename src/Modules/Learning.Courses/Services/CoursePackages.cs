@@ -98,8 +98,12 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
         return buffer.ToArray();
     }
 
-    /// <summary>Imports a package (zip with recipe.json) or a bare recipe JSON file.</summary>
-    public async Task<RecipeResult> ImportAsync(Stream upload, CancellationToken cancellationToken = default)
+    /// <summary>The only steps a course package may carry: course content. Anything else (accounts, roles, scopes, the
+    /// organisation, settings, other recipes) is refused before anything runs, whoever imports it.</summary>
+    public static readonly IReadOnlySet<string> PackageSteps = new HashSet<string>(["courses", "learningPaths"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Imports a package (zip with recipe.json) or a bare recipe JSON file, as <paramref name="importer"/>.</summary>
+    public async Task<RecipeResult> ImportAsync(Stream upload, System.Security.Claims.ClaimsPrincipal importer, CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("learning-package-").FullName;
         try
@@ -117,6 +121,7 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
             }
 
             string recipePath;
+            string? filesFolder = null;
             if (head.AsSpan().SequenceEqual((byte[])[0x50, 0x4B, 0x03, 0x04]))
             {
                 var extract = Path.Combine(folder, "package");
@@ -131,6 +136,7 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
                 }
 
                 recipePath = Path.Combine(extract, "recipe.json");
+                filesFolder = extract;
                 if (!File.Exists(recipePath))
                 {
                     return RecipeResult.Failed("?", t["Package.NoRecipe"], null, "$");
@@ -142,7 +148,8 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
             }
 
             await using var stream = File.OpenRead(recipePath);
-            return await recipes.RunAsync(stream, Path.GetDirectoryName(recipePath), cancellationToken);
+            // A bare recipe file has no files: nothing next to it may be read.
+            return await recipes.RunAsync(stream, filesFolder, new RecipeRunOptions(importer, PackageSteps, StepsOnce: true), cancellationToken);
         }
         finally
         {

@@ -25,10 +25,9 @@ public sealed record LearnerState(Enrollment Enrollment, HashSet<string> Complet
 /// </summary>
 public sealed class ProgressService(
     LearningDbContext db,
-    CourseReader reader,
     IEnumerable<ICourseCompletionHandler> handlers,
     TimeProvider clock,
-    ILogger<ProgressService> logger) : ILessonCompletionReporter
+    ILogger<ProgressService> logger)
 {
     private static readonly TimeSpan ActivityResolution = TimeSpan.FromHours(1);
 
@@ -45,11 +44,11 @@ public sealed class ProgressService(
     }
 
     /// <summary>The learner opened a lesson: remember it as "where I left off", and complete it when opening is enough.</summary>
-    public async Task OpenAsync(LearnerState state, CourseSnapshot snapshot, LessonSnapshot lesson, CancellationToken cancellationToken = default)
+    public async Task OpenAsync(LearnerState state, CourseSnapshot snapshot, LessonSnapshot lesson, bool completeOnOpen, CancellationToken cancellationToken = default)
     {
         var enrollment = state.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
-        var completesOnOpen = (lesson.Kind == LessonKinds.Article && !lesson.MarkAsDone) || lesson.Kind == LessonKinds.Link;
+        var completesOnOpen = completeOnOpen && ((lesson.Kind == LessonKinds.Article && !lesson.MarkAsDone) || lesson.Kind == LessonKinds.Link);
         if (completesOnOpen && !state.Completed.Contains(lesson.Key)
             && await CompleteAsync(state, snapshot, lesson.Key, "opened", cancellationToken) == CompletionOutcome.Completed)
         {
@@ -69,21 +68,8 @@ public sealed class ProgressService(
         }
     }
 
-    public async Task<bool> ReportCompletedAsync(string userId, int courseId, string lessonKey, string source, CancellationToken cancellationToken = default) =>
-        await CompleteAsync(userId, courseId, lessonKey, source, cancellationToken) is CompletionOutcome.Completed or CompletionOutcome.AlreadyCompleted;
-
-    public async Task<CompletionOutcome> CompleteAsync(string userId, int courseId, string lessonKey, string source, CancellationToken cancellationToken = default)
-    {
-        var published = await reader.FindPublishedAsync(courseId, cancellationToken);
-        if (published?.Snapshot.Find(lessonKey) is null)
-        {
-            return CompletionOutcome.UnknownLesson;
-        }
-
-        var state = await LoadAsync(userId, courseId, cancellationToken);
-        return state is null ? CompletionOutcome.NotEnrolled : await CompleteAsync(state, published.Snapshot, lessonKey, source, cancellationToken);
-    }
-
+    /// <summary>Records a completion the caller has already let through <see cref="LessonGate"/> (which checks the course's
+    /// dates and prerequisite); the lesson's own lock is checked again here.</summary>
     public async Task<CompletionOutcome> CompleteAsync(LearnerState state, CourseSnapshot snapshot, string lessonKey, string source, CancellationToken cancellationToken)
     {
         if (state.Completed.Contains(lessonKey))

@@ -24,11 +24,12 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var manage = PermissionClaims.Policy(Permissions.Manage);
-        var uploads = endpoints.MapGroup("/media/uploads").RequireAuthorization(manage).AddEndpointFilter(ValidateAntiforgery);
+        // Uploads and status polls serve the administration's video pages, so they carry its Admin.Access requirement too.
+        var uploads = endpoints.MapGroup("/media/uploads").RequireAuthorization(manage).RequireAdminArea().AddEndpointFilter(ValidateAntiforgery);
         uploads.MapPost("", StartAsync);
         uploads.MapGet("/{id}", StatusAsync);
         uploads.MapPut("/{id}", AppendAsync);
-        endpoints.MapGet("/media/videos/{publicId}/status", VideoStatusAsync).RequireAuthorization(manage);
+        endpoints.MapGet("/media/videos/{publicId}/status", VideoStatusAsync).RequireAuthorization(manage).RequireAdminArea();
 
         // The token in the path is the authorization: no cookie, no database, and relative URLs in the playlists just work.
         endpoints.MapGet("/media/s/{token}/{publicId}/{**path}", Serve).AllowAnonymous();

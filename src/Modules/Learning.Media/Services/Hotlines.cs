@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Learning.Data;
 using Learning.Media.Data;
 using Learning.Organization;
@@ -12,7 +13,7 @@ public static class SupportFields
 }
 
 /// <summary>Which hotlines a user sees: national ones, and those of their province or commune, the nearest first.</summary>
-public sealed class HotlineDirectory(LearningDbContext db, ICadreDirectory cadres)
+public sealed class HotlineDirectory(LearningDbContext db, ICadreDirectory cadres, IOrganizationScopeService scopes, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
     public async Task<IReadOnlyList<Hotline>> ForUserAsync(string userId, string? field, CancellationToken cancellationToken = default)
     {
@@ -24,9 +25,21 @@ public sealed class HotlineDirectory(LearningDbContext db, ICadreDirectory cadre
         }
 
         var all = await query.OrderBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
-        // A cadre sees lines for everyone and for the units above them; province staff without a commune see every line.
+
+        // A cadre sees lines for everyone and for the units above them. Staff without a cadre profile see the lines of their
+        // scope and of the units above it (an administrator: every line); anyone else only the lines for everyone.
+        var staffScope = OrgScope.Nothing;
+        if (profile is null && http.HttpContext?.User is { } user && user.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+        {
+            staffScope = await scopes.GetScopeAsync(user, cancellationToken);
+        }
+
+        bool Visible(string path) => profile is not null
+            ? profile.OrgPath.StartsWith(path, StringComparison.Ordinal)
+            : staffScope.Unrestricted || staffScope.Contains(path) || staffScope.Paths.Any(p => p.StartsWith(path, StringComparison.Ordinal));
+
         return all
-            .Where(h => h.OrgPath is null || profile is null || profile.OrgPath.StartsWith(h.OrgPath, StringComparison.Ordinal))
+            .Where(h => h.OrgPath is null || Visible(h.OrgPath))
             .OrderByDescending(h => h.OrgPath?.Length ?? 0)
             .ThenBy(h => h.SortOrder)
             .ToList();

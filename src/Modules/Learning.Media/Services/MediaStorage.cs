@@ -27,11 +27,25 @@ public sealed partial class MediaStorage
 
     public string PartPath(string uploadId) => Path.Combine(UploadsFolder, uploadId + ".part");
 
-    public string VideoFolder(string publicId) => Path.Combine(VideosFolder, publicId);
+    /// <summary>A video's folder. Whatever a caller passes, the result is a folder directly under <see cref="VideosFolder"/>.</summary>
+    public string VideoFolder(string publicId) =>
+        IsPublicId(publicId) ? Path.Combine(VideosFolder, publicId) : throw new ArgumentException("Not a video id.", nameof(publicId));
 
-    public string SourcePath(string publicId, string extension) => Path.Combine(VideoFolder(publicId), "source" + extension);
+    public string SourcePath(string publicId, string extension) => Inside(VideoFolder(publicId), "source" + extension);
 
-    public string CaptionPath(string publicId, string language) => Path.Combine(VideoFolder(publicId), "captions", language + ".vtt");
+    /// <summary>A caption file: the language must be a 2–3 letter code, and the path can only fall inside the video's folder.</summary>
+    public string CaptionPath(string publicId, string language) =>
+        LanguagePattern().IsMatch(language)
+            ? Inside(VideoFolder(publicId), Path.Combine("captions", language + ".vtt"))
+            : throw new ArgumentException("Not a caption language.", nameof(language));
+
+    /// <summary>Joins <paramref name="relative"/> to <paramref name="folder"/> and refuses any result outside it.</summary>
+    public static string Inside(string folder, string relative)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        return path.StartsWith(root, StringComparison.Ordinal) ? path : throw new ArgumentException("Path outside the video's folder.", nameof(relative));
+    }
 
     /// <summary>
     /// Maps a served path (<c>hls/360p/seg_001.ts</c>) inside a video's folder to a file, or null. Only the files the pipeline writes
@@ -60,6 +74,9 @@ public sealed partial class MediaStorage
         ".vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     };
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguagePattern();
 
     [GeneratedRegex("^[a-z0-9]{16,32}$")]
     private static partial Regex PublicIdPattern();

@@ -8,14 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Learning.Organization.Services;
 
 /// <summary>Accounts for cadres: one per cadre e-mail, in the Cadre role, linked to the profile.</summary>
-public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser> users, IAuditTrail audit, TimeProvider clock)
+public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser> users, CadreImporter importer, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<int> EnsureAccountsAsync(string underPath, CancellationToken cancellationToken)
     {
         var cadres = await db.Set<Cadre>().Where(c => c.OrgPath.StartsWith(underPath) && c.UserId == null).ToListAsync(cancellationToken);
+        var linkable = await importer.LinkableAccountsAsync(cadres.Select(c => c.Email).ToList(), cancellationToken);
         var created = 0;
         foreach (var cadre in cadres)
         {
+            if (linkable.TryGetValue(cadre.Email.ToUpperInvariant(), out var id) && id is null)
+            {
+                continue; // a staff account, or another cadre's: never linked to this profile
+            }
+
             var user = await users.FindByEmailAsync(cadre.Email);
             if (user is null)
             {

@@ -68,9 +68,23 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
     public async Task<IReadOnlyList<string>> PositionsAsync(CancellationToken cancellationToken = default) =>
         await db.Set<Cadre>().AsNoTracking().Select(c => c.Position).Where(p => p != "").Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
 
+    public IQueryable<string> UserIdsIn(OrgScope scope) =>
+        from c in scope.Apply(db.Set<Cadre>().AsNoTracking())
+        join u in LinkableUsers(db) on c.Email.ToUpper() equals u.NormalizedEmail into accounts
+        from u in accounts.DefaultIfEmpty()
+        let id = c.UserId ?? (u == null ? null : u.Id)
+        where id != null
+        select id;
+
+    /// <summary>Accounts an unlinked cadre profile may be matched to by e-mail: never a staff account (a role other than Cadre,
+    /// or a manager's or trainer's scope), which would otherwise receive the cadre's assignments.</summary>
+    internal static IQueryable<Learning.Data.Entities.LearningUser> LinkableUsers(LearningDbContext db) =>
+        db.Users.Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Learning.Modularity.LearningRoles.Cadre))
+            && !db.Set<ScopeAssignment>().Any(s => s.UserId == u.Id));
+
     private IQueryable<CadreProfile> Project(IQueryable<Cadre> cadres) =>
         from c in cadres
-        join u in db.Users on c.Email.ToUpper() equals u.NormalizedEmail into accounts
+        join u in LinkableUsers(db) on c.Email.ToUpper() equals u.NormalizedEmail into accounts
         from u in accounts.DefaultIfEmpty()
         select new CadreProfile(c.Id, c.UserId ?? (u == null ? null : u.Id), c.Email, c.FullName, c.Position, c.OrgPath, c.Unit!.Name,
             c.JoinedCommuneOn, c.TransferredFrom, c.IsAccountingOfficer);

@@ -75,11 +75,16 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             }
         }
 
+        var userByEmail = await LinkableAccountsAsync(emails, cancellationToken);
         foreach (var (index, values) in valid)
         {
-            if (existing.TryGetValue(values.Email, out var current) && !scope.Contains(current.OrgPath))
+            // A cadre outside the scope, or an account that must not become this cadre (staff, or another cadre's): one
+            // message that says neither which nor where, so an import cannot be used to probe other provinces' addresses.
+            var outside = existing.TryGetValue(values.Email, out var current) && !scope.Contains(current.OrgPath);
+            var unlinkable = current?.UserId is null && userByEmail.TryGetValue(values.Email.ToUpperInvariant(), out var account) && account is null;
+            if (outside || unlinkable)
             {
-                errors.Add(new CadreInputError(index, "email", t["Import.EmailBelongsElsewhere", values.Email]));
+                errors.Add(new CadreInputError(index, "email", t["Import.EmailUnavailable", values.Email]));
             }
         }
 
@@ -87,10 +92,6 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
         {
             return new CadreImportResult(inputs.Count, 0, 0, errors);
         }
-
-        var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
-        var userByEmail = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!))
-            .ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         int created = 0, updated = 0;
@@ -125,6 +126,34 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
 
         await db.SaveChangesAsync(cancellationToken);
         return new CadreImportResult(inputs.Count, created, updated, errors);
+    }
+
+    /// <summary>
+    /// Existing accounts with these e-mails (by normalized e-mail), each mapped to its id when a cadre profile may be linked to
+    /// it, or to null when it must not: an account with any role but Cadre, a manager's or trainer's scope, or another cadre's.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> LinkableAccountsAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var chunk in emails.Select(e => e.ToUpperInvariant()).Chunk(500))
+        {
+            var rows = await db.Users.Where(u => chunk.Contains(u.NormalizedEmail!))
+                .Select(u => new
+                {
+                    u.Id,
+                    u.NormalizedEmail,
+                    Staff = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Learning.Modularity.LearningRoles.Cadre))
+                        || db.Set<ScopeAssignment>().Any(s => s.UserId == u.Id),
+                    OtherCadre = db.Set<Cadre>().Any(c => c.UserId == u.Id && c.Email.ToUpper() != u.NormalizedEmail),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                result[row.NormalizedEmail!] = row.Staff || row.OtherCadre ? null : row.Id;
+            }
+        }
+
+        return result;
     }
 
     private static bool Same(Cadre a, Cadre b) =>

@@ -16,6 +16,9 @@ public sealed class IncludeRecipesStep(IServiceProvider services, IStringLocaliz
 
     public string StepName => "recipes";
 
+    /// <summary>Each included recipe's steps are checked against the same person, so this step grants nothing by itself.</summary>
+    public string? Permission => Permissions.Names.RunRecipes;
+
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         // Resolved here, not injected: the runner is built from every step handler, this one included.
@@ -34,7 +37,7 @@ public sealed class IncludeRecipesStep(IServiceProvider services, IStringLocaliz
             RecipeResult result;
             try
             {
-                result = await runner.RunFileAsync(recipe.FilePath, cancellationToken);
+                result = await runner.RunFileAsync(recipe.FilePath, context.Options, cancellationToken);
             }
             finally
             {

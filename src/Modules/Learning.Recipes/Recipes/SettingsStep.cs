@@ -10,6 +10,8 @@ public sealed class SettingsStep(LearningDbContext db, ModuleCatalog catalog, IS
 {
     public string StepName => "settings";
 
+    public string? Permission => AdminArea.SettingsPermission;
+
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var settings = await db.SiteSettings.FindAsync([SiteSettings.SingletonId], cancellationToken);

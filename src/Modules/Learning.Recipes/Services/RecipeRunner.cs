@@ -24,7 +24,7 @@ public sealed class RecipeRunner(
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
-    public async Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, CancellationToken cancellationToken = default)
+    public async Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
         try
@@ -66,12 +66,28 @@ public sealed class RecipeRunner(
                     return RecipeResult.Failed(name, t["Recipe.StepNameMissing", index + 1], null, $"$.steps[{index}].name");
                 }
 
+                if (options.AllowedSteps is { } allowed && !allowed.Contains(stepName))
+                {
+                    return RecipeResult.Failed(name, t["Recipe.StepNotAllowed", stepName, string.Join(", ", allowed.Order())], stepName, $"$.steps[{index}].name");
+                }
+
                 if (!byName.TryGetValue(stepName, out var handler))
                 {
                     return RecipeResult.Failed(name, t["Recipe.StepUnknown", stepName, string.Join(", ", byName.Keys.Order())], stepName, $"$.steps[{index}].name");
                 }
 
-                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory)));
+                if (!options.MayRun(handler))
+                {
+                    logger.LogWarning("Recipe {Recipe} refused: {User} may not run step {Step}", name, options.Actor?.Identity?.Name, stepName);
+                    return RecipeResult.Failed(name, t["Recipe.StepForbidden", stepName], stepName, $"$.steps[{index}].name");
+                }
+
+                if (options.StepsOnce && plan.Any(p => string.Equals(p.Handler.StepName, handler.StepName, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return RecipeResult.Failed(name, t["Recipe.StepTwice", stepName], stepName, $"$.steps[{index}].name");
+                }
+
+                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options)));
                 index++;
             }
 
@@ -93,7 +109,7 @@ public sealed class RecipeRunner(
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
-                audit.Record("recipes.run", name, $"{plan.Count} steps");
+                audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
                 await db.SaveChangesAsync(cancellationToken);
                 if (transaction is not null)
                 {
@@ -125,7 +141,7 @@ public sealed class RecipeRunner(
         }
     }
 
-    public async Task<RecipeResult> RunFileAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<RecipeResult> RunFileAsync(string path, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full) && RecipesFolder() is { } folder && File.Exists(Path.Combine(folder, path)))
@@ -139,7 +155,7 @@ public sealed class RecipeRunner(
         }
 
         await using var stream = File.OpenRead(full);
-        return await RunAsync(stream, Path.GetDirectoryName(full), cancellationToken);
+        return await RunAsync(stream, Path.GetDirectoryName(full), options, cancellationToken);
     }
 
     public IReadOnlyList<RecipeDescriptor> ListRecipes()

@@ -73,6 +73,7 @@ public sealed class UsersStep(UserManager<LearningUser> users, RoleManager<Learn
                 audit.Record("users.created", email, string.Join(",", roleNames));
             }
 
+            var changed = false;
             foreach (var role in roleNames)
             {
                 if (await users.IsInRoleAsync(user, role))
@@ -82,6 +83,13 @@ public sealed class UsersStep(UserManager<LearningUser> users, RoleManager<Learn
 
                 await users.AddToRoleAsync(user, role);
                 audit.Record("users.role.added", email, role);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                // Roles live in the sign-in cookie: a new stamp makes the change apply at the account's next request.
+                await users.UpdateSecurityStampAsync(user);
             }
         }
     }

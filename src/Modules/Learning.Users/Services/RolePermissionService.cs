@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Claims;
 using Learning.Data.Entities;
 using Learning.Modularity;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Learning.Users.Services;
 
 /// <summary>Roles carry their permissions as role claims, which Identity copies into the sign-in cookie.</summary>
-public sealed class RolePermissionService(RoleManager<LearningRole> roles, IEnumerable<IPermissionProvider> providers)
+public sealed class RolePermissionService(RoleManager<LearningRole> roles, Learning.Data.LearningDbContext db, IEnumerable<IPermissionProvider> providers)
 {
     public IReadOnlyList<Permission> AllPermissions() =>
         providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -41,14 +42,26 @@ public sealed class RolePermissionService(RoleManager<LearningRole> roles, IEnum
     public async Task SetPermissionsAsync(LearningRole role, IReadOnlyCollection<string> permissions)
     {
         var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == PermissionClaims.Type).ToList();
+        var changed = false;
         foreach (var claim in current.Where(c => !permissions.Contains(c.Value)))
         {
             Check(await roles.RemoveClaimAsync(role, claim));
+            changed = true;
         }
 
         foreach (var name in permissions.Where(p => current.All(c => c.Value != p)))
         {
             Check(await roles.AddClaimAsync(role, new Claim(PermissionClaims.Type, name)));
+            changed = true;
+        }
+
+        if (changed)
+        {
+            // The members' cookies carry the old permissions: new stamps refuse them at the next request, in one statement.
+            var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+            var roleId = role.Id;
+            await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp));
         }
     }
 

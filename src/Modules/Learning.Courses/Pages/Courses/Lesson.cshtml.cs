@@ -14,7 +14,7 @@ namespace Learning.Courses.Pages.Courses;
 [RequirePermission(Permissions.Names.Learn)]
 public sealed class LessonModel(
     CourseReader reader,
-    EnrollmentService enrollments,
+    LessonGate gate,
     ProgressService progress,
     IEnumerable<ILessonKindRenderer> renderers,
     IEnumerable<ILessonAsideProvider> asides) : PageModel
@@ -30,6 +30,9 @@ public sealed class LessonModel(
     public LessonAccess? Locked { get; private set; }
 
     public bool IsDone { get; private set; }
+
+    /// <summary>An article or link opened from another site is not completed by that GET; the learner completes it here.</summary>
+    public bool OfferMarkAsDone { get; private set; }
 
     public LessonSnapshot? Previous { get; private set; }
 
@@ -60,8 +63,10 @@ public sealed class LessonModel(
             return Page();
         }
 
-        await progress.OpenAsync(state, Published.Snapshot, Lesson!, cancellationToken);
+        var sameOrigin = LessonGate.IsSameOriginNavigation(Request);
+        await progress.OpenAsync(state, Published.Snapshot, Lesson!, completeOnOpen: sameOrigin, cancellationToken);
         Fill(state.Completed);
+        OfferMarkAsDone = !IsDone && Lesson!.Kind is LessonKinds.Article or LessonKinds.Link;
         if (renderers.FirstOrDefault(r => r.Kind == Lesson!.Kind) is { } renderer)
         {
             KindContent = await renderer.RenderAsync(new LessonRenderContext(Published.Course.Id, Published.Snapshot.Slug, Lesson!.Key, Lesson.Kind, Lesson.Title, Lesson.Reference, UserId, false), cancellationToken);
@@ -90,6 +95,12 @@ public sealed class LessonModel(
             return early;
         }
 
+        // Only lessons that a person completes by reading: a video, a quiz or a file is completed by its own module or download.
+        if (Lesson!.Kind is not (LessonKinds.Article or LessonKinds.Link))
+        {
+            return BadRequest();
+        }
+
         var outcome = await progress.CompleteAsync(state!, Published!.Snapshot, lessonKey, "marked", cancellationToken);
         return outcome == CompletionOutcome.Locked ? Forbid() : Redirect($"/Courses/{slug}/{lessonKey}");
     }
@@ -97,22 +108,21 @@ public sealed class LessonModel(
     private async Task<(IActionResult? Early, LearnerState? State)> LoadAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
         Published = await reader.FindPublishedAsync(slug, cancellationToken);
-        Lesson = Published?.Snapshot.Find(lessonKey);
-        if (Published is null || Lesson is null)
+        var entry = await gate.CheckAsync(UserId, Published, lessonKey, cancellationToken);
+        Lesson = entry.Lesson;
+        if (entry.Entry == LessonEntry.NotFound)
         {
             return (NotFound(), null);
         }
 
-        ModuleTitle = Published.Snapshot.Modules.First(m => m.Lessons.Contains(Lesson)).Title;
-        var course = Published.Course;
-        var state = await progress.LoadAsync(UserId, course.Id, cancellationToken);
-        if (state is null)
+        ModuleTitle = Published!.Snapshot.Modules.First(m => m.Lessons.Contains(Lesson!)).Title;
+        if (entry.Entry is LessonEntry.NotEnrolled or LessonEntry.CourseRestricted)
         {
             return (Redirect($"/Courses/{slug}"), null);
         }
 
-        Enrollment = state.Enrollment;
-        return await enrollments.AccessAsync(UserId, course, cancellationToken) == CourseAccess.Open ? (null, state) : (Redirect($"/Courses/{slug}"), null);
+        Enrollment = entry.State!.Enrollment;
+        return (null, entry.State);
     }
 
     private void Fill(HashSet<string> completed)

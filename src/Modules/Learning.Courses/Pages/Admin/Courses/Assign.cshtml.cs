@@ -145,7 +145,9 @@ public sealed class AssignModel(
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        Course = await db.Set<Course>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        // Drafts are for authors: a manager who assigns but cannot author sees published courses only.
+        var authors = User.Has(Permissions.Author);
+        Course = await db.Set<Course>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && (authors || c.IsPublished), cancellationToken);
         if (Course is null)
         {
             return false;
@@ -155,9 +157,35 @@ public sealed class AssignModel(
         CanUseRules = scope.Unrestricted;
         Units = await cadres.UnitsAsync(scope, cancellationToken);
         Positions = CanUseRules ? await cadres.PositionsAsync(cancellationToken) : [];
-        Assignments = await db.Set<CourseAssignment>().AsNoTracking().Where(a => a.CourseId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var assignments = await db.Set<CourseAssignment>().AsNoTracking().Where(a => a.CourseId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
         var active = db.Set<Enrollment>().Where(e => e.CourseId == id && e.WithdrawnUtc == null);
+        if (!scope.Unrestricted)
+        {
+            // Only what lies inside the caller's scope: their units' and cadres' assignments (rules that cut across the tree
+            // name no person or unit and are shown, read-only), and counts of their own cadres.
+            var codes = Units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var emails = assignments.Where(a => a.Target == AssignmentTarget.Cadre && a.Value is not null).Select(a => a.Value!).Distinct().ToList();
+            var inScope = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var email in emails)
+            {
+                if ((await cadres.FindAsync(new CadreFilter(Email: email), cancellationToken)) is [var cadre, ..] && scope.Contains(cadre.OrgPath))
+                {
+                    inScope.Add(email);
+                }
+            }
+
+            assignments = assignments.Where(a => a.Target switch
+            {
+                AssignmentTarget.Unit => a.Value is not null && codes.Contains(a.Value),
+                AssignmentTarget.Cadre => a.Value is not null && inScope.Contains(a.Value),
+                _ => true,
+            }).ToList();
+            var mine = cadres.UserIdsIn(scope);
+            active = active.Where(e => mine.Contains(e.UserId));
+        }
+
+        Assignments = assignments;
+        var now = clock.GetUtcNow().UtcDateTime;
         Enrolled = await active.CountAsync(cancellationToken);
         Completed = await active.CountAsync(e => e.CompletedUtc != null, cancellationToken);
         Overdue = await active.CountAsync(e => e.CompletedUtc == null && e.DueUtc < now, cancellationToken);

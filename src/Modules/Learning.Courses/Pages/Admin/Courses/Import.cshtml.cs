@@ -27,7 +27,7 @@ public sealed class ImportModel(CoursePackages packages, IStringLocalizer<Course
         }
 
         await using var stream = package.OpenReadStream();
-        Result = await packages.ImportAsync(stream, cancellationToken);
+        Result = await packages.ImportAsync(stream, User, cancellationToken);
         return Page();
     }
 }

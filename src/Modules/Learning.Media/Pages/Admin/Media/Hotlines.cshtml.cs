@@ -92,7 +92,10 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Scope = await scopes.GetScopeAsync(User, cancellationToken);
-        Items = await db.Set<Hotline>().AsNoTracking().OrderBy(h => h.Field).ThenBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
+        // Lines for everyone are shown to all (read-only unless the scope is the whole site); a unit's lines only inside the scope.
+        // (A province has tens of lines: filtered here rather than by a prefix match per scope path in SQL.)
+        var lines = await db.Set<Hotline>().AsNoTracking().OrderBy(h => h.Field).ThenBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
+        Items = lines.Where(h => h.OrgPath is null || Scope.Contains(h.OrgPath)).ToList();
         Units = (await directory.UnitsAsync(Scope, cancellationToken)).Where(u => !u.Kind.Equals("unit", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

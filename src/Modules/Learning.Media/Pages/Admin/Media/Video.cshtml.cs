@@ -95,10 +95,10 @@ public sealed class VideoModel(LearningDbContext db, IJobQueue jobs, CaptionServ
         return Redirect($"/Admin/Media/Video/{id}?saved=1");
     }
 
-    public async Task<IActionResult> OnPostDeleteCaptionsAsync(int id, string language, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteCaptionsAsync(int id, string? language, CancellationToken cancellationToken)
     {
         var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (video is null)
+        if (video is null || language is null || !CaptionService.Languages.ContainsKey(language))
         {
             return NotFound();
         }

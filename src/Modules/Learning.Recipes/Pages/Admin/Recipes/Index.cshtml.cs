@@ -21,7 +21,7 @@ public sealed class IndexModel(IRecipeRunner runner, IOptions<RecipeOptions> opt
         var recipe = name is null ? null : runner.FindRecipe(name);
         Result = recipe is null
             ? RecipeResult.Failed(name ?? "?", t["Recipe.FileMissing", name ?? ""])
-            : await runner.RunFileAsync(recipe.FilePath, cancellationToken);
+            : await runner.RunFileAsync(recipe.FilePath, RecipeRunOptions.As(User), cancellationToken);
         Recipes = runner.ListRecipes();
         return Page();
     }
@@ -39,7 +39,7 @@ public sealed class IndexModel(IRecipeRunner runner, IOptions<RecipeOptions> opt
         else
         {
             await using var stream = file.OpenReadStream();
-            Result = await runner.RunAsync(stream, null, cancellationToken);
+            Result = await runner.RunAsync(stream, null, RecipeRunOptions.As(User), cancellationToken);
         }
 
         Recipes = runner.ListRecipes();

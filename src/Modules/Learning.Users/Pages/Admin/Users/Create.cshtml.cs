@@ -31,6 +31,13 @@ public sealed class CreateModel(UserManager<LearningUser> users, LearningDbConte
         Email = email?.Trim();
         DisplayName = displayName?.Trim();
         Roles = (roles ?? []).Where(LearningRoles.All.Contains).Distinct().ToList();
+        if (Roles.Contains(LearningRoles.Administrator) && !User.IsInRole(LearningRoles.Administrator))
+        {
+            Errors.Add(t["Users.AdministratorOnly"]);
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         if (string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(DisplayName) || string.IsNullOrEmpty(password))
         {
             Errors.Add(t["Users.Required"]);

@@ -21,6 +21,12 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Only an Administrator grants or takes away Administrator, or touches an Administrator's account:
+    /// <c>Users.Manage</c> alone must never be a way to become one.</summary>
+    public bool CallerIsAdministrator => User.IsInRole(LearningRoles.Administrator);
+
+    public bool MayEdit => CallerIsAdministrator || !Roles.Contains(LearningRoles.Administrator);
+
     public async Task<IActionResult> OnGetAsync(string id, bool created)
     {
         if (!await LoadAsync(id))
@@ -40,6 +46,11 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
         }
 
         var wanted = (roles ?? []).Where(LearningRoles.All.Contains).Distinct().ToList();
+        if (!CallerIsAdministrator && (!MayEdit || wanted.Contains(LearningRoles.Administrator)))
+        {
+            return Refuse();
+        }
+
         var self = users.GetUserId(User) == TargetUser!.Id;
         if (self && Roles.Contains(LearningRoles.Administrator) && !wanted.Contains(LearningRoles.Administrator))
         {
@@ -75,6 +86,11 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
             return NotFound();
         }
 
+        if (!MayEdit)
+        {
+            return Refuse();
+        }
+
         var validation = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
         {
@@ -106,11 +122,24 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
             return NotFound();
         }
 
+        if (!MayEdit)
+        {
+            return Refuse();
+        }
+
         await users.SetLockoutEndDateAsync(TargetUser!, null);
         await users.ResetAccessFailedCountAsync(TargetUser!);
         audit.Record("users.unlocked", TargetUser!.Email);
         await db.SaveChangesAsync(cancellationToken);
         Message = t["Users.Saved"];
+        return Page();
+    }
+
+    private PageResult Refuse()
+    {
+        Message = t["Users.AdministratorOnly"];
+        Errors.Add(Message);
+        Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden;
         return Page();
     }
 

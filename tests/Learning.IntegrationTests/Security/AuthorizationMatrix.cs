@@ -1,0 +1,148 @@
+namespace Learning.IntegrationTests.Security;
+
+/// <summary>One row of the table: a route (method, pattern, handler), which object it names, the URL, and the expected outcome
+/// for each role, in the order Anonymous, Cadre, Trainer (commune B), Manager (province A), Manager (commune B), Administrator.</summary>
+public sealed record MatrixRow(string Route, string Variant, Func<MatrixFixtures, string> Url, string Expected);
+
+/// <summary>
+/// The authorization matrix: every page handler and endpoint × every role → the outcome. Outcomes:
+/// <c>A</c> allowed (the handler ran: 2xx, a redirect elsewhere, or its own validation message), <c>L</c> sent to sign in,
+/// <c>F</c> forbidden (access denied, 403), <c>N</c> not found (404: outside the caller's scope, a draft, or no such object).
+/// Trainer and commune manager are scoped to commune B (Nha Trang), the province manager to province A (Khánh Hòa); "in"
+/// objects lie in commune B, "out" objects in province C (Thanh Hóa). A route the host maps and this table does not name fails
+/// the test with its name; so does a row for a route the host no longer maps.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    // A POST's route values and handler go in the URL; its form holds only the antiforgery token (a request that is allowed
+    // then meets the handler's own validation, and changes nothing it should not).
+    public static readonly IReadOnlyList<MatrixRow> Rows =
+    [
+        //                                                                        variant        URL                                                                     an ca tr mp mc ad
+        new("GET /", "", _ => "/", "A A A A A A"),
+        new("GET /Error/{code:int?}", "", _ => "/Error/404", "A A A A A A"),
+        new("POST /Error/{code:int?}", "", _ => "/Error/404", "A A A A A A"),
+        new("GET /Setup", "", _ => "/Setup", "N N N N N N"),
+        new("POST /Setup", "", _ => "/Setup", "N N N N N N"),
+        new("GET /health", "", _ => "/health", "A A A A A A"),
+        new("GET /ping", "", _ => "/ping", "A A A A A A"),
+
+        // Account
+        new("GET /Account/Login", "", _ => "/Account/Login", "A A A A A A"),
+        new("POST /Account/Login", "", _ => "/Account/Login", "A A A A A A"),
+        new("GET /Account/AccessDenied", "", _ => "/Account/AccessDenied", "F F F F F F"),
+        new("GET /Account/Culture", "", _ => "/Account/Culture", "A A A A A A"),
+        new("POST /Account/Culture", "", _ => "/Account/Culture", "A A A A A A"),
+        new("GET /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),
+
+        // Learning
+        new("GET /Courses", "", _ => "/Courses", "L A A A A A"),
+        new("GET /Courses/{slug}", "published", f => $"/Courses/{f.CourseSlug}", "L A A A A A"),
+        new("GET /Courses/{slug}", "draft", f => $"/Courses/{f.DraftSlug}", "L N N N N N"),
+        new("POST /Courses/{slug} ?handler=Enrol", "published", f => $"/Courses/{f.CourseSlug}?handler=Enrol", "L A A A A A"),
+        new("GET /Courses/{slug}/{lessonKey}", "article", f => $"/Courses/{f.CourseSlug}/{f.ArticleKey}", "L A A A A A"),
+        new("GET /Courses/{slug}/{lessonKey}", "draft", f => $"/Courses/{f.DraftSlug}/l1", "L N N N N N"),
+        new("POST /Courses/{slug}/{lessonKey} ?handler=Done", "article", f => $"/Courses/{f.CourseSlug}/{f.ArticleKey}?handler=Done", "L A A A A A"),
+        new("GET /Courses/{slug}/{lessonKey}/file", "file", f => $"/Courses/{f.CourseSlug}/{f.FileKey}/file", "L A A A A A"),
+        new("GET /Courses/{slug}/{lessonKey}/file", "draft", f => $"/Courses/{f.DraftSlug}/l1/file", "L N N N N N"),
+        new("GET /course-files/{name}", "published", f => $"/course-files/{f.PublishedImage}", "L A A A A A"),
+        new("GET /course-files/{name}", "draft", f => $"/course-files/{f.DraftImage}", "L N A N N A"),
+        new("GET /Paths/{slug}", "", f => $"/Paths/{f.PathSlug}", "L A A A A A"),
+        new("GET /Learning", "", _ => "/Learning", "L A A A A A"),
+        new("GET /Help", "", _ => "/Help", "L A A A A A"),
+        new("GET /Help/{id}", "", f => $"/Help/{f.VideoPublicId}", "L A A A A A"),
+        new("GET /Hotlines", "", _ => "/Hotlines", "L A A A A A"),
+
+        // Media endpoints
+        new("POST /media/uploads", "", _ => "/media/uploads", "L F A F F A"),
+        new("GET /media/uploads/{id}", "", _ => "/media/uploads/0123456789abcdef01234567", "L F N F F N"),
+        new("PUT /media/uploads/{id}", "", _ => "/media/uploads/0123456789abcdef01234567?offset=0", "L F N F F N"),
+        new("GET /media/videos/{publicId}/status", "", f => $"/media/videos/{f.VideoPublicId}/status", "L F A F F A"),
+        new("GET /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "N N N N N N"),
+        new("HEAD /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "N N N N N N"),
+        new("POST /media/watch", "", _ => "/media/watch", "L A A A A A"),
+        new("POST /media/preferences", "", _ => "/media/preferences", "L A A A A A"),
+
+        // Administration: home, settings, audit
+        new("GET /Admin", "", _ => "/Admin", "L F A A A A"),
+        new("GET /Admin/Settings", "", _ => "/Admin/Settings", "L F F F F A"),
+        new("POST /Admin/Settings", "", _ => "/Admin/Settings", "L F F F F A"),
+        new("GET /Admin/Audit", "", _ => "/Admin/Audit", "L F F F F A"),
+
+        // Administration: courses
+        new("GET /Admin/Courses", "", _ => "/Admin/Courses", "L F A F F A"),
+        new("POST /Admin/Courses ?handler=Create", "", _ => "/Admin/Courses?handler=Create", "L F A F F A"),
+        new("GET /Admin/Courses/Import", "", _ => "/Admin/Courses/Import", "L F A F F A"),
+        new("POST /Admin/Courses/Import", "", _ => "/Admin/Courses/Import", "L F A F F A"),
+        new("GET /Admin/Courses/{id:int}/export.zip", "", f => $"/Admin/Courses/{f.CourseId}/export.zip", "L F A F F A"),
+        new("GET /Admin/Courses/Preview/{id:int}", "draft", f => $"/Admin/Courses/Preview/{f.DraftCourseId}", "L F A F F A"),
+        new("GET /Admin/Courses/Lesson/{id:int}", "draft", f => $"/Admin/Courses/Lesson/{f.DraftLessonId}", "L F A F F A"),
+        new("POST /Admin/Courses/Lesson/{id:int} ?handler=Save", "draft", f => $"/Admin/Courses/Lesson/{f.DraftLessonId}?handler=Save", "L F A F F A"),
+        new("POST /Admin/Courses/Lesson/{id:int} ?handler=Upload", "draft", f => $"/Admin/Courses/Lesson/{f.DraftLessonId}?handler=Upload", "L F A F F A"),
+        new("GET /Admin/Courses/Edit/{id:int}", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=AddModule", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=AddModule", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=AddLesson", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=AddLesson", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=RenameModule", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=RenameModule", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=MoveModule", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=MoveModule", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=MoveLesson", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=MoveLesson", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=DeleteModule", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=DeleteModule", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=DeleteLesson", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=DeleteLesson", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=Settings", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=Settings", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=Duplicate", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=Duplicate", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=Unpublish", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=Unpublish", "L F A F F A"),
+        new("POST /Admin/Courses/Edit/{id:int} ?handler=Publish", "draft", f => $"/Admin/Courses/Edit/{f.DraftCourseId}?handler=Publish", "L F A F F A"),
+        new("GET /Admin/Courses/Assign/{id:int?}", "list", _ => "/Admin/Courses/Assign", "L F A A A A"),
+        new("GET /Admin/Courses/Assign/{id:int?}", "published", f => $"/Admin/Courses/Assign/{f.CourseId}", "L F A A A A"),
+        new("GET /Admin/Courses/Assign/{id:int?}", "draft", f => $"/Admin/Courses/Assign/{f.DraftCourseId}", "L F A N N A"),
+        new("POST /Admin/Courses/Assign/{id:int?} ?handler=Add", "published", f => $"/Admin/Courses/Assign/{f.CourseId}?handler=Add", "L F A A A A"),
+        new("POST /Admin/Courses/Assign/{id:int?} ?handler=Add", "draft", f => $"/Admin/Courses/Assign/{f.DraftCourseId}?handler=Add", "L F A N N A"),
+        new("POST /Admin/Courses/Assign/{id:int?} ?handler=Remove", "published", f => $"/Admin/Courses/Assign/{f.CourseId}?handler=Remove", "L F A A A A"),
+
+        // Administration: organisation
+        new("GET /Admin/Organization", "", _ => "/Admin/Organization", "L F A A A A"),
+        new("GET /Admin/Organization/export.recipe.json", "", _ => "/Admin/Organization/export.recipe.json", "L F F A A A"),
+        new("GET /Admin/Organization/Cadres", "", _ => "/Admin/Organization/Cadres", "L F A A A A"),
+        new("GET /Admin/Organization/Cadres/{id:int}", "in", f => $"/Admin/Organization/Cadres/{f.CadreIn}", "L F A A A A"),
+        new("GET /Admin/Organization/Cadres/{id:int}", "out", f => $"/Admin/Organization/Cadres/{f.CadreOut}", "L F N N N A"),
+        new("GET /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
+        new("POST /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
+        new("GET /Admin/Organization/Scopes", "", _ => "/Admin/Organization/Scopes", "L F F F F A"),
+        new("POST /Admin/Organization/Scopes ?handler=Add", "", _ => "/Admin/Organization/Scopes?handler=Add", "L F F F F A"),
+        new("POST /Admin/Organization/Scopes ?handler=Remove", "", _ => "/Admin/Organization/Scopes?handler=Remove", "L F F F F A"),
+
+        // Administration: media
+        new("GET /Admin/Media", "", _ => "/Admin/Media", "L F A F F A"),
+        new("GET /Admin/Media/Hotlines", "", _ => "/Admin/Media/Hotlines", "L F A F F A"),
+        new("POST /Admin/Media/Hotlines ?handler=Add", "", _ => "/Admin/Media/Hotlines?handler=Add", "L F A F F A"),
+        new("POST /Admin/Media/Hotlines ?handler=Delete", "in", f => $"/Admin/Media/Hotlines?handler=Delete&id={f.HotlineIn}", "L F A F F A"),
+        new("POST /Admin/Media/Hotlines ?handler=Delete", "out", f => $"/Admin/Media/Hotlines?handler=Delete&id={f.HotlineOut}", "L F N F F A"),
+        new("GET /Admin/Media/Video/{id:int}", "", f => $"/Admin/Media/Video/{f.VideoId}", "L F A F F A"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=Save", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Save", "L F A F F A"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=Captions", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Captions", "L F A F F A"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=DeleteCaptions", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=DeleteCaptions&language=..%2F..%2Fx", "L F N F F N"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=Cancel", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Cancel", "L F A F F A"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=Retry", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Retry", "L F A F F A"),
+        new("POST /Admin/Media/Video/{id:int} ?handler=Delete", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Delete", "L F A F F A"),
+
+        // Administration: recipes and accounts
+        new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
+        new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),
+        new("POST /Admin/Recipes ?handler=Upload", "", _ => "/Admin/Recipes?handler=Upload", "L F F F F A"),
+        new("GET /Admin/Users", "", _ => "/Admin/Users", "L F F F F A"),
+        new("GET /Admin/Users/Create", "", _ => "/Admin/Users/Create", "L F F F F A"),
+        new("POST /Admin/Users/Create", "", _ => "/Admin/Users/Create", "L F F F F A"),
+        new("GET /Admin/Users/Edit/{id}", "", f => $"/Admin/Users/Edit/{f.TargetUserId}", "L F F F F A"),
+        new("POST /Admin/Users/Edit/{id} ?handler=Roles", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Roles", "L F F F F A"),
+        new("POST /Admin/Users/Edit/{id} ?handler=Password", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Password", "L F F F F A"),
+        new("POST /Admin/Users/Edit/{id} ?handler=Unlock", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Unlock", "L F F F F A"),
+
+        // Last: signing out ends the role's session.
+        new("POST /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),
+    ];
+
+    public static readonly IReadOnlyList<MatrixRole> Roles = Enum.GetValues<MatrixRole>();
+
+    public static char Expected(MatrixRow row, MatrixRole role) => row.Expected.Replace(" ", "", StringComparison.Ordinal)[(int)role];
+
+    public static string MethodOf(MatrixRow row) => row.Route[..row.Route.IndexOf(' ', StringComparison.Ordinal)];
+}

@@ -20,11 +20,13 @@ public static class AuthorizationMatrix
     [
         //                                                                        variant        URL                                                                     an ca tr mp mc ad
         new("GET /", "", _ => "/", "A A A A A A"),
-        new("GET /Error/{code:int?}", "", _ => "/Error/404", "A A A A A A"),
-        new("POST /Error/{code:int?}", "", _ => "/Error/404", "A A A A A A"),
-        new("GET /Setup", "", _ => "/Setup", "N N N N N N"),
-        new("POST /Setup", "", _ => "/Setup", "N N N N N N"),
-        new("GET /health", "", _ => "/health", "A A A A A A"),
+        new("GET /Error/{code:int?}", "", _ => "/Error", "A A A A A A"),
+        new("POST /Error/{code:int?}", "", _ => "/Error", "A A A A A A"),
+        new("GET /Setup", "", _ => "/Setup", "A A A A A A"), // 409: the site is set up
+        new("POST /Setup", "", _ => "/Setup", "A A A A A A"), // 409, and nothing changes
+        new("* /health", "", _ => "/health", "A A A A A A"),
+        new("GET /{**path:file}", "", _ => "/no-such-file.css", "L N N N N N"),
+        new("HEAD /{**path:file}", "", _ => "/no-such-file.css", "L N N N N N"),
         new("GET /ping", "", _ => "/ping", "A A A A A A"),
 
         // Account
@@ -43,7 +45,7 @@ public static class AuthorizationMatrix
         new("GET /Courses/{slug}/{lessonKey}", "article", f => $"/Courses/{f.CourseSlug}/{f.ArticleKey}", "L A A A A A"),
         new("GET /Courses/{slug}/{lessonKey}", "draft", f => $"/Courses/{f.DraftSlug}/l1", "L N N N N N"),
         new("POST /Courses/{slug}/{lessonKey} ?handler=Done", "article", f => $"/Courses/{f.CourseSlug}/{f.ArticleKey}?handler=Done", "L A A A A A"),
-        new("GET /Courses/{slug}/{lessonKey}/file", "file", f => $"/Courses/{f.CourseSlug}/{f.FileKey}/file", "L A A A A A"),
+        new("GET /Courses/{slug}/{lessonKey}/file", "file", f => $"/Courses/{f.CourseSlug}/{f.FileKey}/file", "L A F F F F"), // only the enrolled cadre
         new("GET /Courses/{slug}/{lessonKey}/file", "draft", f => $"/Courses/{f.DraftSlug}/l1/file", "L N N N N N"),
         new("GET /course-files/{name}", "published", f => $"/course-files/{f.PublishedImage}", "L A A A A A"),
         new("GET /course-files/{name}", "draft", f => $"/course-files/{f.DraftImage}", "L N A N N A"),
@@ -54,14 +56,14 @@ public static class AuthorizationMatrix
         new("GET /Hotlines", "", _ => "/Hotlines", "L A A A A A"),
 
         // Media endpoints
-        new("POST /media/uploads", "", _ => "/media/uploads", "L F A F F A"),
+        new("POST /media/uploads/", "", _ => "/media/uploads", "L F A F F A"),
         new("GET /media/uploads/{id}", "", _ => "/media/uploads/0123456789abcdef01234567", "L F N F F N"),
         new("PUT /media/uploads/{id}", "", _ => "/media/uploads/0123456789abcdef01234567?offset=0", "L F N F F N"),
         new("GET /media/videos/{publicId}/status", "", f => $"/media/videos/{f.VideoPublicId}/status", "L F A F F A"),
-        new("GET /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "N N N N N N"),
-        new("HEAD /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "N N N N N N"),
-        new("POST /media/watch", "", _ => "/media/watch", "L A A A A A"),
-        new("POST /media/preferences", "", _ => "/media/preferences", "L A A A A A"),
+        new("GET /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "F F F F F F"),
+        new("HEAD /media/s/{token}/{publicId}/{**path}", "", f => $"/media/s/forged-token/{f.VideoPublicId}/hls/master.m3u8", "F F F F F F"),
+        new("POST /media/watch", "", _ => "/media/watch", "L F F F F F"), // without a signed watch token
+        new("POST /media/preferences", "", _ => "/media/preferences", "L F F F F F"),
 
         // Administration: home, settings, audit
         new("GET /Admin", "", _ => "/Admin", "L F A A A A"),
@@ -144,5 +146,6 @@ public static class AuthorizationMatrix
 
     public static char Expected(MatrixRow row, MatrixRole role) => row.Expected.Replace(" ", "", StringComparison.Ordinal)[(int)role];
 
-    public static string MethodOf(MatrixRow row) => row.Route[..row.Route.IndexOf(' ', StringComparison.Ordinal)];
+    /// <summary>The row's method; an endpoint for any method (<c>*</c>) is called with GET.</summary>
+    public static string MethodOf(MatrixRow row) => row.Route[..row.Route.IndexOf(' ', StringComparison.Ordinal)] is "*" ? "GET" : row.Route[..row.Route.IndexOf(' ', StringComparison.Ordinal)];
 }

@@ -28,6 +28,8 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             var modules = new JsonArray();
+            var written = new HashSet<string>(StringComparer.Ordinal); // a zip being created cannot be asked for its entries
+
             foreach (var module in course.Modules.OrderBy(m => m.Position))
             {
                 var lessons = new JsonArray();
@@ -49,7 +51,7 @@ public sealed class CoursePackages(LearningDbContext db, CourseFiles files, IRec
                     if (lesson.FileName is not null && files.PathOf(lesson.FileName) is { } source)
                     {
                         var entry = "files/" + lesson.FileName;
-                        if (zip.GetEntry(entry) is null)
+                        if (written.Add(entry))
                         {
                             await using var target = await zip.CreateEntry(entry).OpenAsync(cancellationToken);
                             await using var input = File.OpenRead(source);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Learning.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,13 @@ public static class SecurityStampCheck
     {
         var principal = context.Principal;
         if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        // Where anyone may go (static files, video segments under their signed token, the sign-in page), no right is used:
+        // those requests, the most frequent of a playing video, cost no read.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
         {
             return;
         }

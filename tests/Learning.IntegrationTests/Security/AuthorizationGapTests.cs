@@ -67,7 +67,7 @@ public sealed class AuthorizationGapTests
         {
             Assert.Equal(HttpStatusCode.OK, response.Status);
             Assert.Contains("alert-error", response.Body, StringComparison.Ordinal);
-            Assert.Contains("Không có gì thay đổi", response.Body, StringComparison.Ordinal);
+            Assert.Contains("không có gì thay đổi", response.Body, StringComparison.OrdinalIgnoreCase);
         }
 
         Assert.Equal(before, await SnapshotAsync(site));

@@ -51,7 +51,8 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
     {
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         var lower = email?.ToLowerInvariant();
-        return await Project(db.Set<Cadre>().AsNoTracking().Where(c => c.UserId == userId || (c.UserId == null && c.Email == lower)))
+        var linkable = LinkableUsers(db).Where(u => u.Id == userId);
+        return await Project(db.Set<Cadre>().AsNoTracking().Where(c => c.UserId == userId || (c.UserId == null && c.Email == lower && linkable.Any())))
             .FirstOrDefaultAsync(cancellationToken);
     }
 

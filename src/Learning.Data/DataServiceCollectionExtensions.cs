@@ -1,5 +1,6 @@
 using Learning.Data.Entities;
 using Learning.Data.Jobs;
+using Learning.Data.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(modelAssemblies);
         var connectionString = ResolveConnectionString(options, environment.ContentRootPath);
-        services.AddDbContext<LearningDbContext>(db => Configure(db, options.Provider, connectionString));
+        services.AddDbContext<LearningDbContext>((sp, db) =>
+        {
+            Configure(db, options.Provider, connectionString);
+            db.AddInterceptors(sp.GetRequiredService<Security.SecurityStampSaveInterceptor>(), sp.GetRequiredService<Security.SecurityStampTransactionInterceptor>());
+        });
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationHostedService>();
+        services.AddSecurityStamps(); // its listener starts after the migrations
         services.AddScoped<IAuditTrail, AuditTrail>();
 
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);

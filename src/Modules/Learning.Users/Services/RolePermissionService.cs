@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Learning.Users.Services;
 
 /// <summary>Roles carry their permissions as role claims, which Identity copies into the sign-in cookie.</summary>
-public sealed class RolePermissionService(RoleManager<LearningRole> roles, Learning.Data.LearningDbContext db, IEnumerable<IPermissionProvider> providers)
+public sealed class RolePermissionService(RoleManager<LearningRole> roles, Learning.Data.LearningDbContext db, Learning.Data.Security.SecurityStampChanges stamps, IEnumerable<IPermissionProvider> providers)
 {
     public IReadOnlyList<Permission> AllPermissions() =>
         providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -62,6 +62,7 @@ public sealed class RolePermissionService(RoleManager<LearningRole> roles, Learn
             var roleId = role.Id;
             await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == roleId))
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp));
+            await stamps.Changed(db, [Learning.Data.Security.SecurityStampCache.Everyone]);
         }
     }
 

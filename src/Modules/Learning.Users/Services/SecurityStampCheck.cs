@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Learning.Data;
+using Learning.Data.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -39,13 +40,23 @@ public static class SecurityStampCheck
         var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var issued = principal.FindFirstValue(claimType);
-        var db = services.GetRequiredService<LearningDbContext>();
-        var current = userId is null
-            ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is not null && issued is not null && string.Equals(current.SecurityStamp, issued, StringComparison.Ordinal))
+        if (userId is not null && issued is not null)
         {
-            return;
+            // The node's cache of stamps, kept only while it hears of every change (LISTEN/NOTIFY on PostgreSQL, ADR-009).
+            var cache = services.GetRequiredService<SecurityStampCache>();
+            if (cache.TryGet(userId, out var known) && string.Equals(known, issued, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var generation = cache.Generation;
+            var db = services.GetRequiredService<LearningDbContext>();
+            var current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.SecurityStamp }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            if (current?.SecurityStamp is { } stamp && string.Equals(stamp, issued, StringComparison.Ordinal))
+            {
+                cache.Remember(userId, stamp, generation);
+                return;
+            }
         }
 
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityStampCheck))

@@ -3,6 +3,7 @@ using Learning.Web.Hosting;
 
 // dotnet run --project bench/Learning.Bench -c Release -- seed --courses 200 --cadres 20000 --enrollments 300000
 // dotnet run --project bench/Learning.Bench -c Release -- cookies --count 1000 --out /tmp/cookies.txt
+// dotnet run --project bench/Learning.Bench -c Release -- accounts --cadres 15000 --baseline 300
 // The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first.
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a.StartsWith("--Learning", StringComparison.Ordinal))]);
 builder.Configuration["Learning:Courses:RunAssignmentSync"] = "false";
@@ -21,6 +22,9 @@ switch (args.FirstOrDefault())
 {
     case "seed":
         await new Seeder(app.Services).RunAsync(Number("courses", 200), Number("cadres", 20000), Number("enrollments", 300000));
+        return 0;
+    case "accounts":
+        await AccountsBench.RunAsync(app.Services, Number("cadres", 15000), Number("baseline", 300));
         return 0;
     case "cookies":
         await Sessions.WriteCookiesAsync(app.Services, Number("count", 1000), Option("out", "cookies.txt"));

@@ -1,6 +1,6 @@
 using Learning.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = LearningHostExtensions.CreateLearningBuilder(args);
 builder.AddLearning();
 
 var app = builder.Build();

@@ -14,6 +14,24 @@ namespace Learning.Web.Hosting;
 /// <summary>Composition of the host: discover modules and themes, wire the shared services, build the pipeline.</summary>
 public static class LearningHostExtensions
 {
+    /// <summary>
+    /// The host's builder, with a content root that holds the host's own <c>appsettings.json</c> wherever it is started from:
+    /// the working folder when it has one (<c>dotnet run</c>, a deployment folder), otherwise the folder of the built host
+    /// (<c>dotnet src/Learning.Web/bin/Release/net10.0/Learning.Web.dll</c> from the repository root), so its logging and
+    /// defaults always apply.
+    /// </summary>
+    public static WebApplicationBuilder CreateLearningBuilder(string[] args)
+    {
+        string? contentRoot = null;
+        if (!File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        {
+            contentRoot = AppContext.BaseDirectory;
+        }
+
+        return WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+    }
+
     public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -70,6 +70,7 @@ public static class LearningHostExtensions
 
         services.AddSingleton<IPermissionProvider, AdminPermissions>();
         services.AddSingleton<SiteState>();
+        services.AddSingleton<DatabaseOutage>();
         services.AddScoped<ISiteContext, RequestSiteContext>();
         services.AddScoped<SetupService>();
         services.AddSingleton<ThemeLayoutSelector>();
@@ -149,6 +150,7 @@ public static class LearningHostExtensions
         }
 
         app.UseExceptionHandler("/Error");
+        app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRequestLocalization();
         app.UseRouting();

@@ -48,7 +48,7 @@ public static class LearningHostExtensions
         services.AddHttpContextAccessor();
 
         services.AddLearningData(builder.Configuration, builder.Environment, new ModelAssemblies(catalog.ModelAssemblies));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
 
         // Vietnamese text goes out as UTF-8, not as &#x1EC7; entities: a third of the bytes on a weak link, and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MyLearning>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();
+        services.AddSingleton(sp => new StorageLocation("course-files", sp.GetRequiredService<CourseFiles>().Root));
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<ISiteMenuProvider, SiteMenu>();

@@ -106,9 +106,23 @@ public sealed class VideoJourneyTests
         await Assertions.Expect(player).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#hotlines")).ToContainTextAsync("chữ ký số");
 
-        // Play the first half at double speed, then pause: the batched heartbeat records it.
+        // Play the first half at double speed, then pause: the batched heartbeat records it, even though the server answers
+        // the first heartbeat 503 (as it does while the database restarts): the player sends the batch again.
+        var refused = 0;
+        await page.RouteAsync("**/media/watch", async route =>
+        {
+            if (Interlocked.Increment(ref refused) == 1)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 503, ContentType = "application/problem+json", Body = "{}" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
         await PlayAsync(page, from: 0, until: 6);
-        await Assertions.Expect(page.Locator("#watch-progress [data-watched-text]")).ToContainTextAsync(new Regex("Đã xem (3[3-9]|[45]\\d|6[0-6])%"));
+        await Assertions.Expect(page.Locator("#watch-progress [data-watched-text]")).ToContainTextAsync(new Regex("Đã xem (3[3-9]|[45]\\d|6[0-6])%"), new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+        Assert.True(refused >= 2, "the refused batch was sent again");
         await Browser.ScreenshotAsync(page, "22-video-lesson-phone");
 
         // Data saver: 240p, remembered for this user.

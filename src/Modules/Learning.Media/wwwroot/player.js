@@ -214,15 +214,46 @@
         navigator.sendBeacon('/media/watch', new Blob([body], { type: 'application/json' }));
         return;
       }
-      var sent = fetch('/media/watch', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: body })
-        .then(function (r) { return r.ok ? r.json() : null; })
+      var sent = post(body)
+        .then(function (r) {
+          if (r.ok) { retryDelay = 0; forget(token); return r.json(); }
+          if (!retriable(r.status)) { forget(token); return null; }
+          requeue(batch);
+          return null;
+        })
         .then(update)
-        .catch(function () {
-          // Offline for a moment: keep the intervals for the next heartbeat.
-          pending = batch.concat(pending);
-        });
+        .catch(function () { requeue(batch); }); // offline for a moment
       inflight = Promise.all([inflight, sent]).then(function () { return undefined; });
     }
+
+    // A batch the server did not acknowledge (network down, or a 5xx while the database restarts) is kept, stored in case
+    // the page goes away, and sent again with a growing delay; only a 4xx that says it will never be accepted drops it.
+    var retryDelay = 0;
+    var retryTimer = null;
+    function post(body) {
+      return fetch('/media/watch', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: body });
+    }
+    function retriable(status) { return status >= 500 || status === 408 || status === 429; }
+    function unsentKey(t) { return 'learning.watch.unsent.' + t; }
+    function forget(t) { try { localStorage.removeItem(unsentKey(t)); } catch (e) { /* private mode */ } }
+    function requeue(batch) {
+      pending = batch.map(function (i) { return [i[0], i[1]]; }).concat(pending);
+      try {
+        localStorage.setItem(unsentKey(token), JSON.stringify({ token: token, intervals: pending.map(function (i) { return [i[0], i[1]]; }), position: video.currentTime }));
+      } catch (e) { /* full or private mode: the in-page queue still holds it */ }
+      if (retryTimer) { return; }
+      retryDelay = Math.min(retryDelay ? retryDelay * 2 : 2000, 60000);
+      retryTimer = setTimeout(function () { retryTimer = null; lastSentPosition = -1; flush(false); }, retryDelay);
+    }
+    // What an earlier page could not deliver (a reload, a closed tab) is sent once with its own token.
+    try {
+      Object.keys(localStorage).filter(function (k) { return k.indexOf('learning.watch.unsent.') === 0; }).forEach(function (k) {
+        var saved = localStorage.getItem(k);
+        localStorage.removeItem(k);
+        var keep = function () { try { localStorage.setItem(k, saved); } catch (e) { /* full */ } };
+        post(saved).then(function (r) { if (!r.ok && retriable(r.status)) { keep(); } }).catch(keep);
+      });
+    } catch (e) { /* storage unavailable */ }
 
     video.addEventListener('pause', function () { flush(false); });
     video.addEventListener('ended', function () { flush(false); });

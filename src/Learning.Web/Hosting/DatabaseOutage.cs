@@ -88,6 +88,10 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next)
 
             var encode = context.RequestServices.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>(); // UTF-8 as configured, not entities
             var again = HttpMethods.IsGet(context.Request.Method) ? (context.Request.Path + context.Request.QueryString).ToString() : context.Request.Path.ToString();
+            if (!again.StartsWith('/') || again.StartsWith("//", StringComparison.Ordinal) || again.StartsWith("/\\", StringComparison.Ordinal))
+            {
+                again = "/"; // never a link to another host
+            }
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(
                 "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +

@@ -35,8 +35,11 @@ public static class PermissionClaims
 
     public static string Policy(Permission permission) => PolicyPrefix + permission.Name;
 
-    public static bool Has(this ClaimsPrincipal user, Permission permission) =>
-        user.IsInRole(LearningRoles.Administrator) || user.HasClaim(Type, permission.Name);
+    public static bool Has(this ClaimsPrincipal user, Permission permission) => user.Has(permission.Name);
+
+    /// <summary>Administrators hold every permission; everyone else holds the permission claims their roles carry.</summary>
+    public static bool Has(this ClaimsPrincipal user, string permission) =>
+        user.IsInRole(LearningRoles.Administrator) || user.HasClaim(Type, permission);
 }
 
 public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
@@ -49,7 +52,7 @@ public sealed class PermissionAuthorizationHandler : AuthorizationHandler<Permis
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (context.User.IsInRole(LearningRoles.Administrator) || context.User.HasClaim(PermissionClaims.Type, requirement.Permission))
+        if (context.User.Has(requirement.Permission))
         {
             context.Succeed(requirement);
         }

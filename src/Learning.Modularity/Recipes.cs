@@ -79,7 +79,7 @@ public sealed record RecipeRunOptions(ClaimsPrincipal? Actor, IReadOnlySet<strin
 
     /// <summary>Whether the actor may run <paramref name="handler"/>: the system always, an Administrator always, others by permission.</summary>
     public bool MayRun(IRecipeStepHandler handler) =>
-        Actor is null || Actor.IsInRole(LearningRoles.Administrator) || (handler.Permission is { } permission && Actor.HasClaim(PermissionClaims.Type, permission));
+        Actor is null || Actor.IsInRole(LearningRoles.Administrator) || (handler.Permission is { } permission && Actor.Has(permission));
 }
 
 public interface IRecipeRunner

@@ -25,9 +25,7 @@ public sealed class ErrorModel(IStringLocalizer<WebStrings> t, ILogger<ErrorMode
 
     private void Describe(int? code)
     {
-        var failure = code is null ? HttpContext.Features.Get<IExceptionHandlerPathFeature>() : null;
-        var unavailable = Learning.Web.Hosting.DatabaseOutage.IsTransient(failure?.Error);
-        var status = unavailable ? StatusCodes.Status503ServiceUnavailable : code ?? StatusCodes.Status500InternalServerError;
+        var status = code ?? StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         (Title, Text) = status switch
         {
@@ -39,13 +37,7 @@ public sealed class ErrorModel(IStringLocalizer<WebStrings> t, ILogger<ErrorMode
             503 => (t["Error.503"], t["Error.503Text"]),
             _ => (t["Error.500"], t["Error.500Text"]),
         };
-        if (unavailable)
-        {
-            // Logged once per outage by the middleware that let it through; a page gets the kind text and a time to retry.
-            Response.StatusCode = status;
-            Learning.Web.Hosting.DatabaseOutage.SetRetryAfter(Response);
-        }
-        else if (failure is not null)
+        if (code is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
         {
             logger.LogError(failure.Error, "Unhandled exception on {Path} (request {RequestId})", failure.Path, RequestId);
         }

@@ -12,7 +12,7 @@ public enum LessonEntry
 }
 
 /// <summary>What the gate found: the published course and lesson, the learner's state, and why the door is shut if it is.</summary>
-public sealed record LessonGateResult(LessonEntry Entry, PublishedCourse? Published, LessonSnapshot? Lesson, LearnerState? State, CourseAccess CourseAccess, LessonAccess LessonAccess)
+public sealed record LessonGateResult(LessonEntry Entry, PublishedCourse? Published, LessonSnapshot? Lesson, LearnerState? State, LessonAccess LessonAccess)
 {
     public bool IsOpen => Entry == LessonEntry.Open;
 }
@@ -31,23 +31,22 @@ public sealed class LessonGate(CourseReader reader, ProgressService progress, En
         var lesson = published?.Snapshot.Find(lessonKey);
         if (published is null || lesson is null)
         {
-            return new(LessonEntry.NotFound, published, null, null, CourseAccess.Open, LessonAccess.Open);
+            return new(LessonEntry.NotFound, published, null, null, LessonAccess.Open);
         }
 
         var state = await progress.LoadAsync(userId, published.Course.Id, cancellationToken);
         if (state is null)
         {
-            return new(LessonEntry.NotEnrolled, published, lesson, null, CourseAccess.Open, LessonAccess.Open);
+            return new(LessonEntry.NotEnrolled, published, lesson, null, LessonAccess.Open);
         }
 
-        var course = await enrollments.AccessAsync(userId, published.Course, cancellationToken);
-        if (course != CourseAccess.Open)
+        if (await enrollments.AccessAsync(userId, published.Course, cancellationToken) != CourseAccess.Open)
         {
-            return new(LessonEntry.CourseRestricted, published, lesson, state, course, LessonAccess.Open);
+            return new(LessonEntry.CourseRestricted, published, lesson, state, LessonAccess.Open);
         }
 
         var access = AccessRules.ForLesson(published.Snapshot, state.Completed, lessonKey);
-        return new(access == LessonAccess.Open ? LessonEntry.Open : LessonEntry.LessonLocked, published, lesson, state, course, access);
+        return new(access == LessonAccess.Open ? LessonEntry.Open : LessonEntry.LessonLocked, published, lesson, state, access);
     }
 
     public async Task<LessonGateResult> CheckAsync(string userId, string slug, string lessonKey, CancellationToken cancellationToken = default) =>

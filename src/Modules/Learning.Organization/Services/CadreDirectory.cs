@@ -78,10 +78,12 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
         select id;
 
     /// <summary>Accounts an unlinked cadre profile may be matched to by e-mail: never a staff account (a role other than Cadre,
-    /// or a manager's or trainer's scope), which would otherwise receive the cadre's assignments.</summary>
+    /// or a manager's or trainer's scope), which would otherwise receive the cadre's assignments, nor another cadre's account.
+    /// The one rule for the directory, the CSV import and account creation.</summary>
     internal static IQueryable<Learning.Data.Entities.LearningUser> LinkableUsers(LearningDbContext db) =>
         db.Users.Where(u => !db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Learning.Modularity.LearningRoles.Cadre))
-            && !db.Set<ScopeAssignment>().Any(s => s.UserId == u.Id));
+            && !db.Set<ScopeAssignment>().Any(s => s.UserId == u.Id)
+            && !db.Set<Cadre>().Any(c => c.UserId == u.Id && c.Email.ToUpper() != u.NormalizedEmail));
 
     private IQueryable<CadreProfile> Project(IQueryable<Cadre> cadres) =>
         from c in cadres

@@ -135,21 +135,15 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
     public async Task<Dictionary<string, string?>> LinkableAccountsAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var linkable = CadreDirectory.LinkableUsers(db);
         foreach (var chunk in emails.Select(e => e.ToUpperInvariant()).Chunk(500))
         {
             var rows = await db.Users.Where(u => chunk.Contains(u.NormalizedEmail!))
-                .Select(u => new
-                {
-                    u.Id,
-                    u.NormalizedEmail,
-                    Staff = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Learning.Modularity.LearningRoles.Cadre))
-                        || db.Set<ScopeAssignment>().Any(s => s.UserId == u.Id),
-                    OtherCadre = db.Set<Cadre>().Any(c => c.UserId == u.Id && c.Email.ToUpper() != u.NormalizedEmail),
-                })
+                .Select(u => new { u.Id, u.NormalizedEmail, Linkable = linkable.Any(l => l.Id == u.Id) })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                result[row.NormalizedEmail!] = row.Staff || row.OtherCadre ? null : row.Id;
+                result[row.NormalizedEmail!] = row.Linkable ? row.Id : null;
             }
         }
 

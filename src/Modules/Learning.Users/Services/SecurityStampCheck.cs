@@ -14,8 +14,9 @@ namespace Learning.Users.Services;
 
 /// <summary>
 /// Roles and their permissions travel in the sign-in cookie. Identity re-validates a cookie only every 30 minutes, so a role
-/// taken away would keep working that long. This check runs on every authenticated request: one indexed read of the account's
-/// security stamp, compared with the stamp the cookie was issued with. A role change, a change of a role's permissions, a
+/// taken away would keep working that long. This check runs on every authenticated request: the account's security stamp
+/// (from the node's <see cref="SecurityStampCache"/> while that is live, else one indexed read) is compared with the stamp the
+/// cookie was issued with. A role change, a change of a role's permissions, a
 /// password reset or a deleted account rotates or removes the stamp, and the old cookie is refused at the very next request
 /// (the person signs in again and gets their new rights). Scopes are not in the cookie: they are read per request.
 /// </summary>

@@ -48,23 +48,23 @@ public sealed class LessonModel(
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
-        var (early, state) = await LoadAsync(slug, lessonKey, cancellationToken);
+        var (early, entry) = await LoadAsync(slug, lessonKey, cancellationToken);
         if (early is not null)
         {
             return early;
         }
 
-        var access = AccessRules.ForLesson(Published!.Snapshot, state!.Completed, lessonKey);
-        if (access != LessonAccess.Open)
+        var state = entry!.State!;
+        if (entry.Entry == LessonEntry.LessonLocked)
         {
-            Locked = access;
+            Locked = entry.LessonAccess;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             Fill(state.Completed);
             return Page();
         }
 
         var sameOrigin = LessonGate.IsSameOriginNavigation(Request);
-        await progress.OpenAsync(state, Published.Snapshot, Lesson!, completeOnOpen: sameOrigin, cancellationToken);
+        await progress.OpenAsync(state, Published!.Snapshot, Lesson!, completeOnOpen: sameOrigin, cancellationToken);
         Fill(state.Completed);
         OfferMarkAsDone = !IsDone && Lesson!.Kind is LessonKinds.Article or LessonKinds.Link;
         if (renderers.FirstOrDefault(r => r.Kind == Lesson!.Kind) is { } renderer)
@@ -89,7 +89,7 @@ public sealed class LessonModel(
     /// <summary>"Mark as done". Idempotent: a double click completes once; the redirect makes a refresh harmless.</summary>
     public async Task<IActionResult> OnPostDoneAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
-        var (early, state) = await LoadAsync(slug, lessonKey, cancellationToken);
+        var (early, entry) = await LoadAsync(slug, lessonKey, cancellationToken);
         if (early is not null)
         {
             return early;
@@ -101,11 +101,11 @@ public sealed class LessonModel(
             return BadRequest();
         }
 
-        var outcome = await progress.CompleteAsync(state!, Published!.Snapshot, lessonKey, "marked", cancellationToken);
+        var outcome = await progress.CompleteAsync(entry!.State!, Published!.Snapshot, lessonKey, "marked", cancellationToken);
         return outcome == CompletionOutcome.Locked ? Forbid() : Redirect($"/Courses/{slug}/{lessonKey}");
     }
 
-    private async Task<(IActionResult? Early, LearnerState? State)> LoadAsync(string slug, string lessonKey, CancellationToken cancellationToken)
+    private async Task<(IActionResult? Early, LessonGateResult? Entry)> LoadAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {
         Published = await reader.FindPublishedAsync(slug, cancellationToken);
         var entry = await gate.CheckAsync(UserId, Published, lessonKey, cancellationToken);
@@ -122,7 +122,7 @@ public sealed class LessonModel(
         }
 
         Enrollment = entry.State!.Enrollment;
-        return (null, entry.State);
+        return (null, entry);
     }
 
     private void Fill(HashSet<string> completed)

@@ -45,7 +45,7 @@ public static class MediaBench
             }
 
             var finish = Stopwatch.StartNew();
-            await TranscodeJob.FinishAsync(source, Path.Combine(work, "wrapped"), plan, probe.DurationSeconds, 10, CancellationToken.None);
+            await TranscodeJob.FinishAsync(source, Path.Combine(work, "wrapped"), plan, probe.DurationSeconds, 10, p => p.ProcessAsynchronously());
             pipeline.Add(wrapped[^1] + finish.Elapsed.TotalSeconds);
             Console.WriteLine(FormattableString.Invariant($"run {run + 1}: direct {direct[^1]:0.00} s, wrapped {wrapped[^1]:0.00} s, pipeline {pipeline[^1]:0.00} s"));
         }

@@ -3,20 +3,80 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Data.Jobs;
 
-/// <summary>What a handler gets: its payload, which attempt this is, and a way to report progress (0–100).</summary>
-public sealed class JobContext(long id, string kind, string payload, int attempt, Func<int, Task> reportProgress)
+/// <summary>
+/// What a handler gets: its payload, which attempt this is, a way to report progress (0–100), and
+/// <see cref="CompleteAsync"/>, which commits the handler's result together with the job's success only while this attempt
+/// still holds the lease.
+/// </summary>
+public sealed class JobContext
 {
-    public long Id { get; } = id;
+    private readonly JobFence fence;
+    private readonly Func<int, Task> reportProgress;
 
-    public string Kind { get; } = kind;
+    internal JobContext(long id, string kind, string payload, int attempt, JobFence fence, Func<int, Task> reportProgress)
+    {
+        (Id, Kind, Payload, Attempt, this.fence, this.reportProgress) = (id, kind, payload, attempt, fence, reportProgress);
+    }
 
-    public string Payload { get; } = payload;
+    public long Id { get; }
 
-    public int Attempt { get; } = attempt;
+    public string Kind { get; }
+
+    public string Payload { get; }
+
+    public int Attempt { get; }
+
+    /// <summary>Set once <see cref="CompleteAsync"/> committed: the worker then has nothing left to record.</summary>
+    public bool Completed { get; private set; }
 
     public T PayloadAs<T>() => JsonSerializer.Deserialize<T>(Payload, JsonSerializerOptions.Web)!;
 
     public Task ReportProgressAsync(int percent) => reportProgress(Math.Clamp(percent, 0, 100));
+
+    /// <summary>
+    /// The fenced finish. In one transaction: the job is marked succeeded on condition that this worker still holds this
+    /// attempt's lease (the row stays locked until the commit, so no other worker can take the job meanwhile), then
+    /// <paramref name="effect"/> runs (moving files into place, say) and the context's changes are saved. A worker that lost its
+    /// lease gets <see cref="JobLeaseLostException"/> and changes nothing. Runs under the execution strategy, so a transient
+    /// database error retries the whole unit: <paramref name="effect"/> must be safe to run again.
+    /// </summary>
+    public async Task CompleteAsync(LearningDbContext db, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
+    {
+        await db.InTransactionAsync(async ct =>
+        {
+            if (!await fence.MarkSucceededAsync(db, ct))
+            {
+                throw new JobLeaseLostException(Id, Attempt);
+            }
+
+            await effect(ct);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+        Completed = true;
+    }
+}
+
+/// <summary>This attempt no longer holds the job's lease: another worker has it, or it was finished; nothing was recorded.</summary>
+public sealed class JobLeaseLostException(long id, int attempt)
+    : Exception($"Job {id} attempt {attempt} no longer holds its lease; its outcome was not recorded.");
+
+/// <summary>The fencing token of one attempt: the job, the worker, and the attempt number the claim set.</summary>
+internal sealed record JobFence(long Id, string Worker, int Attempt, TimeProvider Clock)
+{
+    public IQueryable<JobRecord> Held(LearningDbContext db) =>
+        db.Set<JobRecord>().Where(j => j.Id == Id && j.LockedBy == Worker && j.Attempts == Attempt && j.State == JobState.Running);
+
+    public async Task<bool> MarkSucceededAsync(LearningDbContext db, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        return await Held(db).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JobState.Succeeded)
+            .SetProperty(j => j.Progress, 100)
+            .SetProperty(j => j.Error, (string?)null)
+            .SetProperty(j => j.LockedBy, (string?)null)
+            .SetProperty(j => j.LockedUntilUtc, (DateTime?)null)
+            .SetProperty(j => j.FinishedUtc, now), cancellationToken) == 1;
+    }
 }
 
 /// <summary>A module's background work, registered as a scoped service; <see cref="Kind"/> names the jobs it runs.</summary>

@@ -33,7 +33,7 @@ public sealed class JobStore(LearningDbContext db, TimeProvider clock)
 {
     private const string ClaimSql = """
         UPDATE core_job SET "State" = 'Running', "LockedBy" = {0}, "LockedUntilUtc" = {1}, "Attempts" = "Attempts" + 1,
-            "StartedUtc" = COALESCE("StartedUtc", {2})
+            "Progress" = 0, "StartedUtc" = COALESCE("StartedUtc", {2})
         WHERE "Id" = (
             SELECT "Id" FROM core_job
             WHERE ("State" = 'Queued' AND "RunAfterUtc" <= {2}) OR ("State" = 'Running' AND "LockedUntilUtc" < {2})
@@ -105,48 +105,41 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             return false;
         }
 
+        var fence = new JobFence(job.Id, name, job.Attempts, clock);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
-        var cancelledByUser = false;
-
-        // Renew the lease while the handler runs, and watch for a cancel request.
+        using var leaseLost = new CancellationTokenSource();
+        using var cancelRequested = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token, leaseLost.Token, cancelRequested.Token);
         using var renew = new CancellationTokenSource();
-        var renewal = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(lease / 3, clock);
-            while (await timer.WaitForNextTickAsync(renew.Token).ConfigureAwait(false))
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
-                var until = clock.GetUtcNow().UtcDateTime + lease;
-                await db.Set<JobRecord>().Where(j => j.Id == job.Id && j.LockedBy == name).ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, until), renew.Token);
-                if (await db.Set<JobRecord>().AnyAsync(j => j.Id == job.Id && j.CancelRequested, renew.Token))
-                {
-                    cancelledByUser = true;
-                    await linked.CancelAsync();
-                }
-            }
-        }, CancellationToken.None);
+        var renewal = Task.Run(() => KeepLeaseAsync(job, fence, lease, leaseLost, cancelRequested, renew.Token), CancellationToken.None);
 
         string? error = null;
         var outcome = JobState.Succeeded;
+        JobContext? context = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind)
                 ?? throw new PermanentJobException($"No handler for job kind '{job.Kind}'.");
-            var context = new JobContext(job.Id, job.Kind, job.Payload, job.Attempts, percent => ReportAsync(job.Id, percent));
+            context = new JobContext(job.Id, job.Kind, job.Payload, job.Attempts, fence, percent => ReportAsync(fence, percent));
             await handler.RunAsync(context, linked.Token);
+        }
+        catch (Exception ex) when (leaseLost.IsCancellationRequested || ex is JobLeaseLostException)
+        {
+            // Another worker may hold the job now (or will once the lease runs out): this attempt records nothing.
+            await StopRenewingAsync(renew, renewal);
+            logger.LogWarning("Job {Id} ({Kind}) attempt {Attempt} stopped without recording an outcome: it no longer holds its lease ({Reason})",
+                job.Id, job.Kind, job.Attempts, ex.GetBaseException().Message);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The node is stopping: leave the job Running; its lease runs out and it is taken again after the restart.
-            await renew.CancelAsync();
-            await renewal.ContinueWith(_ => { }, TaskScheduler.Default);
-            await ReleaseAsync(job.Id);
+            // The node is stopping: give the lease back so the job is taken again at once, here after the restart or elsewhere.
+            await StopRenewingAsync(renew, renewal);
+            await TryAsync(() => ReleaseAsync(fence), "release");
             return true;
         }
-        catch (OperationCanceledException) when (cancelledByUser)
+        catch (OperationCanceledException) when (cancelRequested.IsCancellationRequested)
         {
             outcome = JobState.Cancelled;
         }
@@ -167,33 +160,140 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             logger.LogWarning(ex, "Job {Id} ({Kind}) attempt {Attempt} failed", job.Id, job.Kind, job.Attempts);
         }
 
+        await StopRenewingAsync(renew, renewal);
+        if (context is { Completed: true })
+        {
+            logger.LogInformation("Job {Id} ({Kind}) attempt {Attempt}: Succeeded", job.Id, job.Kind, job.Attempts);
+            return true;
+        }
+
+        // The outcome is fenced; a database blip here is retried while the lease still holds, after which the job is simply
+        // taken again (handlers are idempotent).
+        var deadline = clock.GetUtcNow() + lease / 2;
+        while (true)
+        {
+            try
+            {
+                await FinishAsync(job, fence, outcome, error);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && clock.GetUtcNow() < deadline)
+            {
+                logger.LogWarning("Job {Id}: recording the outcome failed ({Message}); retrying", job.Id, ex.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renews the lease every quarter of its length and watches for a cancel request. If the lease is gone (another worker has
+    /// the job) or cannot be renewed for half its length (the database is unreachable), the handler is cancelled at once, so it
+    /// has stopped — ffmpeg included — before another node can claim the job.
+    /// </summary>
+    private async Task KeepLeaseAsync(JobRecord job, JobFence fence, TimeSpan lease, CancellationTokenSource leaseLost, CancellationTokenSource cancelRequested, CancellationToken stop)
+    {
+        var lastRenewed = clock.GetTimestamp();
+        var failing = false;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(failing ? TimeSpan.FromMilliseconds(Math.Min(1000, lease.TotalMilliseconds / 8)) : lease / 4, clock, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + lease;
+                var held = await fence.Held(db).ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, until), stop);
+                if (held == 0)
+                {
+                    logger.LogWarning("Job {Id} ({Kind}) attempt {Attempt} lost its lease to another worker; stopping it", job.Id, job.Kind, job.Attempts);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+
+                lastRenewed = clock.GetTimestamp();
+                if (failing)
+                {
+                    logger.LogInformation("Job {Id}: lease renewed again", job.Id);
+                    failing = false;
+                }
+
+                if (await db.Set<JobRecord>().AnyAsync(j => j.Id == job.Id && j.CancelRequested, stop))
+                {
+                    await cancelRequested.CancelAsync();
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var silent = clock.GetElapsedTime(lastRenewed);
+                if (!failing)
+                {
+                    logger.LogWarning("Job {Id} ({Kind}): renewing the lease failed ({Message}); retrying", job.Id, job.Kind, ex.GetBaseException().Message);
+                    failing = true;
+                }
+
+                if (silent >= lease / 2)
+                {
+                    logger.LogWarning(
+                        "Job {Id} ({Kind}) attempt {Attempt}: the lease could not be renewed for {Seconds:0.#} s; stopping the handler before the lease runs out, so that no other node runs the job at the same time",
+                        job.Id, job.Kind, job.Attempts, silent.TotalSeconds);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource renew, Task renewal)
+    {
         await renew.CancelAsync();
         await renewal.ContinueWith(_ => { }, TaskScheduler.Default);
-        await FinishAsync(job, outcome, error);
-        return true;
     }
 
-    private async Task ReportAsync(long id, int percent)
+    private async Task TryAsync(Func<Task> action, string what)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningDbContext>().Set<JobRecord>().Where(j => j.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, percent));
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Job worker: {What} failed ({Message})", what, ex.GetBaseException().Message);
+        }
     }
 
-    private async Task ReleaseAsync(long id)
+    /// <summary>Progress is fenced too: a worker that lost the job cannot move another attempt's progress bar.</summary>
+    private async Task ReportAsync(JobFence fence, int percent)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningDbContext>().Set<JobRecord>().Where(j => j.Id == id && j.LockedBy == name)
+        await fence.Held(scope.ServiceProvider.GetRequiredService<LearningDbContext>()).ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, percent));
+    }
+
+    private async Task ReleaseAsync(JobFence fence)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await fence.Held(scope.ServiceProvider.GetRequiredService<LearningDbContext>())
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, DateTime.UnixEpoch));
     }
 
-    private async Task FinishAsync(JobRecord job, JobState outcome, string? error)
+    private async Task FinishAsync(JobRecord job, JobFence fence, JobState outcome, string? error)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var retryAt = now.AddSeconds(options.Value.BackoffBaseSeconds * Math.Pow(2, Math.Max(0, job.Attempts - 1)));
         var finished = outcome is JobState.Succeeded or JobState.Failed or JobState.Cancelled ? now : (DateTime?)null;
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LearningDbContext>().Set<JobRecord>().Where(j => j.Id == job.Id && j.LockedBy == name)
+        var written = await fence.Held(scope.ServiceProvider.GetRequiredService<LearningDbContext>())
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, outcome)
                 .SetProperty(j => j.Error, error == null ? null : error.Length > 4000 ? error.Substring(0, 4000) : error)
@@ -202,6 +302,12 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
                 .SetProperty(j => j.LockedBy, (string?)null)
                 .SetProperty(j => j.LockedUntilUtc, (DateTime?)null)
                 .SetProperty(j => j.FinishedUtc, finished));
+        if (written == 0)
+        {
+            logger.LogWarning("Job {Id} ({Kind}) attempt {Attempt}: {Outcome} not recorded, the attempt no longer holds the lease", job.Id, job.Kind, job.Attempts, outcome);
+            return;
+        }
+
         logger.LogInformation("Job {Id} ({Kind}) attempt {Attempt}: {Outcome} {Error}", job.Id, job.Kind, job.Attempts, outcome, error);
     }
 }

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         }
 
         services.AddSingleton<MediaStorage>();
+        services.AddSingleton<FFmpegRunner>();
         services.AddSingleton(sp => new StorageLocation("media", sp.GetRequiredService<MediaStorage>().Root));
         services.AddSingleton<MediaTokens>();
         services.AddScoped<UploadService>();

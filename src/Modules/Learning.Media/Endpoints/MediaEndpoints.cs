@@ -101,7 +101,17 @@ public static class MediaEndpoints
 
         var job = row.JobId is { } jobId ? await db.Set<JobRecord>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) : null;
         var state = VideoStates.Of(row.State, job?.State);
-        return Results.Json(new { state, label = t["State." + state].Value, progress = row.State == VideoState.Ready ? 100 : job?.Progress ?? 0, error = job?.Error, renditions = row.Renditions });
+        // A retried attempt starts its progress again from zero; the label says so, so the bar never silently goes backwards.
+        var attempt = job is { State: JobState.Running, Attempts: > 1 } ? t["State.Attempt", job.Attempts, job.MaxAttempts].Value : null;
+        return Results.Json(new
+        {
+            state,
+            label = t["State." + state].Value,
+            attempt,
+            progress = row.State == VideoState.Ready ? 100 : job?.Progress ?? 0,
+            error = job?.Error,
+            renditions = row.Renditions,
+        });
     }
 
     public static IResult Serve(string token, string publicId, string? path, MediaTokens tokens, MediaStorage storage, HttpContext http)

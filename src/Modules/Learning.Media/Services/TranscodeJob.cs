@@ -5,18 +5,26 @@ using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
 
 /// <summary>
-/// Turns an uploaded video into its HLS ladder, download MP4, poster and thumbnail sprite, on the persistent job queue. A restart
-/// mid-way loses nothing but time: the job's lease runs out and it starts again from the source. ffmpeg failing is reported with
-/// ffmpeg's own last words; a timeout (Learning:Jobs:TimeoutSeconds) stops a hung ffmpeg.
+/// Turns an uploaded video into its HLS ladder, download MP4, poster and thumbnail sprite, on the persistent job queue. Each
+/// attempt encodes into a folder of its own (<c>attempts/{job}-{attempt}</c>), and only the attempt that still holds the job's
+/// lease moves its output into place, in the same transaction that marks the video Ready and the job done; so a worker that lost
+/// its lease (a database blip, a slow node) can neither overwrite the output nor declare a half-written video Ready. An attempt
+/// first stops any ffmpeg on this machine still writing for the video (a previous attempt of a killed host), and ffmpeg dies
+/// with its host (<see cref="FFmpegRunner"/>). ffmpeg failing is reported with ffmpeg's own last words; a timeout
+/// (Learning:Jobs:TimeoutSeconds) stops a hung ffmpeg.
 /// </summary>
-public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOptions<MediaOptions> options) : IJobHandler
+public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFmpegRunner ffmpeg, IOptions<MediaOptions> options, ILogger<TranscodeJob> logger) : IJobHandler
 {
     public const string JobKind = "media.transcode";
+
+    /// <summary>What the pipeline writes into a video's folder; each is moved into place from the attempt's folder.</summary>
+    private static readonly string[] Outputs = ["hls", "download.mp4", "poster.jpg", "thumbs.jpg"];
 
     public sealed record Payload(int VideoId);
 
@@ -34,16 +42,21 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOp
             throw new PermanentJobException("The source file is missing.");
         }
 
-        var plan = TranscodePlan.For(video.Height, video.HasAudio);
-        var hls = Path.Combine(folder, "hls");
-        if (Directory.Exists(hls))
+        // A previous attempt's ffmpeg may still run here (its host was killed before the parent-death signal existed, or the
+        // attempt lost its lease): stop it, and clear what earlier attempts left, before encoding again.
+        var attempts = Path.Combine(folder, "attempts");
+        var stopped = await FFmpegRunner.StopWritersAsync(folder, cancellationToken);
+        if (stopped > 0)
         {
-            Directory.Delete(hls, recursive: true);
+            logger.LogWarning("Video {Video}: stopped {Count} ffmpeg process(es) of an earlier attempt", video.PublicId, stopped);
         }
 
+        DeleteFolder(attempts);
+        var work = Path.Combine(attempts, string.Create(CultureInfo.InvariantCulture, $"{context.Id}-{context.Attempt}"));
+        var plan = TranscodePlan.For(video.Height, video.HasAudio);
         foreach (var name in plan.Names)
         {
-            Directory.CreateDirectory(Path.Combine(hls, name));
+            Directory.CreateDirectory(Path.Combine(work, "hls", name));
         }
 
         await context.ReportProgressAsync(1);
@@ -51,7 +64,7 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOp
         var lastReported = 1;
         try
         {
-            await Ladder(source, folder, plan, video.Height, options.Value.Preset)
+            await ffmpeg.RunAsync(Ladder(source, work, plan, video.Height, options.Value.Preset)
                 .NotifyOnPercentageProgress(percent =>
                 {
                     var overall = 1 + (int)(percent * 0.9);
@@ -60,47 +73,83 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, IOp
                         lastReported = overall;
                         _ = context.ReportProgressAsync(overall);
                     }
-                }, duration)
-                .ProcessAsynchronously(cancellationToken: cancellationToken);
+                }, duration), cancellationToken);
 
             await context.ReportProgressAsync(92);
-            await FinishAsync(source, folder, plan, video.DurationSeconds, options.Value.ThumbnailSeconds, cancellationToken);
+            await FinishAsync(source, work, plan, video.DurationSeconds, options.Value.ThumbnailSeconds, p => ffmpeg.RunAsync(p, cancellationToken));
         }
-        catch (FFMpegProcessException ex)
+        catch (FFMpegProcessException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var said = string.Join(" ", ex.Result.StandardError.Where(l => l.Trim().Length > 0).TakeLast(4));
             throw new PermanentJobException("ffmpeg: " + (said.Length > 0 ? said : "exit code " + ex.Result.ExitCode.ToString(CultureInfo.InvariantCulture)));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         video.Renditions = string.Join(',', plan.Names);
         video.State = VideoState.Ready;
         video.Error = null;
         video.ReadyUtc = DateTime.UtcNow;
-        await db.SaveChangesAsync(CancellationToken.None);
+        await context.CompleteAsync(db, _ =>
+        {
+            PutInPlace(work, folder);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        DeleteFolder(attempts);
+    }
+
+    /// <summary>
+    /// Moves the attempt's output over the video's, under the job's row lock. Safe to run twice (a retried transaction): what
+    /// was already moved is no longer in the attempt's folder.
+    /// </summary>
+    private static void PutInPlace(string work, string folder)
+    {
+        foreach (var name in Outputs)
+        {
+            var from = Path.Combine(work, name);
+            var to = Path.Combine(folder, name);
+            if (Directory.Exists(from))
+            {
+                if (Directory.Exists(to))
+                {
+                    Directory.Move(to, Path.Combine(work, "replaced-" + name));
+                }
+
+                Directory.Move(from, to);
+            }
+            else if (File.Exists(from))
+            {
+                File.Move(from, to, overwrite: true);
+            }
+        }
+    }
+
+    private static void DeleteFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
     }
 
     /// <summary>After the ladder: the 360p download remuxed from its rendition (no second encode), the poster and the thumbnail sprite.</summary>
-    public static async Task FinishAsync(string source, string folder, TranscodePlan plan, double durationSeconds, int thumbnailSeconds, CancellationToken cancellationToken)
+    public static async Task FinishAsync(string source, string folder, TranscodePlan plan, double durationSeconds, int thumbnailSeconds, Func<FFMpegArgumentProcessor, Task> run)
     {
-        await FFMpegArguments
+        await run(FFMpegArguments
             .FromFileInput(Path.Combine(folder, "hls", plan.DownloadRendition.Name, "index.m3u8"))
-            .OutputToFile(Path.Combine(folder, "download.mp4"), overwrite: true, o => o.WithCustomArgument("-c copy -bsf:a aac_adtstoasc -movflags +faststart"))
-            .ProcessAsynchronously(cancellationToken: cancellationToken);
+            .OutputToFile(Path.Combine(folder, "download.mp4"), overwrite: true, o => o.WithCustomArgument("-c copy -bsf:a aac_adtstoasc -movflags +faststart")));
 
-        await FFMpegArguments
+        await run(FFMpegArguments
             .FromFileInput(source, options => options.WithCustomArgument(FormattableString.Invariant($"-ss {Math.Min(durationSeconds * 0.1, 5):0.###}")))
-            .OutputToFile(Path.Combine(folder, "poster.jpg"), overwrite: true, o => o.WithCustomArgument(FormattableString.Invariant($"-frames:v 1 -vf scale=-2:{Math.Min(720, plan.Renditions[0].Height)} -q:v 4")))
-            .ProcessAsynchronously(cancellationToken: cancellationToken);
+            .OutputToFile(Path.Combine(folder, "poster.jpg"), overwrite: true, o => o.WithCustomArgument(FormattableString.Invariant($"-frames:v 1 -vf scale=-2:{Math.Min(720, plan.Renditions[0].Height)} -q:v 4"))));
 
         // A sprite of at most 200 thumbnails, ten to a row, for previews while scrubbing.
         var interval = Math.Max(thumbnailSeconds, (int)Math.Ceiling(durationSeconds / 200));
         var count = Math.Max(1, (int)Math.Ceiling(durationSeconds / interval));
         var rows = (int)Math.Ceiling(count / 10.0);
-        await FFMpegArguments
+        await run(FFMpegArguments
             .FromFileInput(Path.Combine(folder, "download.mp4"))
             .OutputToFile(Path.Combine(folder, "thumbs.jpg"), overwrite: true, o => o.WithCustomArgument(
-                FormattableString.Invariant($"-vf fps=1/{interval},scale=160:-2,tile=10x{rows} -frames:v 1 -q:v 5")))
-            .ProcessAsynchronously(cancellationToken: cancellationToken);
+                FormattableString.Invariant($"-vf fps=1/{interval},scale=160:-2,tile=10x{rows} -frames:v 1 -q:v 5"))));
     }
 
     /// <summary>The ladder command; the benchmark runs the same arguments through ffmpeg directly to measure this wrapper's cost.</summary>

@@ -132,7 +132,7 @@
           var bar = el.querySelector('[data-job-progress] span');
           if (bar) { bar.style.width = s.progress + '%'; }
           var label = el.querySelector('[data-state-label]');
-          if (label) { label.textContent = s.label + (s.state === 'Running' ? ' ' + s.progress + '%' : ''); }
+          if (label) { label.textContent = s.label + (s.state === 'Running' ? ' ' + s.progress + '%' : '') + (s.attempt ? ' · ' + s.attempt : ''); }
           if (s.state !== 'Queued' && s.state !== 'Running') {
             clearInterval(timer);
             location.reload();

@@ -1,7 +1,5 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace Learning.Web.Hosting;
 
@@ -21,22 +19,7 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> logger, TimeProvider 
     private int suppressed;
 
     /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database could not be reached or was busy.</summary>
-    public static bool IsTransient(Exception? exception)
-    {
-        for (var ex = exception; ex is not null; ex = ex.InnerException)
-        {
-            switch (ex)
-            {
-                case NpgsqlException npgsql when npgsql.IsTransient:
-                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
-                case SocketException:
-                case TimeoutException:
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsTransient(Exception? exception) => Learning.Data.Transactions.IsTransient(exception);
 
     public void Record(Exception exception, string path)
     {

@@ -70,54 +70,63 @@ public sealed class SetupService(
             return new SetupResult(false, errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        // Under the execution strategy: a database blip runs the whole setup again from a clean slate.
+        var failed = await db.RetryingAsync<SetupResult?>(async ct =>
         {
-            var settings = new SiteSettings { SiteName = siteName };
-            db.SiteSettings.Add(settings);
-            await db.SaveChangesAsync(cancellationToken);
-
-            var context = new SiteSetupContext(siteName, email, request.AdminPassword, request.AdminDisplayName);
-            foreach (var handler in handlers.OrderBy(h => h.Order))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                await handler.SetupAsync(context, cancellationToken);
-            }
+                var settings = new SiteSettings { SiteName = siteName };
+                db.SiteSettings.Add(settings);
+                await db.SaveChangesAsync(ct);
 
-            if (recipe is not null)
-            {
-                var result = await recipes.RunFileAsync(recipe.FilePath, RecipeRunOptions.System, cancellationToken);
-                if (!result.Succeeded)
+                var context = new SiteSetupContext(siteName, email, request.AdminPassword, request.AdminDisplayName);
+                foreach (var handler in handlers.OrderBy(h => h.Order))
                 {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    db.ChangeTracker.Clear();
-                    return SetupResult.Fail(t["Setup.RecipeFailed", result.RecipeName, result.Error ?? "", result.JsonPath ?? ""]);
+                    await handler.SetupAsync(context, ct);
                 }
-            }
 
-            // The form's site name wins over the recipe's.
-            settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
-            settings.SiteName = siteName;
-            settings.SetupCompletedUtc = clock.GetUtcNow().UtcDateTime;
-            settings.SetupRecipe = recipe?.Name;
-            audit.Record("setup.completed", siteName, $"admin {email}; recipe {recipe?.Name ?? "(none)"}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (SetupException ex)
+                if (recipe is not null)
+                {
+                    var result = await recipes.RunFileAsync(recipe.FilePath, RecipeRunOptions.System, ct);
+                    if (!result.Succeeded)
+                    {
+                        await transaction.RollbackAsync(CancellationToken.None);
+                        db.ChangeTracker.Clear();
+                        return SetupResult.Fail(t["Setup.RecipeFailed", result.RecipeName, result.Error ?? "", result.JsonPath ?? ""]);
+                    }
+                }
+
+                // The form's site name wins over the recipe's.
+                settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, ct);
+                settings.SiteName = siteName;
+                settings.SetupCompletedUtc = clock.GetUtcNow().UtcDateTime;
+                settings.SetupRecipe = recipe?.Name;
+                audit.Record("setup.completed", siteName, $"admin {email}; recipe {recipe?.Name ?? "(none)"}");
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return null;
+            }
+            catch (SetupException ex)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return SetupResult.Fail(ex.Message);
+            }
+            catch (DbUpdateException ex) when (!Transactions.IsTransient(ex))
+            {
+                // Two setups racing: the loser trips over the settings row the winner inserted.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                logger.LogWarning(ex, "Setup failed to save");
+                return await IsSetUpAsync(ct)
+                    ? new SetupResult(false, [t["Setup.AlreadyDone"]], AlreadySetUp: true)
+                    : SetupResult.Fail(t["Setup.Failed"]);
+            }
+        }, cancellationToken);
+        if (failed is not null)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return SetupResult.Fail(ex.Message);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Two setups racing: the loser trips over the settings row the winner inserted.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            logger.LogWarning(ex, "Setup failed to save");
-            return await IsSetUpAsync(cancellationToken)
-                ? new SetupResult(false, [t["Setup.AlreadyDone"]], AlreadySetUp: true)
-                : SetupResult.Fail(t["Setup.Failed"]);
+            return failed;
         }
 
         state.Invalidate();

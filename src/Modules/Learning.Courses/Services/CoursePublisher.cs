@@ -54,7 +54,11 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
         return errors;
     }
 
-    public async Task<PublishResult> PublishAsync(int courseId, string? by, CancellationToken cancellationToken = default)
+    /// <summary>Publishes in one transaction (joining the caller's, if any), retried whole after a database blip.</summary>
+    public Task<PublishResult> PublishAsync(int courseId, string? by, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => PublishInTransactionAsync(courseId, by, ct), cancellationToken);
+
+    private async Task<PublishResult> PublishInTransactionAsync(int courseId, string? by, CancellationToken cancellationToken)
     {
         var course = await db.Set<Course>().SingleAsync(c => c.Id == courseId, cancellationToken);
         var errors = await ValidateAsync(course, cancellationToken);
@@ -72,8 +76,6 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
                 SafeMarkdown.ToHtml(l.Markdown),
                 l.Url, l.FileName, l.FileDisplayName, l.Reference, l.PrerequisiteLessonKey)).ToList())).ToList());
 
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Add(new CourseVersion { CourseId = course.Id, Number = version, PublishedUtc = clock.GetUtcNow().UtcDateTime, PublishedBy = by, SnapshotJson = snapshot.ToJson() });
         course.PublishedVersion = version;
         course.IsPublished = true;
@@ -89,11 +91,6 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
         await search.IndexAsync(snapshot, cancellationToken);
         audit.Record("courses.published", course.Slug, $"version {version}");
         await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
         reader.Forget(course);
         return new PublishResult(true, [], version);
     }

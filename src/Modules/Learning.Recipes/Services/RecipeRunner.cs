@@ -91,53 +91,58 @@ public sealed class RecipeRunner(
                 index++;
             }
 
-            var ownTransaction = db.Database.CurrentTransaction is null;
-            var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var savepoint = $"recipe_{Guid.NewGuid():N}";
-            if (!ownTransaction)
+            // Under the execution strategy: after a database blip the whole recipe runs again on a clean change tracker
+            // (a transient error is not a recipe error, so it is not caught below but retried, and a 503 if it persists).
+            return await db.RetryingAsync(async ct =>
             {
-                await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
-            }
-
-            var current = "";
-            try
-            {
-                foreach (var (handler, context) in plan)
+                var ownTransaction = db.Database.CurrentTransaction is null;
+                var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+                var savepoint = $"recipe_{Guid.NewGuid():N}";
+                if (!ownTransaction)
                 {
-                    current = context.StepName;
-                    await handler.ExecuteAsync(context, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, ct);
                 }
 
-                audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
-                await db.SaveChangesAsync(cancellationToken);
-                if (transaction is not null)
+                var current = "";
+                try
                 {
-                    await transaction.CommitAsync(cancellationToken);
-                }
+                    foreach (var (handler, context) in plan)
+                    {
+                        current = context.StepName;
+                        await handler.ExecuteAsync(context, ct);
+                        await db.SaveChangesAsync(ct);
+                    }
 
-                logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
-                return new RecipeResult(true, name, plan.Count, null, null, null);
-            }
-            catch (RecipeStepException ex)
-            {
-                await RollBackAsync(transaction, savepoint);
-                logger.LogWarning("Recipe {Recipe} failed at {Path}: {Message}", name, ex.JsonPath, ex.Message);
-                return RecipeResult.Failed(name, ex.Message, ex.StepName, ex.JsonPath);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FormatException or JsonException)
-            {
-                await RollBackAsync(transaction, savepoint);
-                logger.LogError(ex, "Recipe {Recipe} failed in step {Step}", name, current);
-                return RecipeResult.Failed(name, t["Recipe.StepFailed", current, ex.GetBaseException().Message], current, null);
-            }
-            finally
-            {
-                if (transaction is not null)
-                {
-                    await transaction.DisposeAsync();
+                    audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
+                    await db.SaveChangesAsync(ct);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(ct);
+                    }
+
+                    logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
+                    return new RecipeResult(true, name, plan.Count, null, null, null);
                 }
-            }
+                catch (RecipeStepException ex)
+                {
+                    await RollBackAsync(transaction, savepoint);
+                    logger.LogWarning("Recipe {Recipe} failed at {Path}: {Message}", name, ex.JsonPath, ex.Message);
+                    return RecipeResult.Failed(name, ex.Message, ex.StepName, ex.JsonPath);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FormatException or JsonException && !Transactions.IsTransient(ex))
+                {
+                    await RollBackAsync(transaction, savepoint);
+                    logger.LogError(ex, "Recipe {Recipe} failed in step {Step}", name, current);
+                    return RecipeResult.Failed(name, t["Recipe.StepFailed", current, ex.GetBaseException().Message], current, null);
+                }
+                finally
+                {
+                    if (transaction is not null)
+                    {
+                        await transaction.DisposeAsync();
+                    }
+                }
+            }, cancellationToken);
         }
     }
 

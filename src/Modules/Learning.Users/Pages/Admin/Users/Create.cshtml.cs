@@ -44,23 +44,26 @@ public sealed class CreateModel(UserManager<LearningUser> users, LearningDbConte
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new LearningUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = DisplayName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded && Roles.Count > 0)
+        return await db.RetryingAsync<IActionResult>(async ct =>
         {
-            result = await users.AddToRolesAsync(user, Roles);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var user = new LearningUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = DisplayName, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            var result = await users.CreateAsync(user, password);
+            if (result.Succeeded && Roles.Count > 0)
+            {
+                result = await users.AddToRolesAsync(user, Roles);
+            }
 
-        if (!result.Succeeded)
-        {
-            Errors.AddRange(result.Errors.Select(e => e.Description));
-            return Page();
-        }
+            if (!result.Succeeded)
+            {
+                Errors.AddRange(result.Errors.Select(e => e.Description));
+                return Page(); // the transaction is disposed uncommitted: nothing of the account stays
+            }
 
-        audit.Record("users.created", Email, string.Join(",", Roles));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/Admin/Users/Edit/{user.Id}?created=1");
+            audit.Record("users.created", Email, string.Join(",", Roles));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Redirect($"/Admin/Users/Edit/{user.Id}?created=1");
+        }, cancellationToken);
     }
 }

@@ -59,21 +59,24 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removed = Roles.Except(wanted).ToList();
         var added = wanted.Except(Roles).ToList();
-        await users.RemoveFromRolesAsync(TargetUser, removed);
-        await users.AddToRolesAsync(TargetUser, added);
-
-        // Role membership lives in the sign-in cookie: rotate the stamp so the change applies at the next validation.
-        await users.UpdateSecurityStampAsync(TargetUser);
-        if (removed.Count + added.Count > 0)
+        await db.InTransactionAsync(async ct =>
         {
-            audit.Record("users.roles.changed", TargetUser.Email, $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}");
-        }
+            // Found again: after a retried blip the change tracker is empty and the account must be read afresh.
+            var target = await users.FindByIdAsync(TargetUser!.Id) ?? throw new InvalidOperationException("The account disappeared.");
+            await users.RemoveFromRolesAsync(target, removed);
+            await users.AddToRolesAsync(target, added);
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            // Role membership lives in the sign-in cookie: rotate the stamp so the change applies at the next validation.
+            await users.UpdateSecurityStampAsync(target);
+            if (removed.Count + added.Count > 0)
+            {
+                audit.Record("users.roles.changed", target.Email, $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}");
+            }
+
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
         Roles = wanted;
         Message = t["Users.Saved"];
         return Page();

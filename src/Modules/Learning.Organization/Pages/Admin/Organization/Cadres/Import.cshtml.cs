@@ -56,12 +56,14 @@ public sealed class ImportModel(
 
         lines = read.LineNumbers;
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Result = await importer.ImportAsync(read.Rows, scope, cancellationToken);
-        audit.Record(Result.Succeeded ? "organization.cadres.imported" : "organization.cadres.import_rejected", file.FileName,
-            Result.Succeeded ? $"rows {Result.Total}, created {Result.Created}, updated {Result.Updated}" : $"rows {Result.Total}, errors {Result.Errors.Count}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Result = await db.InTransactionAsync(async ct =>
+        {
+            var result = await importer.ImportAsync(read.Rows, scope, ct);
+            audit.Record(result.Succeeded ? "organization.cadres.imported" : "organization.cadres.import_rejected", file.FileName,
+                result.Succeeded ? $"rows {result.Total}, created {result.Created}, updated {result.Updated}" : $"rows {result.Total}, errors {result.Errors.Count}");
+            await db.SaveChangesAsync(ct);
+            return result;
+        }, cancellationToken);
         return Page();
     }
 }

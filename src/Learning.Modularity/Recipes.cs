@@ -23,8 +23,10 @@ public interface IRecipeStepHandler
     Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
 }
 
-public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory, RecipeRunOptions? options = null)
+public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory, RecipeRunOptions? options = null, List<Action>? undo = null)
 {
+    private readonly List<Action> undo = undo ?? [];
+
     /// <summary>Who runs the recipe and which steps it may hold; an included recipe runs with the same options.</summary>
     public RecipeRunOptions Options { get; } = options ?? RecipeRunOptions.System;
 
@@ -41,6 +43,12 @@ public sealed class RecipeStepContext(string recipeName, int index, JsonElement 
     public string Path => $"$.steps[{Index}]";
 
     public string StepName => Step.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+
+    /// <summary>
+    /// Undoes, if the recipe's changes are rolled back, what a step did outside the database (files it wrote). Runs after the
+    /// rollback, last registered first; a host killed mid-recipe runs nothing, so such files must also be findable by a sweep.
+    /// </summary>
+    public void OnRollback(Action action) => undo.Add(action);
 
     public RecipeStepException Error(string relativePath, string message) =>
         new(StepName, Index, Path + relativePath, message);

@@ -32,6 +32,9 @@ public sealed class MediaOptions
     /// <summary>An upload not finished within this many hours is removed with its part file.</summary>
     public int StaleUploadHours { get; set; } = 48;
 
+    /// <summary>A file or folder on the media disk that no row owns is removed by the sweep once older than this.</summary>
+    public int OrphanGraceHours { get; set; } = 6;
+
     /// <summary>Seconds between thumbnails in the scrubbing sprite.</summary>
     public int ThumbnailSeconds { get; set; } = 10;
 }

@@ -42,10 +42,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ISiteMenuProvider, SiteMenu>();
         services.AddRecipeStep<HotlinesStep>();
         services.AddRecipeStep<HelpVideosStep>();
+        services.AddSingleton<MediaSweep>();
         if (configuration.GetValue($"{MediaOptions.Section}:RemoveStaleUploads", true))
         {
-            services.AddSingleton<StaleUploads>();
-            services.AddHostedService(sp => sp.GetRequiredService<StaleUploads>());
+            services.AddHostedService(sp => sp.GetRequiredService<MediaSweep>());
         }
     }
 

@@ -77,7 +77,8 @@ public sealed class UploadAndTranscodeTests
 
         Assert.NotNull(publicId);
         var storage = settings["Learning:Media:StoragePath"]!;
-        var source = Directory.GetFiles(Path.Combine(storage, "videos", publicId), "source.*").Single();
+        // Staged until its transcode job (which runs only once the row is committed) moves it into place.
+        var source = Directory.GetFiles(Path.Combine(storage, "staging", publicId), "source.*").Single();
         Assert.Equal(bytes, await File.ReadAllBytesAsync(source));
         Assert.Empty(Directory.GetFiles(Path.Combine(storage, "uploads")));
 
@@ -197,7 +198,7 @@ public sealed class UploadAndTranscodeTests
         await site.WithDbAsync(db => db.Set<Upload>().ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedUtc, DateTime.UtcNow.AddDays(-3))));
         await using (var scope = site.Services.CreateAsyncScope())
         {
-            Assert.Equal(1, await site.Services.GetRequiredService<StaleUploads>().RemoveAsync(scope.ServiceProvider, CancellationToken.None));
+            Assert.Equal(1, await site.Services.GetRequiredService<MediaSweep>().RemoveAsync(scope.ServiceProvider, CancellationToken.None));
         }
 
         Assert.Empty(Directory.GetFiles(Path.Combine(settings["Learning:Media:StoragePath"]!, "uploads")));
@@ -289,6 +290,20 @@ public sealed class UploadAndTranscodeTests
         Assert.Contains("không phải là video", bad.Error, StringComparison.Ordinal);
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Video>().CountAsync()));
 
+        // A recipe that copied a good video and then failed leaves no file behind (issue 9, item 4).
+        var media = site.Services.GetRequiredService<MediaStorage>().Root;
+        await File.WriteAllTextAsync(Path.Combine(folder, "late.recipe.json"), """
+            { "name": "late", "steps": [ { "name": "helpVideos", "videos": [
+                { "title": "Một video tốt", "file": "ky-so.mp4" },
+                { "title": "Một tệp hỏng", "file": "notes.mp4" } ] } ] }
+            """);
+        var late = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "late.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
+        Assert.False(late.Succeeded);
+        Assert.Equal("$.steps[0].videos[1].file", late.JsonPath);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Video>().CountAsync()));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(media, "staging")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(media, "videos")));
+
         var result = await site.WithServiceAsync<Learning.Modularity.IRecipeRunner, Learning.Modularity.RecipeResult>(r => r.RunFileAsync(Path.Combine(folder, "help.recipe.json"), Learning.Modularity.RecipeRunOptions.System));
         Assert.True(result.Succeeded, result.Error);
         // Running it again updates, it does not upload twice.
@@ -298,6 +313,40 @@ public sealed class UploadAndTranscodeTests
         Assert.True(video.IsHelp);
         Assert.Equal("digital-signature", video.Field);
         await RunJobsAsync(site);
+        Assert.True(File.Exists(Path.Combine(media, "videos", video.PublicId, "hls", "master.m3u8")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(media, "staging")));
+
+        // What a killed host leaves (files no row owns) is swept once older than the grace period; young files and owned
+        // ones stay.
+        var old = DateTime.UtcNow.AddHours(-7);
+        string Orphan(string path, bool aged)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "x");
+            if (aged)
+            {
+                File.SetLastWriteTimeUtc(path, old);
+                Directory.SetLastWriteTimeUtc(Path.GetDirectoryName(path)!, old);
+            }
+
+            return path;
+        }
+
+        var stagedOld = Orphan(Path.Combine(media, "staging", "aaaaaaaaaaaaaaaaaaaaaaaa", "source.mp4"), aged: true);
+        var stagedYoung = Orphan(Path.Combine(media, "staging", "bbbbbbbbbbbbbbbbbbbbbbbb", "source.mp4"), aged: false);
+        var videoOld = Orphan(Path.Combine(media, "videos", "cccccccccccccccccccccccc", "source.mp4"), aged: true);
+        var partOld = Orphan(Path.Combine(media, "uploads", "dddddddddddddddd.part"), aged: true);
+        File.SetLastWriteTimeUtc(Path.Combine(media, "videos", video.PublicId, "source.mp4"), old);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.Equal(3, await site.Services.GetRequiredService<MediaSweep>().RemoveOrphansAsync(scope.ServiceProvider, CancellationToken.None));
+        }
+
+        Assert.False(File.Exists(stagedOld));
+        Assert.True(File.Exists(stagedYoung));
+        Assert.False(File.Exists(videoOld));
+        Assert.False(File.Exists(partOld));
+        Assert.True(File.Exists(Path.Combine(media, "videos", video.PublicId, "hls", "master.m3u8")));
 
         using var cadre = await site.SignedInAsync("nguyen.thi.ngoc.diep.nhatrang@example.vn");
         var search = await cadre.GetAsync("/Help?q=chung+thu+so");

@@ -69,7 +69,7 @@ public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory
 /// <c>{ "name": "helpVideos", "videos": [ { "title", "description"?, "field"?, "file": path next to the recipe, "captions"?: [ { "language", "file" } ] } ] }</c>.
 /// A video already in the library under the same title is updated, not uploaded again. Files are probed like uploads.
 /// </summary>
-public sealed class HelpVideosStep(LearningDbContext db, UploadService uploads, CaptionService captions, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
+public sealed class HelpVideosStep(LearningDbContext db, UploadService uploads, MediaStorage storage, CaptionService captions, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
 {
     public string StepName => "helpVideos";
 
@@ -96,6 +96,8 @@ public sealed class HelpVideosStep(LearningDbContext db, UploadService uploads, 
                 }
 
                 video = await uploads.CreateVideoAsync(file, Path.GetFileName(file), title, "recipe", new FileInfo(file).Length, probe, move: false, cancellationToken);
+                var staged = video.PublicId;
+                context.OnRollback(() => storage.DiscardStaged(staged)); // the copy stays in staging until the job, after commit, moves it
             }
 
             video.IsHelp = true;

@@ -7,6 +7,9 @@ namespace Learning.Media.Services;
 /// <summary>
 /// The media folder: <c>uploads/{id}.part</c> while a file arrives, then <c>videos/{publicId}/</c> holding the source, <c>hls/</c>
 /// (master playlist and one folder per rendition), <c>download.mp4</c>, <c>poster.jpg</c>, <c>thumbs.jpg</c> and <c>captions/</c>.
+/// A new video's files are first written to <c>staging/{publicId}/</c> and moved into <c>videos/</c> only once its row is committed
+/// (by its transcode job, which runs only then): a recipe that rolls back, or a host killed mid-import, leaves its files in
+/// staging, where the sweep removes what no row owns.
 /// </summary>
 public sealed partial class MediaStorage
 {
@@ -17,6 +20,7 @@ public sealed partial class MediaStorage
             : Path.Combine(environment.ContentRootPath, "App_Data", "media"));
         Directory.CreateDirectory(UploadsFolder);
         Directory.CreateDirectory(VideosFolder);
+        Directory.CreateDirectory(StagingFolder);
     }
 
     public string Root { get; }
@@ -25,11 +29,45 @@ public sealed partial class MediaStorage
 
     public string VideosFolder => Path.Combine(Root, "videos");
 
+    public string StagingFolder => Path.Combine(Root, "staging");
+
     public string PartPath(string uploadId) => Path.Combine(UploadsFolder, uploadId + ".part");
 
-    /// <summary>A video's folder. Whatever a caller passes, the result is a folder directly under <see cref="VideosFolder"/>.</summary>
-    public string VideoFolder(string publicId) =>
-        IsPublicId(publicId) ? Path.Combine(VideosFolder, publicId) : throw new ArgumentException("Not a video id.", nameof(publicId));
+    /// <summary>
+    /// A video's folder: under <see cref="VideosFolder"/>, or under <see cref="StagingFolder"/> while the video is new and not yet
+    /// promoted. Whatever a caller passes, the result is a folder directly under one of the two.
+    /// </summary>
+    public string VideoFolder(string publicId)
+    {
+        var final = Path.Combine(VideosFolder, IsPublicId(publicId) ? publicId : throw new ArgumentException("Not a video id.", nameof(publicId)));
+        var staged = Path.Combine(StagingFolder, publicId);
+        return !Directory.Exists(final) && Directory.Exists(staged) ? staged : final;
+    }
+
+    /// <summary>A folder in staging for a new video's files, until <see cref="Promote"/>.</summary>
+    public string CreateStaged(string publicId) =>
+        Directory.CreateDirectory(Path.Combine(StagingFolder, IsPublicId(publicId) ? publicId : throw new ArgumentException("Not a video id.", nameof(publicId)))).FullName;
+
+    /// <summary>Moves a committed video's staged files into place (one rename); nothing to do if they are there already.</summary>
+    public void Promote(string publicId)
+    {
+        var staged = Path.Combine(StagingFolder, publicId);
+        var final = Path.Combine(VideosFolder, publicId);
+        if (IsPublicId(publicId) && Directory.Exists(staged) && !Directory.Exists(final))
+        {
+            Directory.Move(staged, final);
+        }
+    }
+
+    /// <summary>Removes a new video's staged files (its row was rolled back). Never touches a promoted folder.</summary>
+    public void DiscardStaged(string publicId)
+    {
+        var staged = Path.Combine(StagingFolder, IsPublicId(publicId) ? publicId : throw new ArgumentException("Not a video id.", nameof(publicId)));
+        if (Directory.Exists(staged))
+        {
+            Directory.Delete(staged, recursive: true);
+        }
+    }
 
     public string SourcePath(string publicId, string extension) => Inside(VideoFolder(publicId), "source" + extension);
 

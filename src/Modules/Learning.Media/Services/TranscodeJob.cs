@@ -35,6 +35,7 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
         var videoId = context.PayloadAs<Payload>().VideoId;
         var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken)
             ?? throw new PermanentJobException("The video was deleted.");
+        storage.Promote(video.PublicId); // the row is committed (this job exists): its staged files move into place
         var folder = storage.VideoFolder(video.PublicId);
         var source = storage.SourcePath(video.PublicId, video.SourceExtension);
         if (!File.Exists(source))
@@ -92,9 +93,9 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
         await context.CompleteAsync(db, _ =>
         {
             PutInPlace(work, folder);
+            DeleteFolder(attempts); // what was replaced, and any earlier attempt's leftovers: gone before the video shows Ready
             return Task.CompletedTask;
         }, CancellationToken.None);
-        DeleteFolder(attempts);
     }
 
     /// <summary>

@@ -176,13 +176,15 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
         return new ChunkResult(UploadError.None, upload.TotalBytes, video.PublicId);
     }
 
-    /// <summary>Stores a probed video file under a new video and queues its transcoding. Used by uploads and by the recipe step.</summary>
+    /// <summary>
+    /// Stores a probed video file under a new video and queues its transcoding. Used by uploads and by the recipe step. The file
+    /// goes to staging; the transcode job, which runs only once the row is committed, moves it into place.
+    /// </summary>
     public async Task<Video> CreateVideoAsync(string file, string fileName, string title, string userId, long bytes, ProbeResult probe, bool move, CancellationToken cancellationToken)
     {
         var publicId = NewId();
         var extension = Path.GetExtension(fileName).ToLowerInvariant() is { Length: > 1 and <= 6 } ext && ext.Skip(1).All(char.IsAsciiLetterOrDigit) ? ext : ".bin";
-        Directory.CreateDirectory(storage.VideoFolder(publicId));
-        var source = storage.SourcePath(publicId, extension);
+        var source = MediaStorage.Inside(storage.CreateStaged(publicId), "source" + extension);
         if (move)
         {
             File.Move(file, source);

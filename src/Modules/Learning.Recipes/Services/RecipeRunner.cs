@@ -57,6 +57,7 @@ public sealed class RecipeRunner(
 
             var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
             var plan = new List<(IRecipeStepHandler Handler, RecipeStepContext Context)>();
+            var undo = new List<Action>();
             var index = 0;
             foreach (var step in steps.EnumerateArray())
             {
@@ -87,7 +88,7 @@ public sealed class RecipeRunner(
                     return RecipeResult.Failed(name, t["Recipe.StepTwice", stepName], stepName, $"$.steps[{index}].name");
                 }
 
-                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options)));
+                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo)));
                 index++;
             }
 
@@ -104,6 +105,8 @@ public sealed class RecipeRunner(
                 }
 
                 var current = "";
+                var committed = false;
+                undo.Clear(); // a retried run registers its own
                 try
                 {
                     foreach (var (handler, context) in plan)
@@ -120,6 +123,7 @@ public sealed class RecipeRunner(
                         await transaction.CommitAsync(ct);
                     }
 
+                    committed = true;
                     logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
                     return new RecipeResult(true, name, plan.Count, null, null, null);
                 }
@@ -140,6 +144,11 @@ public sealed class RecipeRunner(
                     if (transaction is not null)
                     {
                         await transaction.DisposeAsync();
+                    }
+
+                    if (!committed)
+                    {
+                        Undo(undo);
                     }
                 }
             }, cancellationToken);
@@ -191,6 +200,24 @@ public sealed class RecipeRunner(
 
     public RecipeDescriptor? FindRecipe(string name) =>
         ListRecipes().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What steps did outside the database, undone after a rollback (last first); an undo that fails is logged, not thrown.</summary>
+    private void Undo(List<Action> actions)
+    {
+        for (var i = actions.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                actions[i]();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Undoing a rolled-back recipe's files failed; the media sweep removes them later");
+            }
+        }
+
+        actions.Clear();
+    }
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, string savepoint)
     {

@@ -64,6 +64,8 @@ public static class MediaEndpoints
         {
             UploadError.Empty => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
             UploadError.TooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.TooLarge", Megabytes(options.Value.MaxUploadBytes)]),
+            UploadError.StorageFull => Error(StatusCodes.Status507InsufficientStorage, t["Upload.NoRoom"]),
+            UploadError.StorageUnavailable => Error(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"]),
             _ => Results.Json(new { id = state!.Id, received = 0L, chunkBytes = options.Value.ChunkBytes }, statusCode: StatusCodes.Status201Created),
         };
     }
@@ -85,6 +87,8 @@ public static class MediaEndpoints
             UploadError.OffsetMismatch => Error(StatusCodes.Status409Conflict, t["Upload.Offset"], result.ReceivedBytes),
             UploadError.ChunkTooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.ChunkTooLarge"], result.ReceivedBytes),
             UploadError.NotVideo => Error(StatusCodes.Status422UnprocessableEntity, t["Upload.NotVideo", result.Detail ?? ""]),
+            UploadError.StorageFull => Error(StatusCodes.Status507InsufficientStorage, t["Upload.StorageFull"], result.ReceivedBytes),
+            UploadError.StorageUnavailable => Error(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"], result.ReceivedBytes),
             _ => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
         };
     }

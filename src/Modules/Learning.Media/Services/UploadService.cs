@@ -6,6 +6,7 @@ using Learning.Data.Jobs;
 using Learning.Media.Data;
 using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,12 @@ public enum UploadError
     OffsetMismatch,
     ChunkTooLarge,
     NotVideo,
+
+    /// <summary>The media disk is full (or would be below its reserve): 507, resumable once space is freed.</summary>
+    StorageFull,
+
+    /// <summary>The media folder cannot be written (permissions, read-only mount): 503.</summary>
+    StorageUnavailable,
 }
 
 public sealed record UploadState(string Id, string FileName, long TotalBytes, long ReceivedBytes);
@@ -34,7 +41,7 @@ public sealed record ProbeResult(bool IsVideo, double DurationSeconds, int Width
 /// chunk lands the file is probed by its content; a video becomes a <see cref="Video"/> with a queued transcoding job, anything else
 /// is deleted and the uploader told why.
 /// </summary>
-public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJobQueue jobs, IAuditTrail audit, IOptions<MediaOptions> options, TimeProvider clock, ILogger<UploadService> logger)
+public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJobQueue jobs, IAuditTrail audit, IOptions<MediaOptions> options, IConfiguration configuration, TimeProvider clock, ILogger<UploadService> logger)
 {
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -65,9 +72,36 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
             upload.Title = upload.Title[..300];
         }
 
-        db.Add(upload);
-        await db.SaveChangesAsync(cancellationToken);
-        await File.WriteAllBytesAsync(storage.PartPath(upload.Id), [], cancellationToken);
+        // Room for the whole file, above the reserve the health check keeps: refused now rather than at 90%.
+        if (FreeBytes() is { } free && free - totalBytes < MinimumFreeBytes())
+        {
+            logger.LogError("Upload of {Bytes} bytes refused: the media disk has {Free} bytes free", totalBytes, free);
+            return (UploadError.StorageFull, null);
+        }
+
+        // The file first, then its row: a disk that refuses leaves neither.
+        var part = storage.PartPath(upload.Id);
+        try
+        {
+            await File.WriteAllBytesAsync(part, [], cancellationToken);
+        }
+        catch (Exception ex) when (StorageProblem(ex) is { } problem)
+        {
+            logger.LogError(ex, "Upload refused: the media folder {Folder} cannot be written", storage.UploadsFolder);
+            return (problem, null);
+        }
+
+        try
+        {
+            db.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            File.Delete(part);
+            throw;
+        }
+
         return (UploadError.None, new UploadState(upload.Id, upload.FileName, totalBytes, 0));
     }
 
@@ -127,6 +161,24 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     remaining -= read;
                 }
+
+                await file.FlushAsync(cancellationToken);
+            }
+            catch (Exception ex) when (StorageProblem(ex) is { } problem)
+            {
+                // The disk refused (full, read-only): the chunk is all or nothing, so the file goes back to where it began
+                // and the uploader resumes from there once the disk has room.
+                logger.LogError("Upload {Id}: the media disk refused a chunk at {Offset} ({Message})", id, offset, ex.Message);
+                try
+                {
+                    file.SetLength(offset);
+                }
+                catch (IOException)
+                {
+                    // the file keeps a partial chunk; the client asks for the length and resumes from it
+                }
+
+                return new ChunkResult(problem, Math.Min(offset, new FileInfo(path).Length));
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
             {
@@ -151,6 +203,30 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
 
         return await CompleteAsync(upload, cancellationToken);
     }
+
+    /// <summary>The reserve the storage health check keeps (<c>Learning:Storage:MinFreeMegabytes</c>): an upload may not eat into it.</summary>
+    private long MinimumFreeBytes() => Math.Max(0, configuration.GetValue<long?>("Learning:Storage:MinFreeMegabytes") ?? 100) * 1024L * 1024L;
+
+    private long? FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(storage.Root).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A disk-side failure (as opposed to a dropped connection): ENOSPC/EDQUOT is full, EACCES/EROFS unwritable.</summary>
+    private static UploadError? StorageProblem(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => UploadError.StorageUnavailable,
+        IOException { HResult: 28 or 122 } => UploadError.StorageFull, // ENOSPC, EDQUOT
+        IOException { HResult: 30 } => UploadError.StorageUnavailable, // EROFS
+        _ => null,
+    };
 
     private long CurrentLength(string id)
     {

@@ -80,13 +80,25 @@
           } catch (ignored) { /* still offline */ }
           continue;
         }
-        wait = 1000;
         if (res.status === 200) {
+          wait = 1000;
+          status.className = '';
           offset = res.data.received;
           show(offset, file.size);
           if (res.data.video) { localStorage.removeItem(key); return res.data.video; }
         } else if (res.status === 409 || (res.status === 413 && res.data && res.data.received !== undefined && res.data.received !== null)) {
           offset = res.data.received;
+        } else if (res.status >= 500) {
+          // The server kept what it had (a full disk is 507, storage or database trouble 503): say why, keep the upload,
+          // and try again with a growing delay; it resumes from the server's bytes once the fault is cleared.
+          status.textContent = (res.data && res.data.error) || form.dataset.textOffline;
+          status.className = 'error-text';
+          await sleep(wait);
+          wait = Math.min(wait * 2, 60000);
+          try {
+            var again = await request('GET', '/media/uploads/' + id);
+            if (again.status === 200) { offset = again.data.received; status.className = ''; }
+          } catch (ignored) { /* offline as well */ }
         } else {
           localStorage.removeItem(key);
           throw new Error(res.data && res.data.error || form.dataset.textFailed);

@@ -720,6 +720,10 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -751,6 +755,9 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RunAfterUtc")
                         .HasColumnType("timestamp with time zone");

@@ -687,6 +687,10 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -718,6 +722,9 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RunAfterUtc")
                         .HasColumnType("TEXT");

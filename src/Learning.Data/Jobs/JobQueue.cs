@@ -31,26 +31,43 @@ public sealed class JobContext
 
     public T PayloadAs<T>() => JsonSerializer.Deserialize<T>(Payload, JsonSerializerOptions.Web)!;
 
+    /// <summary>A job's <see cref="JobRecord.Result"/> read back in the handler's shape.</summary>
+    public static T? ResultOf<T>(JobRecord job) => job.Result is null ? default : JsonSerializer.Deserialize<T>(job.Result, JsonSerializerOptions.Web);
+
     public Task ReportProgressAsync(int percent) => reportProgress(Math.Clamp(percent, 0, 100));
 
     /// <summary>
-    /// The fenced finish. In one transaction: the job is marked succeeded on condition that this worker still holds this
-    /// attempt's lease (the row stays locked until the commit, so no other worker can take the job meanwhile), then
-    /// <paramref name="effect"/> runs (moving files into place, say) and the context's changes are saved. A worker that lost its
-    /// lease gets <see cref="JobLeaseLostException"/> and changes nothing. Runs under the execution strategy, so a transient
-    /// database error retries the whole unit: <paramref name="effect"/> must be safe to run again.
+    /// The fenced finish. In one transaction: this worker's hold on this attempt is checked (the row stays locked until the
+    /// commit, so no other worker can take the job meanwhile), <paramref name="effect"/> runs (moving files into place, an
+    /// import) and the context's changes are saved, and the job is marked succeeded with the effect's result. A worker that
+    /// lost its lease gets <see cref="JobLeaseLostException"/> before the effect runs and changes nothing. Runs under the
+    /// execution strategy, so a transient database error retries the whole unit: <paramref name="effect"/> must be safe to run
+    /// again.
     /// </summary>
-    public async Task CompleteAsync(LearningDbContext db, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
+    public Task CompleteAsync(LearningDbContext db, Func<CancellationToken, Task> effect, CancellationToken cancellationToken) =>
+        CompleteAsync<object?>(db, async ct =>
+        {
+            await effect(ct);
+            return null;
+        }, cancellationToken);
+
+    /// <summary><see cref="CompleteAsync(LearningDbContext, Func{CancellationToken, Task}, CancellationToken)"/>, keeping what the effect returns as the job's result.</summary>
+    public async Task CompleteAsync<TResult>(LearningDbContext db, Func<CancellationToken, Task<TResult>> effect, CancellationToken cancellationToken)
     {
         await db.InTransactionAsync(async ct =>
         {
-            if (!await fence.MarkSucceededAsync(db, ct))
+            if (!await fence.HoldAsync(db, ct))
             {
                 throw new JobLeaseLostException(Id, Attempt);
             }
 
-            await effect(ct);
+            var result = await effect(ct);
             await db.SaveChangesAsync(ct);
+            var json = result is null ? null : JsonSerializer.Serialize(result, JsonSerializerOptions.Web);
+            if (!await fence.MarkSucceededAsync(db, json, ct))
+            {
+                throw new JobLeaseLostException(Id, Attempt);
+            }
         }, cancellationToken);
         Completed = true;
     }
@@ -66,13 +83,18 @@ internal sealed record JobFence(long Id, string Worker, int Attempt, TimeProvide
     public IQueryable<JobRecord> Held(LearningDbContext db) =>
         db.Set<JobRecord>().Where(j => j.Id == Id && j.LockedBy == Worker && j.Attempts == Attempt && j.State == JobState.Running);
 
-    public async Task<bool> MarkSucceededAsync(LearningDbContext db, CancellationToken cancellationToken)
+    /// <summary>A no-op update of the held row: it answers whether the hold is still this attempt's, and locks the row until the commit.</summary>
+    public async Task<bool> HoldAsync(LearningDbContext db, CancellationToken cancellationToken) =>
+        await Held(db).ExecuteUpdateAsync(s => s.SetProperty(j => j.Attempts, j => j.Attempts), cancellationToken) == 1;
+
+    public async Task<bool> MarkSucceededAsync(LearningDbContext db, string? result, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         return await Held(db).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, JobState.Succeeded)
             .SetProperty(j => j.Progress, 100)
             .SetProperty(j => j.Error, (string?)null)
+            .SetProperty(j => j.Result, result)
             .SetProperty(j => j.LockedBy, (string?)null)
             .SetProperty(j => j.LockedUntilUtc, (DateTime?)null)
             .SetProperty(j => j.FinishedUtc, now), cancellationToken) == 1;
@@ -93,7 +115,7 @@ public sealed class PermanentJobException(string message) : Exception(message);
 public interface IJobQueue
 {
     /// <summary>Adds a job to the current unit of work and saves, so it is queued with (or after) the change that caused it.</summary>
-    Task<long> EnqueueAsync(string kind, object payload, int maxAttempts = 5, CancellationToken cancellationToken = default);
+    Task<long> EnqueueAsync(string kind, object payload, int maxAttempts = 5, string? createdBy = null, CancellationToken cancellationToken = default);
 
     Task<bool> CancelAsync(long id, CancellationToken cancellationToken = default);
 
@@ -102,7 +124,7 @@ public interface IJobQueue
 
 internal sealed class JobQueue(LearningDbContext db, TimeProvider clock) : IJobQueue
 {
-    public async Task<long> EnqueueAsync(string kind, object payload, int maxAttempts = 5, CancellationToken cancellationToken = default)
+    public async Task<long> EnqueueAsync(string kind, object payload, int maxAttempts = 5, string? createdBy = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new JobRecord
@@ -112,6 +134,7 @@ internal sealed class JobQueue(LearningDbContext db, TimeProvider clock) : IJobQ
             MaxAttempts = Math.Max(1, maxAttempts),
             RunAfterUtc = now,
             CreatedUtc = now,
+            CreatedBy = createdBy,
         };
         db.Add(job);
         await db.SaveChangesAsync(cancellationToken);

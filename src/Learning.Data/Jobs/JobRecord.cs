@@ -41,7 +41,13 @@ public sealed class JobRecord
 
     public string? Error { get; set; }
 
+    /// <summary>What a succeeded job produced for the people waiting on it (JSON, the handler's shape), written by its fenced completion.</summary>
+    public string? Result { get; set; }
+
     public bool CancelRequested { get; set; }
+
+    /// <summary>The account that queued the job, if a person did: who may watch it, and who did what in the operations view.</summary>
+    public string? CreatedBy { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 
@@ -58,6 +64,7 @@ internal sealed class JobRecordConfiguration : IEntityTypeConfiguration<JobRecor
         builder.Property(j => j.Kind).HasMaxLength(100);
         builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(j => j.LockedBy).HasMaxLength(100);
+        builder.Property(j => j.CreatedBy).HasMaxLength(450);
         builder.Property(j => j.Error).HasMaxLength(4000);
         builder.HasIndex(j => new { j.State, j.RunAfterUtc });
     }

@@ -13,7 +13,9 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<IOrganizationScopeService, OrganizationScopeService>();
+        services.AddScoped<OrganizationScopeService>();
+        services.AddScoped<IOrganizationScopeService>(sp => sp.GetRequiredService<OrganizationScopeService>());
+        services.AddScoped<Learning.Data.Jobs.IJobHandler, CadreImportJob>();
         services.AddScoped<OrganizationTree>();
         services.AddScoped<ICadreDirectory, CadreDirectory>();
         services.AddScoped<CadreImporter>();

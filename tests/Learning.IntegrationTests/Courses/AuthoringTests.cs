@@ -138,7 +138,7 @@ public sealed class AuthoringTests
 
         // A new accounting officer arrives through the CSV import and gets an account.
         using var admin = await site.SignedInAsync(TestSite.AdminEmail);
-        await admin.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "new.csv",
+        await site.ImportCadresAsync(admin, "new.csv",
             Encoding.UTF8.GetBytes("email,fullName,position,unitCode,accountingOfficer\nke.toan.moi@example.vn,Lý Thị Kế Toán,Công chức Tài chính – Kế toán,KH-CAMLAM-VP,true\n"));
         await admin.PostFormAsync("/Admin/Users/Create", [new("email", "ke.toan.moi@example.vn"), new("displayName", "Lý Thị Kế Toán"), new("password", "Ketoan2026xx"), new("roles", "Cadre")]);
 

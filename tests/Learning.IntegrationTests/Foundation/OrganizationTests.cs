@@ -4,6 +4,7 @@ using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.Organization.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.IntegrationTests.Foundation;
 
@@ -17,7 +18,7 @@ public sealed class OrganizationTests
         using var client = site.CreateSiteClient();
         await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
 
-        var bad = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "bad.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres-bad.csv")));
+        var bad = await site.ImportCadresAsync(client, "bad.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres-bad.csv")));
         Assert.Equal(HttpStatusCode.OK, bad.Status);
         Assert.Contains("id=\"import-errors\"", bad.Body, StringComparison.Ordinal);
         Assert.Contains("<td>4</td><td>unitCode</td>", bad.Body, StringComparison.Ordinal);
@@ -25,17 +26,58 @@ public sealed class OrganizationTests
         Assert.Contains("KH-KHONGTONTAI", bad.Body, StringComparison.Ordinal);
         Assert.Equal(24, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
 
-        var good = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "good.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres.csv")));
+        var good = await site.ImportCadresAsync(client, "good.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres.csv")));
         Assert.Contains("id=\"import-success\"", good.Body, StringComparison.Ordinal);
         Assert.Equal(30, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
 
-        var again = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "good.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres.csv")));
+        var again = await site.ImportCadresAsync(client, "good.csv", await File.ReadAllBytesAsync(Databases.ContentRecipes("demo-cadres.csv")));
         Assert.Contains("thêm mới 0, cập nhật 0", again.Body, StringComparison.Ordinal);
         Assert.Equal(30, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
 
         var audit = await site.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
         Assert.Contains("organization.cadres.import_rejected", audit);
         Assert.Contains("organization.cadres.imported", audit);
+    }
+
+    /// <summary>Issue 9, item 7: a large file is imported by a background job whose progress and outcome only its uploader sees.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CadreCsv_LargeFile_RunsAsAJob_WithProgressAndOutcome_SeenOnlyByItsUploader(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await Learning.IntegrationTests.Security.MatrixSite.CreateStaffAsync(site);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var csv = new StringBuilder("email,fullName,position,unitCode\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"can.bo.{i}@example.vn,Nguyễn Văn Số {i},Công chức Văn phòng – Thống kê,KH-NHATRANG-VP\n");
+        }
+
+        var posted = await admin.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "tinh.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status); // the request returns at once; nothing is imported yet
+        Assert.Equal(24, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
+        var waiting = await admin.GetAsync(posted.Location!);
+        Assert.Contains("id=\"import-progress\"", waiting.Body, StringComparison.Ordinal);
+        Assert.Contains("Đang kiểm tra và nhập tệp", waiting.Body, StringComparison.Ordinal);
+        var job = posted.Location!.Split("job=")[1];
+        var status = await admin.GetAsync($"/Admin/Organization/Cadres/Import?handler=Status&job={job}");
+        Assert.Contains("\"done\":false", status.Body, StringComparison.Ordinal);
+
+        // Someone else who may import cadres cannot watch it.
+        using var manager = await site.SignedInAsync(Learning.IntegrationTests.Security.MatrixSite.ManagerCommuneEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(posted.Location!)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Admin/Organization/Cadres/Import?handler=Status&job={job}")).Status);
+
+        var worker = site.Services.GetRequiredService<Learning.Data.Jobs.JobWorker>();
+        Assert.True(await worker.RunOnceAsync(CancellationToken.None));
+        status = await admin.GetAsync($"/Admin/Organization/Cadres/Import?handler=Status&job={job}");
+        Assert.Contains("\"done\":true", status.Body, StringComparison.Ordinal);
+        Assert.Contains("\"progress\":100", status.Body, StringComparison.Ordinal);
+        var done = await admin.GetAsync(posted.Location!);
+        Assert.Contains("thêm mới 3000, cập nhật 0", done.Body, StringComparison.Ordinal);
+        Assert.Equal(3024, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
+        var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "organization.cadres.imported" && a.Subject == "tinh.csv").Select(a => a.UserName).SingleAsync());
+        Assert.Equal(TestSite.AdminEmail, audit); // recorded as the uploader, though a job did it
     }
 
     [Theory]
@@ -47,10 +89,10 @@ public sealed class OrganizationTests
         await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
 
         var latin1 = Encoding.Latin1.GetBytes("email,fullName,unitCode\nx@example.vn,Lê Văn Ánh,KH-NHATRANG-VP\n");
-        var notUtf8 = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "latin1.csv", latin1);
+        var notUtf8 = await site.ImportCadresAsync(client, "latin1.csv", latin1);
         Assert.Contains("không phải UTF-8", notUtf8.Body, StringComparison.Ordinal);
 
-        var noColumns = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "cols.csv", Encoding.UTF8.GetBytes("name,phone\nA,0900000000\n"));
+        var noColumns = await site.ImportCadresAsync(client, "cols.csv", Encoding.UTF8.GetBytes("name,phone\nA,0900000000\n"));
         Assert.Contains("Thiếu cột bắt buộc", noColumns.Body, StringComparison.Ordinal);
         Assert.Equal(24, await site.WithDbAsync(db => db.Set<Cadre>().CountAsync()));
     }
@@ -94,7 +136,7 @@ public sealed class OrganizationTests
         // A manager cannot manage accounts or scopes, and cannot import into another commune.
         await manager.AssertForbiddenAsync("/Admin/Users");
         await manager.AssertForbiddenAsync("/Admin/Organization/Scopes");
-        var foreignImport = await manager.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "x.csv",
+        var foreignImport = await site.ImportCadresAsync(manager, "x.csv",
             Encoding.UTF8.GetBytes("email,fullName,unitCode\nla@example.vn,Lê Văn Lạ,TH-HACTHANH-VP\n"));
         Assert.Contains("ngoài phạm vi", foreignImport.Body, StringComparison.Ordinal);
         Assert.False(await site.WithDbAsync(db => db.Set<Cadre>().AnyAsync(c => c.Email == "la@example.vn")));

@@ -1,3 +1,4 @@
+using System.Net;
 using Learning.Data;
 using Learning.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
@@ -107,6 +108,26 @@ public sealed class TestSite : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that behaves as a browser on this site's own pages: it says so in <c>Sec-Fetch-Site</c>, as browsers do.</summary>
+    /// <summary>
+    /// Posts a cadre file to the import page as a browser would, then runs the queued import job (the test host runs no worker
+    /// of its own) and returns the page the browser is sent to, showing the outcome; a file refused outright returns that page.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> ImportCadresAsync(SiteClient client, string fileName, byte[] bytes)
+    {
+        var posted = await client.PostFileAsync("/Admin/Organization/Cadres/Import", "file", fileName, bytes);
+        if (posted.Location is null)
+        {
+            return posted;
+        }
+
+        var worker = Services.GetRequiredService<Learning.Data.Jobs.JobWorker>();
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        return await client.GetAsync(posted.Location);
+    }
+
     public SiteClient CreateSiteClient(string fetchSite = "same-origin")
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -280,9 +280,9 @@ public sealed class AuthorizationGapTests
         using var manager = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
         const string header = "email,fullName,position,unitCode,phone,joinedOn,transferredFrom,accountingOfficer\n";
 
-        var outside = await manager.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "a.csv", Encoding.UTF8.GetBytes(header + $"{MatrixSite.CadreOutEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
-        var staff = await manager.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "b.csv", Encoding.UTF8.GetBytes(header + $"{TestSite.AdminEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
-        var province = await manager.PostFileAsync("/Admin/Organization/Cadres/Import", "file", "c.csv", Encoding.UTF8.GetBytes(header + $"{MatrixSite.ManagerProvinceEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
+        var outside = await site.ImportCadresAsync(manager, "a.csv", Encoding.UTF8.GetBytes(header + $"{MatrixSite.CadreOutEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
+        var staff = await site.ImportCadresAsync(manager, "b.csv", Encoding.UTF8.GetBytes(header + $"{TestSite.AdminEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
+        var province = await site.ImportCadresAsync(manager, "c.csv", Encoding.UTF8.GetBytes(header + $"{MatrixSite.ManagerProvinceEmail},Tên,Chức vụ,KH-NHATRANG-VP,,,,\n"));
 
         string Message(string body, string email) => System.Text.RegularExpressions.Regex.Match(body, "<td[^>]*>([^<]*" + System.Text.RegularExpressions.Regex.Escape(email) + "[^<]*)</td>").Groups[1].Value;
         var messages = new[] { Message(outside.Body, MatrixSite.CadreOutEmail).Replace(MatrixSite.CadreOutEmail, "@", StringComparison.Ordinal), Message(staff.Body, TestSite.AdminEmail).Replace(TestSite.AdminEmail, "@", StringComparison.Ordinal), Message(province.Body, MatrixSite.ManagerProvinceEmail).Replace(MatrixSite.ManagerProvinceEmail, "@", StringComparison.Ordinal) };

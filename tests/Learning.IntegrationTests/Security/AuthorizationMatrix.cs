@@ -108,6 +108,7 @@ public static class AuthorizationMatrix
         new("GET /Admin/Organization/Cadres/{id:int}", "out", f => $"/Admin/Organization/Cadres/{f.CadreOut}", "L F N N N A"),
         new("GET /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("POST /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
+        new("GET /Admin/Organization/Cadres/Import ?handler=Status", "", _ => "/Admin/Organization/Cadres/Import?handler=Status&job=987654", "L F F N N N"),
         new("GET /Admin/Organization/Scopes", "", _ => "/Admin/Organization/Scopes", "L F F F F A"),
         new("POST /Admin/Organization/Scopes ?handler=Add", "", _ => "/Admin/Organization/Scopes?handler=Add", "L F F F F A"),
         new("POST /Admin/Organization/Scopes ?handler=Remove", "", _ => "/Admin/Organization/Scopes?handler=Remove", "L F F F F A"),

@@ -289,7 +289,7 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
         db.Add(video);
         audit.Record("media.video.uploaded", publicId, $"{fileName} ({bytes} bytes, {probe.Width}x{probe.Height}, {probe.DurationSeconds:0.#} s)");
         await db.SaveChangesAsync(cancellationToken);
-        video.JobId = await jobs.EnqueueAsync(TranscodeJob.JobKind, new TranscodeJob.Payload(video.Id), maxAttempts: 3, cancellationToken);
+        video.JobId = await jobs.EnqueueAsync(TranscodeJob.JobKind, new TranscodeJob.Payload(video.Id), maxAttempts: 3, createdBy: userId, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return video;
     }

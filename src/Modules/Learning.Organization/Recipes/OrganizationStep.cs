@@ -89,7 +89,7 @@ public sealed class CadresStep(CadreImporter importer, IAuditTrail audit, IStrin
                 ? flag.GetBoolean().ToString()
                 : x.Item.OptionalString("accountingOfficer"))).ToList();
 
-        var result = await importer.ImportAsync(inputs, OrgScope.Everything, cancellationToken);
+        var result = await importer.ImportAsync(inputs, OrgScope.Everything, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             var first = result.Errors[0];

@@ -36,8 +36,14 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
-    public async Task<CadreImportResult> ImportAsync(IReadOnlyList<CadreInput> inputs, OrgScope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates and upserts. With <paramref name="dryRun"/> it stops before the first write and says what it would do (counts
+    /// or errors): the import job checks a file that way, with progress, before the short transaction that applies it.
+    /// </summary>
+    public async Task<CadreImportResult> ImportAsync(IReadOnlyList<CadreInput> inputs, OrgScope scope, bool dryRun = false, Func<int, Task>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        progress ??= _ => Task.CompletedTask;
         var errors = new List<CadreInputError>();
         if (inputs.Count > MaxRows)
         {
@@ -52,6 +58,11 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
         var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < inputs.Count; i++)
         {
+            if (i % 2000 == 1999)
+            {
+                await progress(5 + (45 * i / inputs.Count));
+            }
+
             var before = errors.Count;
             var cadre = Validate(i, inputs[i], units, scope, seenEmails, errors);
             if (errors.Count == before && cadre is not null)
@@ -65,6 +76,7 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             return new CadreImportResult(inputs.Count, 0, 0, errors);
         }
 
+        await progress(50);
         var emails = valid.Select(v => v.Values.Email).ToList();
         var existing = new Dictionary<string, Cadre>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in emails.Chunk(500))
@@ -75,7 +87,9 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             }
         }
 
+        await progress(60);
         var userByEmail = await LinkableAccountsAsync(emails, cancellationToken);
+        await progress(65);
         foreach (var (index, values) in valid)
         {
             // A cadre outside the scope, or an account that must not become this cadre (staff, or another cadre's): one
@@ -95,6 +109,14 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
 
         var now = clock.GetUtcNow().UtcDateTime;
         int created = 0, updated = 0;
+        if (dryRun)
+        {
+            created = valid.Count(v => !existing.ContainsKey(v.Values.Email));
+            updated = valid.Count(v => existing.TryGetValue(v.Values.Email, out var c) && !Same(c, v.Values));
+            db.ChangeTracker.Clear(); // nothing the check loaded stays tracked into the transaction that applies it
+            return new CadreImportResult(inputs.Count, created, updated, errors);
+        }
+
         foreach (var (_, values) in valid)
         {
             if (!existing.TryGetValue(values.Email, out var cadre))

@@ -28,7 +28,7 @@ public static class OrgScopeQueries
     }
 }
 
-internal sealed class OrganizationScopeService(LearningDbContext db) : IOrganizationScopeService
+public sealed class OrganizationScopeService(LearningDbContext db) : IOrganizationScopeService
 {
     public async Task<OrgScope> GetScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -38,11 +38,18 @@ internal sealed class OrganizationScopeService(LearningDbContext db) : IOrganiza
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return OrgScope.Nothing;
-        }
+        return userId is null ? OrgScope.Nothing : await PathsOfAsync(userId, cancellationToken);
+    }
 
+    /// <summary>The scope of an account as the database has it now (for work done later on someone's behalf, such as a job).</summary>
+    public async Task<OrgScope> ScopeOfUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var administrator = await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == LearningRoles.Administrator), cancellationToken);
+        return administrator ? OrgScope.Everything : await PathsOfAsync(userId, cancellationToken);
+    }
+
+    private async Task<OrgScope> PathsOfAsync(string userId, CancellationToken cancellationToken)
+    {
         var paths = await db.Set<ScopeAssignment>()
             .Where(s => s.UserId == userId)
             .Select(s => s.OrgUnit!.Path)

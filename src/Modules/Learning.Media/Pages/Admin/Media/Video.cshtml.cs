@@ -128,7 +128,8 @@ public sealed class VideoModel(LearningDbContext db, IJobQueue jobs, CaptionServ
         }
 
         video.State = VideoState.Processing;
-        video.JobId = await jobs.EnqueueAsync(TranscodeJob.JobKind, new TranscodeJob.Payload(video.Id), maxAttempts: 3, cancellationToken);
+        video.JobId = await jobs.EnqueueAsync(TranscodeJob.JobKind, new TranscodeJob.Payload(video.Id), maxAttempts: 3,
+            createdBy: User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), cancellationToken: cancellationToken);
         audit.Record("media.video.retried", video.PublicId);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/Admin/Media/Video/{id}");

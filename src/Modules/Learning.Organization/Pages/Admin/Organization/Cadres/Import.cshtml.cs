@@ -1,35 +1,66 @@
+using System.Security.Claims;
 using Learning.Data;
+using Learning.Data.Jobs;
 using Learning.Modularity;
 using Learning.Organization.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Organization.Pages.Admin.Organization.Cadres;
 
+/// <summary>
+/// Upload a cadre file: the file is read and checked for its shape here (encoding, columns, quoting), then imported by a
+/// background job (<see cref="CadreImportJob"/>) whose progress this page shows; its outcome (counts, or every bad line) is
+/// shown here when it is done. Only the person who queued an import sees it.
+/// </summary>
 [RequirePermission(Permissions.Names.ManageCadres)]
 [RequestSizeLimit(MaxBytes + 64 * 1024)]
 public sealed class ImportModel(
-    IOrganizationScopeService scopes,
     CadreCsvReader reader,
-    CadreImporter importer,
+    IJobQueue jobs,
     IAuditTrail audit,
     LearningDbContext db,
     IStringLocalizer<OrganizationStrings> t) : PageModel
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    private IReadOnlyList<int> lines = [];
-
     public string? FileError { get; private set; }
 
-    public CadreImportResult? Result { get; private set; }
+    public JobRecord? Job { get; private set; }
 
-    public int LineOf(int index) => index < lines.Count ? lines[index] : index + 2;
+    public CadreImportJob.Outcome? Outcome { get; private set; }
 
-    public void OnGet()
+    public bool InProgress => Job is { State: JobState.Queued or JobState.Running };
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task<IActionResult> OnGetAsync(long? job, CancellationToken cancellationToken)
     {
+        if (job is null)
+        {
+            return Page();
+        }
+
+        Job = await Mine(job.Value).SingleOrDefaultAsync(cancellationToken);
+        if (Job is null)
+        {
+            return NotFound();
+        }
+
+        Outcome = Job.State == JobState.Succeeded ? JobContext.ResultOf<CadreImportJob.Outcome>(Job) : null;
+        return Page();
+    }
+
+    /// <summary>What the progress bar polls: a few columns, never the stored file.</summary>
+    public async Task<IActionResult> OnGetStatusAsync(long job, CancellationToken cancellationToken)
+    {
+        var row = await Mine(job).Select(j => new { j.State, j.Progress, j.Attempts }).SingleOrDefaultAsync(cancellationToken);
+        return row is null
+            ? NotFound()
+            : new JsonResult(new { state = row.State.ToString(), progress = row.Progress, done = row.State is not (JobState.Queued or JobState.Running), label = t["Import.Working", row.Progress].Value });
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -54,16 +85,16 @@ public sealed class ImportModel(
             return Page();
         }
 
-        lines = read.LineNumbers;
-        var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        Result = await db.InTransactionAsync(async ct =>
-        {
-            var result = await importer.ImportAsync(read.Rows, scope, ct);
-            audit.Record(result.Succeeded ? "organization.cadres.imported" : "organization.cadres.import_rejected", file.FileName,
-                result.Succeeded ? $"rows {result.Total}, created {result.Created}, updated {result.Updated}" : $"rows {result.Total}, errors {result.Errors.Count}");
-            await db.SaveChangesAsync(ct);
-            return result;
-        }, cancellationToken);
-        return Page();
+        var payload = new CadreImportJob.Payload(UserId, User.Identity?.Name ?? UserId, Path.GetFileName(file.FileName), read.Rows, read.LineNumbers);
+        var id = await jobs.EnqueueAsync(CadreImportJob.JobKind, payload, maxAttempts: 3, createdBy: UserId, cancellationToken: cancellationToken);
+        audit.Record("organization.cadres.import_queued", payload.FileName, $"rows {read.Rows.Count}, job {id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { job = id });
+    }
+
+    private IQueryable<JobRecord> Mine(long id)
+    {
+        var userId = UserId;
+        return db.Set<JobRecord>().AsNoTracking().Where(j => j.Id == id && j.Kind == CadreImportJob.JobKind && j.CreatedBy == userId);
     }
 }

@@ -64,7 +64,11 @@ public sealed class JobStore(LearningDbContext db, TimeProvider clock)
 /// </summary>
 public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migrator, IOptions<JobOptions> options, TimeProvider clock, ILogger<JobWorker> logger) : BackgroundService
 {
-    private readonly string name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+    /// <summary>This machine (host name and boot) as it appears at the start of a worker name.</summary>
+    private static readonly string Machine = $"{Environment.MachineName}/{BootId()}:";
+
+    private readonly string name = $"{Machine}{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+    private long polls;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -97,6 +101,11 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         JobRecord? job;
         await using (var scope = scopes.CreateAsyncScope())
         {
+            if (polls++ % 15 == 0)
+            {
+                await ReleaseJobsOfDeadProcessesAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), stoppingToken);
+            }
+
             job = await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync(name, lease, stoppingToken);
         }
 
@@ -182,6 +191,65 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
                 logger.LogWarning("Job {Id}: recording the outcome failed ({Message}); retrying", job.Id, ex.GetBaseException().Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>
+    /// A host killed outright (SIGKILL, a crash) leaves its jobs Running until their leases run out. A job held by a process of
+    /// this same machine and boot that no longer exists is released at once instead, so a restarted node takes its work again
+    /// within a poll, not a lease. Its ffmpeg died with it (parent-death signal); the release is conditioned on the dead
+    /// holder's name, so it cannot touch a job another worker has taken since.
+    /// </summary>
+    private async Task ReleaseJobsOfDeadProcessesAsync(LearningDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var holders = await db.Set<JobRecord>().Where(j => j.State == JobState.Running && j.LockedBy != null && j.LockedBy.StartsWith(Machine) && j.LockedUntilUtc > now)
+            .Select(j => j.LockedBy!).Distinct().ToListAsync(cancellationToken);
+        foreach (var holder in holders)
+        {
+            var pidText = holder[Machine.Length..].Split(':')[0];
+            if (holder == name || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+
+            var released = await db.Set<JobRecord>().Where(j => j.State == JobState.Running && j.LockedBy == holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, DateTime.UnixEpoch), cancellationToken);
+            logger.LogWarning("Released {Count} job(s) held by {Holder}, a process of this machine that no longer runs", released, holder);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Linux's id of this boot and of this process-id namespace: a host name alone may repeat across machines, and containers
+    /// sharing a kernel have their own process ids; with both, a process id names one process.
+    /// </summary>
+    private static string BootId()
+    {
+        try
+        {
+            var pidNamespace = new string((File.ResolveLinkTarget("/proc/self/ns/pid", returnFinalTarget: false)?.Name ?? "").Where(char.IsAsciiDigit).ToArray());
+            return File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim()[..8] + "." + pidNamespace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+        {
+            return "noboot" + Guid.NewGuid().ToString("N")[..6]; // never matches another process: only the lease frees its jobs
         }
     }
 

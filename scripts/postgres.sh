@@ -21,3 +21,7 @@ pg_stop() {
   as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop >/dev/null" || true
   $SUDO rm -rf "$PG_DIR"
 }
+
+# For fault benchmarks: stop the server (keeping its data) and start it again on the same port.
+pg_down() { as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast -w stop >/dev/null"; }
+pg_up() { as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 ${PG_EXTRA:-}' start >/dev/null"; }

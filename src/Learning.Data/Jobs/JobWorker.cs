@@ -101,7 +101,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         JobRecord? job;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            if (polls++ % 15 == 0)
+            if (polls++ % 5 == 0)
             {
                 await ReleaseJobsOfDeadProcessesAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), stoppingToken);
             }

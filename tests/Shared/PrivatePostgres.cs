@@ -1,14 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
-using Npgsql;
 
-namespace Learning.IntegrationTests.Infrastructure;
+namespace Learning.Testing;
 
 /// <summary>
 /// A PostgreSQL cluster of one test's own, which the test may stop and start (the shared server of test.sh serves every
 /// other test at the same time, so it must never be stopped). Made as scripts/postgres.sh makes the shared one.
 /// </summary>
-public sealed class PrivatePostgres : IAsyncDisposable
+internal sealed class PrivatePostgres : IAsyncDisposable
 {
     private readonly string folder;
     private readonly string bin;
@@ -20,7 +20,23 @@ public sealed class PrivatePostgres : IAsyncDisposable
     }
 
     public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Database = database, Timeout = 3 }.ConnectionString;
+        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Timeout=3");
+
+    /// <summary>One value from <paramref name="sql"/> in <paramref name="database"/>, by psql (no driver needed by the caller).</summary>
+    public async Task<string> QueryAsync(string database, string sql)
+    {
+        var start = new ProcessStartInfo(Path.Combine(bin, "psql")) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = "/" };
+        foreach (var arg in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", database, "-Atqc", sql })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? (await output).Trim() : throw new InvalidOperationException($"psql: {await errors}");
+    }
 
     public static async Task<PrivatePostgres> CreateAsync()
     {
@@ -46,7 +62,6 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         try
         {
             await StopAsync();

@@ -55,16 +55,32 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
     }
 
     /// <summary>Publishes in one transaction (joining the caller's, if any), retried whole after a database blip.</summary>
-    public Task<PublishResult> PublishAsync(int courseId, string? by, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(ct => PublishInTransactionAsync(courseId, by, ct), cancellationToken);
+    public async Task<PublishResult> PublishAsync(int courseId, string? by, CancellationToken cancellationToken = default)
+    {
+        Course? published = null;
+        var result = await db.InTransactionAsync(async ct =>
+        {
+            var (outcome, course) = await PublishInTransactionAsync(courseId, by, ct);
+            published = course;
+            return outcome;
+        }, cancellationToken);
 
-    private async Task<PublishResult> PublishInTransactionAsync(int courseId, string? by, CancellationToken cancellationToken)
+        // After the commit (or the caller's, which will follow): a page read meanwhile cannot cache the old version again.
+        if (published is not null)
+        {
+            reader.Forget(published);
+        }
+
+        return result;
+    }
+
+    private async Task<(PublishResult Result, Course? Course)> PublishInTransactionAsync(int courseId, string? by, CancellationToken cancellationToken)
     {
         var course = await db.Set<Course>().SingleAsync(c => c.Id == courseId, cancellationToken);
         var errors = await ValidateAsync(course, cancellationToken);
         if (errors.Count > 0)
         {
-            return new PublishResult(false, errors, course.PublishedVersion);
+            return (new PublishResult(false, errors, course.PublishedVersion), null);
         }
 
         var modules = await authoring.LoadDraftAsync(courseId, cancellationToken);
@@ -92,7 +108,7 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
         audit.Record("courses.published", course.Slug, $"version {version}");
         await db.SaveChangesAsync(cancellationToken);
         reader.Forget(course);
-        return new PublishResult(true, [], version);
+        return (new PublishResult(true, [], version), course);
     }
 
     public async Task UnpublishAsync(int courseId, CancellationToken cancellationToken = default)

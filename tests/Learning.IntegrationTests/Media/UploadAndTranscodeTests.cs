@@ -232,13 +232,26 @@ public sealed class UploadAndTranscodeTests
         Assert.Equal(JobState.Running, job.State);
         Assert.Equal(1, job.Attempts);
 
+        // Another node takes it: its progress starts again from zero, and the page says a new attempt began.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync("node-b", TimeSpan.FromMinutes(5)));
+        }
+
+        var status = await admin.GetAsync($"/media/videos/{publicId}/status");
+        Assert.Contains("\"progress\":0", status.Body, StringComparison.Ordinal);
+        Assert.Contains("lần thử 2/3, làm lại từ đầu", System.Text.RegularExpressions.Regex.Unescape(status.Body), StringComparison.Ordinal);
+        Assert.Contains("lần thử 2/3", (await admin.GetAsync($"/Admin/Media/Video/{video.Id}")).Body, StringComparison.Ordinal);
+        await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Id == video.JobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, DateTime.UtcNow.AddSeconds(-1)))); // node B died too
+
         // After the restart the job is taken again and finishes.
         await RunJobsAsync(site);
         video = await site.WithDbAsync(db => db.Set<Video>().AsNoTracking().SingleAsync(v => v.PublicId == publicId));
         job = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == video.JobId));
         Assert.Equal(VideoState.Ready, video.State);
         Assert.Equal(JobState.Succeeded, job.State);
-        Assert.Equal(2, job.Attempts);
+        Assert.Equal(3, job.Attempts);
     }
 
     [Theory]

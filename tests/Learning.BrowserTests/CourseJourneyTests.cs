@@ -39,6 +39,7 @@ public sealed class CourseJourneyTests
 
         await AddModuleAsync(page, "Chương 1: Tiếp nhận hồ sơ");
         await AddLessonAsync(page, 0, "Bài 1: Đăng nhập hệ thống", "Đăng nhập bằng **tài khoản công vụ** và kiểm tra hồ sơ mới.", markAsDone: false);
+        await PreviewShowsWhatLearnersSee_AndRunsNoScriptAsync(page);
         await page.GotoAsync(editUrl);
         await AddLessonAsync(page, 0, "Bài 2: Kiểm tra thành phần hồ sơ", "Đối chiếu thành phần hồ sơ với quy định; ghi chú các giấy tờ còn thiếu.", markAsDone: true);
         await page.GotoAsync(editUrl);
@@ -91,6 +92,29 @@ public sealed class CourseJourneyTests
     {
         await page.FillAsync("#add-module input[name=title]", title);
         await page.ClickAsync("#add-module button");
+    }
+
+    /// <summary>
+    /// The preview is rendered by the server's safe renderer: a hostile body runs nothing in the author's session, and the
+    /// preview sits beside the text inside the page, so turning it off leaves the save button reachable.
+    /// </summary>
+    private static async Task PreviewShowsWhatLearnersSee_AndRunsNoScriptAsync(IPage page)
+    {
+        var url = page.Url;
+        await page.Locator(".EasyMDEContainer .CodeMirror").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.InsertTextAsync("\n\n<img src=x onerror=\"window.__xss=1\"> <details open ontoggle=\"window.__xss=2\">x</details>\n\n## Mục xem trước\n");
+        await page.ClickAsync(".editor-toolbar button.side-by-side");
+        var preview = page.Locator(".editor-preview-side");
+        await Assertions.Expect(preview.Locator("h2")).ToHaveTextAsync("Mục xem trước");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(0, await preview.Locator("img, details").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"), "a lesson body ran script in the preview");
+        await Browser.ScreenshotAsync(page, "09-lesson-preview");
+        await page.ClickAsync(".editor-toolbar button.side-by-side");
+        await Assertions.Expect(page.Locator("#save-lesson")).ToBeVisibleAsync();
+        await page.Locator("#save-lesson").ClickAsync(new LocatorClickOptions { Trial = true }); // nothing lies over it
+        await page.GotoAsync(url); // leave the hostile text unsaved
     }
 
     private static async Task AddLessonAsync(IPage page, int moduleIndex, string title, string text, bool markAsDone)

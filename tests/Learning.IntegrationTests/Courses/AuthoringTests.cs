@@ -55,6 +55,47 @@ public sealed class AuthoringTests
         Assert.Contains("&lt;script&gt;", body, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 10: the editor's preview is the learner's renderer on the server, so hostile bodies are inert there too.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task EditorPreview_RendersOnTheServer_AndHostileBodiesAreInert(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        string[] hostile =
+        [
+            "<img src=x onerror=alert(document.cookie)>",
+            "<details open ontoggle=alert(1)>x</details>",
+            "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+            "[bấm](javascript:alert(1))",
+            "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+            "<iframe src=\"https://example.com\"></iframe><script>alert(1)</script>",
+            "<style>body{display:none}</style><form action=/x><button formaction=javascript:alert(1)>x</button></form>",
+        ];
+        foreach (var body in hostile)
+        {
+            var (status, html, _) = await admin.PostFormAsync("/Admin/Courses", [new("markdown", "# Tiêu đề bài học\n\n" + body)], "/Admin/Courses/preview");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains("Tiêu đề bài học</h1>", html, StringComparison.Ordinal);
+            // Raw HTML is shown as text (escaped), never as elements; no link may point at script.
+            foreach (var bad in new[] { "<img", "<details", "<svg", "<animate", "<script", "<iframe", "<style", "<form", "<button", "href=\"javascript", "href=\"jav" })
+            {
+                Assert.DoesNotContain(bad, html, StringComparison.OrdinalIgnoreCase);
+            }
+
+            Assert.DoesNotMatch("<[a-z]+[^>]*\\son[a-z]+\\s*=", html);
+        }
+
+        // The same renderer as the published lesson: the preview of a lesson's body is the HTML learners get.
+        const string lesson = "Bước **1**: mở [Cổng Dịch vụ công](https://dichvucong.gov.vn).\n\n| Cột | Giá trị |\n|---|---|\n| a | b |";
+        var preview = await admin.PostFormAsync("/Admin/Courses", [new("markdown", lesson)], "/Admin/Courses/preview");
+        Assert.Equal(SafeMarkdown.ToHtml(lesson), preview.Body);
+
+        // Without the page's token it is refused.
+        using var bare = new FormUrlEncodedContent([new KeyValuePair<string, string>("markdown", "x")]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.Http.PostAsync("/Admin/Courses/preview", bare)).StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task CircularPrerequisite_IsRefused(DatabaseProvider provider)

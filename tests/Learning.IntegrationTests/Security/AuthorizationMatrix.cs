@@ -77,6 +77,7 @@ public static class AuthorizationMatrix
         new("GET /Admin/Courses/Import", "", _ => "/Admin/Courses/Import", "L F A F F A"),
         new("POST /Admin/Courses/Import", "", _ => "/Admin/Courses/Import", "L F A F F A"),
         new("GET /Admin/Courses/{id:int}/export.zip", "", f => $"/Admin/Courses/{f.CourseId}/export.zip", "L F A F F A"),
+        new("POST /Admin/Courses/preview", "", _ => "/Admin/Courses/preview", "L F A F F A"),
         new("GET /Admin/Courses/Preview/{id:int}", "draft", f => $"/Admin/Courses/Preview/{f.DraftCourseId}", "L F A F F A"),
         new("GET /Admin/Courses/Lesson/{id:int}", "draft", f => $"/Admin/Courses/Lesson/{f.DraftLessonId}", "L F A F F A"),
         new("POST /Admin/Courses/Lesson/{id:int} ?handler=Save", "draft", f => $"/Admin/Courses/Lesson/{f.DraftLessonId}?handler=Save", "L F A F F A"),

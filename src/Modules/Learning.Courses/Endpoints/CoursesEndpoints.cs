@@ -18,7 +18,25 @@ public static class CoursesEndpoints
         endpoints.MapGet("/Courses/{slug}/{lessonKey}/file", DownloadLessonFileAsync).RequireAuthorization(PermissionClaims.Policy(Permissions.Learn));
         endpoints.MapGet("/course-files/{name}", ServeImage).RequireAuthorization();
         endpoints.MapGet("/Admin/Courses/{id:int}/export.zip", ExportAsync).RequireAuthorization(PermissionClaims.Policy(Permissions.Author));
+        endpoints.MapPost("/Admin/Courses/preview", PreviewAsync).RequireAuthorization(PermissionClaims.Policy(Permissions.Author)).DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The lesson editor's preview: the body rendered by the same safe Markdown renderer as the published lesson, so an author
+    /// sees exactly what learners will see and a hostile body (an <c>onerror</c> handler, a <c>javascript:</c> link) is inert in
+    /// the preview as it is for learners. Carries the page's antiforgery token, as every state-changing request here does.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, BadRequest>> PreviewAsync(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http) || !http.Request.HasFormContentType)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var markdown = form["markdown"].ToString();
+        return TypedResults.Content(markdown.Length > 200_000 ? "" : SafeMarkdown.ToHtml(markdown), "text/html; charset=utf-8");
     }
 
     /// <summary>A file lesson's file, through the same gate as the lesson page. Downloading it completes the lesson, unless

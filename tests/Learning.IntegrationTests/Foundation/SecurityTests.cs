@@ -22,14 +22,25 @@ public sealed class SecurityTests
 
         Assert.DoesNotContain(HttpStatusCode.Redirect, statuses);
         var right = await client.PostFormAsync("/Account/Login", [new("email", TestSite.AdminEmail), new("password", TestSite.AdminPassword)]);
-        Assert.Equal((HttpStatusCode)423, right.Status);
+        Assert.Equal(HttpStatusCode.OK, right.Status); // refused: no sign-in cookie, no redirect
+        Assert.Null(right.Location);
         Assert.Contains("tạm khóa", right.Body, StringComparison.Ordinal);
+
 
         var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("auth.")).Select(a => a.Action).ToListAsync());
         Assert.Equal(4, audit.Count(a => a == "auth.signin.failed"));
         Assert.Contains("auth.signin.locked", audit);
         Assert.DoesNotContain("auth.signin", audit);
+
+        // The locked account and an address with no account get the same answer: the page does not tell which exists.
+        var unknown = await client.PostFormAsync("/Account/Login", [new("email", "khong.ai@example.vn"), new("password", "Sai-mat-khau-0")]);
+        Assert.Equal(right.Status, unknown.Status);
+        Assert.Equal(ErrorOf(right.Body), ErrorOf(unknown.Body));
+        Assert.NotEmpty(ErrorOf(right.Body));
     }
+
+    private static string ErrorOf(string body) =>
+        System.Text.RegularExpressions.Regex.Match(body, "role=\"alert\"[^>]*>([^<]*)<").Groups[1].Value;
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -33,6 +33,12 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, IAuditTrail a
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(Email);
+        if (user is null)
+        {
+            // As long as checking a real password: the answer's timing does not tell that the address has no account.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new(), DummyHash.Value, password);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
@@ -51,10 +57,13 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, IAuditTrail a
 
         audit.Record(result.IsLockedOut ? "auth.signin.locked" : "auth.signin.failed", Email);
         await db.SaveChangesAsync(cancellationToken);
-        Error = result.IsLockedOut ? t["Login.LockedOut"] : t["Login.Failed"];
-        Response.StatusCode = result.IsLockedOut ? 423 : 200;
+        // One answer for a wrong password, an unknown address and a locked account: the page never tells whether an account
+        // exists (the audit trail, for administrators, does say which it was).
+        Error = t["Login.Failed"];
         return Page();
     }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<LearningUser>().HashPassword(new(), Guid.NewGuid().ToString("N")));
 
     private string SafeReturnUrl(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
 }

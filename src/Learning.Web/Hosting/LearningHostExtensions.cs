@@ -77,6 +77,19 @@ public static class LearningHostExtensions
         services.AddScoped<IAdminMenuProvider, HostAdminMenu>();
         services.AddScoped<ISiteMenuProvider, HostSiteMenu>();
 
+        // Pages and JSON compressed for 2G links (Brotli first, then gzip, at the fastest level: a few percent larger than the
+        // best, a fraction of its CPU). Static files come precompressed from the build (MapStaticAssets).
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes
+                .Concat(["application/problem+json", "image/svg+xml", "text/vtt", "application/vnd.apple.mpegurl"]);
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
         var mvc = services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder(AdminArea.PathPrefix, AdminArea.Policy);
@@ -149,6 +162,7 @@ public static class LearningHostExtensions
             app.UseHsts();
         }
 
+        app.UseResponseCompression();
         app.UseExceptionHandler("/Error");
         app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
@@ -161,7 +175,9 @@ public static class LearningHostExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorPages();
+        // With the static assets' manifest, the pages' <link>/<script> tags name each file by its fingerprint, which is served
+        // "immutable" for a year: a browser on 2G never asks for a theme's CSS again until it changes.
+        app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
 
         // Liveness without the database: for load balancers, and the baseline of the throughput benchmarks.

@@ -18,7 +18,7 @@ public sealed record PlayerPlace(int? CourseId, string? LessonKey, bool IsPrevie
 /// quality and speed pickers, the data saver, captions and a searchable transcript, the learner's watched share and resume point,
 /// and the hotlines of the video's field.
 /// </summary>
-public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock, HtmlEncoder encoder)
+public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock, HtmlEncoder encoder, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
 
     public async Task<IHtmlContent> RenderAsync(Video video, string userId, PlayerPlace place, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
         var threshold = (int)Math.Round(Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0) * 100);
         var renditions = video.Renditions.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-        html.Append("<link rel=\"stylesheet\" href=\"/_content/Learning.Media/media.css\">");
+        html.Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{Asset("_content/Learning.Media/media.css")}\">");
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"player\" id=\"player\" data-player data-src=\"{root}hls/master.m3u8\"");
         if (renditions.Contains("audio"))
         {
@@ -115,7 +115,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
 
         html.Append("</div>");
         AppendHotlines(html, lines);
-        html.Append("<script src=\"/_content/Learning.Media/lib/hls/hls.light.min.js\"></script><script src=\"/_content/Learning.Media/player.js\"></script>");
+        html.Append(CultureInfo.InvariantCulture, $"<script src=\"{Asset("_content/Learning.Media/lib/hls/hls.light.min.js")}\"></script><script src=\"{Asset("_content/Learning.Media/player.js")}\"></script>");
         return new HtmlString(html.ToString());
     }
 
@@ -169,4 +169,15 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
         : TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
     private string E(string? value) => encoder.Encode(value ?? "");
+
+    /// <summary>
+    /// A static file's fingerprinted URL from the page's static-assets manifest (served "immutable" for a year), or its plain
+    /// URL when the page has no manifest.
+    /// </summary>
+    private string Asset(string path)
+    {
+        var context = http.HttpContext;
+        var assets = context is null ? null : Microsoft.AspNetCore.Http.EndpointHttpContextExtensions.GetEndpoint(context)?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.ResourceAssetCollection>();
+        return "/" + (assets?[path] ?? path);
+    }
 }

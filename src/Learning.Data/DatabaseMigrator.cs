@@ -52,6 +52,11 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
+            if (await db.FillSearchTextAsync(cancellationToken) is > 0 and var filled)
+            {
+                logger.LogInformation("Filled the search text of {Count} row(s) saved before it existed", filled);
+            }
+
             migrated = true;
         }
         finally

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Learning.Data.Entities;
+using Learning.Modularity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -45,6 +46,75 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
         foreach (var assembly in modelAssemblies.Assemblies.Where(OwnsEntities))
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
+        }
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHasSearchText).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).Property(nameof(IHasSearchText.SearchText)).HasMaxLength(1000);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FoldSearchText();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FoldSearchText();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every searchable row saved carries its folded text, however it was changed (pages, recipes, imports, Identity).</summary>
+    private void FoldSearchText()
+    {
+        foreach (var entry in ChangeTracker.Entries<IHasSearchText>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var folded = Learning.Modularity.SearchText.Fold(entry.Entity.TextToSearch);
+                if (entry.Entity.SearchText != folded)
+                {
+                    entry.Entity.SearchText = folded;
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills the folded text of rows saved before the column existed; run after migrating. Returns how many.</summary>
+    public async Task<int> FillSearchTextAsync(CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        foreach (var type in Model.GetEntityTypes().Where(t => typeof(IHasSearchText).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType).ToList())
+        {
+            var fill = typeof(LearningDbContext).GetMethod(nameof(FillAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(type);
+            filled += await (Task<int>)fill.Invoke(this, [cancellationToken])!;
+        }
+
+        return filled;
+    }
+
+    private async Task<int> FillAsync<T>(CancellationToken cancellationToken)
+        where T : class, IHasSearchText
+    {
+        var filled = 0;
+        while (true)
+        {
+            var batch = await Set<T>().Where(e => e.SearchText == null).Take(1000).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return filled;
+            }
+
+            foreach (var entity in batch)
+            {
+                entity.SearchText = Learning.Modularity.SearchText.Fold(entity.TextToSearch);
+            }
+
+            await SaveChangesAsync(cancellationToken);
+            ChangeTracker.Clear();
+            filled += batch.Count;
         }
     }
 

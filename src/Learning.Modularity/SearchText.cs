@@ -46,3 +46,17 @@ public static class SearchText
     public static IReadOnlyList<string> Terms(string? query) =>
         Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
 }
+
+/// <summary>
+/// An entity found by people's searches with and without Vietnamese marks, on both databases: the data layer stores
+/// <see cref="SearchText.Fold"/> of <see cref="TextToSearch"/> in <see cref="SearchText"/> whenever the entity is saved, and
+/// fills rows saved before the column existed when the database is migrated. A search folds its query the same way and
+/// compares with <c>Contains</c> (SQLite's own upper/lower-casing knows only ASCII).
+/// </summary>
+public interface IHasSearchText
+{
+    string? SearchText { get; set; }
+
+    /// <summary>What a search may match: names, e-mail, position (not mapped: a get-only property).</summary>
+    string TextToSearch { get; }
+}

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Learning.Data.Entities;
 
-public sealed class LearningUser : IdentityUser
+public sealed class LearningUser : IdentityUser, Learning.Modularity.IHasSearchText
 {
     public string DisplayName { get; set; } = "";
 
@@ -10,6 +10,11 @@ public sealed class LearningUser : IdentityUser
     public string? PreferredCulture { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Folded name and e-mail, for the accounts search (kept by the data layer).</summary>
+    public string? SearchText { get; set; }
+
+    public string TextToSearch => DisplayName + " " + Email;
 }
 
 public sealed class LearningRole : IdentityRole

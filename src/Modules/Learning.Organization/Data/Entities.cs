@@ -31,7 +31,7 @@ public sealed class OrgUnit
     public bool IsCommuneLevel => Kind is OrgUnitKind.Commune or OrgUnitKind.Ward or OrgUnitKind.SpecialZone;
 }
 
-public sealed class Cadre
+public sealed class Cadre : Learning.Modularity.IHasSearchText
 {
     public int Id { get; set; }
 
@@ -62,6 +62,11 @@ public sealed class Cadre
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>Folded name, e-mail and position, for the cadre search and pickers (kept by the data layer).</summary>
+    public string? SearchText { get; set; }
+
+    public string TextToSearch => FullName + " " + Email + " " + Position;
 }
 
 /// <summary>A manager (or trainer) sees the part of the tree under each unit they are assigned to.</summary>

@@ -22,8 +22,9 @@ public sealed class IndexModel(LearningDbContext db, TimeProvider clock) : PageM
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim().ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(q) || u.DisplayName.ToUpper().Contains(q));
+            // Folded on both sides: "le van minh", "Lê Văn Minh" and "LÊ VĂN" find the same accounts on both databases.
+            var q = Learning.Modularity.SearchText.Fold(Q);
+            query = query.Where(u => u.SearchText!.Contains(q));
         }
 
         var users = await query.OrderBy(u => u.Email).Take(500)

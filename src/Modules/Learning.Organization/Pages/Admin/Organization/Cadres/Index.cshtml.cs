@@ -50,8 +50,9 @@ public sealed class IndexModel(IOrganizationScopeService scopes, OrganizationTre
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim().ToLower();
-            query = query.Where(c => c.FullName.ToLower().Contains(q) || c.Email.Contains(q) || c.Position.ToLower().Contains(q));
+            // Folded on both sides, so marks and case never matter, on SQLite as on PostgreSQL.
+            var q = Learning.Modularity.SearchText.Fold(Q);
+            query = query.Where(c => c.SearchText!.Contains(q));
         }
 
         Total = await query.CountAsync(cancellationToken);

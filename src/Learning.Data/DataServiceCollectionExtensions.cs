@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IJobQueue, JobQueue>();
         services.AddScoped<JobStore>();
         services.AddSingleton<JobWorker>();
+        services.AddSingleton<RecurringScheduler>();
         if (configuration.GetSection(JobOptions.Section).Get<JobOptions>()?.RunWorker ?? true)
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());

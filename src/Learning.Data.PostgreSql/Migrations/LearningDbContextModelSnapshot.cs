@@ -781,6 +781,34 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.ToTable("core_job", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Data.Jobs.RecurringJobRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LastDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LastJobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastQueuedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("core_recurring_job", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Media.Data.Caption", b =>
                 {
                     b.Property<int>("Id")

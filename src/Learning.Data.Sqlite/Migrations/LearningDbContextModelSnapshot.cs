@@ -748,6 +748,34 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("core_job", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Data.Jobs.RecurringJobRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastJobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastQueuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("core_recurring_job", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Media.Data.Caption", b =>
                 {
                     b.Property<int>("Id")

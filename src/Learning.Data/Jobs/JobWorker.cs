@@ -62,7 +62,7 @@ public sealed class JobStore(LearningDbContext db, TimeProvider clock)
 /// A failure is retried after an exponential backoff until MaxAttempts; a node that dies mid-job loses its lease and another
 /// worker (or itself after a restart) takes the job again.
 /// </summary>
-public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migrator, IOptions<JobOptions> options, TimeProvider clock, ILogger<JobWorker> logger) : BackgroundService
+public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migrator, RecurringScheduler recurring, IOptions<JobOptions> options, TimeProvider clock, ILogger<JobWorker> logger) : BackgroundService
 {
     /// <summary>This machine (host name and boot) as it appears at the start of a worker name.</summary>
     private static readonly string Machine = $"{Environment.MachineName}/{BootId()}:";
@@ -78,6 +78,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             bool worked;
             try
             {
+                await recurring.QueueDueAsync(stoppingToken); // recurring work becomes jobs here, once across all nodes
                 worked = await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

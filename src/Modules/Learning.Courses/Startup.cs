@@ -34,9 +34,11 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<CoursesStep>();
         services.AddRecipeStep<LearningPathsStep>();
         services.AddRecipeStep<AssignmentsStep>();
+        services.AddScoped<Learning.Data.Jobs.IJobHandler, AssignmentSyncJob>();
         if (configuration.GetValue("Learning:Courses:RunAssignmentSync", true))
         {
-            services.AddHostedService<AssignmentSyncJob>();
+            var minutes = Math.Max(1, configuration.GetValue("Learning:Courses:AssignmentSyncMinutes", 10));
+            Learning.Data.Jobs.RecurringJobServiceCollectionExtensions.AddRecurringJob(services, "courses.assignment-sync", AssignmentSyncJob.JobKind, Learning.Data.Jobs.RecurringSchedule.Every(TimeSpan.FromMinutes(minutes)));
         }
     }
 

@@ -43,9 +43,10 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<HotlinesStep>();
         services.AddRecipeStep<HelpVideosStep>();
         services.AddSingleton<MediaSweep>();
+        services.AddScoped<IJobHandler, MediaSweepJob>();
         if (configuration.GetValue($"{MediaOptions.Section}:RemoveStaleUploads", true))
         {
-            services.AddHostedService(sp => sp.GetRequiredService<MediaSweep>());
+            services.AddRecurringJob("media.sweep", MediaSweepJob.JobKind, RecurringSchedule.Every(TimeSpan.FromHours(1)));
         }
     }
 

@@ -2,7 +2,6 @@ using Learning.Data;
 using Learning.Media.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,32 +14,8 @@ namespace Learning.Media.Services;
 /// than <see cref="MediaOptions.OrphanGraceHours"/> (a recipe still copying is younger than that); a staged video whose row
 /// exists is moved into place. Every node may run it; deleting twice is harmless.
 /// </summary>
-public sealed class MediaSweep(IServiceScopeFactory scopes, DatabaseMigrator migrator, IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaSweep> logger) : BackgroundService
+public sealed class MediaSweep(IOptions<MediaOptions> options, TimeProvider clock, ILogger<MediaSweep> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await migrator.MigrateAsync(stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var removed = await RemoveAsync(scope.ServiceProvider, stoppingToken);
-                var orphans = await RemoveOrphansAsync(scope.ServiceProvider, stoppingToken);
-                if (removed + orphans > 0)
-                {
-                    logger.LogInformation("Media sweep removed {Uploads} abandoned upload(s) and {Orphans} file(s) or folder(s) no row owns", removed, orphans);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The media sweep failed; it runs again in an hour");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     public async Task<int> RemoveAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<LearningDbContext>();
@@ -117,4 +92,22 @@ public sealed class MediaSweep(IServiceScopeFactory scopes, DatabaseMigrator mig
             .Select(File.GetLastWriteTimeUtc)
             .Append(Directory.GetLastWriteTimeUtc(folder))
             .Max();
+}
+
+/// <summary>The media sweep as an hourly recurring job (once across all nodes, with the queue's retries and history).</summary>
+internal sealed class MediaSweepJob(MediaSweep sweep, IServiceProvider services, ILogger<MediaSweepJob> logger) : Learning.Data.Jobs.IJobHandler
+{
+    public const string JobKind = "media.sweep";
+
+    public string Kind => JobKind;
+
+    public async Task RunAsync(Learning.Data.Jobs.JobContext context, CancellationToken cancellationToken)
+    {
+        var removed = await sweep.RemoveAsync(services, cancellationToken);
+        var orphans = await sweep.RemoveOrphansAsync(services, cancellationToken);
+        if (removed + orphans > 0)
+        {
+            logger.LogInformation("Media sweep removed {Uploads} abandoned upload(s) and {Orphans} file(s) or folder(s) no row owns", removed, orphans);
+        }
+    }
 }

@@ -119,6 +119,9 @@ public interface IJobQueue
 
     Task<bool> CancelAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>A failed or cancelled job queued again now, with its attempts counted afresh (the last error stays until it runs).</summary>
+    Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default);
+
     Task<JobRecord?> FindAsync(long id, CancellationToken cancellationToken = default);
 }
 
@@ -154,6 +157,19 @@ internal sealed class JobQueue(LearningDbContext db, TimeProvider clock) : IJobQ
 
         return await db.Set<JobRecord>().Where(j => j.Id == id && j.State == JobState.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), cancellationToken) == 1;
+    }
+
+    public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Set<JobRecord>().Where(j => j.Id == id && (j.State == JobState.Failed || j.State == JobState.Cancelled))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.State, JobState.Queued)
+                .SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.Progress, 0)
+                .SetProperty(j => j.CancelRequested, false)
+                .SetProperty(j => j.RunAfterUtc, now)
+                .SetProperty(j => j.FinishedUtc, (DateTime?)null), cancellationToken) == 1;
     }
 
     public Task<JobRecord?> FindAsync(long id, CancellationToken cancellationToken = default) =>

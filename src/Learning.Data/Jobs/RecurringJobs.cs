@@ -18,8 +18,11 @@ public sealed class RecurringSchedule
         (Text, this.cron, this.interval) = (text, cron, interval);
     }
 
-    /// <summary>As people read it: "*/15 * * * *" or "every 00:10:00".</summary>
+    /// <summary>As stored: the cron expression, or "every 00:10:00".</summary>
     public string Text { get; }
+
+    /// <summary>The fixed interval, or null for a cron schedule.</summary>
+    public TimeSpan? Interval => cron is null ? interval : null;
 
     public static RecurringSchedule Every(TimeSpan interval) =>
         interval >= TimeSpan.FromSeconds(1)
@@ -231,7 +234,7 @@ public sealed class RecurringScheduler(IEnumerable<RecurringJobDefinition> defin
         return id;
     }
 
-    private static bool IsInterval(RecurringJobDefinition definition) => definition.Schedule.Text.StartsWith("every ", StringComparison.Ordinal);
+    private static bool IsInterval(RecurringJobDefinition definition) => definition.Schedule.Interval is not null;
 
     private static int CountBetween(RecurringSchedule schedule, DateTime due, DateTime latest)
     {

@@ -10,6 +10,7 @@ internal sealed class HostAdminMenu(IStringLocalizer<WebStrings> t) : IAdminMenu
         new(t["Menu.Dashboard"], "/Admin", AdminPermissions.AccessAdmin, 0),
         new(t["Menu.Settings"], "/Admin/Settings", AdminPermissions.ManageSettings, 95),
         new(t["Menu.Audit"], "/Admin/Audit", AdminPermissions.ViewAuditTrail, 96),
+        new(t["Menu.Jobs"], "/Admin/Jobs", AdminPermissions.ManageJobs, 97),
     ];
 }
 

@@ -75,6 +75,7 @@ public static class LearningHostExtensions
         services.AddScoped<SetupService>();
         services.AddSingleton<ThemeLayoutSelector>();
         services.AddScoped<IAdminMenuProvider, HostAdminMenu>();
+        services.AddScoped<IDashboardCardProvider, JobsDashboard>();
         services.AddScoped<ISiteMenuProvider, HostSiteMenu>();
 
         // Pages and JSON compressed for 2G links (Brotli first, then gzip, at the fastest level: a few percent larger than the

@@ -25,8 +25,6 @@ public static class AuthorizationMatrix
         new("GET /Setup", "", _ => "/Setup", "A A A A A A"), // 409: the site is set up
         new("POST /Setup", "", _ => "/Setup", "A A A A A A"), // 409, and nothing changes
         new("* /health", "", _ => "/health", "A A A A A A"),
-        new("GET /{**path:file}", "", _ => "/no-such-file.css", "L N N N N N"),
-        new("HEAD /{**path:file}", "", _ => "/no-such-file.css", "L N N N N N"),
         new("GET /ping", "", _ => "/ping", "A A A A A A"),
 
         // Account
@@ -70,6 +68,10 @@ public static class AuthorizationMatrix
         new("GET /Admin/Settings", "", _ => "/Admin/Settings", "L F F F F A"),
         new("POST /Admin/Settings", "", _ => "/Admin/Settings", "L F F F F A"),
         new("GET /Admin/Audit", "", _ => "/Admin/Audit", "L F F F F A"),
+        new("GET /Admin/Jobs", "", _ => "/Admin/Jobs", "L F F F F A"),
+        new("POST /Admin/Jobs ?handler=Retry", "", _ => "/Admin/Jobs?handler=Retry&id=987654", "L F F F F N"),
+        new("POST /Admin/Jobs ?handler=Cancel", "", _ => "/Admin/Jobs?handler=Cancel&id=987654", "L F F F F N"),
+        new("POST /Admin/Jobs ?handler=RunNow", "", _ => "/Admin/Jobs?handler=RunNow&name=khong-co", "L F F F F N"),
 
         // Administration: courses
         new("GET /Admin/Courses", "", _ => "/Admin/Courses", "L F A F F A"),

@@ -2,7 +2,6 @@ using Learning.Data.Entities;
 using Learning.Data.Jobs;
 using Learning.Data.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -45,10 +44,15 @@ public static class DataServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         }
 
-        services.AddSingleton<DbXmlRepository>();
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
-        services.AddDataProtection().SetApplicationName("Learning");
+        // The key ring in the database, so every node decrypts the cookies and tokens the others issued; protected at rest by
+        // a certificate when one is configured (Learning:DataProtection:CertificatePath and CertificatePassword).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Learning").PersistKeysToDbContext<LearningDbContext>();
+        if (configuration["Learning:DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["Learning:DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
         return services;
     }
 

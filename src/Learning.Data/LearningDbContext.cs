@@ -17,13 +17,14 @@ namespace Learning.Data;
 /// </code>
 /// </summary>
 public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options, ModelAssemblies modelAssemblies)
-    : IdentityDbContext<LearningUser, LearningRole, string>(options)
+    : IdentityDbContext<LearningUser, LearningRole, string>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    /// <summary>The data-protection key ring, shared by every node (PersistKeysToDbContext).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

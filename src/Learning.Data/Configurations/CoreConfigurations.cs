@@ -32,9 +32,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKeyRow>
+/// <summary>
+/// The data-protection key ring (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore's entity) in the table the earlier
+/// hand-written repository used, so keys written before the upgrade are read after it and signed-in users stay signed in.
+/// </summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKeyRow> builder)
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> builder)
     {
         builder.ToTable("core_data_protection_key");
         builder.Property(k => k.FriendlyName).HasMaxLength(200);

@@ -67,12 +67,3 @@ public sealed class AuditEntry
     public string? IpAddress { get; set; }
 }
 
-/// <summary>ASP.NET data-protection key ring, kept in the database so every web node reads the same keys.</summary>
-public sealed class DataProtectionKeyRow
-{
-    public int Id { get; set; }
-
-    public string FriendlyName { get; set; } = "";
-
-    public string Xml { get; set; } = "";
-}

@@ -35,6 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<LearningPathsStep>();
         services.AddRecipeStep<AssignmentsStep>();
         services.AddScoped<Learning.Data.Jobs.IJobHandler, AssignmentSyncJob>();
+        services.AddScoped<LessonKindCatalog>();
         if (configuration.GetValue("Learning:Courses:RunAssignmentSync", true))
         {
             var minutes = Math.Max(1, configuration.GetValue("Learning:Courses:AssignmentSyncMinutes", 10));

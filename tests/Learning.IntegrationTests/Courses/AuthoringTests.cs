@@ -55,6 +55,28 @@ public sealed class AuthoringTests
         Assert.Contains("&lt;script&gt;", body, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 10: a lesson kind whose module is not there (quiz) is not offered, in the editor or in a recipe.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task LessonKinds_WithoutTheirModule_AreNotOffered(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var courseId = await site.WithDbAsync(db => db.Set<Course>().Select(c => c.Id).FirstAsync());
+        var editor = await admin.GetAsync($"/Admin/Courses/Edit/{courseId}");
+        Assert.Contains("<option value=\"video\">", editor.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"quiz\">", editor.Body, StringComparison.Ordinal);
+
+        var result = await site.RunRecipeAsync("""
+            { "name": "quiz", "steps": [ { "name": "courses", "courses": [ { "slug": "co-bai-kiem-tra", "title": "Có bài kiểm tra",
+              "modules": [ { "key": "c1", "title": "Chương 1", "lessons": [ { "key": "kt", "title": "Kiểm tra", "kind": "quiz" } ] } ] } ] } ] }
+            """);
+        Assert.False(result.Succeeded);
+        Assert.EndsWith(".kind", result.JsonPath, StringComparison.Ordinal);
+        Assert.DoesNotContain("quiz,", result.Error, StringComparison.Ordinal);
+        Assert.False(await site.WithDbAsync(db => db.Set<Course>().AnyAsync(c => c.Slug == "co-bai-kiem-tra")));
+    }
+
     /// <summary>Issue 10: the editor's preview is the learner's renderer on the server, so hostile bodies are inert there too.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -14,7 +14,7 @@ namespace Learning.Courses.Recipes;
 /// Upserts by slug and keys; the recipe is the draft's source of truth (modules and lessons it no longer names are removed
 /// from the draft; progress on them is kept). <c>"publish": true</c> publishes a new version when the draft changed.
 /// </summary>
-public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher, CourseFiles files, IAuditTrail audit, IStringLocalizer<CoursesStrings> t, TimeProvider clock) : IRecipeStepHandler
+public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher, CourseFiles files, IAuditTrail audit, IStringLocalizer<CoursesStrings> t, TimeProvider clock, LessonKindCatalog kinds) : IRecipeStepHandler
 {
     public string StepName => "courses";
 
@@ -136,9 +136,9 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
 
                 lesson.Title = context.RequiredString(lessonItem, "title", lessonPath, t["Recipe.TitleRequired"]);
                 var kind = lessonItem.OptionalString("kind") ?? LessonKinds.Article;
-                if (!LessonKinds.All.Contains(kind))
+                if (!kinds.IsOffered(kind))
                 {
-                    throw context.Error(lessonPath + ".kind", t["Recipe.KindUnknown", kind, string.Join(", ", LessonKinds.All)]);
+                    throw context.Error(lessonPath + ".kind", t["Recipe.KindUnknown", kind, string.Join(", ", kinds.Offered)]);
                 }
 
                 lesson.Kind = kind;

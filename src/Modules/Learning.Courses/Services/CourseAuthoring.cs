@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Learning.Courses.Services;
 
 /// <summary>Draft editing for trainers. Nothing here is visible to learners until <see cref="CoursePublisher"/> publishes.</summary>
-public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, TimeProvider clock, LessonKindCatalog kinds)
 {
     public static string Slugify(string text)
     {
@@ -57,7 +57,7 @@ public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, Tim
             CourseId = module.CourseId,
             Key = NewKey(),
             Title = title.Trim(),
-            Kind = LessonKinds.All.Contains(kind) ? kind : LessonKinds.Article,
+            Kind = kinds.IsOffered(kind) ? kind : LessonKinds.Article,
             Position = position + 1,
         };
         db.Add(lesson);

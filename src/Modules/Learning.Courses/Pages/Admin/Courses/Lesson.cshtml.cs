@@ -12,7 +12,7 @@ namespace Learning.Courses.Pages.Admin.Courses;
 
 [RequirePermission(Permissions.Names.Author)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring, CourseFiles files, IStringLocalizer<CoursesStrings> t, IEnumerable<ILessonReferenceSource> referenceSources) : PageModel
+public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring, CourseFiles files, IStringLocalizer<CoursesStrings> t, IEnumerable<ILessonReferenceSource> referenceSources, LessonKindCatalog kinds) : PageModel
 {
     public Lesson? Lesson { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class LessonModel(LearningDbContext db, CourseAuthoring authoring,
         }
 
         lesson.Title = string.IsNullOrWhiteSpace(title) ? lesson.Title : title.Trim();
-        lesson.Kind = LessonKinds.All.Contains(kind) ? kind! : lesson.Kind;
+        lesson.Kind = kinds.IsOffered(kind) ? kind! : lesson.Kind;
         lesson.Markdown = markdown ?? "";
         lesson.Url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
         lesson.Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();

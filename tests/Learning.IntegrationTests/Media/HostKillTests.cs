@@ -86,8 +86,8 @@ public sealed class HostKillTests(ITestOutputHelper output)
                 Assert.True(retaken < TimeSpan.FromSeconds(30), $"retaken after {retaken.TotalSeconds:0.0} s");
                 var state = await WaitAsync(() => Task.FromResult(Query(database, "SELECT \"State\" FROM media_video")), s => s is "Ready" or "Failed", TimeSpan.FromSeconds(240));
                 Assert.Equal("Ready", state);
-                Assert.Equal("2", Query(database, "SELECT \"Attempts\" FROM core_job"));
-                Assert.Equal("Succeeded", Query(database, "SELECT \"State\" FROM core_job"));
+                Assert.Equal("2", Query(database, "SELECT \"Attempts\" FROM core_job WHERE \"Kind\" = 'media.transcode'"));
+                Assert.Equal("Succeeded", Query(database, "SELECT \"State\" FROM core_job WHERE \"Kind\" = 'media.transcode'"));
 
                 // The ladder is complete: every playlist's segments exist, and no attempt folder is left.
                 var video = Directory.GetDirectories(Path.Combine(media, "videos")).Single();

@@ -88,6 +88,7 @@ public sealed partial class ResourcesTests
             ["Enrol."] = Enum.GetNames<Learning.Courses.Services.EnrolOutcome>(),
             ["Assign.Target."] = Enum.GetNames<Learning.Courses.Data.AssignmentTarget>(),
         },
+        ["src/Learning.Web"] = new() { ["Jobs.State."] = Enum.GetNames<Learning.Data.Jobs.JobState>() },
     };
 
     private static Dictionary<string, string> Keys(string path) =>

@@ -67,9 +67,25 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Every searchable row saved carries its folded text, however it was changed (pages, recipes, imports, Identity).</summary>
+    /// <summary>
+    /// Every searchable row saved carries its folded text, however it was changed (pages, recipes, imports, Identity); and no
+    /// name or title keeps a bidirectional control character (U+202A–U+202E, U+2066–U+2069), which would let "…\u202Eexe.txt"
+    /// show as "…txt.exe" to an administrator.
+    /// </summary>
     private void FoldSearchText()
     {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.ClrType == typeof(string) && property.CurrentValue is string text && IsNameOrTitle(property.Metadata.Name)
+                    && text.AsSpan().IndexOfAny(BidiControls) >= 0)
+                {
+                    property.CurrentValue = string.Concat(text.Where(c => !BidiControls.Contains(c)));
+                }
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<IHasSearchText>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
@@ -82,6 +98,11 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
             }
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    private static bool IsNameOrTitle(string property) =>
+        property.EndsWith("Name", StringComparison.Ordinal) || property.EndsWith("Title", StringComparison.Ordinal) || property == "Position";
 
     /// <summary>Fills the folded text of rows saved before the column existed; run after migrating. Returns how many.</summary>
     public async Task<int> FillSearchTextAsync(CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
 
     private readonly string name = $"{Machine}{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
     private long polls;
+    private DateTimeOffset lastOutageLogged = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,7 +84,17 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Job worker loop failed; retrying");
+                // A database that is away is one warning per outage (every 30 s at most), not an error every poll.
+                if (!Transactions.IsTransient(ex))
+                {
+                    logger.LogError(ex, "Job worker loop failed; retrying");
+                }
+                else if (clock.GetUtcNow() - lastOutageLogged > TimeSpan.FromSeconds(30))
+                {
+                    logger.LogWarning("Job worker: the database is unavailable ({Message}); polling again", ex.GetBaseException().Message);
+                    lastOutageLogged = clock.GetUtcNow();
+                }
+
                 worked = false;
             }
 

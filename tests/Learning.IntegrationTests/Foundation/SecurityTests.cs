@@ -39,6 +39,25 @@ public sealed class SecurityTests
         Assert.NotEmpty(ErrorOf(right.Body));
     }
 
+    /// <summary>Issue 10, item 5: names and titles lose bidirectional controls, so "…\u202Eexe.txt" cannot pose as "…txt.exe".</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task NamesAndTitles_LoseBidirectionalControlCharacters(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        await admin.PostFormAsync("/Admin/Users/Create", [new("email", "rlo@example.vn"), new("displayName", "Hướng\u202Eexe.txt\u2066x\u2069"), new("password", "Matkhau2026xx"), new("roles", "Trainer")]);
+        var name = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "rlo@example.vn").Select(u => u.DisplayName).SingleAsync());
+        Assert.Equal("Hướngexe.txtx", name);
+
+        var result = await site.RunRecipeAsync("""
+            { "name": "rlo", "steps": [ { "name": "courses", "courses": [ { "slug": "rlo", "title": "Khóa\u202Ehọc",
+              "modules": [ { "key": "m", "title": "Chương", "lessons": [ { "key": "l", "title": "Bài\u202Dmột", "kind": "article", "markdown": "x" } ] } ] } ] } ] }
+            """);
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Khóahọc", await site.WithDbAsync(db => db.Set<Learning.Courses.Data.Course>().Where(c => c.Slug == "rlo").Select(c => c.Title).SingleAsync()));
+    }
+
     private static string ErrorOf(string body) =>
         System.Text.RegularExpressions.Regex.Match(body, "role=\"alert\"[^>]*>([^<]*)<").Groups[1].Value;
 

@@ -86,15 +86,18 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        video.Renditions = string.Join(',', plan.Names);
-        video.State = VideoState.Ready;
-        video.Error = null;
-        video.ReadyUtc = DateTime.UtcNow;
-        await context.CompleteAsync(db, _ =>
+        var renditions = string.Join(',', plan.Names);
+        await context.CompleteAsync(db, async ct =>
         {
             PutInPlace(work, folder);
             DeleteFolder(attempts); // what was replaced, and any earlier attempt's leftovers: gone before the video shows Ready
-            return Task.CompletedTask;
+            // A statement, not the entity loaded above: a retried completion runs on a cleared change tracker.
+            var now = DateTime.UtcNow;
+            await db.Set<Video>().Where(v => v.Id == videoId).ExecuteUpdateAsync(s => s
+                .SetProperty(v => v.Renditions, renditions)
+                .SetProperty(v => v.State, VideoState.Ready)
+                .SetProperty(v => v.Error, (string?)null)
+                .SetProperty(v => v.ReadyUtc, now), ct);
         }, CancellationToken.None);
     }
 

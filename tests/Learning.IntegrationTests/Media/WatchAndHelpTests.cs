@@ -57,6 +57,34 @@ public sealed partial class WatchAndHelpTests
         return (response.StatusCode, text.StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
 
+    /// <summary>Issue 10, item 5: hotline contacts are validated, and a duplicate key is refused; a refused recipe changes nothing.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task HotlineRecipe_RefusesBadContactsAndDuplicateKeys_NamingThePath(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await site.WithDbAsync(db => db.Set<Hotline>().CountAsync());
+        static string Recipe(string lines) => "{ \"name\": \"h\", \"steps\": [ { \"name\": \"hotlines\", \"hotlines\": [ " + lines + " ] } ] }";
+
+        var zalo = await site.RunRecipeAsync(Recipe("""{ "key": "x1", "field": "it", "name": "Hỗ trợ", "zalo": "javascript:alert(1)" }"""));
+        Assert.False(zalo.Succeeded);
+        Assert.Equal("$.steps[0].hotlines[0].zalo", zalo.JsonPath);
+        Assert.Contains("không phải số điện thoại", zalo.Error, StringComparison.Ordinal);
+
+        var email = await site.RunRecipeAsync(Recipe("""{ "key": "x2", "field": "it", "name": "Hỗ trợ", "email": "không phải email" }"""));
+        Assert.Equal("$.steps[0].hotlines[0].email", email.JsonPath);
+
+        var twice = await site.RunRecipeAsync(Recipe("""{ "key": "x3", "field": "it", "name": "Một", "phone": "0258 3800 009" }, { "key": "x3", "field": "it", "name": "Hai", "phone": "0258 3800 010" }"""));
+        Assert.False(twice.Succeeded);
+        Assert.Equal("$.steps[0].hotlines[1].key", twice.JsonPath);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Set<Hotline>().CountAsync()));
+
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var page = await admin.PostFormAsync("/Admin/Media/Hotlines", [new("field", "it"), new("name", "Hỗ trợ"), new("zalo", "javascript:alert(1)")], "/Admin/Media/Hotlines?handler=Add");
+        Assert.Contains("không hợp lệ", page.Body, StringComparison.Ordinal);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Set<Hotline>().CountAsync()));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Heartbeats_CountOnlyUniqueWatchedSeconds_AndCompleteTheLessonAtTheThreshold(DatabaseProvider provider)

@@ -20,9 +20,14 @@ public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var order = 0;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, path) in context.ArrayItems(context.Step, "hotlines", "", t["Recipe.HotlinesRequired"]).ToList())
         {
             var key = context.RequiredString(item, "key", path, t["Recipe.KeyRequired"]);
+            if (!keys.Add(key))
+            {
+                throw context.Error(path + ".key", t["Recipe.KeyTwice", key]); // a second line with one key would overwrite the first
+            }
             var field = context.RequiredString(item, "field", path, t["Recipe.FieldRequired"]);
             if (!SupportFields.All.Contains(field))
             {
@@ -41,6 +46,13 @@ public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory
             line.Phone = item.OptionalString("phone");
             line.Zalo = item.OptionalString("zalo");
             line.Email = item.OptionalString("email");
+            foreach (var (name, value, valid) in new[] { ("phone", line.Phone, HotlineContact.IsPhone(line.Phone)), ("zalo", line.Zalo, HotlineContact.IsPhone(line.Zalo)), ("email", line.Email, HotlineContact.IsEmail(line.Email)) })
+            {
+                if (!valid)
+                {
+                    throw context.Error(path + "." + name, t[name == "email" ? "Recipe.EmailInvalid" : "Recipe.PhoneInvalid", value ?? ""]);
+                }
+            }
             line.Hours = item.OptionalString("hours");
             line.SortOrder = ++order;
             if (line.Phone is null && line.Zalo is null && line.Email is null)

@@ -33,6 +33,13 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
             return Page();
         }
 
+        if (!HotlineContact.IsPhone(Clean(phone)) || !HotlineContact.IsPhone(Clean(zalo)) || !HotlineContact.IsEmail(Clean(email)))
+        {
+            Error = t["Hotlines.ContactInvalid"];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         var line = new Hotline
         {
             Key = "ui-" + Guid.NewGuid().ToString("N")[..12],

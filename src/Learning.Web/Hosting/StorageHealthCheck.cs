@@ -12,7 +12,7 @@ public sealed class StorageHealthCheck(IEnumerable<StorageLocation> locations, I
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var minimum = configuration.GetValue<long?>("Learning:Storage:MinFreeMegabytes") ?? 100;
+        var minimum = StorageReserve.Megabytes(configuration);
         var low = new List<string>();
         foreach (var location in locations)
         {

@@ -205,7 +205,7 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
     }
 
     /// <summary>The reserve the storage health check keeps (<c>Learning:Storage:MinFreeMegabytes</c>): an upload may not eat into it.</summary>
-    private long MinimumFreeBytes() => Math.Max(0, configuration.GetValue<long?>("Learning:Storage:MinFreeMegabytes") ?? 100) * 1024L * 1024L;
+    private long MinimumFreeBytes() => StorageReserve.Megabytes(configuration) * 1024L * 1024L;
 
     private long? FreeBytes()
     {

@@ -51,17 +51,21 @@ public sealed class RecurringSchedule
             : cron.GetNextOccurrence(afterUtc, Vietnam) ?? DateTime.MaxValue;
     }
 
-    /// <summary>The last occurrence at or before <paramref name="nowUtc"/>, starting from <paramref name="dueUtc"/> (which is).</summary>
-    public DateTime LatestAtOrBefore(DateTime dueUtc, DateTime nowUtc)
+    /// <summary>
+    /// The last occurrence at or before <paramref name="nowUtc"/>, starting from <paramref name="dueUtc"/> (which is), and how many
+    /// occurrences before it were passed over on the way (missed during downtime).
+    /// </summary>
+    public (DateTime Latest, int Missed) CatchUp(DateTime dueUtc, DateTime nowUtc)
     {
         if (cron is null)
         {
-            var periods = (long)((nowUtc - dueUtc).Ticks / interval.Ticks);
-            return dueUtc + TimeSpan.FromTicks(interval.Ticks * Math.Max(0, periods));
+            var periods = Math.Max(0, (nowUtc - dueUtc).Ticks / interval.Ticks);
+            return (dueUtc + TimeSpan.FromTicks(interval.Ticks * periods), (int)Math.Min(periods, int.MaxValue));
         }
 
         var latest = dueUtc;
-        for (var i = 0; i < 100_000; i++) // a year of minutely occurrences, then give up counting
+        var missed = 0;
+        for (; missed < 100_000; missed++) // a year of minutely occurrences, then give up counting
         {
             var next = NextAfter(latest);
             if (next > nowUtc)
@@ -72,7 +76,7 @@ public sealed class RecurringSchedule
             latest = next;
         }
 
-        return latest;
+        return (latest, missed);
     }
 }
 
@@ -207,8 +211,7 @@ public sealed class RecurringScheduler(IEnumerable<RecurringJobDefinition> defin
     private async Task<long?> TryQueueAsync(LearningDbContext db, RecurringJobDefinition definition, RecurringJobRow row, DateTime now, CancellationToken cancellationToken, bool force = false)
     {
         var due = row.NextDueUtc;
-        var covers = force ? now : definition.Schedule.LatestAtOrBefore(due, now);
-        var missed = force ? 0 : CountBetween(definition.Schedule, due, covers);
+        var (covers, missed) = force ? (now, 0) : definition.Schedule.CatchUp(due, now);
         var next = definition.Schedule.NextAfter(force ? now : covers);
         var from = row.LastDueUtc ?? (IsInterval(definition) ? due : covers);
         var jobs = new JobQueue(db, clock);
@@ -235,15 +238,4 @@ public sealed class RecurringScheduler(IEnumerable<RecurringJobDefinition> defin
     }
 
     private static bool IsInterval(RecurringJobDefinition definition) => definition.Schedule.Interval is not null;
-
-    private static int CountBetween(RecurringSchedule schedule, DateTime due, DateTime latest)
-    {
-        var count = 0;
-        for (var at = due; at < latest && count < 100_000; at = schedule.NextAfter(at))
-        {
-            count++;
-        }
-
-        return count;
-    }
 }

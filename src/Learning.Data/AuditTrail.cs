@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using Learning.Data.Entities;
 using Microsoft.AspNetCore.Http;
 using System.Security.Claims;
@@ -22,7 +23,7 @@ internal sealed class AuditTrail(LearningDbContext db, IHttpContextAccessor http
             Action = action,
             Subject = Truncate(subject, 400),
             Details = details,
-            UserId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserId = actor?.UserId(),
             UserName = Truncate(actor?.Identity?.Name, 256),
             IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
         });

@@ -44,7 +44,7 @@ public static class CoursesEndpoints
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ForbidHttpResult>> DownloadLessonFileAsync(
         string slug, string lessonKey, HttpContext http, LessonGate gate, ProgressService progress, CourseFiles files, CancellationToken cancellationToken)
     {
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = http.User.RequiredUserId();
         var entry = await gate.CheckAsync(userId, slug, lessonKey, cancellationToken);
         if (entry.Entry == LessonEntry.NotFound || entry.Lesson is not { Kind: LessonKinds.File, FileName: { } stored } lesson || files.PathOf(stored) is not { } path)
         {
@@ -61,14 +61,14 @@ public static class CoursesEndpoints
             await progress.CompleteAsync(entry.State!, entry.Published!.Snapshot, lessonKey, "downloaded", cancellationToken);
         }
 
-        return TypedResults.PhysicalFile(path, CourseFiles.ContentTypeOf(stored), lesson.FileDisplayName ?? stored, enableRangeProcessing: true);
+        return TypedResults.PhysicalFile(path, FileContentTypes.Of(stored), lesson.FileDisplayName ?? stored, enableRangeProcessing: true);
     }
 
     /// <summary>Images embedded in lessons. Names are content hashes, so they are cached for a year. An image that only a draft
     /// uses is for authors: others get it once a published version of a published course shows it.</summary>
     public static async Task<Results<PhysicalFileHttpResult, NotFound>> ServeImage(string name, CourseFiles files, HttpContext http, LearningDbContext db, CancellationToken cancellationToken)
     {
-        if (files.PathOf(name) is not { } path || !CourseFiles.IsImage(CourseFiles.ContentTypeOf(name)))
+        if (files.PathOf(name) is not { } path || !FileContentTypes.IsImage(FileContentTypes.Of(name)))
         {
             return TypedResults.NotFound();
         }
@@ -84,7 +84,7 @@ public static class CoursesEndpoints
 
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.PhysicalFile(path, CourseFiles.ContentTypeOf(name));
+        return TypedResults.PhysicalFile(path, FileContentTypes.Of(name));
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(int id, CoursePackages packages, LearningDbContext db, CancellationToken cancellationToken)

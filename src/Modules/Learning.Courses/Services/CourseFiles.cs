@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,6 @@ public sealed class CourseFiles(IOptions<CoursesOptions> options, IHostEnvironme
         return null;
     }
 
-    public static bool IsImage(string contentType) => contentType.StartsWith("image/", StringComparison.Ordinal);
 
     /// <summary>Stores the stream if its content is an allowed type; returns the stored name, or null when the type is refused.</summary>
     public async Task<(string StoredName, string ContentType)?> StoreAsync(Stream content, string originalName, bool imagesOnly, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed class CourseFiles(IOptions<CoursesOptions> options, IHostEnvironme
             }
 
             var detected = Detect(head);
-            if (detected is null || (imagesOnly && !IsImage(detected.Value.ContentType)))
+            if (detected is null || (imagesOnly && !FileContentTypes.IsImage(detected.Value.ContentType)))
             {
                 return null;
             }
@@ -97,7 +97,7 @@ public sealed class CourseFiles(IOptions<CoursesOptions> options, IHostEnvironme
                 File.Move(temp, target);
             }
 
-            return (stored, ContentTypeOf(stored));
+            return (stored, FileContentTypes.Of(stored));
         }
         finally
         {
@@ -119,16 +119,4 @@ public sealed class CourseFiles(IOptions<CoursesOptions> options, IHostEnvironme
         return File.Exists(path) ? path : null;
     }
 
-    public static string ContentTypeOf(string storedName) => Path.GetExtension(storedName) switch
-    {
-        ".pdf" => "application/pdf",
-        ".png" => "image/png",
-        ".jpg" => "image/jpeg",
-        ".gif" => "image/gif",
-        ".webp" => "image/webp",
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        _ => "application/octet-stream",
-    };
 }

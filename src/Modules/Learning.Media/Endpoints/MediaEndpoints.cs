@@ -52,14 +52,13 @@ public static class MediaEndpoints
         return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "antiforgery");
     }
 
-    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private static IResult Error(int status, string message, long? received = null) =>
         Results.Json(new { error = message, received }, statusCode: status);
 
     public static async Task<IResult> StartAsync(StartUpload request, ClaimsPrincipal user, UploadService uploads, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
     {
-        var (error, state) = await uploads.StartAsync(UserId(user), request.FileName ?? "", request.Size, request.Title, cancellationToken);
+        var (error, state) = await uploads.StartAsync(user.RequiredUserId(), request.FileName ?? "", request.Size, request.Title, cancellationToken);
         return error switch
         {
             UploadError.Empty => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
@@ -71,7 +70,7 @@ public static class MediaEndpoints
     }
 
     public static async Task<IResult> StatusAsync(string id, ClaimsPrincipal user, UploadService uploads, CancellationToken cancellationToken) =>
-        await uploads.FindAsync(UserId(user), id, cancellationToken) is { } state
+        await uploads.FindAsync(user.RequiredUserId(), id, cancellationToken) is { } state
             ? Results.Json(new { id = state.Id, received = state.ReceivedBytes, total = state.TotalBytes })
             : Results.NotFound();
 
@@ -79,7 +78,7 @@ public static class MediaEndpoints
     public static async Task<IResult> AppendAsync(string id, long? offset, HttpContext http, UploadService uploads, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
     {
         var at = offset ?? (long.TryParse(http.Request.Headers["Upload-Offset"], out var header) ? header : -1);
-        var result = await uploads.AppendAsync(UserId(http.User), id, at, http.Request.Body, http.Request.ContentLength, cancellationToken);
+        var result = await uploads.AppendAsync(http.User.RequiredUserId(), id, at, http.Request.Body, http.Request.ContentLength, cancellationToken);
         return result.Error switch
         {
             UploadError.None => Results.Json(new { received = result.ReceivedBytes, video = result.VideoPublicId }),
@@ -133,7 +132,7 @@ public static class MediaEndpoints
         // Everything under a video's folder is written once by the transcoder; playlists may be rebuilt by a re-run, so they are not immutable.
         http.Response.Headers.CacheControl = path.EndsWith(".m3u8", StringComparison.Ordinal) ? "private, max-age=60" : "private, max-age=31536000, immutable";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(file, MediaStorage.ContentTypeOf(file), enableRangeProcessing: true);
+        return Results.File(file, FileContentTypes.Of(file), enableRangeProcessing: true);
     }
 
     public static async Task<IResult> WatchAsync(HttpContext http, HeartbeatIngestor watch, CancellationToken cancellationToken)
@@ -159,7 +158,7 @@ public static class MediaEndpoints
             return Results.BadRequest();
         }
 
-        var (outcome, status) = await watch.IngestAsync(UserId(http.User), heartbeat, cancellationToken);
+        var (outcome, status) = await watch.IngestAsync(http.User.RequiredUserId(), heartbeat, cancellationToken);
         return outcome == HeartbeatOutcome.InvalidToken
             ? Results.StatusCode(StatusCodes.Status403Forbidden)
             : Results.Json(new { watched = status!.WatchedSeconds, percent = status.Percent, position = status.Position, completed = status.Completed });
@@ -168,7 +167,7 @@ public static class MediaEndpoints
     /// <summary>The data saver, remembered per user. Like heartbeats, it carries the page's watch token instead of an antiforgery token.</summary>
     public static async Task<IResult> PreferenceAsync(PreferenceRequest request, ClaimsPrincipal user, LearningDbContext db, MediaTokens tokens, CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
+        var userId = user.RequiredUserId();
         if (tokens.ReadWatch(request.Token)?.UserId != userId)
         {
             return Results.StatusCode(StatusCodes.Status403Forbidden);

@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using System.Security.Claims;
 using Learning.Data;
 using Learning.Media.Data;
@@ -29,7 +30,7 @@ public sealed class HotlineDirectory(LearningDbContext db, ICadreDirectory cadre
         // A cadre sees lines for everyone and for the units above them. Staff without a cadre profile see the lines of their
         // scope and of the units above it (an administrator: every line); anyone else only the lines for everyone.
         var staffScope = OrgScope.Nothing;
-        if (profile is null && http.HttpContext?.User is { } user && user.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+        if (profile is null && http.HttpContext?.User is { } user && user.UserId() == userId)
         {
             staffScope = await scopes.GetScopeAsync(user, cancellationToken);
         }

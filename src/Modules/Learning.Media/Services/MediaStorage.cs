@@ -102,17 +102,6 @@ public sealed partial class MediaStorage
 
     public static bool IsPublicId(string value) => PublicIdPattern().IsMatch(value);
 
-    public static string ContentTypeOf(string path) => Path.GetExtension(path) switch
-    {
-        ".m3u8" => "application/vnd.apple.mpegurl",
-        ".ts" => "video/mp2t",
-        ".m4s" => "video/iso.segment",
-        ".mp4" => "video/mp4",
-        ".jpg" => "image/jpeg",
-        ".vtt" => "text/vtt; charset=utf-8",
-        _ => "application/octet-stream",
-    };
-
     [GeneratedRegex("^[a-z]{2,3}$")]
     private static partial Regex LanguagePattern();
 

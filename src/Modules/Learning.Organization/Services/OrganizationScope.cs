@@ -37,7 +37,7 @@ public sealed class OrganizationScopeService(LearningDbContext db) : IOrganizati
             return OrgScope.Everything;
         }
 
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.UserId();
         return userId is null ? OrgScope.Nothing : await PathsOfAsync(userId, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using System.Security.Claims;
 using Learning.Data;
 using Learning.Data.Security;
@@ -39,7 +40,7 @@ public static class SecurityStampCheck
 
         var services = context.HttpContext.RequestServices;
         var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = principal.UserId();
         var issued = principal.FindFirstValue(claimType);
         if (userId is not null && issued is not null)
         {

@@ -27,7 +27,7 @@ public sealed class CourseModel(CourseReader reader, EnrollmentService enrollmen
 
     public string? Message { get; private set; }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.RequiredUserId();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();

@@ -59,7 +59,7 @@ public sealed class IndexModel(LearningDbContext db, CourseSearch search, IMemor
         Pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Courses = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.UserId();
         var ids = Courses.Select(c => c.Id).ToList();
         Progress = await db.Set<Enrollment>().AsNoTracking().Where(e => e.UserId == userId && ids.Contains(e.CourseId) && e.WithdrawnUtc == null)
             .ToDictionaryAsync(e => e.CourseId, cancellationToken);

@@ -44,7 +44,7 @@ public sealed class LessonModel(
 
     public IReadOnlyList<IHtmlContent> Asides { get; private set; } = [];
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.RequiredUserId();
 
     public async Task<IActionResult> OnGetAsync(string slug, string lessonKey, CancellationToken cancellationToken)
     {

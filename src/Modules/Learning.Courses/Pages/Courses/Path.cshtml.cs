@@ -27,7 +27,7 @@ public sealed class PathModel(LearningDbContext db) : PageModel
             return NotFound();
         }
 
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.UserId();
         var ids = Path.Courses.OrderBy(c => c.Position).Select(c => c.CourseId).ToList();
         var courses = await db.Set<Course>().AsNoTracking().Where(c => ids.Contains(c.Id) && c.IsPublished).ToDictionaryAsync(c => c.Id, cancellationToken);
         var enrollments = await db.Set<Enrollment>().AsNoTracking().Where(e => e.UserId == userId && ids.Contains(e.CourseId)).ToDictionaryAsync(e => e.CourseId, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class IndexModel(MyLearning myLearning) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = User.RequiredUserId();
         (Courses, Paths) = await myLearning.LoadAsync(userId, cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ public sealed class WatchModel(LearningDbContext db, PlayerRenderer player) : Pa
             return NotFound();
         }
 
-        Player = await player.RenderAsync(Item, User.FindFirstValue(ClaimTypes.NameIdentifier)!, new PlayerPlace(null, null, false, t is >= 0 ? t : null), cancellationToken);
+        Player = await player.RenderAsync(Item, User.RequiredUserId(), new PlayerPlace(null, null, false, t is >= 0 ? t : null), cancellationToken);
         return Page();
     }
 }
@@ -55,7 +55,7 @@ public sealed class HotlinesModel(HotlineDirectory directory, PlayerRenderer pla
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var lines = await directory.ForUserAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, null, cancellationToken);
+        var lines = await directory.ForUserAsync(User.RequiredUserId(), null, cancellationToken);
         Groups = SupportFields.All
             .Select(f => (f, lines.Where(l => l.Field == f).ToList()))
             .Where(g => g.Item2.Count > 0)

@@ -180,7 +180,7 @@ public sealed class VideoModel(LearningDbContext db, IJobQueue jobs, CaptionServ
 
         Job = Item.JobId is { } jobId ? await jobs.FindAsync(jobId, cancellationToken) : null;
         State = VideoStates.Of(Item.State, Job?.State);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var userId = User.RequiredUserId();
         Player = await player.RenderAsync(Item, userId, new PlayerPlace(null, null, IsPreview: true), cancellationToken);
         return true;
     }

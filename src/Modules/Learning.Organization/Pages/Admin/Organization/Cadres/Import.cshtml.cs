@@ -35,7 +35,7 @@ public sealed class ImportModel(
 
     public bool InProgress => Job is { State: JobState.Queued or JobState.Running };
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.RequiredUserId();
 
     public async Task<IActionResult> OnGetAsync(long? job, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ build src/Learning.Web
 build bench/Learning.Bench
 
 source scripts/postgres.sh
-PG_EXTRA="-c shared_buffers=256MB" pg_start
+# A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
+PG_DURABLE=${PG_DURABLE:-1} PG_EXTRA="-c shared_buffers=256MB" pg_start
 work=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; pg_stop; rm -rf "$work"; }
@@ -45,6 +46,7 @@ for mode in ping lesson course catalog my; do   # warm-up: JIT, caches, connecti
   wrk -t2 -c16 -d3s -s bench/wrk/sessions.lua "http://127.0.0.1:$port" -- $mode "$work/sessions.txt" >/dev/null
 done
 
+echo; echo "PostgreSQL: $(pg_durability | sed "s/-c //")"
 printf '\n%-10s %5s %10s %9s %9s %8s %10s\n' page conns "req/s" "p50 ms" "p95 ms" errors "vs ping"
 for c in 16 64; do
   base=""

@@ -12,6 +12,8 @@ secs=${1:-15}
 RUNS=${2:-3}
 SESSIONS=${SESSIONS:-2000}
 PRESETS=${PRESETS:-"superfast ultrafast"}
+PARTS=${PARTS:-"1 2 3"}   # e.g. PARTS=2 for the heartbeats only
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 command -v ffmpeg >/dev/null || { echo "ffmpeg is missing: apt-get install -y ffmpeg"; exit 1; }
 build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
@@ -25,16 +27,19 @@ pg=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; [ -n "$pg" ] && pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
 
+if part 1; then
 echo "== 1. transcode: 60-s 1280x720 clip (testsrc2 + tone), full ladder, median of $RUNS"
 ffmpeg -v error -y -f lavfi -i testsrc2=size=1280x720:rate=30:duration=60 -f lavfi -i sine=frequency=440:duration=60 \
   -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -shortest "$work/clip60.mp4"
 for preset in $PRESETS; do
   dotnet $tool transcode --source "$work/clip60.mp4" --preset "$preset" --runs "$RUNS"
 done
+fi
 
 echo "== 2./3. PostgreSQL: heartbeats and segments"
 source scripts/postgres.sh
-PG_EXTRA="-c shared_buffers=256MB" pg_start
+# A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
+PG_DURABLE=${PG_DURABLE:-1} PG_EXTRA="-c shared_buffers=256MB" pg_start
 pg=1
 export Learning__Database__Provider=PostgreSql
 export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_bench;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
@@ -72,9 +77,10 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Cookie: ${check%%|*}" 
 base() { wrk -t2 -c64 -d${secs}s --timeout 10s -s bench/wrk/get.lua "http://127.0.0.1:$port/ping" | grep RESULT; }
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 
+if part 2; then
 for batch in 1 3; do wrk -t2 -c64 -d3s -s bench/wrk/heartbeats.lua "http://127.0.0.1:$port" -- "$work/watch.txt" $batch >/dev/null; done
 echo
-echo "== 2. heartbeats, 64 connections, ${secs} s each (one heartbeat = one POST carrying a batch of intervals)"
+echo "== 2. heartbeats on PostgreSQL ($(pg_durability | sed 's/-c //')), 64 connections, ${secs} s each (one heartbeat = one POST carrying a batch of intervals)"
 ping=$(base)
 printf '%-28s %10s %9s %9s %8s %10s\n' run "req/s" "p50 ms" "p95 ms" errors "vs ping"
 printf '%-28s %10s %9s %9s %8s %10s\n' "/ping (baseline)" $(field rps "$ping") $(field p50_ms "$ping") $(field p95_ms "$ping") $(field errors "$ping") "100%"
@@ -85,6 +91,9 @@ for batch in 1 3 1 3; do
     "$(python3 -c "print($rps/$(field rps "$ping")*100)")" "$(python3 -c "print($rps*$batch)")"
 done
 
+fi
+
+part 3 || exit 0
 echo
 echo "== 3. segment vs static file, 64 connections, ${secs} s each"
 token=$(dotnet $tool playback-token --video "$video" | tail -n1)

@@ -29,6 +29,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<UploadService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddScoped<PlayerRenderer>();
+        services.AddScoped<DataSaverPreference>();
+        services.AddScoped<IAccountPreference>(sp => sp.GetRequiredService<DataSaverPreference>());
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();
         services.AddScoped<HelpLibrary>();

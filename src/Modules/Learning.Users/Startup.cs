@@ -79,6 +79,7 @@ public sealed class Startup : ModuleStartup
 
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<RolePermissionService>();
+        services.AddScoped<AccountProfileService>();
         services.AddScoped<ISiteSetupHandler, UsersSetupHandler>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddRecipeStep<RolesStep>();

@@ -34,6 +34,10 @@ public static class AuthorizationMatrix
         new("GET /Account/Culture", "", _ => "/Account/Culture", "A A A A A A"),
         new("POST /Account/Culture", "", _ => "/Account/Culture", "A A A A A A"),
         new("GET /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),
+        new("GET /Account/Manage", "", _ => "/Account/Manage", "L A A A A A"),
+        new("POST /Account/Manage", "", _ => "/Account/Manage", "L A A A A A"), // 400: the empty form is refused whole
+        new("GET /Account/Manage/Password", "", _ => "/Account/Manage/Password", "L A A A A A"),
+        new("POST /Account/Manage/Password", "", _ => "/Account/Manage/Password", "L A A A A A"), // 400: no passwords given
 
         // Learning
         new("GET /Courses", "", _ => "/Courses", "L A A A A A"),

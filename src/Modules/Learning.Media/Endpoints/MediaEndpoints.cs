@@ -165,7 +165,7 @@ public static class MediaEndpoints
     }
 
     /// <summary>The data saver, remembered per user. Like heartbeats, it carries the page's watch token instead of an antiforgery token.</summary>
-    public static async Task<IResult> PreferenceAsync(PreferenceRequest request, ClaimsPrincipal user, LearningDbContext db, MediaTokens tokens, CancellationToken cancellationToken)
+    public static async Task<IResult> PreferenceAsync(PreferenceRequest request, ClaimsPrincipal user, DataSaverPreference preference, MediaTokens tokens, CancellationToken cancellationToken)
     {
         var userId = user.RequiredUserId();
         if (tokens.ReadWatch(request.Token)?.UserId != userId)
@@ -173,26 +173,8 @@ public static class MediaEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var value = request.DataSaver is "240p" or "audio" ? request.DataSaver : "auto";
-        var preference = await db.Set<MediaPreference>().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        if (preference is null)
-        {
-            db.Add(new MediaPreference { UserId = userId, DataSaver = value });
-        }
-        else
-        {
-            preference.DataSaver = value;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two tabs saved the first preference at once; one of them stands.
-        }
-
+        var value = request.DataSaver is { } wanted && DataSaverPreference.Values.Contains(wanted) ? wanted : "auto";
+        await preference.SaveAsync(userId, value, cancellationToken);
         return Results.Json(new { dataSaver = value });
     }
 

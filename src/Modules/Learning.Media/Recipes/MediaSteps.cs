@@ -46,7 +46,7 @@ public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory
             line.Phone = item.OptionalString("phone");
             line.Zalo = item.OptionalString("zalo");
             line.Email = item.OptionalString("email");
-            foreach (var (name, value, valid) in new[] { ("phone", line.Phone, HotlineContact.IsPhone(line.Phone)), ("zalo", line.Zalo, HotlineContact.IsPhone(line.Zalo)), ("email", line.Email, HotlineContact.IsEmail(line.Email)) })
+            foreach (var (name, value, valid) in new[] { ("phone", line.Phone, ContactFormats.IsPhone(line.Phone)), ("zalo", line.Zalo, ContactFormats.IsPhone(line.Zalo)), ("email", line.Email, ContactFormats.IsEmail(line.Email)) })
             {
                 if (!valid)
                 {

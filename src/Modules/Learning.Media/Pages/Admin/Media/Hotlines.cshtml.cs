@@ -33,7 +33,7 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
             return Page();
         }
 
-        if (!HotlineContact.IsPhone(Clean(phone)) || !HotlineContact.IsPhone(Clean(zalo)) || !HotlineContact.IsEmail(Clean(email)))
+        if (!ContactFormats.IsPhone(Clean(phone)) || !ContactFormats.IsPhone(Clean(zalo)) || !ContactFormats.IsEmail(Clean(email)))
         {
             Error = t["Hotlines.ContactInvalid"];
             await LoadAsync(cancellationToken);

@@ -1,10 +1,11 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 
-namespace Learning.Media.Services;
+namespace Learning.Modularity;
 
-/// <summary>What a hotline's phone, Zalo and e-mail may hold: a phone number (digits with the usual separators) or an address.</summary>
-public static partial class HotlineContact
+/// <summary>What a phone number or an e-mail address typed by a person may look like (hotlines' phone/Zalo/e-mail, a
+/// cadre's phone on their account page): a phone number is digits with the usual separators; null means not given.</summary>
+public static partial class ContactFormats
 {
     public static bool IsPhone(string? value) => value is null || (PhonePattern().IsMatch(value) && value.Count(char.IsAsciiDigit) is >= 3 and <= 15);
 

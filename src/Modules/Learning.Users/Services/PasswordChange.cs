@@ -1,0 +1,9 @@
+namespace Learning.Users.Services;
+
+/// <summary>How a password change ended.</summary>
+public enum PasswordChange
+{
+    Changed,
+    Refused,
+    LockedOut,
+}

@@ -104,6 +104,28 @@ public sealed class LearningTests
         Assert.Equal(completed, enrollment.CompletedLessons);
     }
 
+    /// <summary>Every lesson of a course opened at once (tabs, a retry storm): each completion counts, the course completes once.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task DifferentLessonsCompletedAtOnce_AllCount_AndTheCourseCompletesOnce(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var lessons = string.Join(",", Enumerable.Range(1, 8).Select(i => $$"""{ "key": "b{{i}}", "title": "Bài {{i}}", "kind": "article", "markdown": "Nội dung {{i}}" }"""));
+        var recipe = await site.RunRecipeAsync($$"""{ "name": "cung-luc", "steps": [ { "name": "courses", "courses": [ { "slug": "cung-luc", "title": "Cùng lúc", "publish": true, "modules": [ { "key": "m", "title": "Chương", "lessons": [ {{lessons}} ] } ] } ] } ] }""");
+        Assert.True(recipe.Succeeded, recipe.Error);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        Assert.Equal(HttpStatusCode.Redirect, (await cadre.PostFormAsync("/Courses/cung-luc", [], "/Courses/cung-luc?handler=Enrol")).Status);
+
+        var pages = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => cadre.GetAsync($"/Courses/cung-luc/b{i}")));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == NhaTrangCadre).Select(u => u.Id).SingleAsync());
+        var enrollment = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.UserId == userId && e.CourseId == db.Set<Course>().Single(c => c.Slug == "cung-luc").Id));
+        Assert.Equal((8, 8), (enrollment.CompletedLessons, enrollment.RequiredLessons));
+        Assert.NotNull(enrollment.CompletedUtc);
+        Assert.Equal(8, await site.WithDbAsync(db => db.Set<LessonProgress>().CountAsync(p => p.UserId == userId && p.CourseId == enrollment.CourseId && p.CompletedUtc != null)));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task SequentialCourse_LaterLessonByUrl_IsRefusedAndRecordsNothing(DatabaseProvider provider)

@@ -84,63 +84,65 @@ public sealed class ProgressService(
 
         var enrollment = state.Enrollment;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new LessonProgress { UserId = enrollment.UserId, CourseId = enrollment.CourseId, LessonKey = lessonKey, FirstOpenedUtc = now, CompletedUtc = now, CompletedBy = source });
+        var required = snapshot.RequiredKeys.ToList();
+        bool courseCompleted;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            courseCompleted = await db.InTransactionAsync(ct => RecordAsync(enrollment, required, lessonKey, source, now, ct), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!Transactions.IsTransient(ex))
         {
-            // Another request (a double click, a second tab) completed it at the same moment.
+            // Another request (a double click, a second tab) completed it at the same moment; this one rolled back.
             db.ChangeTracker.Clear();
             state.Completed.Add(lessonKey);
             return CompletionOutcome.AlreadyCompleted;
         }
 
-        state.Completed.Add(lessonKey);
-        await RecountAsync(state, snapshot, lessonKey, cancellationToken);
-        return CompletionOutcome.Completed;
-    }
-
-    /// <summary>
-    /// Recomputes the counters from the completion rows (so concurrent completions of different lessons cannot lose one) and
-    /// remembers the lesson as the place to continue, in one statement; then completes the course if every required lesson
-    /// is done. Only the request whose update flips CompletedUtc raises the event.
-    /// </summary>
-    private async Task RecountAsync(LearnerState state, CourseSnapshot snapshot, string lessonKey, CancellationToken cancellationToken)
-    {
-        var enrollment = state.Enrollment;
-        var required = snapshot.RequiredKeys.ToList();
-        var (userId, courseId) = (enrollment.UserId, enrollment.CourseId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var progress = db.Set<LessonProgress>();
-        await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.RequiredLessons, required.Count)
-                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey)))
-                .SetProperty(e => e.LastLessonKey, lessonKey)
-                .SetProperty(e => e.LastActivityUtc, now),
-                cancellationToken);
-
-        var completed = required.Count > 0 && await db.Set<Enrollment>()
-            .Where(e => e.Id == enrollment.Id && e.CompletedUtc == null && e.CompletedLessons == e.RequiredLessons)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken) == 1;
-
         // What this request knows; the database holds the exact figures, which the next page shows.
+        state.Completed.Add(lessonKey);
         enrollment.RequiredLessons = required.Count;
         enrollment.CompletedLessons = required.Count(state.Completed.Contains);
         enrollment.LastLessonKey = lessonKey;
         enrollment.LastActivityUtc = now;
-        if (completed)
+        if (courseCompleted)
         {
             enrollment.CompletedUtc = now;
+            await OnCourseCompletedAsync(enrollment, snapshot, now, cancellationToken);
         }
 
-        if (!completed)
-        {
-            return;
-        }
+        return CompletionOutcome.Completed;
+    }
 
+    /// <summary>
+    /// One transaction, so one commit (one WAL flush on a durable PostgreSQL) per completion. It first locks the enrolment's row
+    /// (remembering the lesson as the place to continue): concurrent completions of the same learner's course queue there, and
+    /// each later statement sees the others' committed rows, so the counters recomputed from the completion rows cannot lose
+    /// one. Then the completion row (unique per user, course and lesson), the counters, and the course's completion: a
+    /// conditional update only one request can win. Returns whether this request completed the course.
+    /// </summary>
+    private async Task<bool> RecordAsync(Enrollment enrollment, List<string> required, string lessonKey, string source, DateTime now, CancellationToken cancellationToken)
+    {
+        var (userId, courseId) = (enrollment.UserId, enrollment.CourseId);
+        await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonKey, lessonKey).SetProperty(e => e.LastActivityUtc, now), cancellationToken);
+        db.Add(new LessonProgress { UserId = userId, CourseId = courseId, LessonKey = lessonKey, FirstOpenedUtc = now, CompletedUtc = now, CompletedBy = source });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var progress = db.Set<LessonProgress>();
+        await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.RequiredLessons, required.Count)
+                .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
+                cancellationToken);
+        return required.Count > 0 && await db.Set<Enrollment>()
+            .Where(e => e.Id == enrollment.Id && e.CompletedUtc == null && e.CompletedLessons == e.RequiredLessons)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken) == 1;
+    }
+
+    /// <summary>After the completion is committed: the listeners (a failing one logs, it does not undo it), then learning paths.</summary>
+    private async Task OnCourseCompletedAsync(Enrollment enrollment, CourseSnapshot snapshot, DateTime now, CancellationToken cancellationToken)
+    {
+        var userId = enrollment.UserId;
         var completedEvent = new CourseCompleted(userId, snapshot.CourseId, snapshot.Slug, snapshot.Title, now);
         foreach (var handler in handlers)
         {

@@ -50,8 +50,23 @@ public sealed class RecipeStepContext(string recipeName, int index, JsonElement 
     /// </summary>
     public void OnRollback(Action action) => undo.Add(action);
 
+    /// <summary>The shell's messages in the user's language (set by the recipe runner; English where a test builds a context).</summary>
+    public Microsoft.Extensions.Localization.IStringLocalizer? Messages { get; init; }
+
     public RecipeStepException Error(string relativePath, string message) =>
         new(StepName, Index, Path + relativePath, message);
+
+    /// <summary>A value of the wrong JSON kind, e.g. <c>"key": 123</c>: says what was expected and what was found, at its path.</summary>
+    public RecipeStepException WrongType(string relativePath, string property, System.Text.Json.JsonValueKind expected, System.Text.Json.JsonValueKind found) =>
+        Error(relativePath, Messages is { } t
+            ? t["Recipe.WrongType", property, t["Recipe.Kind." + KindName(expected)], t["Recipe.Kind." + KindName(found)]]
+            : $"\"{property}\" must be {KindName(expected).ToLowerInvariant()}, not {KindName(found).ToLowerInvariant()}.");
+
+    private static string KindName(System.Text.Json.JsonValueKind kind) => kind switch
+    {
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "Boolean",
+        _ => kind.ToString(),
+    };
 }
 
 /// <summary>A recipe that cannot run. Carries the step and the JSON path so the author can find the fault.</summary>

@@ -43,6 +43,39 @@ public sealed class RecipeTests
         Assert.Equal(before, await CountsAsync(site));
     }
 
+    /// <summary>Issue 10, item 5: each wrong shape is named for what it is, at its JSON path, and nothing changes.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Recipe_WrongShapes_NameTheRealProblemAndPath_AndChangeNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var before = await CountsAsync(site);
+        var siteName = await site.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).SingleAsync());
+
+        var deep = await RunAsync(site, "{ \"name\": \"sau\", \"steps\": [ " + new string('[', 70) + new string(']', 70) + " ] }");
+        Assert.False(deep.Succeeded);
+        Assert.Contains("lồng nhau quá 64 cấp", deep.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cú pháp", deep.Error, StringComparison.Ordinal);
+
+        var numberKey = await RunAsync(site, """{ "name": "so", "steps": [ { "name": "settings", "siteName": "Tên mới" }, { "name": "courses", "courses": [ { "slug": "so", "title": "Số", "modules": [ { "key": 123, "title": "Chương", "lessons": [] } ] } ] } ] }""");
+        Assert.False(numberKey.Succeeded);
+        Assert.Equal("$.steps[1].courses[0].modules[0].key", numberKey.JsonPath);
+        Assert.Equal("“key” phải là chuỗi ký tự, không phải số.", numberKey.Error);
+
+        var settingsNumber = await RunAsync(site, """{ "name": "cd", "steps": [ { "name": "settings", "siteName": 123 } ] }""");
+        Assert.False(settingsNumber.Succeeded);
+        Assert.Equal("$.steps[0].siteName", settingsNumber.JsonPath);
+        Assert.Contains("“siteName” phải là chuỗi ký tự", settingsNumber.Error, StringComparison.Ordinal);
+
+        var settingsUnknown = await RunAsync(site, """{ "name": "cd", "steps": [ { "name": "settings", "sitename": "Tên mới" } ] }""");
+        Assert.False(settingsUnknown.Succeeded);
+        Assert.Equal("$.steps[0].sitename", settingsUnknown.JsonPath);
+        Assert.Contains("siteName, theme", settingsUnknown.Error, StringComparison.Ordinal);
+
+        Assert.Equal(before, await CountsAsync(site));
+        Assert.Equal(siteName, await site.WithDbAsync(db => db.SiteSettings.Select(s => s.SiteName).SingleAsync()));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Recipe_UnknownCommuneInLaterStep_NamesStepAndPath_AndRollsBackEarlierSteps(DatabaseProvider provider)

@@ -89,6 +89,7 @@ public sealed partial class ResourcesTests
             ["Assign.Target."] = Enum.GetNames<Learning.Courses.Data.AssignmentTarget>(),
         },
         ["src/Learning.Web"] = new() { ["Jobs.State."] = Enum.GetNames<Learning.Data.Jobs.JobState>() },
+        ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };
 
     private static Dictionary<string, string> Keys(string path) =>

@@ -14,6 +14,12 @@ public sealed class SettingsStep(LearningDbContext db, ModuleCatalog catalog, IS
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
+        // Only these two: a misspelt or unknown setting is refused rather than reported as applied.
+        foreach (var property in context.Step.EnumerateObject().Where(p => p.Name is not ("name" or "siteName" or "theme")))
+        {
+            throw context.Error("." + property.Name, t["Recipe.SettingUnknown", property.Name, "siteName, theme"]);
+        }
+
         var settings = await db.SiteSettings.FindAsync([SiteSettings.SingletonId], cancellationToken);
         if (settings is null)
         {
@@ -21,7 +27,7 @@ public sealed class SettingsStep(LearningDbContext db, ModuleCatalog catalog, IS
             db.SiteSettings.Add(settings);
         }
 
-        if (context.Step.OptionalString("siteName") is { Length: > 0 } siteName)
+        if (context.OptionalString(context.Step, "siteName", "") is { Length: > 0 } siteName)
         {
             if (siteName.Length > 200)
             {
@@ -31,7 +37,7 @@ public sealed class SettingsStep(LearningDbContext db, ModuleCatalog catalog, IS
             settings.SiteName = siteName;
         }
 
-        if (context.Step.OptionalString("theme") is { Length: > 0 } theme)
+        if (context.OptionalString(context.Step, "theme", "") is { Length: > 0 } theme)
         {
             if (!catalog.Themes.Any(th => th.Name == theme && !th.Manifest.IsAdmin))
             {

@@ -20,6 +20,7 @@ public sealed class RecipeRunner(
     IOptions<RecipeOptions> options,
     IHostEnvironment environment,
     IStringLocalizer<RecipesStrings> t,
+    IStringLocalizer<ShellStrings> shell,
     ILogger<RecipeRunner> logger) : IRecipeRunner
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
@@ -33,7 +34,11 @@ public sealed class RecipeRunner(
         }
         catch (JsonException ex)
         {
-            return RecipeResult.Failed("?", t["Recipe.Malformed", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1], null, ex.Path ?? "$");
+            // System.Text.Json reports nesting past MaxDepth as a JsonException like any syntax error; say which it is.
+            var message = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? t["Recipe.NestedTooDeep", JsonOptions.MaxDepth, (ex.LineNumber ?? 0) + 1]
+                : t["Recipe.Malformed", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1];
+            return RecipeResult.Failed("?", message, null, ex.Path ?? "$");
         }
 
         using (document)
@@ -88,7 +93,7 @@ public sealed class RecipeRunner(
                     return RecipeResult.Failed(name, t["Recipe.StepTwice", stepName], stepName, $"$.steps[{index}].name");
                 }
 
-                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo)));
+                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo) { Messages = shell }));
                 index++;
             }
 

@@ -39,9 +39,10 @@ public sealed class SiteState(IServiceScopeFactory scopes, TimeProvider clock)
     public void Invalidate() => snapshot = null;
 }
 
-internal sealed class RequestSiteContext(IHttpContextAccessor http) : ISiteContext
+internal sealed class RequestSiteContext(IHttpContextAccessor http, Microsoft.Extensions.Localization.IStringLocalizer<WebStrings> t) : ISiteContext
 {
-    public string SiteName => http.HttpContext?.Features.Get<SiteSnapshot>()?.SiteName is { Length: > 0 } name ? name : "Learning";
+    /// <summary>The site's name; before setup has named it, a description of the platform in the visitor's language.</summary>
+    public string SiteName => http.HttpContext?.Features.Get<SiteSnapshot>()?.SiteName is { Length: > 0 } name ? name : t["Site.DefaultName"];
 }
 
 /// <summary>Until the site is set up, every page leads to the setup page; after, the setup page is gone.</summary>

@@ -40,6 +40,7 @@ public sealed partial class ResourcesTests
     [InlineData("src/Modules/Learning.Courses", "Resources/CoursesStrings.resx")]
     [InlineData("src/Learning.Web", "Resources/WebStrings.resx")]
     [InlineData("themes", "../src/Learning.Modularity/Resources/ShellStrings.resx")]
+    [InlineData("src/Learning.Modularity", "Resources/ShellStrings.resx")]
     public void Code_UsesOnlyKeysThatExist(string project, string resx)
     {
         var root = Path.Combine(RepositoryRoot.Path, project);
@@ -88,9 +89,24 @@ public sealed partial class ResourcesTests
             ["Enrol."] = Enum.GetNames<Learning.Courses.Services.EnrolOutcome>(),
             ["Assign.Target."] = Enum.GetNames<Learning.Courses.Data.AssignmentTarget>(),
         },
-        ["src/Learning.Web"] = new() { ["Jobs.State."] = Enum.GetNames<Learning.Data.Jobs.JobState>() },
+        ["src/Learning.Web"] = new()
+        {
+            ["Jobs.State."] = Enum.GetNames<Learning.Data.Jobs.JobState>(),
+            ["Audit.Code."] = AuditCodesInSource(), // every action any module records has its label on the audit page
+        },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };
+
+    private static IEnumerable<string> AuditCodesInSource() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => AuditCode().Matches(File.ReadAllText(f)).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }))
+            .Where(code => code.Length > 0)
+            .Concat(["jobs.retried", "jobs.cancelled", "jobs.recurring.run_now"]) // the operations page passes its codes through one helper
+            .Distinct();
+
+    [GeneratedRegex("\\.Record\\((?:[^\"(),]*\\? )?\"([a-z_]+\\.[a-z_.]+)\"(?: : \"([a-z_]+\\.[a-z_.]+)\")?")]
+    private static partial Regex AuditCode();
 
     private static Dictionary<string, string> Keys(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");

@@ -24,6 +24,10 @@ public sealed class SettingsModel(LearningDbContext db, ModuleCatalog catalog, S
 
     public IReadOnlyList<ModuleDescriptor> Modules => catalog.Modules;
 
+    /// <summary>A manifest's text in the reader's language (<c>Module.{name}</c>, <c>Category.{name}</c>); a module that brings
+    /// no translation yet shows its manifest's own words.</summary>
+    public string Localized(string key, string manifestText) => t[key] is { ResourceNotFound: false } text ? text.Value : manifestText;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var settings = await db.SiteSettings.AsNoTracking().SingleAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);

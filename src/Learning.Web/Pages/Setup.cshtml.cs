@@ -23,7 +23,7 @@ public sealed class SetupModel(SetupService setup, IRecipeRunner recipes, IStrin
 
     public string? AdminEmail { get; private set; }
 
-    public string? Recipe { get; private set; } = "setup";
+    public string? Recipe { get; private set; } = "demo";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -6,25 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Data.Jobs;
 
-/// <summary><c>Learning:Jobs</c>.</summary>
-public sealed class JobOptions
-{
-    public const string Section = "Learning:Jobs";
-
-    /// <summary>Run the worker on this node. Several nodes may: a job is taken by one of them only.</summary>
-    public bool RunWorker { get; set; } = true;
-
-    public int PollMilliseconds { get; set; } = 2000;
-
-    /// <summary>How long a claim holds without renewal; a node that dies releases its jobs after this.</summary>
-    public int LeaseSeconds { get; set; } = 60;
-
-    /// <summary>A job still running after this is cancelled and counted as a failed attempt (a hung ffmpeg, say).</summary>
-    public int TimeoutSeconds { get; set; } = 2 * 60 * 60;
-
-    public int BackoffBaseSeconds { get; set; } = 10;
-}
-
 /// <summary>
 /// Takes the next due job atomically. PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so two nodes never take the same job and never
 /// wait on each other. SQLite serialises writers, so the single UPDATE … RETURNING is atomic there too.

@@ -26,14 +26,6 @@ public sealed class ModuleBoundaryTests
         return data;
     }
 
-    [Fact]
-    public void Catalog_FindsTheModules()
-    {
-        Assert.Contains("Learning.Organization", ModuleNames);
-        Assert.Contains("Learning.Users", ModuleNames);
-        Assert.Contains("Learning.Recipes", ModuleNames);
-    }
-
     [Theory]
     [MemberData(nameof(Modules))]
     public void Module_DoesNotReferenceAnotherModule(string module)

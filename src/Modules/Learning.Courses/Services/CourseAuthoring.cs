@@ -1,6 +1,6 @@
-using Learning.Modularity;
 using Learning.Courses.Data;
 using Learning.Data;
+using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Courses.Services;

@@ -1,6 +1,7 @@
 using Learning.Data.Entities;
 using Learning.Data.Jobs;
 using Learning.Data.Security;
+using Learning.Modularity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,13 +20,13 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddLearningData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, ModelAssemblies modelAssemblies)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(Options.Create(options));
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         services.AddSingleton(modelAssemblies);
-        var connectionString = ResolveConnectionString(options, environment.ContentRootPath);
+        services.AddSingleton(sp => ResolveConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, environment.ContentRootPath));
         services.AddDbContext<LearningDbContext>((sp, db) =>
         {
-            Configure(db, options.Provider, connectionString);
+            var connection = sp.GetRequiredService<DatabaseConnection>();
+            Configure(db, connection.Provider, connection.ConnectionString);
             db.AddInterceptors(sp.GetRequiredService<Security.SecurityStampSaveInterceptor>(), sp.GetRequiredService<Security.SecurityStampTransactionInterceptor>());
         });
 
@@ -34,26 +35,39 @@ public static class DataServiceCollectionExtensions
         services.AddSecurityStamps(); // its listener starts after the migrations
         services.AddScoped<IAuditTrail, AuditTrail>();
 
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddValidatedOptions<JobOptions>(JobOptions.Section);
         services.AddScoped<IJobQueue, JobQueue>();
         services.AddScoped<JobStore>();
         services.AddSingleton<JobWorker>();
         services.AddSingleton<RecurringScheduler>();
-        if (configuration.GetSection(JobOptions.Section).Get<JobOptions>()?.RunWorker ?? true)
+        if (configuration.GetValidated<JobOptions>(JobOptions.Section).RunWorker)
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         }
 
         // The key ring in the database, so every node decrypts the cookies and tokens the others issued; protected at rest by
-        // a certificate when one is configured (Learning:DataProtection:CertificatePath and CertificatePassword).
+        // a certificate when one is configured.
         var dataProtection = services.AddDataProtection().SetApplicationName("Learning").PersistKeysToDbContext<LearningDbContext>();
-        if (configuration["Learning:DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        var keyCertificate = configuration.GetValidated<DataProtectionCertificateOptions>(DataProtectionCertificateOptions.Section);
+        if (keyCertificate.CertificatePath is { Length: > 0 } certificatePath)
         {
-            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                certificatePath, configuration["Learning:DataProtection:CertificatePassword"]);
-            dataProtection.ProtectKeysWithCertificate(certificate);
+            dataProtection.ProtectKeysWithCertificate(LoadCertificate(certificatePath, keyCertificate.CertificatePassword));
         }
+
         return services;
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string path, string? password)
+    {
+        try
+        {
+            return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new OptionsValidationException(DataProtectionCertificateOptions.Section, typeof(DataProtectionCertificateOptions),
+                [$"{DataProtectionCertificateOptions.Section}:CertificatePath, {DataProtectionCertificateOptions.Section}:CertificatePassword: '{path}' cannot be opened as PKCS#12 with that password ({ex.Message})."]);
+        }
     }
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
@@ -80,20 +94,17 @@ public static class DataServiceCollectionExtensions
         }
     }
 
-    public static string ResolveConnectionString(DatabaseOptions options, string contentRoot)
+    /// <summary>The configured connection (validated on start: PostgreSQL has a connection string), or SQLite's file under <c>App_Data/</c>.</summary>
+    public static DatabaseConnection ResolveConnection(DatabaseOptions options, string contentRoot)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return options.ConnectionString;
-        }
-
-        if (options.Provider != DatabaseProvider.Sqlite)
-        {
-            throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required for {options.Provider}.");
+            return new(options.Provider, options.ConnectionString);
         }
 
         var folder = Path.Combine(contentRoot, "App_Data");
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "learning.db")}";
+        return new(options.Provider, $"Data Source={Path.Combine(folder, "learning.db")}");
     }
 }

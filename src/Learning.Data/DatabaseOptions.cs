@@ -9,10 +9,12 @@ public enum DatabaseProvider
 }
 
 /// <summary><c>Learning:Database</c>. With nothing configured the site uses a SQLite file under <c>App_Data/</c>.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string Section = "Learning:Database";
 
+    /// <summary>A name that is not a provider fails the binding at start, naming the key; a number that is not one fails here.</summary>
+    [EnumDataType(typeof(DatabaseProvider), ErrorMessage = "not a provider (Sqlite or PostgreSql).")]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     [MaxLength(2000)]
@@ -20,4 +22,15 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the host starts. Turn off where migrations are run by a deploy step.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult($"required with {Provider} (only SQLite has a default, App_Data/learning.db).", [nameof(ConnectionString)]);
+        }
+    }
 }
+
+/// <summary>The provider and connection string the context is built with: the configured ones, or SQLite's default file.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

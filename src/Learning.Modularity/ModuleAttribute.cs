@@ -17,6 +17,16 @@ public sealed class ModuleAttribute : Attribute
 
     /// <summary>A module that cannot be disabled (the host cannot work without it).</summary>
     public bool AlwaysEnabled { get; init; }
+
+    /// <summary>
+    /// What the names of this module's tables start with, before an underscore (SQLite has no schemas): by default its name
+    /// after <c>Learning.</c>, in lower case (<c>courses_lesson</c>). An architecture test holds every table to it.
+    /// </summary>
+    public string TablePrefix
+    {
+        get => field ?? (Name.StartsWith("Learning.", StringComparison.Ordinal) ? Name["Learning.".Length..] : Name).Replace('.', '_').ToLowerInvariant();
+        init;
+    }
 }
 
 /// <summary>Marks an assembly as a theme: a Razor class library that owns a layout and its assets.</summary>

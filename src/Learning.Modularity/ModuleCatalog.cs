@@ -9,12 +9,10 @@ public sealed record ThemeDescriptor(string Name, ThemeAttribute Manifest, Assem
 
 /// <summary>
 /// The modules and themes found next to the host. Discovery is by assembly attribute, so adding a module is a
-/// project reference and nothing else; disabling one is configuration (<c>Learning:Modules:Disabled</c>).
+/// project reference and nothing else; disabling one is configuration (<c>Learning:Modules:Disabled</c>, <see cref="ModulesOptions"/>).
 /// </summary>
 public sealed class ModuleCatalog
 {
-    public const string DisabledKey = "Learning:Modules:Disabled";
-
     private ModuleCatalog(IReadOnlyList<ModuleDescriptor> modules, IReadOnlyList<ThemeDescriptor> themes)
     {
         Modules = modules;
@@ -37,7 +35,10 @@ public sealed class ModuleCatalog
         directory ??= AppContext.BaseDirectory;
         var assemblies = Directory.EnumerateFiles(directory, "Learning.*.dll")
             .Select(path => Assembly.Load(AssemblyName.GetAssemblyName(path)));
-        return FromAssemblies(assemblies, ReadDisabled(configuration));
+        var options = ModulesOptions.Read(configuration);
+        var catalog = FromAssemblies(assemblies, new HashSet<string>(options.Disabled, StringComparer.OrdinalIgnoreCase));
+        options.ThrowOnUnknown(catalog.Modules.Select(m => m.Name));
+        return catalog;
     }
 
     public static ModuleCatalog FromAssemblies(IEnumerable<Assembly> assemblies, IReadOnlySet<string> disabled)
@@ -99,17 +100,5 @@ public sealed class ModuleCatalog
         }
 
         return new ModuleCatalog(ordered, themes.OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
-    }
-
-    private static HashSet<string> ReadDisabled(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(DisabledKey);
-        var names = section.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
-        if (!string.IsNullOrWhiteSpace(section.Value))
-        {
-            names.AddRange(section.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
-
-        return new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
     }
 }

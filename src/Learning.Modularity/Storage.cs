@@ -1,16 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
 namespace Learning.Modularity;
 
 /// <summary>
 /// A folder a module writes its files to (lesson files, media). Each module registers its own; the host's <c>/health</c>
-/// checks that every one can be written and has <c>Learning:Storage:MinFreeMegabytes</c> free (degraded below it).
+/// checks that every one can be written and has <see cref="StorageOptions.MinFreeMegabytes"/> free (degraded below it).
 /// </summary>
 public sealed record StorageLocation(string Name, string Path);
 
-/// <summary>The free space every storage folder keeps in reserve (<c>Learning:Storage:MinFreeMegabytes</c>, 100 by default): <c>/health</c> is degraded below it, and an upload may not eat into it.</summary>
+/// <summary><c>Learning:Storage</c>, shared by every storage folder.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Learning:Storage";
+
+    /// <summary>The free space every storage folder keeps in reserve: <c>/health</c> is degraded below it, and an upload may not eat into it.</summary>
+    [Range(typeof(long), "0", "9223372036854775807")]
+    public long MinFreeMegabytes { get; set; } = 100;
+}
+
+/// <summary>The reserve of <see cref="StorageOptions"/>, for a caller that is given the configuration rather than the options.</summary>
 public static class StorageReserve
 {
-    public const string Key = "Learning:Storage:MinFreeMegabytes";
-
-    public static long Megabytes(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        Math.Max(0, Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<long?>(configuration, Key) ?? 100);
+    /// <summary>
+    /// The section is validated when the host starts, so the value read here is a valid one. Services take
+    /// <c>IOptions&lt;StorageOptions&gt;</c>; this remains for the media upload check until it does too.
+    /// </summary>
+    public static long Megabytes(IConfiguration configuration) =>
+        (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).MinFreeMegabytes;
 }

@@ -6,25 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Data.Jobs;
 
-/// <summary><c>Learning:Jobs</c>.</summary>
-public sealed class JobOptions
-{
-    public const string Section = "Learning:Jobs";
-
-    /// <summary>Run the worker on this node. Several nodes may: a job is taken by one of them only.</summary>
-    public bool RunWorker { get; set; } = true;
-
-    public int PollMilliseconds { get; set; } = 2000;
-
-    /// <summary>How long a claim holds without renewal; a node that dies releases its jobs after this.</summary>
-    public int LeaseSeconds { get; set; } = 60;
-
-    /// <summary>A job still running after this is cancelled and counted as a failed attempt (a hung ffmpeg, say).</summary>
-    public int TimeoutSeconds { get; set; } = 2 * 60 * 60;
-
-    public int BackoffBaseSeconds { get; set; } = 10;
-}
-
 /// <summary>
 /// Takes the next due job atomically. PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so two nodes never take the same job and never
 /// wait on each other. SQLite serialises writers, so the single UPDATE … RETURNING is atomic there too.
@@ -110,24 +91,41 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
     {
         var settings = options.Value;
         var lease = TimeSpan.FromSeconds(settings.LeaseSeconds);
-        JobRecord? job;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            if (polls++ % 5 == 0)
-            {
-                await ReleaseJobsOfDeadProcessesAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), stoppingToken);
-            }
-
-            job = await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync(name, lease, stoppingToken);
-        }
-
+        var job = await ClaimNextAsync(lease, stoppingToken);
         if (job is null)
         {
             return false;
         }
 
         var fence = new JobFence(job.Id, name, job.Attempts, clock);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        if (await AttemptAsync(job, fence, lease, settings.TimeoutSeconds, stoppingToken) is { } attempt)
+        {
+            await RecordOutcomeAsync(job, fence, lease, attempt.Outcome, attempt.Error);
+        }
+
+        return true;
+    }
+
+    /// <summary>Every fifth poll first frees the jobs of dead processes of this machine; then takes the next due job, if any.</summary>
+    private async Task<JobRecord?> ClaimNextAsync(TimeSpan lease, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (polls++ % 5 == 0)
+        {
+            await ReleaseJobsOfDeadProcessesAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), stoppingToken);
+        }
+
+        return await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync(name, lease, stoppingToken);
+    }
+
+    /// <summary>
+    /// Runs the job's handler under a renewed lease, the timeout, a cancel request and the node's stopping. Returns the outcome
+    /// to record, or null when there is none to record: the lease was lost (another worker may hold the job), the node is
+    /// stopping (the lease is given back), or the handler completed the job itself.
+    /// </summary>
+    private async Task<(JobState Outcome, string? Error)?> AttemptAsync(JobRecord job, JobFence fence, TimeSpan lease, int timeoutSeconds, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         using var leaseLost = new CancellationTokenSource();
         using var cancelRequested = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token, leaseLost.Token, cancelRequested.Token);
@@ -139,11 +137,8 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         JobContext? context = null;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind)
-                ?? throw new PermanentJobException($"No handler for job kind '{job.Kind}'.");
             context = new JobContext(job.Id, job.Kind, job.Payload, job.Attempts, fence, percent => ReportAsync(fence, percent));
-            await handler.RunAsync(context, linked.Token);
+            await RunHandlerAsync(context, linked.Token);
         }
         catch (Exception ex) when (leaseLost.IsCancellationRequested || ex is JobLeaseLostException)
         {
@@ -151,14 +146,14 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             await StopRenewingAsync(renew, renewal);
             logger.LogWarning("Job {Id} ({Kind}) attempt {Attempt} stopped without recording an outcome: it no longer holds its lease ({Reason})",
                 job.Id, job.Kind, job.Attempts, ex.GetBaseException().Message);
-            return true;
+            return null;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The node is stopping: give the lease back so the job is taken again at once, here after the restart or elsewhere.
             await StopRenewingAsync(renew, renewal);
             await TryAsync(() => ReleaseAsync(fence), "release");
-            return true;
+            return null;
         }
         catch (OperationCanceledException) when (cancelRequested.IsCancellationRequested)
         {
@@ -166,7 +161,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            error = $"Timed out after {settings.TimeoutSeconds} s";
+            error = $"Timed out after {timeoutSeconds} s";
             outcome = job.Attempts >= job.MaxAttempts ? JobState.Failed : JobState.Queued;
         }
         catch (PermanentJobException ex)
@@ -185,18 +180,33 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         if (context is { Completed: true })
         {
             logger.LogInformation("Job {Id} ({Kind}) attempt {Attempt}: Succeeded", job.Id, job.Kind, job.Attempts);
-            return true;
+            return null;
         }
 
-        // The outcome is fenced; a database blip here is retried while the lease still holds, after which the job is simply
-        // taken again (handlers are idempotent).
+        return (outcome, error);
+    }
+
+    private async Task RunHandlerAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == context.Kind)
+            ?? throw new PermanentJobException($"No handler for job kind '{context.Kind}'.");
+        await handler.RunAsync(context, cancellationToken);
+    }
+
+    /// <summary>
+    /// The outcome is fenced; a database blip here is retried while the lease still holds, after which the job is simply taken
+    /// again (handlers are idempotent).
+    /// </summary>
+    private async Task RecordOutcomeAsync(JobRecord job, JobFence fence, TimeSpan lease, JobState outcome, string? error)
+    {
         var deadline = clock.GetUtcNow() + lease / 2;
         while (true)
         {
             try
             {
                 await FinishAsync(job, fence, outcome, error);
-                return true;
+                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && clock.GetUtcNow() < deadline)
             {

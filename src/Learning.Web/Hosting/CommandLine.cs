@@ -2,6 +2,7 @@ using Learning.Data;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Web.Hosting;
 
@@ -15,6 +16,12 @@ public static class CommandLine
     public static async Task<int> RunLearningAsync(this WebApplication app, string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        if (command is not null)
+        {
+            // The verbs do not start the host, so the options' start-up validation (ValidateOnStart) is run here.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+
         switch (command)
         {
             case null:

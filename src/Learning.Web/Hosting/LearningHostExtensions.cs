@@ -1,13 +1,14 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Learning.Data;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace Learning.Web.Hosting;
 
@@ -48,6 +49,7 @@ public static class LearningHostExtensions
         services.AddHttpContextAccessor();
 
         services.AddLearningData(builder.Configuration, builder.Environment, new ModelAssemblies(catalog.ModelAssemblies));
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
 
         // Vietnamese text goes out as UTF-8, not as &#x1EC7; entities: a third of the bytes on a weak link, and readable.
@@ -115,23 +117,21 @@ public static class LearningHostExtensions
 
         // X-Forwarded-* is honoured only from the proxies named in configuration (loopback when none is named): a client that
         // reaches a node directly cannot pick its own address and so cannot escape the per-address sign-in limit.
-        var proxy = builder.Configuration.GetSection("Learning:ReverseProxy");
-        var knownProxies = proxy.GetSection("KnownProxies").Get<string[]>() ?? [];
-        var knownNetworks = proxy.GetSection("KnownNetworks").Get<string[]>() ?? [];
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddValidatedOptions<ReverseProxyOptions>(ReverseProxyOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((o, proxy) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.ForwardLimit = 1;
-            if (knownProxies.Length + knownNetworks.Length > 0)
+            if (proxy.Value.KnownProxies.Length + proxy.Value.KnownNetworks.Length > 0)
             {
                 o.KnownIPNetworks.Clear();
                 o.KnownProxies.Clear();
-                foreach (var address in knownProxies)
+                foreach (var address in proxy.Value.KnownProxies)
                 {
                     o.KnownProxies.Add(System.Net.IPAddress.Parse(address));
                 }
 
-                foreach (var network in knownNetworks)
+                foreach (var network in proxy.Value.KnownNetworks)
                 {
                     o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
                 }
@@ -153,7 +153,7 @@ public static class LearningHostExtensions
 
     public static WebApplication UseLearning(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>("Learning:ReverseProxy:Enabled"))
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.Enabled)
         {
             app.UseForwardedHeaders();
         }

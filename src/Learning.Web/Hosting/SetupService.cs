@@ -31,12 +31,39 @@ public sealed class SetupService(
 {
     public async Task<SetupResult> SetupAsync(SetupRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         await migrator.MigrateAsync(cancellationToken);
         if (await IsSetUpAsync(cancellationToken))
         {
-            return new SetupResult(false, [t["Setup.AlreadyDone"]], AlreadySetUp: true);
+            return AlreadySetUp();
         }
 
+        var (siteName, email, recipe, errors) = Check(request);
+        if (errors.Count > 0)
+        {
+            return new SetupResult(false, errors);
+        }
+
+        // Under the execution strategy: a database blip runs the whole setup again from a clean slate.
+        var failed = await db.RetryingAsync(ct => ApplyAsync(siteName, email, request, recipe, ct), cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        state.Invalidate();
+        logger.LogInformation("Site {Site} set up with recipe {Recipe}", siteName, recipe?.Name ?? "(none)");
+        return new SetupResult(true, []);
+    }
+
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
+        db.SiteSettings.AsNoTracking().AnyAsync(s => s.SetupCompletedUtc != null, cancellationToken);
+
+    private SetupResult AlreadySetUp() => new(false, [t["Setup.AlreadyDone"]], AlreadySetUp: true);
+
+    /// <summary>The form or command checked before anything is written: every problem at once.</summary>
+    private (string SiteName, string Email, RecipeDescriptor? Recipe, List<string> Errors) Check(SetupRequest request)
+    {
         var errors = new List<string>();
         var siteName = string.IsNullOrWhiteSpace(request.SiteName) ? t["Setup.DefaultSiteName"].Value : request.SiteName.Trim();
         var email = request.AdminEmail?.Trim() ?? "";
@@ -65,75 +92,71 @@ public sealed class SetupService(
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return new SetupResult(false, errors);
-        }
-
-        // Under the execution strategy: a database blip runs the whole setup again from a clean slate.
-        var failed = await db.RetryingAsync<SetupResult?>(async ct =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var settings = new SiteSettings { SiteName = siteName };
-                db.SiteSettings.Add(settings);
-                await db.SaveChangesAsync(ct);
-
-                var context = new SiteSetupContext(siteName, email, request.AdminPassword, request.AdminDisplayName);
-                foreach (var handler in handlers.OrderBy(h => h.Order))
-                {
-                    await handler.SetupAsync(context, ct);
-                }
-
-                if (recipe is not null)
-                {
-                    var result = await recipes.RunFileAsync(recipe.FilePath, RecipeRunOptions.System, ct);
-                    if (!result.Succeeded)
-                    {
-                        await transaction.RollbackAsync(CancellationToken.None);
-                        db.ChangeTracker.Clear();
-                        return SetupResult.Fail(t["Setup.RecipeFailed", result.RecipeName, result.Error ?? "", result.JsonPath ?? ""]);
-                    }
-                }
-
-                // The form's site name wins over the recipe's.
-                settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, ct);
-                settings.SiteName = siteName;
-                settings.SetupCompletedUtc = clock.GetUtcNow().UtcDateTime;
-                settings.SetupRecipe = recipe?.Name;
-                audit.Record("setup.completed", siteName, $"admin {email}; recipe {recipe?.Name ?? "(none)"}");
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return null;
-            }
-            catch (SetupException ex)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return SetupResult.Fail(ex.Message);
-            }
-            catch (DbUpdateException ex) when (!Transactions.IsTransient(ex))
-            {
-                // Two setups racing: the loser trips over the settings row the winner inserted.
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                logger.LogWarning(ex, "Setup failed to save");
-                return await IsSetUpAsync(ct)
-                    ? new SetupResult(false, [t["Setup.AlreadyDone"]], AlreadySetUp: true)
-                    : SetupResult.Fail(t["Setup.Failed"]);
-            }
-        }, cancellationToken);
-        if (failed is not null)
-        {
-            return failed;
-        }
-
-        state.Invalidate();
-        logger.LogInformation("Site {Site} set up with recipe {Recipe}", siteName, recipe?.Name ?? "(none)");
-        return new SetupResult(true, []);
+        return (siteName, email, recipe, errors);
     }
 
-    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
-        db.SiteSettings.AsNoTracking().AnyAsync(s => s.SetupCompletedUtc != null, cancellationToken);
+    /// <summary>Settings, the modules' setup handlers and the recipe in one transaction. Returns null when it committed, else why not.</summary>
+    private async Task<SetupResult?> ApplyAsync(string siteName, string email, SetupRequest request, RecipeDescriptor? recipe, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var refused = await WriteSiteAsync(siteName, email, request, recipe, ct);
+            if (refused is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return refused;
+            }
+
+            await transaction.CommitAsync(ct);
+            return null;
+        }
+        catch (SetupException ex)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return SetupResult.Fail(ex.Message);
+        }
+        catch (DbUpdateException ex) when (!Transactions.IsTransient(ex))
+        {
+            // Two setups racing: the loser trips over the settings row the winner inserted.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            logger.LogWarning(ex, "Setup failed to save");
+            return await IsSetUpAsync(ct) ? AlreadySetUp() : SetupResult.Fail(t["Setup.Failed"]);
+        }
+    }
+
+    /// <summary>Inside the setup's transaction; returns why the recipe refused, or null when everything is written.</summary>
+    private async Task<SetupResult?> WriteSiteAsync(string siteName, string email, SetupRequest request, RecipeDescriptor? recipe, CancellationToken ct)
+    {
+        var settings = new SiteSettings { SiteName = siteName };
+        db.SiteSettings.Add(settings);
+        await db.SaveChangesAsync(ct);
+
+        var context = new SiteSetupContext(siteName, email, request.AdminPassword, request.AdminDisplayName);
+        foreach (var handler in handlers.OrderBy(h => h.Order))
+        {
+            await handler.SetupAsync(context, ct);
+        }
+
+        if (recipe is not null)
+        {
+            var result = await recipes.RunFileAsync(recipe.FilePath, RecipeRunOptions.System, ct);
+            if (!result.Succeeded)
+            {
+                return SetupResult.Fail(t["Setup.RecipeFailed", result.RecipeName, result.Error ?? "", result.JsonPath ?? ""]);
+            }
+        }
+
+        // The form's site name wins over the recipe's.
+        settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        settings.SiteName = siteName;
+        settings.SetupCompletedUtc = clock.GetUtcNow().UtcDateTime;
+        settings.SetupRecipe = recipe?.Name;
+        audit.Record("setup.completed", siteName, $"admin {email}; recipe {recipe?.Name ?? "(none)"}");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
 }

@@ -1,18 +1,19 @@
 using Learning.Modularity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Web.Hosting;
 
 /// <summary>
 /// Every module's storage folder: writable (a probe file is written and removed), and with room to spare. Unwritable is
-/// unhealthy (503 from <c>/health</c>); less than <c>Learning:Storage:MinFreeMegabytes</c> free (default 100) is degraded.
+/// unhealthy (503 from <c>/health</c>); less than <see cref="StorageOptions.MinFreeMegabytes"/> free (default 100) is degraded.
 /// The description names the folder, and the health service logs it.
 /// </summary>
-public sealed class StorageHealthCheck(IEnumerable<StorageLocation> locations, IConfiguration configuration) : IHealthCheck
+public sealed class StorageHealthCheck(IEnumerable<StorageLocation> locations, IOptions<StorageOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var minimum = StorageReserve.Megabytes(configuration);
+        var minimum = options.Value.MinFreeMegabytes;
         var low = new List<string>();
         foreach (var location in locations)
         {

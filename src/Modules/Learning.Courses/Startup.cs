@@ -2,6 +2,7 @@ using Learning.Courses.Endpoints;
 using Learning.Courses.Jobs;
 using Learning.Courses.Recipes;
 using Learning.Courses.Services;
+using Learning.Data.Jobs;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CoursesOptions>().BindConfiguration(CoursesOptions.Section);
+        services.AddValidatedOptions<CoursesOptions>(CoursesOptions.Section);
         services.AddMemoryCache();
         services.AddScoped<CourseReader>();
         services.AddScoped<CourseSearch>();
@@ -34,12 +35,12 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<CoursesStep>();
         services.AddRecipeStep<LearningPathsStep>();
         services.AddRecipeStep<AssignmentsStep>();
-        services.AddScoped<Learning.Data.Jobs.IJobHandler, AssignmentSyncJob>();
+        services.AddScoped<IJobHandler, AssignmentSyncJob>();
         services.AddScoped<LessonKindCatalog>();
-        if (configuration.GetValue("Learning:Courses:RunAssignmentSync", true))
+        var options = configuration.GetValidated<CoursesOptions>(CoursesOptions.Section);
+        if (options.RunAssignmentSync)
         {
-            var minutes = Math.Max(1, configuration.GetValue("Learning:Courses:AssignmentSyncMinutes", 10));
-            Learning.Data.Jobs.RecurringJobServiceCollectionExtensions.AddRecurringJob(services, "courses.assignment-sync", AssignmentSyncJob.JobKind, Learning.Data.Jobs.RecurringSchedule.Every(TimeSpan.FromMinutes(minutes)));
+            services.AddRecurringJob("courses.assignment-sync", AssignmentSyncJob.JobKind, RecurringSchedule.Every(TimeSpan.FromMinutes(options.AssignmentSyncMinutes)));
         }
     }
 

@@ -16,8 +16,9 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
-        if (configuration.GetValue<string>($"{MediaOptions.Section}:FFmpegFolder") is { Length: > 0 } folder)
+        services.AddValidatedOptions<MediaOptions>(MediaOptions.Section);
+        var options = configuration.GetValidated<MediaOptions>(MediaOptions.Section);
+        if (options.FFmpegFolder is { Length: > 0 } folder)
         {
             GlobalFFOptions.Configure(options => options.BinaryFolder = folder);
         }
@@ -46,7 +47,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<HelpVideosStep>();
         services.AddSingleton<MediaSweep>();
         services.AddScoped<IJobHandler, MediaSweepJob>();
-        if (configuration.GetValue($"{MediaOptions.Section}:RemoveStaleUploads", true))
+        if (options.RemoveStaleUploads)
         {
             services.AddRecurringJob("media.sweep", MediaSweepJob.JobKind, RecurringSchedule.Every(TimeSpan.FromHours(1)));
         }

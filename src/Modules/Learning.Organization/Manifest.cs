@@ -5,5 +5,6 @@ using Learning.Modularity;
     Name = "Learning.Organization",
     Category = "Organization",
     Description = "Provinces, communes, units, cadre profiles and managers' scopes.",
-    Dependencies = ["Learning.Users"])]
+    Dependencies = ["Learning.Users"],
+    TablePrefix = "org")]
 [assembly: NeutralResourcesLanguage("vi")]

@@ -1,5 +1,6 @@
 using Learning.Modularity;
 using Learning.Organization.Endpoints;
+using Learning.Organization.Jobs;
 using Learning.Organization.Recipes;
 using Learning.Organization.Services;
 using Microsoft.AspNetCore.Routing;

@@ -11,7 +11,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RecipeOptions>().BindConfiguration(RecipeOptions.Section);
+        services.AddValidatedOptions<RecipeOptions>(RecipeOptions.Section);
         services.AddScoped<IRecipeRunner, RecipeRunner>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

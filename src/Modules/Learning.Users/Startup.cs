@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Users;
 
@@ -20,25 +21,24 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-
-        services.AddIdentity<LearningUser, LearningRole>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = security.PasswordMinLength;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedAccessAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
+        services.AddIdentity<LearningUser, LearningRole>()
             .AddEntityFrameworkStores<LearningDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.User.RequireUniqueEmail = true;
+            o.Password.RequiredLength = security.Value.PasswordMinLength;
+            o.Password.RequireDigit = true;
+            o.Password.RequireLowercase = true;
+            o.Password.RequireUppercase = true;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedAccessAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.LockoutMinutes);
+            o.SignIn.RequireConfirmedAccount = false;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -64,13 +64,15 @@ public sealed class Startup : ModuleStartup
             };
         });
 
-        services.AddRateLimiter(o =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
+            var permitted = security.Value.LoginAttemptsPerMinute;
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimitPolicy, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = security.LoginAttemptsPerMinute,
+                    PermitLimit = permitted,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })

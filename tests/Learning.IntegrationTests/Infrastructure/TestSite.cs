@@ -67,6 +67,26 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return site;
     }
 
+    /// <summary>Starts a host (SQLite) that must refuse to start; returns why, after cleaning up.</summary>
+    public static async Task<Exception> FailToStartAsync(Dictionary<string, string?> settings)
+    {
+        var site = new TestSite(DatabaseProvider.Sqlite, settings, null);
+        try
+        {
+            _ = site.Server;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+        finally
+        {
+            await site.DisposeAsync();
+        }
+
+        throw new Xunit.Sdk.XunitException("The host started.");
+    }
+
     public async Task<T> WithDbAsync<T>(Func<LearningDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

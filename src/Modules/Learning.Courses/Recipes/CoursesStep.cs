@@ -36,31 +36,7 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
             course ??= new Course { Slug = slug, CreatedUtc = now };
             var before = Fingerprint(course);
 
-            course.Title = context.RequiredString(item, "title", path, t["Recipe.TitleRequired"]);
-            course.Summary = item.OptionalString("summary") ?? "";
-            var topic = item.OptionalString("topic") ?? CourseTopics.All[0];
-            if (!CourseTopics.All.Contains(topic))
-            {
-                throw context.Error(path + ".topic", t["Recipe.TopicUnknown", topic, string.Join(", ", CourseTopics.All)]);
-            }
-
-            course.Topic = topic;
-            course.Language = item.OptionalString("language") ?? "vi";
-            course.SelfEnrol = !item.TryGetProperty("selfEnrol", out var selfEnrol) || selfEnrol.ValueKind != JsonValueKind.False;
-            course.Sequential = item.OptionalBool("sequential");
-            course.EstimatedHours = item.TryGetProperty("estimatedHours", out var hours) && hours.ValueKind == JsonValueKind.Number ? hours.GetDecimal() : 0;
-            course.Audience = item.TryGetProperty("audience", out var audience) && audience.ValueKind == JsonValueKind.Array
-                ? string.Join('\n', audience.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!.Trim()))
-                : "";
-            course.OpensUtc = ParseDate(context, item, "opens", path);
-            course.ClosesUtc = ParseDate(context, item, "closes", path);
-            if (item.OptionalString("prerequisite") is { } prerequisiteSlug)
-            {
-                var prerequisite = await db.Set<Course>().Where(c => c.Slug == prerequisiteSlug).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw context.Error(path + ".prerequisite", t["Recipe.CourseUnknown", prerequisiteSlug]);
-                course.PrerequisiteCourseId = prerequisite;
-            }
-
+            await ReadSettingsAsync(context, item, path, course, cancellationToken);
             if (isNew)
             {
                 db.Add(course);
@@ -89,13 +65,45 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
         }
     }
 
+    /// <summary>The course's own fields (title, summary, topic, dates, prerequisite…) from its recipe entry.</summary>
+    private async Task ReadSettingsAsync(RecipeStepContext context, JsonElement item, string path, Course course, CancellationToken cancellationToken)
+    {
+        course.Title = context.RequiredString(item, "title", path, t["Recipe.TitleRequired"]);
+        course.Summary = item.OptionalString("summary") ?? "";
+        var topic = item.OptionalString("topic") ?? CourseTopics.All[0];
+        if (!CourseTopics.All.Contains(topic))
+        {
+            throw context.Error(path + ".topic", t["Recipe.TopicUnknown", topic, string.Join(", ", CourseTopics.All)]);
+        }
+
+        course.Topic = topic;
+        course.Language = item.OptionalString("language") ?? "vi";
+        course.SelfEnrol = !item.TryGetProperty("selfEnrol", out var selfEnrol) || selfEnrol.ValueKind != JsonValueKind.False;
+        course.Sequential = item.OptionalBool("sequential");
+        course.EstimatedHours = item.TryGetProperty("estimatedHours", out var hours) && hours.ValueKind == JsonValueKind.Number ? hours.GetDecimal() : 0;
+        course.Audience = item.TryGetProperty("audience", out var audience) && audience.ValueKind == JsonValueKind.Array
+            ? string.Join('\n', audience.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!.Trim()))
+            : "";
+        course.OpensUtc = ParseDate(context, item, "opens", path);
+        course.ClosesUtc = ParseDate(context, item, "closes", path);
+        if (item.OptionalString("prerequisite") is { } prerequisiteSlug)
+        {
+            var prerequisite = await db.Set<Course>().Where(c => c.Slug == prerequisiteSlug).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw context.Error(path + ".prerequisite", t["Recipe.CourseUnknown", prerequisiteSlug]);
+            course.PrerequisiteCourseId = prerequisite;
+        }
+    }
+
+    /// <summary>
+    /// The draft's modules and lessons as the recipe names them, in its order; a key named twice is refused, and modules and
+    /// lessons it no longer names are removed from the draft.
+    /// </summary>
     private async Task UpsertModulesAsync(RecipeStepContext context, JsonElement item, string path, Course course, CancellationToken cancellationToken)
     {
-        var modules = context.ArrayItems(item, "modules", path, t["Recipe.ModulesRequired"]).ToList();
         var keptModules = new HashSet<string>();
         var keptLessons = new HashSet<string>();
         var position = 0;
-        foreach (var (moduleItem, modulePath) in modules)
+        foreach (var (moduleItem, modulePath) in context.ArrayItems(item, "modules", path, t["Recipe.ModulesRequired"]).ToList())
         {
             var key = context.RequiredString(moduleItem, "key", modulePath, t["Recipe.KeyRequired"]);
             if (!keptModules.Add(key))
@@ -122,53 +130,80 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
                     throw context.Error(lessonPath + ".key", t["Recipe.KeyDuplicate", lessonKey]);
                 }
 
-                var lesson = course.Modules.SelectMany(m => m.Lessons).SingleOrDefault(l => l.Key == lessonKey);
-                if (lesson is null)
-                {
-                    lesson = new Lesson { Key = lessonKey, CourseId = course.Id };
-                    module.Lessons.Add(lesson);
-                }
-                else if (!module.Lessons.Contains(lesson))
-                {
-                    course.Modules.Single(m => m.Lessons.Contains(lesson)).Lessons.Remove(lesson);
-                    module.Lessons.Add(lesson);
-                }
-
-                lesson.Title = context.RequiredString(lessonItem, "title", lessonPath, t["Recipe.TitleRequired"]);
-                var kind = lessonItem.OptionalString("kind") ?? LessonKinds.Article;
-                if (!kinds.IsOffered(kind))
-                {
-                    throw context.Error(lessonPath + ".kind", t["Recipe.KindUnknown", kind, string.Join(", ", kinds.Offered)]);
-                }
-
-                lesson.Kind = kind;
+                var lesson = PlaceLesson(course, module, lessonKey);
                 lesson.Position = ++lessonPosition;
-                lesson.Required = !lessonItem.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.False;
-                lesson.MarkAsDone = lessonItem.OptionalBool("markAsDone");
-                lesson.Minutes = lessonItem.TryGetProperty("minutes", out var minutes) && minutes.ValueKind == JsonValueKind.Number ? minutes.GetInt32() : 0;
-                lesson.Markdown = lessonItem.OptionalString("markdown") ?? "";
-                lesson.Url = lessonItem.OptionalString("url");
-                lesson.Reference = lessonItem.OptionalString("reference");
-                lesson.PrerequisiteLessonKey = lessonItem.OptionalString("prerequisite");
-                if (lessonItem.OptionalString("file") is { } file)
-                {
-                    // Only a regular file inside the recipe's own folder: no "../", no absolute path, no link to elsewhere.
-                    var root = context.BaseDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(context.BaseDirectory)) + Path.DirectorySeparatorChar;
-                    var source = root is null ? null : Path.GetFullPath(Path.Combine(root, file));
-                    if (source is null || !source.StartsWith(root!, StringComparison.Ordinal) || !File.Exists(source) || new FileInfo(source).LinkTarget is not null)
-                    {
-                        throw context.Error(lessonPath + ".file", t["Recipe.FileMissing", file]);
-                    }
-
-                    await using var stream = File.OpenRead(source);
-                    var stored = await files.StoreAsync(stream, file, imagesOnly: false, cancellationToken)
-                        ?? throw context.Error(lessonPath + ".file", t["Recipe.FileType", file]);
-                    lesson.FileName = stored.StoredName;
-                    lesson.FileDisplayName = lessonItem.OptionalString("fileName") ?? Path.GetFileName(file);
-                }
+                await ReadLessonAsync(context, lessonItem, lessonPath, lesson, cancellationToken);
             }
         }
 
+        RemoveUnnamed(course, keptModules, keptLessons);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var lesson in course.Modules.SelectMany(m => m.Lessons))
+        {
+            lesson.CourseId = course.Id;
+        }
+    }
+
+    /// <summary>The lesson with this key, in <paramref name="module"/>: new, already there, or moved there from another module.</summary>
+    private static Lesson PlaceLesson(Course course, CourseModule module, string key)
+    {
+        var lesson = course.Modules.SelectMany(m => m.Lessons).SingleOrDefault(l => l.Key == key);
+        if (lesson is null)
+        {
+            lesson = new Lesson { Key = key, CourseId = course.Id };
+            module.Lessons.Add(lesson);
+        }
+        else if (!module.Lessons.Contains(lesson))
+        {
+            course.Modules.Single(m => m.Lessons.Contains(lesson)).Lessons.Remove(lesson);
+            module.Lessons.Add(lesson);
+        }
+
+        return lesson;
+    }
+
+    private async Task ReadLessonAsync(RecipeStepContext context, JsonElement lessonItem, string lessonPath, Lesson lesson, CancellationToken cancellationToken)
+    {
+        lesson.Title = context.RequiredString(lessonItem, "title", lessonPath, t["Recipe.TitleRequired"]);
+        var kind = lessonItem.OptionalString("kind") ?? LessonKinds.Article;
+        if (!kinds.IsOffered(kind))
+        {
+            throw context.Error(lessonPath + ".kind", t["Recipe.KindUnknown", kind, string.Join(", ", kinds.Offered)]);
+        }
+
+        lesson.Kind = kind;
+        lesson.Required = !lessonItem.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.False;
+        lesson.MarkAsDone = lessonItem.OptionalBool("markAsDone");
+        lesson.Minutes = lessonItem.TryGetProperty("minutes", out var minutes) && minutes.ValueKind == JsonValueKind.Number ? minutes.GetInt32() : 0;
+        lesson.Markdown = lessonItem.OptionalString("markdown") ?? "";
+        lesson.Url = lessonItem.OptionalString("url");
+        lesson.Reference = lessonItem.OptionalString("reference");
+        lesson.PrerequisiteLessonKey = lessonItem.OptionalString("prerequisite");
+        if (lessonItem.OptionalString("file") is { } file)
+        {
+            await StoreLessonFileAsync(context, lessonItem, lessonPath, lesson, file, cancellationToken);
+        }
+    }
+
+    /// <summary>Only a regular file inside the recipe's own folder: no "../", no absolute path, no link to elsewhere.</summary>
+    private async Task StoreLessonFileAsync(RecipeStepContext context, JsonElement lessonItem, string lessonPath, Lesson lesson, string file, CancellationToken cancellationToken)
+    {
+        var root = context.BaseDirectory is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(context.BaseDirectory)) + Path.DirectorySeparatorChar;
+        var source = root is null ? null : Path.GetFullPath(Path.Combine(root, file));
+        if (source is null || !source.StartsWith(root!, StringComparison.Ordinal) || !File.Exists(source) || new FileInfo(source).LinkTarget is not null)
+        {
+            throw context.Error(lessonPath + ".file", t["Recipe.FileMissing", file]);
+        }
+
+        await using var stream = File.OpenRead(source);
+        var stored = await files.StoreAsync(stream, file, imagesOnly: false, cancellationToken)
+            ?? throw context.Error(lessonPath + ".file", t["Recipe.FileType", file]);
+        lesson.FileName = stored.StoredName;
+        lesson.FileDisplayName = lessonItem.OptionalString("fileName") ?? Path.GetFileName(file);
+    }
+
+    private void RemoveUnnamed(Course course, HashSet<string> keptModules, HashSet<string> keptLessons)
+    {
         foreach (var module in course.Modules.Where(m => !keptModules.Contains(m.Key)).ToList())
         {
             course.Modules.Remove(module);
@@ -182,12 +217,6 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
                 module.Lessons.Remove(lesson);
                 db.Remove(lesson);
             }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var lesson in course.Modules.SelectMany(m => m.Lessons))
-        {
-            lesson.CourseId = course.Id;
         }
     }
 

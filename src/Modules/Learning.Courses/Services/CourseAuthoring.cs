@@ -1,12 +1,34 @@
-using Learning.Modularity;
 using Learning.Courses.Data;
 using Learning.Data;
+using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Courses.Services;
 
+/// <summary>The course editor's settings form as posted; <see cref="Opens"/> and <see cref="Closes"/> are in Vietnam's local time.</summary>
+public sealed record CourseSettingsInput(
+    string? Title,
+    string? Summary,
+    string? Topic,
+    string? Audience,
+    decimal? Hours,
+    string? Language,
+    bool SelfEnrol,
+    bool Sequential,
+    DateTime? Opens,
+    DateTime? Closes,
+    int? PrerequisiteId);
+
+public enum CourseSettingsOutcome
+{
+    Saved,
+    NotFound,
+    CircularPrerequisite,
+    DatesInvalid,
+}
+
 /// <summary>Draft editing for trainers. Nothing here is visible to learners until <see cref="CoursePublisher"/> publishes.</summary>
-public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, TimeProvider clock, LessonKindCatalog kinds)
+public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, TimeProvider clock, LessonKindCatalog kinds, CourseReader reader)
 {
     public static string Slugify(string text)
     {
@@ -152,12 +174,69 @@ public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, Tim
         return modules;
     }
 
+    /// <summary>
+    /// Saves the settings form. A prerequisite that would make a cycle, or a closing time not after the opening time, changes
+    /// nothing; a title left empty, a topic or language not offered, keeps the current one.
+    /// </summary>
+    public async Task<CourseSettingsOutcome> UpdateSettingsAsync(int courseId, CourseSettingsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var course = await db.Set<Course>().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (course is null)
+        {
+            return CourseSettingsOutcome.NotFound;
+        }
+
+        if (input.PrerequisiteId is { } prerequisite && await WouldMakeCycleAsync(courseId, prerequisite, cancellationToken))
+        {
+            return CourseSettingsOutcome.CircularPrerequisite;
+        }
+
+        var opensUtc = FromLocal(input.Opens);
+        var closesUtc = FromLocal(input.Closes);
+        if (opensUtc is not null && closesUtc is not null && closesUtc <= opensUtc)
+        {
+            return CourseSettingsOutcome.DatesInvalid;
+        }
+
+        course.Title = string.IsNullOrWhiteSpace(input.Title) ? course.Title : input.Title.Trim();
+        course.Summary = input.Summary?.Trim() ?? "";
+        course.Topic = CourseTopics.All.Contains(input.Topic) ? input.Topic! : course.Topic;
+        course.Audience = string.Join('\n', (input.Audience ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        course.EstimatedHours = Math.Clamp(input.Hours ?? 0, 0, 1000);
+        course.Language = input.Language is "en" ? "en" : "vi";
+        course.SelfEnrol = input.SelfEnrol;
+        course.Sequential = input.Sequential;
+        course.OpensUtc = opensUtc;
+        course.ClosesUtc = closesUtc;
+        course.PrerequisiteCourseId = input.PrerequisiteId;
+        audit.Record("courses.settings", course.Slug);
+        await TouchAsync(courseId, cancellationToken);
+        reader.Forget(course);
+        return CourseSettingsOutcome.Saved;
+    }
+
     public async Task TouchAsync(int courseId, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await db.Set<Course>().Where(c => c.Id == courseId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DraftUpdatedUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
+
+    private async Task<bool> WouldMakeCycleAsync(int courseId, int prerequisite, CancellationToken cancellationToken)
+    {
+        if (prerequisite == courseId)
+        {
+            return true;
+        }
+
+        var map = await db.Set<Course>().Select(c => new { c.Id, c.PrerequisiteCourseId }).ToDictionaryAsync(c => c.Id, c => c.PrerequisiteCourseId, cancellationToken);
+        map[courseId] = prerequisite;
+        return AccessRules.HasCycle(map, courseId);
+    }
+
+    private static DateTime? FromLocal(DateTime? local) =>
+        local is { } value ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), LocalTime.DefaultZone) : null;
 
     private static void Swap<T>(List<T> items, int index, int direction, Action<T, int> setPosition)
     {

@@ -51,6 +51,63 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             return new CadreImportResult(inputs.Count, 0, 0, errors);
         }
 
+        var valid = await ValidateRowsAsync(inputs, scope, errors, progress, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new CadreImportResult(inputs.Count, 0, 0, errors);
+        }
+
+        await progress(50);
+        var emails = valid.Select(v => v.Values.Email).ToList();
+        var existing = await ExistingByEmailAsync(emails, cancellationToken);
+        await progress(60);
+        var userByEmail = await LinkableAccountsAsync(emails, cancellationToken);
+        await progress(65);
+        RefuseUnavailableEmails(valid, existing, userByEmail, scope, errors);
+        if (errors.Count > 0)
+        {
+            return new CadreImportResult(inputs.Count, 0, 0, errors);
+        }
+
+        if (dryRun)
+        {
+            var wouldCreate = valid.Count(v => !existing.ContainsKey(v.Values.Email));
+            var wouldUpdate = valid.Count(v => existing.TryGetValue(v.Values.Email, out var c) && !Same(c, v.Values));
+            db.ChangeTracker.Clear(); // nothing the check loaded stays tracked into the transaction that applies it
+            return new CadreImportResult(inputs.Count, wouldCreate, wouldUpdate, errors);
+        }
+
+        var (created, updated) = Upsert(valid.Select(v => v.Values), existing, userByEmail);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CadreImportResult(inputs.Count, created, updated, errors);
+    }
+
+    /// <summary>
+    /// Existing accounts with these e-mails (by normalized e-mail), each mapped to its id when a cadre profile may be linked to
+    /// it, or to null when it must not: an account with any role but Cadre, a manager's or trainer's scope, or another cadre's.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> LinkableAccountsAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var linkable = CadreDirectory.LinkableUsers(db);
+        foreach (var chunk in emails.Select(e => e.ToUpperInvariant()).Chunk(500))
+        {
+            var rows = await db.Users.Where(u => chunk.Contains(u.NormalizedEmail!))
+                .Select(u => new { u.Id, u.NormalizedEmail, Linkable = linkable.Any(l => l.Id == u.Id) })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                result[row.NormalizedEmail!] = row.Linkable ? row.Id : null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every row checked (progress 5–50 %); the rows without an error, with their 0-based index in the batch.</summary>
+    private async Task<List<(int Index, Cadre Values)>> ValidateRowsAsync(IReadOnlyList<CadreInput> inputs, OrgScope scope, List<CadreInputError> errors,
+        Func<int, Task> progress, CancellationToken cancellationToken)
+    {
         var codes = inputs.Select(i => i.UnitCode?.Trim()).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         var units = await db.Set<OrgUnit>().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
 
@@ -71,13 +128,11 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return new CadreImportResult(inputs.Count, 0, 0, errors);
-        }
+        return valid;
+    }
 
-        await progress(50);
-        var emails = valid.Select(v => v.Values.Email).ToList();
+    private async Task<Dictionary<string, Cadre>> ExistingByEmailAsync(List<string> emails, CancellationToken cancellationToken)
+    {
         var existing = new Dictionary<string, Cadre>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in emails.Chunk(500))
         {
@@ -87,13 +142,18 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             }
         }
 
-        await progress(60);
-        var userByEmail = await LinkableAccountsAsync(emails, cancellationToken);
-        await progress(65);
+        return existing;
+    }
+
+    /// <summary>
+    /// A cadre outside the scope, or an account that must not become this cadre (staff, or another cadre's): one message that
+    /// says neither which nor where, so an import cannot be used to probe other provinces' addresses.
+    /// </summary>
+    private void RefuseUnavailableEmails(List<(int Index, Cadre Values)> valid, Dictionary<string, Cadre> existing, Dictionary<string, string?> userByEmail,
+        OrgScope scope, List<CadreInputError> errors)
+    {
         foreach (var (index, values) in valid)
         {
-            // A cadre outside the scope, or an account that must not become this cadre (staff, or another cadre's): one
-            // message that says neither which nor where, so an import cannot be used to probe other provinces' addresses.
             var outside = existing.TryGetValue(values.Email, out var current) && !scope.Contains(current.OrgPath);
             var unlinkable = current?.UserId is null && userByEmail.TryGetValue(values.Email.ToUpperInvariant(), out var account) && account is null;
             if (outside || unlinkable)
@@ -101,23 +161,14 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
                 errors.Add(new CadreInputError(index, "email", t["Import.EmailUnavailable", values.Email]));
             }
         }
+    }
 
-        if (errors.Count > 0)
-        {
-            return new CadreImportResult(inputs.Count, 0, 0, errors);
-        }
-
+    /// <summary>Adds the new cadres and updates the changed ones (tracked, not saved); returns how many of each.</summary>
+    private (int Created, int Updated) Upsert(IEnumerable<Cadre> rows, Dictionary<string, Cadre> existing, Dictionary<string, string?> userByEmail)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         int created = 0, updated = 0;
-        if (dryRun)
-        {
-            created = valid.Count(v => !existing.ContainsKey(v.Values.Email));
-            updated = valid.Count(v => existing.TryGetValue(v.Values.Email, out var c) && !Same(c, v.Values));
-            db.ChangeTracker.Clear(); // nothing the check loaded stays tracked into the transaction that applies it
-            return new CadreImportResult(inputs.Count, created, updated, errors);
-        }
-
-        foreach (var (_, values) in valid)
+        foreach (var values in rows)
         {
             if (!existing.TryGetValue(values.Email, out var cadre))
             {
@@ -146,137 +197,34 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
             cadre.UpdatedUtc = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return new CadreImportResult(inputs.Count, created, updated, errors);
-    }
-
-    /// <summary>
-    /// Existing accounts with these e-mails (by normalized e-mail), each mapped to its id when a cadre profile may be linked to
-    /// it, or to null when it must not: an account with any role but Cadre, a manager's or trainer's scope, or another cadre's.
-    /// </summary>
-    public async Task<Dictionary<string, string?>> LinkableAccountsAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var linkable = CadreDirectory.LinkableUsers(db);
-        foreach (var chunk in emails.Select(e => e.ToUpperInvariant()).Chunk(500))
-        {
-            var rows = await db.Users.Where(u => chunk.Contains(u.NormalizedEmail!))
-                .Select(u => new { u.Id, u.NormalizedEmail, Linkable = linkable.Any(l => l.Id == u.Id) })
-                .ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                result[row.NormalizedEmail!] = row.Linkable ? row.Id : null;
-            }
-        }
-
-        return result;
+        return (created, updated);
     }
 
     private static bool Same(Cadre a, Cadre b) =>
         a.FullName == b.FullName && a.Position == b.Position && a.UnitId == b.UnitId && a.Phone == b.Phone &&
         a.JoinedCommuneOn == b.JoinedCommuneOn && a.TransferredFrom == b.TransferredFrom && a.IsAccountingOfficer == b.IsAccountingOfficer;
 
+    /// <summary>One row checked field by field; every problem is added to <paramref name="errors"/>, not only the first.</summary>
     private Cadre? Validate(int index, CadreInput input, Dictionary<string, OrgUnit> units, OrgScope scope, Dictionary<string, int> seenEmails, List<CadreInputError> errors)
     {
         void Fail(string field, string message) => errors.Add(new CadreInputError(index, field, message));
 
-        var email = input.Email?.Trim().ToLowerInvariant() ?? "";
-        if (email.Length == 0)
-        {
-            Fail("email", t["Import.EmailRequired"]);
-        }
-        else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-        {
-            Fail("email", t["Import.EmailInvalid", email]);
-        }
-        else if (seenEmails.TryGetValue(email, out var first))
-        {
-            Fail("email", t["Import.EmailDuplicate", email, first + 1]);
-        }
-        else
-        {
-            seenEmails[email] = index;
-        }
-
+        var email = CheckEmail(input.Email, index, seenEmails, Fail);
         var fullName = Clean(input.FullName);
         if (fullName is null)
         {
             Fail("fullName", t["Import.FullNameRequired"]);
         }
-        else if (fullName.Length > 200)
-        {
-            Fail("fullName", t["Import.TooLong", 200]);
-        }
 
+        CheckLength(fullName, "fullName", Fail);
         var position = Clean(input.Position) ?? "";
-        if (position.Length > 200)
-        {
-            Fail("position", t["Import.TooLong", 200]);
-        }
-
-        OrgUnit? unit = null;
-        var code = input.UnitCode?.Trim();
-        if (string.IsNullOrEmpty(code))
-        {
-            Fail("unitCode", t["Import.UnitRequired"]);
-        }
-        else if (!units.TryGetValue(code, out unit))
-        {
-            Fail("unitCode", t["Import.UnitUnknown", code]);
-        }
-        else if (unit.Kind == OrgUnitKind.Province)
-        {
-            Fail("unitCode", t["Import.UnitIsProvince", code]);
-            unit = null;
-        }
-        else if (!scope.Contains(unit.Path))
-        {
-            Fail("unitCode", t["Import.UnitOutsideScope", code]);
-            unit = null;
-        }
-
-        var phone = Clean(input.Phone);
-        if (phone is not null && (phone.Length > 20 || phone.Count(char.IsAsciiDigit) < 8 || phone.Any(ch => !char.IsAsciiDigit(ch) && ch is not (' ' or '+' or '.' or '-'))))
-        {
-            Fail("phone", t["Import.PhoneInvalid", phone]);
-        }
-
-        DateOnly? joined = null;
-        var joinedText = Clean(input.JoinedOn);
-        if (joinedText is not null)
-        {
-            if (DateOnly.TryParseExact(joinedText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                joined = date;
-            }
-            else
-            {
-                Fail("joinedOn", t["Import.DateInvalid", joinedText]);
-            }
-        }
-
+        CheckLength(position, "position", Fail);
+        var unit = CheckUnit(input.UnitCode?.Trim(), units, scope, Fail);
+        var phone = CheckPhone(Clean(input.Phone), Fail);
+        var joined = CheckDate(Clean(input.JoinedOn), Fail);
         var transferred = Clean(input.TransferredFrom);
-        if (transferred is { Length: > 200 })
-        {
-            Fail("transferredFrom", t["Import.TooLong", 200]);
-        }
-
-        var accounting = false;
-        var flag = Clean(input.AccountingOfficer)?.ToLowerInvariant();
-        if (flag is not null)
-        {
-            switch (flag)
-            {
-                case "true" or "1" or "x" or "yes" or "có" or "co":
-                    accounting = true;
-                    break;
-                case "false" or "0" or "no" or "không" or "khong":
-                    break;
-                default:
-                    Fail("accountingOfficer", t["Import.FlagInvalid", flag]);
-                    break;
-            }
-        }
+        CheckLength(transferred, "transferredFrom", Fail);
+        var accounting = CheckFlag(Clean(input.AccountingOfficer)?.ToLowerInvariant(), Fail);
 
         return unit is null || fullName is null
             ? null
@@ -292,6 +240,109 @@ public sealed class CadreImporter(LearningDbContext db, IStringLocalizer<Organiz
                 TransferredFrom = transferred,
                 IsAccountingOfficer = accounting,
             };
+    }
+
+    /// <summary>Lower-cased; a second row with the same address names the first one's line.</summary>
+    private string CheckEmail(string? raw, int index, Dictionary<string, int> seenEmails, Action<string, string> fail)
+    {
+        var email = raw?.Trim().ToLowerInvariant() ?? "";
+        if (email.Length == 0)
+        {
+            fail("email", t["Import.EmailRequired"]);
+        }
+        else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            fail("email", t["Import.EmailInvalid", email]);
+        }
+        else if (seenEmails.TryGetValue(email, out var first))
+        {
+            fail("email", t["Import.EmailDuplicate", email, first + 1]);
+        }
+        else
+        {
+            seenEmails[email] = index;
+        }
+
+        return email;
+    }
+
+    private void CheckLength(string? value, string field, Action<string, string> fail)
+    {
+        if (value is { Length: > 200 })
+        {
+            fail(field, t["Import.TooLong", 200]);
+        }
+    }
+
+    /// <summary>A commune or unit the importer's scope covers; a province, an unknown code or one outside the scope is refused.</summary>
+    private OrgUnit? CheckUnit(string? code, Dictionary<string, OrgUnit> units, OrgScope scope, Action<string, string> fail)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            fail("unitCode", t["Import.UnitRequired"]);
+            return null;
+        }
+
+        if (!units.TryGetValue(code, out var unit))
+        {
+            fail("unitCode", t["Import.UnitUnknown", code]);
+            return null;
+        }
+
+        if (unit.Kind == OrgUnitKind.Province)
+        {
+            fail("unitCode", t["Import.UnitIsProvince", code]);
+            return null;
+        }
+
+        if (!scope.Contains(unit.Path))
+        {
+            fail("unitCode", t["Import.UnitOutsideScope", code]);
+            return null;
+        }
+
+        return unit;
+    }
+
+    private string? CheckPhone(string? phone, Action<string, string> fail)
+    {
+        if (phone is not null && (phone.Length > 20 || phone.Count(char.IsAsciiDigit) < 8 || phone.Any(ch => !char.IsAsciiDigit(ch) && ch is not (' ' or '+' or '.' or '-'))))
+        {
+            fail("phone", t["Import.PhoneInvalid", phone]);
+        }
+
+        return phone;
+    }
+
+    private DateOnly? CheckDate(string? text, Action<string, string> fail)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        fail("joinedOn", t["Import.DateInvalid", text]);
+        return null;
+    }
+
+    private bool CheckFlag(string? flag, Action<string, string> fail)
+    {
+        switch (flag)
+        {
+            case null:
+            case "false" or "0" or "no" or "không" or "khong":
+                return false;
+            case "true" or "1" or "x" or "yes" or "có" or "co":
+                return true;
+            default:
+                fail("accountingOfficer", t["Import.FlagInvalid", flag]);
+                return false;
+        }
     }
 
     private static string? Clean(string? value)

@@ -43,120 +43,155 @@ public sealed class RecipeRunner(
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return RecipeResult.Failed("?", t["Recipe.NotObject"], null, "$");
-            }
-
-            var name = root.OptionalString("name");
-            if (string.IsNullOrEmpty(name))
-            {
-                return RecipeResult.Failed("?", t["Recipe.NameMissing"], null, "$.name");
-            }
-
-            if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
-            {
-                return RecipeResult.Failed(name, t["Recipe.StepsMissing"], null, "$.steps");
-            }
-
-            var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
-            var plan = new List<(IRecipeStepHandler Handler, RecipeStepContext Context)>();
             var undo = new List<Action>();
-            var index = 0;
-            foreach (var step in steps.EnumerateArray())
+            var (name, plan, refused) = PlanSteps(document.RootElement, baseDirectory, options, undo);
+            if (refused is not null)
             {
-                var stepName = step.OptionalString("name");
-                if (string.IsNullOrEmpty(stepName))
-                {
-                    return RecipeResult.Failed(name, t["Recipe.StepNameMissing", index + 1], null, $"$.steps[{index}].name");
-                }
-
-                if (options.AllowedSteps is { } allowed && !allowed.Contains(stepName))
-                {
-                    return RecipeResult.Failed(name, t["Recipe.StepNotAllowed", stepName, string.Join(", ", allowed.Order())], stepName, $"$.steps[{index}].name");
-                }
-
-                if (!byName.TryGetValue(stepName, out var handler))
-                {
-                    return RecipeResult.Failed(name, t["Recipe.StepUnknown", stepName, string.Join(", ", byName.Keys.Order())], stepName, $"$.steps[{index}].name");
-                }
-
-                if (!options.MayRun(handler))
-                {
-                    logger.LogWarning("Recipe {Recipe} refused: {User} may not run step {Step}", name, options.Actor?.Identity?.Name, stepName);
-                    return RecipeResult.Failed(name, t["Recipe.StepForbidden", stepName], stepName, $"$.steps[{index}].name");
-                }
-
-                if (options.StepsOnce && plan.Any(p => string.Equals(p.Handler.StepName, handler.StepName, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return RecipeResult.Failed(name, t["Recipe.StepTwice", stepName], stepName, $"$.steps[{index}].name");
-                }
-
-                plan.Add((handler, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo) { Messages = shell }));
-                index++;
+                return refused;
             }
 
             // Under the execution strategy: after a database blip the whole recipe runs again on a clean change tracker
             // (a transient error is not a recipe error, so it is not caught below but retried, and a 503 if it persists).
-            return await db.RetryingAsync(async ct =>
+            return await db.RetryingAsync(ct => ExecuteAsync(name, plan, undo, ct), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Checks the recipe before anything runs: its name, and for each step a name, a handler, and the caller's right to run it.
+    /// Returns the steps with their contexts, or why the recipe is refused.
+    /// </summary>
+    private (string Name, List<(IRecipeStepHandler Handler, RecipeStepContext Context)> Plan, RecipeResult? Refused) PlanSteps(
+        JsonElement root, string? baseDirectory, RecipeRunOptions options, List<Action> undo)
+    {
+        var plan = new List<(IRecipeStepHandler Handler, RecipeStepContext Context)>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ("?", plan, RecipeResult.Failed("?", t["Recipe.NotObject"], null, "$"));
+        }
+
+        var name = root.OptionalString("name");
+        if (string.IsNullOrEmpty(name))
+        {
+            return ("?", plan, RecipeResult.Failed("?", t["Recipe.NameMissing"], null, "$.name"));
+        }
+
+        if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+        {
+            return (name, plan, RecipeResult.Failed(name, t["Recipe.StepsMissing"], null, "$.steps"));
+        }
+
+        var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var step in steps.EnumerateArray())
+        {
+            var (handler, refused) = Resolve(name, step, index, byName, plan, options);
+            if (refused is not null)
             {
-                var ownTransaction = db.Database.CurrentTransaction is null;
-                var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-                var savepoint = $"recipe_{Guid.NewGuid():N}";
-                if (!ownTransaction)
-                {
-                    await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, ct);
-                }
+                return (name, plan, refused);
+            }
 
-                var current = "";
-                var committed = false;
-                undo.Clear(); // a retried run registers its own
-                try
-                {
-                    foreach (var (handler, context) in plan)
-                    {
-                        current = context.StepName;
-                        await handler.ExecuteAsync(context, ct);
-                        await db.SaveChangesAsync(ct);
-                    }
+            plan.Add((handler!, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo) { Messages = shell }));
+            index++;
+        }
 
-                    audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
-                    await db.SaveChangesAsync(ct);
-                    if (transaction is not null)
-                    {
-                        await transaction.CommitAsync(ct);
-                    }
+        return (name, plan, null);
+    }
 
-                    committed = true;
-                    logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
-                    return new RecipeResult(true, name, plan.Count, null, null, null);
-                }
-                catch (RecipeStepException ex)
-                {
-                    await RollBackAsync(transaction, savepoint);
-                    logger.LogWarning("Recipe {Recipe} failed at {Path}: {Message}", name, ex.JsonPath, ex.Message);
-                    return RecipeResult.Failed(name, ex.Message, ex.StepName, ex.JsonPath);
-                }
-                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FormatException or JsonException && !Transactions.IsTransient(ex))
-                {
-                    await RollBackAsync(transaction, savepoint);
-                    logger.LogError(ex, "Recipe {Recipe} failed in step {Step}", name, current);
-                    return RecipeResult.Failed(name, t["Recipe.StepFailed", current, ex.GetBaseException().Message], current, null);
-                }
-                finally
-                {
-                    if (transaction is not null)
-                    {
-                        await transaction.DisposeAsync();
-                    }
+    /// <summary>The handler of one step, or why the step is refused (the JSON path names its <c>name</c>).</summary>
+    private (IRecipeStepHandler? Handler, RecipeResult? Refused) Resolve(string recipe, JsonElement step, int index, Dictionary<string, IRecipeStepHandler> byName,
+        List<(IRecipeStepHandler Handler, RecipeStepContext Context)> planned, RecipeRunOptions options)
+    {
+        var path = $"$.steps[{index}].name";
+        var stepName = step.OptionalString("name");
+        if (string.IsNullOrEmpty(stepName))
+        {
+            return (null, RecipeResult.Failed(recipe, t["Recipe.StepNameMissing", index + 1], null, path));
+        }
 
-                    if (!committed)
-                    {
-                        Undo(undo);
-                    }
-                }
-            }, cancellationToken);
+        if (options.AllowedSteps is { } allowed && !allowed.Contains(stepName))
+        {
+            return (null, RecipeResult.Failed(recipe, t["Recipe.StepNotAllowed", stepName, string.Join(", ", allowed.Order())], stepName, path));
+        }
+
+        if (!byName.TryGetValue(stepName, out var handler))
+        {
+            return (null, RecipeResult.Failed(recipe, t["Recipe.StepUnknown", stepName, string.Join(", ", byName.Keys.Order())], stepName, path));
+        }
+
+        if (!options.MayRun(handler))
+        {
+            logger.LogWarning("Recipe {Recipe} refused: {User} may not run step {Step}", recipe, options.Actor?.Identity?.Name, stepName);
+            return (null, RecipeResult.Failed(recipe, t["Recipe.StepForbidden", stepName], stepName, path));
+        }
+
+        if (options.StepsOnce && planned.Any(p => string.Equals(p.Handler.StepName, handler.StepName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, RecipeResult.Failed(recipe, t["Recipe.StepTwice", stepName], stepName, path));
+        }
+
+        return (handler, null);
+    }
+
+    /// <summary>
+    /// Runs the planned steps in one transaction (or under a savepoint of the caller's), saving after each; a step that fails
+    /// rolls everything back, and what steps did outside the database is undone.
+    /// </summary>
+    private async Task<RecipeResult> ExecuteAsync(string name, List<(IRecipeStepHandler Handler, RecipeStepContext Context)> plan, List<Action> undo, CancellationToken ct)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        var savepoint = $"recipe_{Guid.NewGuid():N}";
+        if (!ownTransaction)
+        {
+            await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, ct);
+        }
+
+        var current = "";
+        var committed = false;
+        undo.Clear(); // a retried run registers its own
+        try
+        {
+            foreach (var (handler, context) in plan)
+            {
+                current = context.StepName;
+                await handler.ExecuteAsync(context, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            committed = true;
+            logger.LogInformation("Recipe {Recipe} ran {Steps} steps", name, plan.Count);
+            return new RecipeResult(true, name, plan.Count, null, null, null);
+        }
+        catch (RecipeStepException ex)
+        {
+            await RollBackAsync(transaction, savepoint);
+            logger.LogWarning("Recipe {Recipe} failed at {Path}: {Message}", name, ex.JsonPath, ex.Message);
+            return RecipeResult.Failed(name, ex.Message, ex.StepName, ex.JsonPath);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or FormatException or JsonException && !Transactions.IsTransient(ex))
+        {
+            await RollBackAsync(transaction, savepoint);
+            logger.LogError(ex, "Recipe {Recipe} failed in step {Step}", name, current);
+            return RecipeResult.Failed(name, t["Recipe.StepFailed", current, ex.GetBaseException().Message], current, null);
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (!committed)
+            {
+                Undo(undo);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Courses.Pages.Admin.Courses;
 
 [RequirePermission(Permissions.Names.Author)]
-public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, CoursePublisher publisher, CourseReader reader, IAuditTrail audit, IStringLocalizer<CoursesStrings> t) : PageModel
+public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, CoursePublisher publisher, IStringLocalizer<CoursesStrings> t) : PageModel
 {
     public Course? Course { get; private set; }
 
@@ -127,53 +127,21 @@ public sealed class EditModel(LearningDbContext db, CourseAuthoring authoring, C
         return Redirect($"/Admin/Courses/Edit/{copy.Id}");
     }
 
-    public async Task<IActionResult> OnPostSettingsAsync(int id, string? title, string? summary, string? topic, string? audience, decimal? hours, string? language,
-        bool selfEnrol, bool sequential, DateTime? opens, DateTime? closes, int? prerequisiteId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSettingsAsync(int id, CourseSettingsInput settings, CancellationToken cancellationToken)
     {
-        var course = await db.Set<Course>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (course is null)
+        var outcome = await authoring.UpdateSettingsAsync(id, settings, cancellationToken);
+        switch (outcome)
         {
-            return NotFound();
-        }
-
-        if (prerequisiteId is { } prerequisite)
-        {
-            var map = await db.Set<Course>().Select(c => new { c.Id, c.PrerequisiteCourseId }).ToDictionaryAsync(c => c.Id, c => c.PrerequisiteCourseId, cancellationToken);
-            map[id] = prerequisite;
-            if (prerequisite == id || AccessRules.HasCycle(map, id))
-            {
+            case CourseSettingsOutcome.NotFound:
+                return NotFound();
+            case CourseSettingsOutcome.Saved:
+                return RedirectToPage(new { id });
+            default:
                 await LoadAsync(id, cancellationToken);
-                Message = t["Admin.CircularPrerequisite"];
+                Message = t[outcome == CourseSettingsOutcome.CircularPrerequisite ? "Admin.CircularPrerequisite" : "Admin.DatesInvalid"];
                 Errors.Add(Message);
                 return Page();
-            }
         }
-
-        var openUtc = opens is { } o ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(o, DateTimeKind.Unspecified), LocalTime.DefaultZone) : (DateTime?)null;
-        var closeUtc = closes is { } c2 ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(c2, DateTimeKind.Unspecified), LocalTime.DefaultZone) : (DateTime?)null;
-        if (openUtc is not null && closeUtc is not null && closeUtc <= openUtc)
-        {
-            await LoadAsync(id, cancellationToken);
-            Message = t["Admin.DatesInvalid"];
-            Errors.Add(Message);
-            return Page();
-        }
-
-        course.Title = string.IsNullOrWhiteSpace(title) ? course.Title : title.Trim();
-        course.Summary = summary?.Trim() ?? "";
-        course.Topic = CourseTopics.All.Contains(topic) ? topic! : course.Topic;
-        course.Audience = string.Join('\n', (audience ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        course.EstimatedHours = Math.Clamp(hours ?? 0, 0, 1000);
-        course.Language = language is "en" ? "en" : "vi";
-        course.SelfEnrol = selfEnrol;
-        course.Sequential = sequential;
-        course.OpensUtc = openUtc;
-        course.ClosesUtc = closeUtc;
-        course.PrerequisiteCourseId = prerequisiteId;
-        audit.Record("courses.settings", course.Slug);
-        await authoring.TouchAsync(id, cancellationToken);
-        reader.Forget(course);
-        return RedirectToPage(new { id });
     }
 
     private Task<bool> OwnsModuleAsync(int courseId, int moduleId, CancellationToken cancellationToken) =>

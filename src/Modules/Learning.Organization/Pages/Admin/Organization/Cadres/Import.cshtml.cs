@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Modularity;
+using Learning.Organization.Jobs;
 using Learning.Organization.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Learning.Data;
 using Learning.Data.Jobs;
+using Learning.Organization.Services;
 
-namespace Learning.Organization.Services;
+namespace Learning.Organization.Jobs;
 
 /// <summary>
 /// A cadre file imported in the background: the page that received it only reads the CSV and queues this job, so a province's

@@ -155,7 +155,7 @@ public sealed class SetupService(
         settings.SiteName = siteName;
         settings.SetupCompletedUtc = clock.GetUtcNow().UtcDateTime;
         settings.SetupRecipe = recipe?.Name;
-        audit.Record("setup.completed", siteName, $"admin {email}; recipe {recipe?.Name ?? "(none)"}");
+        audit.Record("setup.completed", siteName, $"quản trị: {email}; công thức: {recipe?.Name ?? "(không)"}");
         await db.SaveChangesAsync(ct);
         return null;
     }

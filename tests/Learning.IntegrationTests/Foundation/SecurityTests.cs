@@ -106,8 +106,8 @@ public sealed class SecurityTests
         var entry = await site.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "users.roles.changed"));
         Assert.Equal("gv@example.vn", entry.Subject);
         Assert.Equal(TestSite.AdminEmail, entry.UserName);
-        Assert.Contains("added: Trainer", entry.Details, StringComparison.Ordinal);
-        Assert.Contains("removed: Cadre", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("thêm: Trainer", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("bỏ: Cadre", entry.Details, StringComparison.Ordinal);
 
         var missing = await admin.GetAsync("/khong-co-trang-nay");
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);

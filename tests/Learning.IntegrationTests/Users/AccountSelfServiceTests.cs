@@ -45,7 +45,7 @@ public sealed class AccountSelfServiceTests
         Assert.Contains("Your profile is saved.", shown.Body, StringComparison.Ordinal);
         Assert.Contains("name=\"media.dataSaver\" value=\"audio\" checked", shown.Body, StringComparison.Ordinal);
         Assert.Contains("value=\"Nguyễn Thị Ngọc Điệp\"", System.Net.WebUtility.HtmlDecode(shown.Body), StringComparison.Ordinal);
-        Assert.Equal("name, phone, language, media.dataSaver", await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "account.profile.changed").Select(a => a.Details).SingleAsync()));
+        Assert.Equal("họ tên, điện thoại, ngôn ngữ, media.dataSaver", await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "account.profile.changed").Select(a => a.Details).SingleAsync()));
 
         // Anonymous visitors are sent to sign in.
         using var anonymous = site.CreateSiteClient();

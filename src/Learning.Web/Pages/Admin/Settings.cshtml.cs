@@ -50,7 +50,7 @@ public sealed class SettingsModel(LearningDbContext db, ModuleCatalog catalog, S
             return Page();
         }
 
-        audit.Record("settings.changed", "site", $"name: {settings.SiteName} → {SiteName}; theme: {settings.SiteTheme} → {Theme}");
+        audit.Record("settings.changed", "site", $"tên: {settings.SiteName} → {SiteName}; giao diện: {settings.SiteTheme} → {Theme}");
         settings.SiteName = SiteName;
         settings.SiteTheme = Theme;
         await db.SaveChangesAsync(cancellationToken);

@@ -105,7 +105,7 @@ public sealed class CoursePublisher(LearningDbContext db, CourseSearch search, C
                 .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == e.UserId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
                 cancellationToken);
         await search.IndexAsync(snapshot, cancellationToken);
-        audit.Record("courses.published", course.Slug, $"version {version}");
+        audit.Record("courses.published", course.Slug, $"phiên bản {version}");
         await db.SaveChangesAsync(cancellationToken);
         reader.Forget(course);
         return (new PublishResult(true, [], version), course);

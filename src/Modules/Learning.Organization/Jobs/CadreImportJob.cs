@@ -43,7 +43,7 @@ public sealed class CadreImportJob(LearningDbContext db, CadreImporter importer,
         {
             var result = check.Succeeded ? await importer.ImportAsync(payload.Rows, scope, cancellationToken: ct) : check;
             audit.Record(result.Succeeded ? "organization.cadres.imported" : "organization.cadres.import_rejected", payload.FileName,
-                result.Succeeded ? $"rows {result.Total}, created {result.Created}, updated {result.Updated}" : $"rows {result.Total}, errors {result.Errors.Count}",
+                result.Succeeded ? $"{result.Total} dòng: thêm {result.Created}, cập nhật {result.Updated}" : $"{result.Total} dòng: {result.Errors.Count} lỗi",
                 actor);
             return new Outcome(result.Total, result.Created, result.Updated, result.Errors.Count,
                 result.Errors.Take(ErrorsKept).Select(e => new OutcomeError(e.Index < payload.Lines.Count ? payload.Lines[e.Index] : e.Index + 2, e.Field, e.Message)).ToList());

@@ -65,7 +65,7 @@ public sealed class OrganizationStep(OrganizationTree tree, IAuditTrail audit, I
             await Visit(item, path, null);
         }
 
-        audit.Record("organization.recipe", context.RecipeName, $"{count} units");
+        audit.Record("organization.recipe", context.RecipeName, $"{count} đơn vị");
     }
 }
 
@@ -99,6 +99,6 @@ public sealed class CadresStep(CadreImporter importer, IAuditTrail audit, IStrin
                 : t["Recipe.CadreErrors", first.Message, result.Errors.Count - 1]);
         }
 
-        audit.Record("organization.cadres.imported", context.RecipeName, $"created {result.Created}, updated {result.Updated}");
+        audit.Record("organization.cadres.imported", context.RecipeName, $"thêm {result.Created}, cập nhật {result.Updated}");
     }
 }

@@ -88,7 +88,7 @@ public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser
 
         if (created > 0)
         {
-            audit.Record("organization.accounts.created", underPath, $"{created} accounts");
+            audit.Record("organization.accounts.created", underPath, $"{created} tài khoản");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -158,7 +158,7 @@ public sealed class RecipeRunner(
                 await db.SaveChangesAsync(ct);
             }
 
-            audit.Record("recipes.run", name, $"{plan.Count} steps: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
+            audit.Record("recipes.run", name, $"{plan.Count} bước: {string.Join(", ", plan.Select(p => p.Handler.StepName))}");
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
             {

@@ -71,9 +71,9 @@ public sealed class AccountProfileService(
         {
             var target = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The account disappeared.");
             changed.Clear();
-            Change(name != target.DisplayName, "name", () => target.DisplayName = name);
-            Change(phone != target.PhoneNumber, "phone", () => target.PhoneNumber = phone);
-            Change(culture != target.PreferredCulture, "language", () => target.PreferredCulture = culture);
+            Change(name != target.DisplayName, "họ tên", () => target.DisplayName = name);
+            Change(phone != target.PhoneNumber, "điện thoại", () => target.PhoneNumber = phone);
+            Change(culture != target.PreferredCulture, "ngôn ngữ", () => target.PreferredCulture = culture);
             foreach (var preference in preferences)
             {
                 var value = input.Preferences.GetValueOrDefault(preference.Name);

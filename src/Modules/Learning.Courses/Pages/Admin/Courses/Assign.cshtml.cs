@@ -109,7 +109,7 @@ public sealed class AssignModel(
                 CreatedUtc = clock.GetUtcNow().UtcDateTime,
                 CreatedBy = User.Identity?.Name,
             });
-            audit.Record("courses.assigned", Course!.Slug, $"{kind} {value} due {dueDays}");
+            audit.Record("courses.assigned", Course!.Slug, $"{kind} {value}; hạn: {dueDays} ngày");
             await db.SaveChangesAsync(cancellationToken);
         }
 

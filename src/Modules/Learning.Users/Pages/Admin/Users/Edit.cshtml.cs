@@ -72,7 +72,7 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
             await users.UpdateSecurityStampAsync(target);
             if (removed.Count + added.Count > 0)
             {
-                audit.Record("users.roles.changed", target.Email, $"added: {string.Join(",", added)}; removed: {string.Join(",", removed)}");
+                audit.Record("users.roles.changed", target.Email, $"thêm: {string.Join(",", added)}; bỏ: {string.Join(",", removed)}");
             }
 
             await db.SaveChangesAsync(ct);

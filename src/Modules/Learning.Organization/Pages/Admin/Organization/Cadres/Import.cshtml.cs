@@ -88,7 +88,7 @@ public sealed class ImportModel(
 
         var payload = new CadreImportJob.Payload(UserId, User.Identity?.Name ?? UserId, Path.GetFileName(file.FileName), read.Rows, read.LineNumbers);
         var id = await jobs.EnqueueAsync(CadreImportJob.JobKind, payload, maxAttempts: 3, createdBy: UserId, cancellationToken: cancellationToken);
-        audit.Record("organization.cadres.import_queued", payload.FileName, $"rows {read.Rows.Count}, job {id}");
+        audit.Record("organization.cadres.import_queued", payload.FileName, $"{read.Rows.Count} dòng; tác vụ #{id}");
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { job = id });
     }

@@ -57,13 +57,13 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        FoldSearchText();
+        PrepareForSave();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        FoldSearchText();
+        PrepareForSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -72,7 +72,13 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
     /// name or title keeps a bidirectional control character (U+202A–U+202E, U+2066–U+2069), which would let "…\u202Eexe.txt"
     /// show as "…txt.exe" to an administrator.
     /// </summary>
-    private void FoldSearchText()
+    private void PrepareForSave()
+    {
+        StripBidirectionalControls();
+        FoldSearchText();
+    }
+
+    private void StripBidirectionalControls()
     {
         foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
@@ -85,7 +91,10 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
                 }
             }
         }
+    }
 
+    private void FoldSearchText()
+    {
         foreach (var entry in ChangeTracker.Entries<IHasSearchText>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)

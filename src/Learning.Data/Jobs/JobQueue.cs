@@ -123,6 +123,9 @@ public interface IJobQueue
     Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default);
 
     Task<JobRecord?> FindAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>How many jobs are in each state (the operations page and its dashboard card).</summary>
+    Task<IReadOnlyDictionary<JobState, int>> CountByStateAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed class JobQueue(LearningDbContext db, TimeProvider clock) : IJobQueue
@@ -174,4 +177,7 @@ internal sealed class JobQueue(LearningDbContext db, TimeProvider clock) : IJobQ
 
     public Task<JobRecord?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         db.Set<JobRecord>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<JobState, int>> CountByStateAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<JobRecord>().GroupBy(j => j.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 }

@@ -18,9 +18,6 @@ public sealed class DatabaseOutage(ILogger<DatabaseOutage> logger, TimeProvider 
     private DateTimeOffset lastLogged = DateTimeOffset.MinValue;
     private int suppressed;
 
-    /// <summary>Whether <paramref name="exception"/> (or one it wraps) says the database could not be reached or was busy.</summary>
-    public static bool IsTransient(Exception? exception) => Learning.Data.Transactions.IsTransient(exception);
-
     public void Record(Exception exception, string path)
     {
         lock (gate)
@@ -55,7 +52,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next)
         {
             await next(context);
         }
-        catch (Exception ex) when (DatabaseOutage.IsTransient(ex) && !context.Response.HasStarted)
+        catch (Exception ex) when (Learning.Data.Transactions.IsTransient(ex) && !context.Response.HasStarted)
         {
             outage.Record(ex, context.Request.Path);
             context.Response.Clear();

@@ -71,7 +71,7 @@ public sealed class JobsModel(LearningDbContext db, IJobQueue jobs, RecurringSch
         HasMore = items.Count > PageSize;
         Items = items.Take(PageSize).ToList();
         Kinds = await db.Set<JobRecord>().Select(j => j.Kind).Distinct().OrderBy(k => k).ToListAsync(cancellationToken);
-        Counts = await db.Set<JobRecord>().GroupBy(j => j.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Counts = await jobs.CountByStateAsync(cancellationToken);
 
         var rows = await db.Set<RecurringJobRow>().AsNoTracking().ToDictionaryAsync(r => r.Name, cancellationToken);
         var lastIds = rows.Values.Where(r => r.LastJobId != null).Select(r => r.LastJobId!.Value).ToList();

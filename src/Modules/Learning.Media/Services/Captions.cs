@@ -5,16 +5,6 @@ using System.Text.RegularExpressions;
 
 namespace Learning.Media.Services;
 
-public sealed record Cue(int StartMs, int EndMs, string Text);
-
-/// <summary>A caption file that cannot be read; <see cref="Line"/> is where (1-based), for the author.</summary>
-public sealed class CaptionFormatException(int line, string reason) : Exception($"line {line}: {reason}")
-{
-    public int Line { get; } = line;
-
-    public string Reason { get; } = reason;
-}
-
 /// <summary>Reads WebVTT and SRT into cues, and writes WebVTT. Tags in cue text are dropped; the text is plain.</summary>
 public static partial class Captions
 {

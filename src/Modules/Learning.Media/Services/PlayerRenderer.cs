@@ -10,9 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
 
-/// <summary>Where the player is: a course lesson (whose completion it reports) or the help library.</summary>
-public sealed record PlayerPlace(int? CourseId, string? LessonKey, bool IsPreview, double? StartAt = null);
-
 /// <summary>
 /// The player, shared by video lessons and help videos: hls.js over the signed playlist URL (native HLS where the browser has it),
 /// quality and speed pickers, the data saver, captions and a searchable transcript, the learner's watched share and resume point,

@@ -4,9 +4,6 @@ using static System.FormattableString;
 
 namespace Learning.Media.Services;
 
-/// <summary>One rung of the ladder.</summary>
-public sealed record Rendition(string Name, int Height, int VideoKbps, int AudioKbps);
-
 /// <summary>
 /// The one-pass ffmpeg command: the source is decoded once, split and scaled into every rung of the HLS ladder (capped at the source's
 /// height), plus an audio-only rendition for the weakest links. The progressive 360p MP4 for download is then remuxed from the 360p

@@ -12,29 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
 
-public enum UploadError
-{
-    None,
-    Empty,
-    TooLarge,
-    NotFound,
-    OffsetMismatch,
-    ChunkTooLarge,
-    NotVideo,
-
-    /// <summary>The media disk is full (or would be below its reserve): 507, resumable once space is freed.</summary>
-    StorageFull,
-
-    /// <summary>The media folder cannot be written (permissions, read-only mount): 503.</summary>
-    StorageUnavailable,
-}
-
-public sealed record UploadState(string Id, string FileName, long TotalBytes, long ReceivedBytes);
-
-public sealed record ChunkResult(UploadError Error, long ReceivedBytes, string? VideoPublicId = null, string? Detail = null);
-
-public sealed record ProbeResult(bool IsVideo, double DurationSeconds, int Width, int Height, bool HasAudio, string Format, string? Problem);
-
 /// <summary>
 /// Resumable uploads: a file is announced with its size, then sent in chunks at explicit offsets. Each chunk is streamed from the
 /// request to the end of the part file, never held in memory. A dropped connection resumes from the bytes on disk. When the last

@@ -2,6 +2,7 @@ using FFMpegCore;
 using Learning.Courses;
 using Learning.Data.Jobs;
 using Learning.Media.Endpoints;
+using Learning.Media.Jobs;
 using Learning.Media.Recipes;
 using Learning.Media.Services;
 using Learning.Modularity;

@@ -4,6 +4,7 @@ using FFMpegCore.Exceptions;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
+using Learning.Media.Jobs;
 using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,7 @@ using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
 using Learning.Media.Endpoints;
+using Learning.Media.Jobs;
 using Learning.Media.Services;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Html;

@@ -4,11 +4,12 @@ using FFMpegCore.Exceptions;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
+using Learning.Media.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Learning.Media.Services;
+namespace Learning.Media.Jobs;
 
 /// <summary>
 /// Turns an uploaded video into its HLS ladder, download MP4, poster and thumbnail sprite, on the persistent job queue. Each

@@ -62,7 +62,7 @@ public static class MediaEndpoints
         return error switch
         {
             UploadError.Empty => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
-            UploadError.TooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.TooLarge", Megabytes(options.Value.MaxUploadBytes)]),
+            UploadError.TooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.TooLarge", MediaFormat.Megabytes(options.Value.MaxUploadBytes)]),
             UploadError.StorageFull => Error(StatusCodes.Status507InsufficientStorage, t["Upload.NoRoom"]),
             UploadError.StorageUnavailable => Error(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"]),
             _ => Results.Json(new { id = state!.Id, received = 0L, chunkBytes = options.Value.ChunkBytes }, statusCode: StatusCodes.Status201Created),
@@ -195,26 +195,4 @@ public static class MediaEndpoints
 
         return Results.Json(new { dataSaver = value });
     }
-
-    public static string Megabytes(long bytes) => bytes >= 1024L * 1024 * 1024
-        ? (bytes / (1024.0 * 1024 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " GB"
-        : (bytes / (1024.0 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB";
-}
-
-/// <summary>A video's state as people see it: ready, or its transcoding job's state.</summary>
-public static class VideoStates
-{
-    public static string Of(VideoState state, JobState? job) => state switch
-    {
-        VideoState.Ready => "Ready",
-        VideoState.Failed => "Failed",
-        _ => job switch
-        {
-            JobState.Running => "Running",
-            JobState.Failed => "Failed",
-            JobState.Cancelled => "Cancelled",
-            JobState.Succeeded => "Ready",
-            _ => "Queued",
-        },
-    };
 }

@@ -104,7 +104,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
             html.Append("<ol class=\"transcript-lines\">");
             foreach (var cue in cues)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<li data-folded=\"{E(cue.Folded)}\"><a href=\"#t={cue.StartMs / 1000.0:0.###}\" data-t=\"{cue.StartMs / 1000.0:0.###}\"><time>{Clock(cue.StartMs)}</time></a> {E(cue.Text)}</li>");
+                html.Append(CultureInfo.InvariantCulture, $"<li data-folded=\"{E(cue.Folded)}\"><a href=\"#t={cue.StartMs / 1000.0:0.###}\" data-t=\"{cue.StartMs / 1000.0:0.###}\"><time>{MediaFormat.Clock(cue.StartMs)}</time></a> {E(cue.Text)}</li>");
             }
 
             html.Append("</ol></details>");
@@ -135,12 +135,12 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
             html.Append("<br>");
             if (line.Phone is not null)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-small\" href=\"tel:{E(PhoneHref(line.Phone))}\">☎ {E(line.Phone)}</a> ");
+                html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-small\" href=\"tel:{E(HotlineContact.PhoneHref(line.Phone))}\">☎ {E(line.Phone)}</a> ");
             }
 
             if (line.Zalo is not null)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-small\" href=\"https://zalo.me/{E(PhoneHref(line.Zalo))}\" rel=\"noopener\">Zalo {E(line.Zalo)}</a> ");
+                html.Append(CultureInfo.InvariantCulture, $"<a class=\"btn btn-small\" href=\"https://zalo.me/{E(HotlineContact.PhoneHref(line.Zalo))}\" rel=\"noopener\">Zalo {E(line.Zalo)}</a> ");
             }
 
             if (line.Email is not null)
@@ -158,12 +158,6 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
 
         html.Append("</ul></aside>");
     }
-
-    public static string PhoneHref(string phone) => new(phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
-
-    public static string Clock(int ms) => ms >= 3_600_000
-        ? TimeSpan.FromMilliseconds(ms).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
-        : TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
     private string E(string? value) => encoder.Encode(value ?? "");
 

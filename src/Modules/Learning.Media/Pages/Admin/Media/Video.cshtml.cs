@@ -3,7 +3,6 @@ using System.Text;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
-using Learning.Media.Endpoints;
 using Learning.Media.Jobs;
 using Learning.Media.Services;
 using Learning.Modularity;

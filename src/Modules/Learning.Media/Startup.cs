@@ -33,6 +33,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();
         services.AddScoped<HelpLibrary>();
+        services.AddScoped<VideoAdministration>();
+        services.AddScoped<MediaPreferences>();
         services.AddScoped<IJobHandler, TranscodeJob>();
         services.AddScoped<ILessonKindRenderer, VideoLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, VideoReferenceSource>();

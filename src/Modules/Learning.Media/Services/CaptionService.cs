@@ -49,10 +49,50 @@ public sealed class CaptionService(LearningDbContext db, MediaStorage storage, I
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task DeleteAsync(Video video, string language, CancellationToken cancellationToken)
+    /// <summary>An administrator's upload: a caption file for the video in an offered language, read as UTF-8 unless its byte order mark says otherwise.</summary>
+    public async Task<CaptionUpload> UploadAsync(int videoId, string? language, Stream? file, CancellationToken cancellationToken)
     {
+        var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
+        if (video is null)
+        {
+            return new CaptionUpload(CaptionUploadError.VideoNotFound);
+        }
+
+        if (file is null || language is null || !Languages.ContainsKey(language))
+        {
+            return new CaptionUpload(CaptionUploadError.Missing);
+        }
+
+        string text;
+        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        try
+        {
+            await SaveAsync(video, language, text, cancellationToken);
+        }
+        catch (CaptionFormatException ex)
+        {
+            return new CaptionUpload(CaptionUploadError.Invalid, ex.Line, ex.Reason);
+        }
+
+        return new CaptionUpload(CaptionUploadError.None);
+    }
+
+    /// <summary>Removes the video's captions in an offered language. False when there is no such video or language.</summary>
+    public async Task<bool> DeleteAsync(int videoId, string? language, CancellationToken cancellationToken)
+    {
+        var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
+        if (video is null || language is null || !Languages.ContainsKey(language))
+        {
+            return false;
+        }
+
         await db.Set<Caption>().Where(c => c.VideoId == video.Id && c.Language == language).ExecuteDeleteAsync(cancellationToken);
         File.Delete(storage.CaptionPath(video.PublicId, language));
+        return true;
     }
 
     private static string Fold(string text)

@@ -8,6 +8,10 @@ namespace Learning.Media.Services;
 /// <summary>Searches help videos by title, description and caption text, without diacritics; a caption hit carries its moment.</summary>
 public sealed class HelpLibrary(LearningDbContext db)
 {
+    /// <summary>A help video by its public id, ready or not; null when there is none (or the video is not in the help library).</summary>
+    public Task<Video?> FindAsync(string publicId, CancellationToken cancellationToken) =>
+        db.Set<Video>().AsNoTracking().SingleOrDefaultAsync(v => v.PublicId == publicId && v.IsHelp, cancellationToken);
+
     public async Task<IReadOnlyList<HelpHit>> SearchAsync(string? query, string? field, CancellationToken cancellationToken = default)
     {
         var videos = db.Set<Video>().AsNoTracking().Where(v => v.IsHelp && v.State == VideoState.Ready);

@@ -15,7 +15,7 @@ namespace Learning.Media.Services;
 /// quality and speed pickers, the data saver, captions and a searchable transcript, the learner's watched share and resume point,
 /// and the hotlines of the video's field.
 /// </summary>
-public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock, HtmlEncoder encoder, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
+public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, HotlineDirectory hotlines, MediaPreferences preferences, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, TimeProvider clock, HtmlEncoder encoder, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
 
     public async Task<IHtmlContent> RenderAsync(Video video, string userId, PlayerPlace place, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class PlayerRenderer(LearningDbContext db, MediaTokens tokens, Hot
         }
 
         var watch = await db.Set<WatchRecord>().AsNoTracking().SingleOrDefaultAsync(w => w.UserId == userId && w.VideoId == video.Id, cancellationToken);
-        var saver = await db.Set<MediaPreference>().AsNoTracking().Where(p => p.UserId == userId).Select(p => p.DataSaver).SingleOrDefaultAsync(cancellationToken) ?? "auto";
+        var saver = await preferences.DataSaverAsync(userId, cancellationToken);
         var captions = await db.Set<Caption>().AsNoTracking().Where(c => c.VideoId == video.Id).OrderBy(c => c.Language).ToListAsync(cancellationToken);
         var cueLanguage = captions.FirstOrDefault(c => c.Language == CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? captions.FirstOrDefault();
         var cues = cueLanguage is null

@@ -1,16 +1,14 @@
-using Learning.Data;
 using Learning.Media.Data;
 using Learning.Media.Services;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Media.Pages.Help;
 
 [RequirePermission(Permissions.Names.Help)]
-public sealed class WatchModel(LearningDbContext db, PlayerRenderer player) : PageModel
+public sealed class WatchModel(HelpLibrary library, PlayerRenderer player) : PageModel
 {
     public Video? Item { get; private set; }
 
@@ -18,7 +16,7 @@ public sealed class WatchModel(LearningDbContext db, PlayerRenderer player) : Pa
 
     public async Task<IActionResult> OnGetAsync(string id, double? t, CancellationToken cancellationToken)
     {
-        Item = await db.Set<Video>().AsNoTracking().SingleOrDefaultAsync(v => v.PublicId == id && v.IsHelp, cancellationToken);
+        Item = await library.FindAsync(id, cancellationToken);
         if (Item is null)
         {
             return NotFound();

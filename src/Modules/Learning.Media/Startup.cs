@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<UploadService>();
         services.AddSingleton<HeartbeatIngestor>();
         services.AddScoped<PlayerRenderer>();
+        services.AddScoped<ComponentHtmlRenderer>();
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();
         services.AddScoped<HelpLibrary>();

@@ -11,9 +11,6 @@ public static partial class HotlineContact
     public static bool IsEmail(string? value) =>
         value is null || (MailAddress.TryCreate(value, out var address) && address.Address == value && !value.Contains(' ', StringComparison.Ordinal));
 
-    /// <summary>A number as a <c>tel:</c> or Zalo link takes it: its digits and a leading plus, without separators.</summary>
-    public static string PhoneHref(string phone) => new(phone.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
-
     [GeneratedRegex(@"^\+?[0-9][0-9 .\-()]{1,24}$")]
     private static partial Regex PhonePattern();
 }

@@ -1,4 +1,5 @@
 using Learning.Courses;
+using Learning.Media.Components;
 using Microsoft.AspNetCore.Html;
 
 namespace Learning.Media.Services;
@@ -6,7 +7,7 @@ namespace Learning.Media.Services;
 /// <summary>
 /// The support hotlines of a course's field beside its lessons (a video lesson shows its video's field in the player instead).
 /// </summary>
-public sealed class HotlinesAside(HotlineDirectory directory, PlayerRenderer player) : ILessonAsideProvider
+public sealed class HotlinesAside(HotlineDirectory directory, ComponentHtmlRenderer components) : ILessonAsideProvider
 {
     public static string? FieldOf(string courseTopic) => courseTopic switch
     {
@@ -29,8 +30,6 @@ public sealed class HotlinesAside(HotlineDirectory directory, PlayerRenderer pla
             return null;
         }
 
-        var html = new System.Text.StringBuilder("<link rel=\"stylesheet\" href=\"/_content/Learning.Media/media.css\">");
-        player.AppendHotlines(html, lines);
-        return new HtmlString(html.ToString());
+        return await components.RenderAsync<LessonHotlines>(new Dictionary<string, object?> { [nameof(LessonHotlines.Lines)] = lines });
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using Learning.Media.Components;
 using Learning.Media.Services;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Html;
@@ -7,22 +7,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Learning.Media.Pages.Help;
 
 [RequirePermission(Permissions.Names.Help)]
-public sealed class HotlinesModel(HotlineDirectory directory, PlayerRenderer player) : PageModel
+public sealed class HotlinesModel(HotlineDirectory directory, ComponentHtmlRenderer components) : PageModel
 {
     public IReadOnlyList<(string Field, IHtmlContent Lines)> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var lines = await directory.ForUserAsync(User.RequiredUserId(), null, cancellationToken);
-        Groups = SupportFields.All
-            .Select(f => (f, lines.Where(l => l.Field == f).ToList()))
-            .Where(g => g.Item2.Count > 0)
-            .Select(g =>
+        var groups = new List<(string Field, IHtmlContent Lines)>();
+        foreach (var field in SupportFields.All)
+        {
+            var ofField = lines.Where(l => l.Field == field).ToList();
+            if (ofField.Count > 0)
             {
-                var html = new StringBuilder();
-                player.AppendHotlines(html, g.Item2);
-                return (g.f, (IHtmlContent)new HtmlString(html.ToString()));
-            })
-            .ToList();
+                groups.Add((field, await components.RenderAsync<HotlineList>(new Dictionary<string, object?> { [nameof(HotlineList.Lines)] = ofField })));
+            }
+        }
+
+        Groups = groups;
     }
 }

@@ -35,7 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CaptionService>();
         services.AddScoped<HelpLibrary>();
         services.AddScoped<VideoAdministration>();
-        services.AddScoped<MediaPreferences>();
+        services.AddScoped<DataSaverPreference>();
         services.AddScoped<IJobHandler, TranscodeJob>();
         services.AddScoped<ILessonKindRenderer, VideoLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, VideoReferenceSource>();

@@ -149,7 +149,7 @@ public static class MediaEndpoints
 
     /// <summary>The data saver, remembered per user. Like heartbeats, it carries the page's watch token instead of an antiforgery token.</summary>
     public static async Task<Results<Ok<PreferenceReply>, StatusCodeHttpResult>> PreferenceAsync(
-        PreferenceRequest request, ClaimsPrincipal user, MediaTokens tokens, MediaPreferences preferences, CancellationToken cancellationToken)
+        PreferenceRequest request, ClaimsPrincipal user, MediaTokens tokens, DataSaverPreference preference, CancellationToken cancellationToken)
     {
         var userId = user.RequiredUserId();
         if (tokens.ReadWatch(request.Token)?.UserId != userId)
@@ -157,6 +157,8 @@ public static class MediaEndpoints
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        return TypedResults.Ok(new PreferenceReply(await preferences.SaveDataSaverAsync(userId, request.DataSaver, cancellationToken)));
+        var value = request.DataSaver is { } wanted && DataSaverPreference.Values.Contains(wanted) ? wanted : "auto";
+        await preference.SaveAsync(userId, value, cancellationToken);
+        return TypedResults.Ok(new PreferenceReply(value));
     }
 }

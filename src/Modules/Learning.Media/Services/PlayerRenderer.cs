@@ -19,7 +19,7 @@ public sealed class PlayerRenderer(
     LearningDbContext db,
     MediaTokens tokens,
     HotlineDirectory hotlines,
-    MediaPreferences preferences,
+    DataSaverPreference preference,
     ComponentHtmlRenderer components,
     IOptions<MediaOptions> options,
     TimeProvider clock,
@@ -39,7 +39,7 @@ public sealed class PlayerRenderer(
     private async Task<PlayerView> ViewAsync(Video video, string userId, PlayerPlace place, CancellationToken cancellationToken)
     {
         var watch = await db.Set<WatchRecord>().AsNoTracking().SingleOrDefaultAsync(w => w.UserId == userId && w.VideoId == video.Id, cancellationToken);
-        var saver = await preferences.DataSaverAsync(userId, cancellationToken);
+        var saver = await preference.GetAsync(userId, cancellationToken);
         var captions = await db.Set<Caption>().AsNoTracking().Where(c => c.VideoId == video.Id).OrderBy(c => c.Language).ToListAsync(cancellationToken);
         var cueLanguage = captions.FirstOrDefault(c => c.Language == CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? captions.FirstOrDefault();
         var cues = cueLanguage is null

@@ -4,16 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Media.Services;
 
-/// <summary>The data saver each learner chose, remembered across devices: <c>auto</c>, <c>240p</c> or <c>audio</c>.</summary>
-public sealed class MediaPreferences(LearningDbContext db)
+/// <summary>The data saver, remembered per person: "auto" (adaptive), "240p" or "audio"; the player starts in it on every device.</summary>
+public sealed class DataSaverPreference(LearningDbContext db)
 {
-    public async Task<string> DataSaverAsync(string userId, CancellationToken cancellationToken) =>
+    public static readonly IReadOnlyList<string> Values = ["auto", "240p", "audio"];
+
+    public async Task<string> GetAsync(string userId, CancellationToken cancellationToken) =>
         await db.Set<MediaPreference>().AsNoTracking().Where(p => p.UserId == userId).Select(p => p.DataSaver).SingleOrDefaultAsync(cancellationToken) ?? "auto";
 
-    /// <summary>Saves the choice (anything unknown is <c>auto</c>) and returns what was saved.</summary>
-    public async Task<string> SaveDataSaverAsync(string userId, string? dataSaver, CancellationToken cancellationToken)
+    /// <summary>Stores one of <see cref="Values"/>; anything else is refused (false) and nothing changes.</summary>
+    public async Task<bool> SaveAsync(string userId, string? value, CancellationToken cancellationToken)
     {
-        var value = dataSaver is "240p" or "audio" ? dataSaver : "auto";
+        if (value is null || !Values.Contains(value))
+        {
+            return false;
+        }
+
         var preference = await db.Set<MediaPreference>().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (preference is null)
         {
@@ -33,6 +39,6 @@ public sealed class MediaPreferences(LearningDbContext db)
             // Two tabs saved the first preference at once; one of them stands.
         }
 
-        return value;
+        return true;
     }
 }

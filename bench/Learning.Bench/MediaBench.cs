@@ -5,6 +5,7 @@ using Learning.Data;
 using Learning.Data.Entities;
 using Learning.Media;
 using Learning.Media.Data;
+using Learning.Media.Jobs;
 using Learning.Media.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -4,6 +4,7 @@ using Learning.Data.Jobs;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.Media;
 using Learning.Media.Data;
+using Learning.Media.Jobs;
 using Learning.Media.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -1,14 +1,12 @@
 using System.Security.Claims;
-using Learning.Data;
 using Learning.Data.Jobs;
-using Learning.Media.Data;
 using Learning.Media.Services;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,10 +15,6 @@ namespace Learning.Media.Endpoints;
 
 public static class MediaEndpoints
 {
-    public sealed record StartUpload(string? FileName, long Size, string? Title);
-
-    public sealed record PreferenceRequest(string? Token, string? DataSaver);
-
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var manage = PermissionClaims.Policy(Permissions.Manage);
@@ -49,98 +43,87 @@ public static class MediaEndpoints
             return await next(context);
         }
 
-        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "antiforgery");
+        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "antiforgery");
     }
 
+    private static JsonHttpResult<UploadProblem> Refused(int status, string message, long? received = null) =>
+        TypedResults.Json(new UploadProblem(message, received), statusCode: status);
 
-    private static IResult Error(int status, string message, long? received = null) =>
-        Results.Json(new { error = message, received }, statusCode: status);
-
-    public static async Task<IResult> StartAsync(StartUpload request, ClaimsPrincipal user, UploadService uploads, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<UploadStarted>, JsonHttpResult<UploadProblem>>> StartAsync(
+        StartUpload request, ClaimsPrincipal user, UploadService uploads, IOptions<MediaOptions> options, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
     {
         var (error, state) = await uploads.StartAsync(user.RequiredUserId(), request.FileName ?? "", request.Size, request.Title, cancellationToken);
         return error switch
         {
-            UploadError.Empty => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
-            UploadError.TooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.TooLarge", Megabytes(options.Value.MaxUploadBytes)]),
-            UploadError.StorageFull => Error(StatusCodes.Status507InsufficientStorage, t["Upload.NoRoom"]),
-            UploadError.StorageUnavailable => Error(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"]),
-            _ => Results.Json(new { id = state!.Id, received = 0L, chunkBytes = options.Value.ChunkBytes }, statusCode: StatusCodes.Status201Created),
+            UploadError.Empty => Refused(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
+            UploadError.TooLarge => Refused(StatusCodes.Status413PayloadTooLarge, t["Upload.TooLarge", MediaFormat.Megabytes(options.Value.MaxUploadBytes)]),
+            UploadError.StorageFull => Refused(StatusCodes.Status507InsufficientStorage, t["Upload.NoRoom"]),
+            UploadError.StorageUnavailable => Refused(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"]),
+            _ => TypedResults.Json(new UploadStarted(state!.Id, 0L, options.Value.ChunkBytes), statusCode: StatusCodes.Status201Created),
         };
     }
 
-    public static async Task<IResult> StatusAsync(string id, ClaimsPrincipal user, UploadService uploads, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<UploadProgress>, NotFound>> StatusAsync(string id, ClaimsPrincipal user, UploadService uploads, CancellationToken cancellationToken) =>
         await uploads.FindAsync(user.RequiredUserId(), id, cancellationToken) is { } state
-            ? Results.Json(new { id = state.Id, received = state.ReceivedBytes, total = state.TotalBytes })
-            : Results.NotFound();
+            ? TypedResults.Ok(new UploadProgress(state.Id, state.ReceivedBytes, state.TotalBytes))
+            : TypedResults.NotFound();
 
     /// <summary>PUT a chunk with <c>?offset=</c> (or an <c>Upload-Offset</c> header) equal to the bytes already received.</summary>
-    public static async Task<IResult> AppendAsync(string id, long? offset, HttpContext http, UploadService uploads, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ChunkReceived>, NotFound, JsonHttpResult<UploadProblem>>> AppendAsync(
+        string id, long? offset, HttpContext http, UploadService uploads, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
     {
         var at = offset ?? (long.TryParse(http.Request.Headers["Upload-Offset"], out var header) ? header : -1);
         var result = await uploads.AppendAsync(http.User.RequiredUserId(), id, at, http.Request.Body, http.Request.ContentLength, cancellationToken);
         return result.Error switch
         {
-            UploadError.None => Results.Json(new { received = result.ReceivedBytes, video = result.VideoPublicId }),
-            UploadError.NotFound => Results.NotFound(),
-            UploadError.OffsetMismatch => Error(StatusCodes.Status409Conflict, t["Upload.Offset"], result.ReceivedBytes),
-            UploadError.ChunkTooLarge => Error(StatusCodes.Status413PayloadTooLarge, t["Upload.ChunkTooLarge"], result.ReceivedBytes),
-            UploadError.NotVideo => Error(StatusCodes.Status422UnprocessableEntity, t["Upload.NotVideo", result.Detail ?? ""]),
-            UploadError.StorageFull => Error(StatusCodes.Status507InsufficientStorage, t["Upload.StorageFull"], result.ReceivedBytes),
-            UploadError.StorageUnavailable => Error(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"], result.ReceivedBytes),
-            _ => Error(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
+            UploadError.None => TypedResults.Ok(new ChunkReceived(result.ReceivedBytes, result.VideoPublicId)),
+            UploadError.NotFound => TypedResults.NotFound(),
+            UploadError.OffsetMismatch => Refused(StatusCodes.Status409Conflict, t["Upload.Offset"], result.ReceivedBytes),
+            UploadError.ChunkTooLarge => Refused(StatusCodes.Status413PayloadTooLarge, t["Upload.ChunkTooLarge"], result.ReceivedBytes),
+            UploadError.NotVideo => Refused(StatusCodes.Status422UnprocessableEntity, t["Upload.NotVideo", result.Detail ?? ""]),
+            UploadError.StorageFull => Refused(StatusCodes.Status507InsufficientStorage, t["Upload.StorageFull"], result.ReceivedBytes),
+            UploadError.StorageUnavailable => Refused(StatusCodes.Status503ServiceUnavailable, t["Upload.StorageUnavailable"], result.ReceivedBytes),
+            _ => Refused(StatusCodes.Status400BadRequest, t["Upload.Empty"]),
         };
     }
 
-    public static async Task<IResult> VideoStatusAsync(string publicId, LearningDbContext db, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VideoStatusReply>, NotFound>> VideoStatusAsync(string publicId, VideoAdministration videos, IStringLocalizer<MediaStrings> t, CancellationToken cancellationToken)
     {
-        var row = await db.Set<Video>().AsNoTracking().Where(v => v.PublicId == publicId)
-            .Select(v => new { v.State, v.JobId, v.Renditions })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (await videos.StatusAsync(publicId, cancellationToken) is not { } status)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
 
-        var job = row.JobId is { } jobId ? await db.Set<JobRecord>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) : null;
-        var state = VideoStates.Of(row.State, job?.State);
         // A retried attempt starts its progress again from zero; the label says so, so the bar never silently goes backwards.
+        var job = status.Job;
         var attempt = job is { State: JobState.Running, Attempts: > 1 } ? t["State.Attempt", job.Attempts, job.MaxAttempts].Value : null;
-        return Results.Json(new
-        {
-            state,
-            label = t["State." + state].Value,
-            attempt,
-            progress = row.State == VideoState.Ready ? 100 : job?.Progress ?? 0,
-            error = job?.Error,
-            renditions = row.Renditions,
-        });
+        return TypedResults.Ok(new VideoStatusReply(status.State, t["State." + status.State].Value, attempt, status.Progress, job?.Error, status.Renditions));
     }
 
-    public static IResult Serve(string token, string publicId, string? path, MediaTokens tokens, MediaStorage storage, HttpContext http)
+    public static Results<PhysicalFileHttpResult, NotFound, StatusCodeHttpResult> Serve(string token, string publicId, string? path, MediaTokens tokens, MediaStorage storage, HttpContext http)
     {
         if (!tokens.AllowsPlayback(token, publicId))
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (path is null || storage.ServedFile(publicId, path) is not { } file)
         {
-            return Results.NotFound();
+            return TypedResults.NotFound();
         }
 
         // Everything under a video's folder is written once by the transcoder; playlists may be rebuilt by a re-run, so they are not immutable.
         http.Response.Headers.CacheControl = path.EndsWith(".m3u8", StringComparison.Ordinal) ? "private, max-age=60" : "private, max-age=31536000, immutable";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(file, FileContentTypes.Of(file), enableRangeProcessing: true);
+        return TypedResults.PhysicalFile(file, FileContentTypes.Of(file), enableRangeProcessing: true);
     }
 
-    public static async Task<IResult> WatchAsync(HttpContext http, HeartbeatIngestor watch, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WatchReply>, BadRequest, StatusCodeHttpResult>> WatchAsync(HttpContext http, HeartbeatIngestor watch, CancellationToken cancellationToken)
     {
         // A cross-site page cannot send JSON here without a preflight we never grant, and cannot know the watch token.
         if (!http.Request.HasJsonContentType())
         {
-            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
         Heartbeat? heartbeat;
@@ -150,53 +133,32 @@ public static class MediaEndpoints
         }
         catch (System.Text.Json.JsonException)
         {
-            return Results.BadRequest();
+            return TypedResults.BadRequest();
         }
 
         if (heartbeat is null)
         {
-            return Results.BadRequest();
+            return TypedResults.BadRequest();
         }
 
         var (outcome, status) = await watch.IngestAsync(http.User.RequiredUserId(), heartbeat, cancellationToken);
         return outcome == HeartbeatOutcome.InvalidToken
-            ? Results.StatusCode(StatusCodes.Status403Forbidden)
-            : Results.Json(new { watched = status!.WatchedSeconds, percent = status.Percent, position = status.Position, completed = status.Completed });
+            ? TypedResults.StatusCode(StatusCodes.Status403Forbidden)
+            : TypedResults.Ok(new WatchReply(status!.WatchedSeconds, status.Percent, status.Position, status.Completed));
     }
 
     /// <summary>The data saver, remembered per user. Like heartbeats, it carries the page's watch token instead of an antiforgery token.</summary>
-    public static async Task<IResult> PreferenceAsync(PreferenceRequest request, ClaimsPrincipal user, DataSaverPreference preference, MediaTokens tokens, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PreferenceReply>, StatusCodeHttpResult>> PreferenceAsync(
+        PreferenceRequest request, ClaimsPrincipal user, MediaTokens tokens, DataSaverPreference preference, CancellationToken cancellationToken)
     {
         var userId = user.RequiredUserId();
         if (tokens.ReadWatch(request.Token)?.UserId != userId)
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var value = request.DataSaver is { } wanted && DataSaverPreference.Values.Contains(wanted) ? wanted : "auto";
         await preference.SaveAsync(userId, value, cancellationToken);
-        return Results.Json(new { dataSaver = value });
+        return TypedResults.Ok(new PreferenceReply(value));
     }
-
-    public static string Megabytes(long bytes) => bytes >= 1024L * 1024 * 1024
-        ? (bytes / (1024.0 * 1024 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " GB"
-        : (bytes / (1024.0 * 1024)).ToString("#,0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB";
-}
-
-/// <summary>A video's state as people see it: ready, or its transcoding job's state.</summary>
-public static class VideoStates
-{
-    public static string Of(VideoState state, JobState? job) => state switch
-    {
-        VideoState.Ready => "Ready",
-        VideoState.Failed => "Failed",
-        _ => job switch
-        {
-            JobState.Running => "Running",
-            JobState.Failed => "Failed",
-            JobState.Cancelled => "Cancelled",
-            JobState.Succeeded => "Ready",
-            _ => "Queued",
-        },
-    };
 }

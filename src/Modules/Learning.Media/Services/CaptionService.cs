@@ -49,63 +49,55 @@ public sealed class CaptionService(LearningDbContext db, MediaStorage storage, I
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task DeleteAsync(Video video, string language, CancellationToken cancellationToken)
+    /// <summary>An administrator's upload: a caption file for the video in an offered language, read as UTF-8 unless its byte order mark says otherwise.</summary>
+    public async Task<CaptionUpload> UploadAsync(int videoId, string? language, Stream? file, CancellationToken cancellationToken)
     {
+        var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
+        if (video is null)
+        {
+            return new CaptionUpload(CaptionUploadError.VideoNotFound);
+        }
+
+        if (file is null || language is null || !Languages.ContainsKey(language))
+        {
+            return new CaptionUpload(CaptionUploadError.Missing);
+        }
+
+        string text;
+        using (var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        try
+        {
+            await SaveAsync(video, language, text, cancellationToken);
+        }
+        catch (CaptionFormatException ex)
+        {
+            return new CaptionUpload(CaptionUploadError.Invalid, ex.Line, ex.Reason);
+        }
+
+        return new CaptionUpload(CaptionUploadError.None);
+    }
+
+    /// <summary>Removes the video's captions in an offered language. False when there is no such video or language.</summary>
+    public async Task<bool> DeleteAsync(int videoId, string? language, CancellationToken cancellationToken)
+    {
+        var video = await db.Set<Video>().SingleOrDefaultAsync(v => v.Id == videoId, cancellationToken);
+        if (video is null || language is null || !Languages.ContainsKey(language))
+        {
+            return false;
+        }
+
         await db.Set<Caption>().Where(c => c.VideoId == video.Id && c.Language == language).ExecuteDeleteAsync(cancellationToken);
         File.Delete(storage.CaptionPath(video.PublicId, language));
+        return true;
     }
 
     private static string Fold(string text)
     {
         var folded = SearchText.Fold(text);
         return folded.Length > 2000 ? folded[..2000] : folded;
-    }
-}
-
-public sealed record HelpHit(Video Video, int? AtMs, string? Snippet);
-
-/// <summary>Searches help videos by title, description and caption text, without diacritics; a caption hit carries its moment.</summary>
-public sealed class HelpLibrary(LearningDbContext db)
-{
-    public async Task<IReadOnlyList<HelpHit>> SearchAsync(string? query, string? field, CancellationToken cancellationToken = default)
-    {
-        var videos = db.Set<Video>().AsNoTracking().Where(v => v.IsHelp && v.State == VideoState.Ready);
-        if (field is { Length: > 0 })
-        {
-            videos = videos.Where(v => v.Field == field);
-        }
-
-        var terms = SearchText.Terms(query);
-        if (terms.Count == 0)
-        {
-            return (await videos.OrderBy(v => v.Title).Take(200).ToListAsync(cancellationToken)).Select(v => new HelpHit(v, null, null)).ToList();
-        }
-
-        var byText = videos;
-        var cues = db.Set<CaptionCue>().AsNoTracking().Where(c => videos.Any(v => v.Id == c.VideoId));
-        foreach (var term in terms)
-        {
-            byText = byText.Where(v => v.SearchText.Contains(term));
-            cues = cues.Where(c => c.Folded.Contains(term));
-        }
-
-        var firstCues = await cues
-            .GroupBy(c => c.VideoId)
-            .Select(g => new { VideoId = g.Key, StartMs = g.Min(c => c.StartMs) })
-            .Take(200)
-            .ToListAsync(cancellationToken);
-        var cueVideoIds = firstCues.Select(c => c.VideoId).ToList();
-        var snippets = new Dictionary<int, string>();
-        foreach (var first in firstCues)
-        {
-            snippets[first.VideoId] = await db.Set<CaptionCue>().AsNoTracking()
-                .Where(c => c.VideoId == first.VideoId && c.StartMs == first.StartMs).Select(c => c.Text).FirstAsync(cancellationToken);
-        }
-
-        var found = await videos.Where(v => byText.Any(b => b.Id == v.Id) || cueVideoIds.Contains(v.Id)).OrderBy(v => v.Title).Take(200).ToListAsync(cancellationToken);
-        return found
-            .Select(v => firstCues.FirstOrDefault(c => c.VideoId == v.Id) is { } cue ? new HelpHit(v, cue.StartMs, snippets[v.Id]) : new HelpHit(v, null, null))
-            .OrderBy(h => h.AtMs is null ? 0 : 1)
-            .ToList();
     }
 }

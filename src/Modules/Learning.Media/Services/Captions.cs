@@ -5,16 +5,6 @@ using System.Text.RegularExpressions;
 
 namespace Learning.Media.Services;
 
-public sealed record Cue(int StartMs, int EndMs, string Text);
-
-/// <summary>A caption file that cannot be read; <see cref="Line"/> is where (1-based), for the author.</summary>
-public sealed class CaptionFormatException(int line, string reason) : Exception($"line {line}: {reason}")
-{
-    public int Line { get; } = line;
-
-    public string Reason { get; } = reason;
-}
-
 /// <summary>Reads WebVTT and SRT into cues, and writes WebVTT. Tags in cue text are dropped; the text is plain.</summary>
 public static partial class Captions
 {
@@ -26,90 +16,31 @@ public static partial class Captions
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var isVtt = lines.Length > 0 && lines[0].StartsWith("WEBVTT", StringComparison.Ordinal);
         var cues = new List<Cue>();
-        var i = isVtt ? 1 : 0;
-        if (isVtt)
-        {
-            // The header block runs to the first blank line.
-            while (i < lines.Length && lines[i].Trim().Length > 0)
-            {
-                i++;
-            }
-        }
 
+        // The header block runs to the first blank line.
+        var i = isVtt ? EndOfBlock(lines, 1) : 0;
         while (i < lines.Length)
         {
-            if (lines[i].Trim().Length == 0)
+            if (IsBlank(lines[i]))
             {
                 i++;
-                continue;
             }
-
-            if (isVtt && (lines[i].StartsWith("NOTE", StringComparison.Ordinal) || lines[i].StartsWith("STYLE", StringComparison.Ordinal) || lines[i].StartsWith("REGION", StringComparison.Ordinal)))
+            else if (isVtt && IsMetadata(lines[i]))
             {
-                while (i < lines.Length && lines[i].Trim().Length > 0)
+                i = EndOfBlock(lines, i);
+            }
+            else
+            {
+                (var cue, i) = ReadCue(lines, i, isVtt);
+                cues.Add(cue);
+                if (cues.Count > MaxCues)
                 {
-                    i++;
+                    throw new CaptionFormatException(i, "too many cues");
                 }
-
-                continue;
-            }
-
-            var timingLine = i;
-            if (!lines[i].Contains("-->", StringComparison.Ordinal))
-            {
-                // A cue identifier (SRT's counter, or a VTT id) comes before the timing line.
-                if (!isVtt && !int.TryParse(lines[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                {
-                    throw new CaptionFormatException(i + 1, "expected a cue number");
-                }
-
-                timingLine = i + 1;
-            }
-
-            if (timingLine >= lines.Length)
-            {
-                throw new CaptionFormatException(timingLine, "a cue has no timing line");
-            }
-
-            var match = TimingPattern().Match(lines[timingLine]);
-            if (!match.Success)
-            {
-                throw new CaptionFormatException(timingLine + 1, "expected a timing line like 00:00:01,000 --> 00:00:04,000");
-            }
-
-            var start = ParseTime(match.Groups["start"].Value);
-            var end = ParseTime(match.Groups["end"].Value);
-            if (end <= start)
-            {
-                throw new CaptionFormatException(timingLine + 1, "the cue ends before it starts");
-            }
-
-            i = timingLine + 1;
-            var body = new StringBuilder();
-            while (i < lines.Length && lines[i].Trim().Length > 0)
-            {
-                if (body.Length > 0)
-                {
-                    body.Append(' ');
-                }
-
-                body.Append(WebUtility.HtmlDecode(TagPattern().Replace(lines[i].Trim(), "")));
-                i++;
-            }
-
-            cues.Add(new Cue(start, end, body.ToString().Trim()));
-            if (cues.Count > MaxCues)
-            {
-                throw new CaptionFormatException(i, "too many cues");
             }
         }
 
-        if (cues.Count == 0)
-        {
-            throw new CaptionFormatException(1, "no cues found");
-        }
-
-        return cues;
+        return cues.Count > 0 ? cues : throw new CaptionFormatException(1, "no cues found");
     }
 
     public static string ToWebVtt(IEnumerable<Cue> cues)
@@ -126,6 +57,77 @@ public static partial class Captions
     }
 
     public static string Format(int ms) => TimeSpan.FromMilliseconds(ms).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The cue whose first line is <paramref name="first"/>: an optional identifier, the timing line, then text lines up to a
+    /// blank one. Returns it with the index of the line after its text.
+    /// </summary>
+    private static (Cue Cue, int Next) ReadCue(string[] lines, int first, bool isVtt)
+    {
+        var timingLine = first;
+        if (!lines[first].Contains("-->", StringComparison.Ordinal))
+        {
+            // A cue identifier (SRT's counter, or a VTT id) comes before the timing line.
+            if (!isVtt && !int.TryParse(lines[first].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                throw new CaptionFormatException(first + 1, "expected a cue number");
+            }
+
+            timingLine = first + 1;
+        }
+
+        if (timingLine >= lines.Length)
+        {
+            throw new CaptionFormatException(timingLine, "a cue has no timing line");
+        }
+
+        var (start, end) = ReadTiming(lines[timingLine], timingLine + 1);
+        var next = timingLine + 1;
+        var body = new StringBuilder();
+        while (next < lines.Length && !IsBlank(lines[next]))
+        {
+            if (body.Length > 0)
+            {
+                body.Append(' ');
+            }
+
+            body.Append(WebUtility.HtmlDecode(TagPattern().Replace(lines[next].Trim(), "")));
+            next++;
+        }
+
+        return (new Cue(start, end, body.ToString().Trim()), next);
+    }
+
+    /// <summary>The start and end of a timing line, in milliseconds; <paramref name="lineNumber"/> (1-based) is for the error.</summary>
+    private static (int Start, int End) ReadTiming(string line, int lineNumber)
+    {
+        var match = TimingPattern().Match(line);
+        if (!match.Success)
+        {
+            throw new CaptionFormatException(lineNumber, "expected a timing line like 00:00:01,000 --> 00:00:04,000");
+        }
+
+        var start = ParseTime(match.Groups["start"].Value);
+        var end = ParseTime(match.Groups["end"].Value);
+        return end > start ? (start, end) : throw new CaptionFormatException(lineNumber, "the cue ends before it starts");
+    }
+
+    private static bool IsBlank(string line) => line.Trim().Length == 0;
+
+    /// <summary>WebVTT blocks that are not cues: comments, styles and regions.</summary>
+    private static bool IsMetadata(string line) =>
+        line.StartsWith("NOTE", StringComparison.Ordinal) || line.StartsWith("STYLE", StringComparison.Ordinal) || line.StartsWith("REGION", StringComparison.Ordinal);
+
+    /// <summary>The index of the first blank line at or after <paramref name="i"/> (or the end): where a block ends.</summary>
+    private static int EndOfBlock(string[] lines, int i)
+    {
+        while (i < lines.Length && !IsBlank(lines[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
 
     private static int ParseTime(string value)
     {

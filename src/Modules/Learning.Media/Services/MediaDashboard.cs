@@ -25,7 +25,7 @@ internal sealed class MediaDashboard(LearningDbContext db, IStringLocalizer<Medi
             .SelectMany(x => x.jobs.DefaultIfEmpty(), (x, j) => new { x.v.State, x.v.IsHelp, JobState = j == null ? (JobState?)null : j.State })
             .ToListAsync(cancellationToken);
         var states = rows
-            .GroupBy(r => Endpoints.VideoStates.Of(r.State, r.JobState))
+            .GroupBy(r => VideoStates.Of(r.State, r.JobState))
             .ToDictionary(g => g.Key, g => g.Count());
         var bars = StateOrder
             .Where(states.ContainsKey)

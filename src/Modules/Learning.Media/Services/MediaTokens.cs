@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
 
-/// <summary>What a watch token vouches for: this user may report watching this video, for this lesson if any.</summary>
-public sealed record WatchGrant(string UserId, int VideoId, double DurationSeconds, int? CourseId, string? LessonKey, DateTime IssuedUtc);
-
 /// <summary>
 /// Signed, expiring tokens, checked by cryptography alone so that serving a segment or taking a heartbeat needs no database query.
 /// The keys are the data-protection key ring, which lives in the database and is shared by every node.

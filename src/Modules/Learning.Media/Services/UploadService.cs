@@ -4,6 +4,7 @@ using FFMpegCore.Exceptions;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
+using Learning.Media.Jobs;
 using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,29 +12,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Media.Services;
-
-public enum UploadError
-{
-    None,
-    Empty,
-    TooLarge,
-    NotFound,
-    OffsetMismatch,
-    ChunkTooLarge,
-    NotVideo,
-
-    /// <summary>The media disk is full (or would be below its reserve): 507, resumable once space is freed.</summary>
-    StorageFull,
-
-    /// <summary>The media folder cannot be written (permissions, read-only mount): 503.</summary>
-    StorageUnavailable,
-}
-
-public sealed record UploadState(string Id, string FileName, long TotalBytes, long ReceivedBytes);
-
-public sealed record ChunkResult(UploadError Error, long ReceivedBytes, string? VideoPublicId = null, string? Detail = null);
-
-public sealed record ProbeResult(bool IsVideo, double DurationSeconds, int Width, int Height, bool HasAudio, string Format, string? Problem);
 
 /// <summary>
 /// Resumable uploads: a file is announced with its size, then sent in chunks at explicit offsets. Each chunk is streamed from the
@@ -57,20 +35,7 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
             return (UploadError.TooLarge, null);
         }
 
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        var upload = new Upload
-        {
-            Id = NewId(),
-            UserId = userId,
-            FileName = name.Length > 200 ? name[^200..] : name.Length == 0 ? "video" : name,
-            TotalBytes = totalBytes,
-            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(name) : title.Trim(),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        if (upload.Title.Length > 300)
-        {
-            upload.Title = upload.Title[..300];
-        }
+        var upload = NewUpload(userId, fileName, totalBytes, title);
 
         // Room for the whole file, above the reserve the health check keeps: refused now rather than at 90%.
         if (FreeBytes() is { } free && free - totalBytes < MinimumFreeBytes())
@@ -105,6 +70,27 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
         return (UploadError.None, new UploadState(upload.Id, upload.FileName, totalBytes, 0));
     }
 
+    /// <summary>The upload's row: the file's own name (its last 200 characters), and the title given or else the file's name.</summary>
+    private Upload NewUpload(string userId, string fileName, long totalBytes, string? title)
+    {
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        var upload = new Upload
+        {
+            Id = NewId(),
+            UserId = userId,
+            FileName = name.Length > 200 ? name[^200..] : name.Length == 0 ? "video" : name,
+            TotalBytes = totalBytes,
+            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(name) : title.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (upload.Title.Length > 300)
+        {
+            upload.Title = upload.Title[..300];
+        }
+
+        return upload;
+    }
+
     public async Task<UploadState?> FindAsync(string userId, string id, CancellationToken cancellationToken = default)
     {
         var upload = await db.Set<Upload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
@@ -132,76 +118,94 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
 
         var gate = Locks[(uint)id.GetHashCode(StringComparison.Ordinal) % Locks.Length];
         await gate.WaitAsync(cancellationToken);
-        long received;
+        ChunkResult written;
         try
         {
-            var path = storage.PartPath(id);
-            await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-            if (file.Length != offset)
-            {
-                return new ChunkResult(UploadError.OffsetMismatch, file.Length);
-            }
-
-            file.Seek(offset, SeekOrigin.Begin);
-            var remaining = Math.Min(options.Value.ChunkBytes, upload.TotalBytes - offset);
-            var buffer = new byte[81920];
-            int read;
-            try
-            {
-                while ((read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining + 1)), cancellationToken)) > 0)
-                {
-                    if (read > remaining)
-                    {
-                        // More than the announced size or one chunk: keep what fits, refuse the rest.
-                        await file.WriteAsync(buffer.AsMemory(0, (int)remaining), cancellationToken);
-                        await file.FlushAsync(cancellationToken);
-                        return new ChunkResult(UploadError.ChunkTooLarge, file.Length);
-                    }
-
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    remaining -= read;
-                }
-
-                await file.FlushAsync(cancellationToken);
-            }
-            catch (Exception ex) when (StorageProblem(ex) is { } problem)
-            {
-                // The disk refused (full, read-only): the chunk is all or nothing, so the file goes back to where it began
-                // and the uploader resumes from there once the disk has room.
-                logger.LogError("Upload {Id}: the media disk refused a chunk at {Offset} ({Message})", id, offset, ex.Message);
-                try
-                {
-                    file.SetLength(offset);
-                }
-                catch (IOException)
-                {
-                    // the file keeps a partial chunk; the client asks for the length and resumes from it
-                }
-
-                return new ChunkResult(problem, Math.Min(offset, new FileInfo(path).Length));
-            }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
-            {
-                // The connection dropped mid-chunk: what arrived is kept, and the client resumes from it.
-                await file.FlushAsync(CancellationToken.None);
-                logger.LogInformation("Upload {Id} interrupted at {Bytes} bytes", id, file.Length);
-                throw;
-            }
-
-            await file.FlushAsync(cancellationToken);
-            received = file.Length;
+            written = await WriteChunkAsync(upload, offset, body, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
 
-        if (received < upload.TotalBytes)
+        if (written.Error != UploadError.None || written.ReceivedBytes < upload.TotalBytes)
         {
-            return new ChunkResult(UploadError.None, received);
+            return written;
         }
 
         return await CompleteAsync(upload, cancellationToken);
+    }
+
+    /// <summary>Writes one chunk to the end of the part file, under the upload's lock; the result carries the bytes now received.</summary>
+    private async Task<ChunkResult> WriteChunkAsync(Upload upload, long offset, Stream body, CancellationToken cancellationToken)
+    {
+        var path = storage.PartPath(upload.Id);
+        await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        if (file.Length != offset)
+        {
+            return new ChunkResult(UploadError.OffsetMismatch, file.Length);
+        }
+
+        file.Seek(offset, SeekOrigin.Begin);
+        try
+        {
+            if (!await CopyAtMostAsync(body, file, Math.Min(options.Value.ChunkBytes, upload.TotalBytes - offset), cancellationToken))
+            {
+                return new ChunkResult(UploadError.ChunkTooLarge, file.Length);
+            }
+
+            await file.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (StorageProblem(ex) is { } problem)
+        {
+            // The disk refused (full, read-only): the chunk is all or nothing, so the file goes back to where it began
+            // and the uploader resumes from there once the disk has room.
+            logger.LogError("Upload {Id}: the media disk refused a chunk at {Offset} ({Message})", upload.Id, offset, ex.Message);
+            try
+            {
+                file.SetLength(offset);
+            }
+            catch (IOException)
+            {
+                // the file keeps a partial chunk; the client asks for the length and resumes from it
+            }
+
+            return new ChunkResult(problem, Math.Min(offset, new FileInfo(path).Length));
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // The connection dropped mid-chunk: what arrived is kept, and the client resumes from it.
+            await file.FlushAsync(CancellationToken.None);
+            logger.LogInformation("Upload {Id} interrupted at {Bytes} bytes", upload.Id, file.Length);
+            throw;
+        }
+
+        await file.FlushAsync(cancellationToken);
+        return new ChunkResult(UploadError.None, file.Length);
+    }
+
+    /// <summary>
+    /// Streams the request body into the file. More than <paramref name="remaining"/> bytes (past the announced size or one
+    /// chunk): what fits is kept and the rest refused (false).
+    /// </summary>
+    private static async Task<bool> CopyAtMostAsync(Stream body, FileStream file, long remaining, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining + 1)), cancellationToken)) > 0)
+        {
+            if (read > remaining)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, (int)remaining), cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                return false;
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            remaining -= read;
+        }
+
+        return true;
     }
 
     /// <summary>The reserve the storage health check keeps (<c>Learning:Storage:MinFreeMegabytes</c>): an upload may not eat into it.</summary>

@@ -1,7 +1,7 @@
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
-using Learning.Media.Endpoints;
+using Learning.Media.Services;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -4,11 +4,12 @@ using FFMpegCore.Exceptions;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Media.Data;
+using Learning.Media.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Learning.Media.Services;
+namespace Learning.Media.Jobs;
 
 /// <summary>
 /// Turns an uploaded video into its HLS ladder, download MP4, poster and thumbnail sprite, on the persistent job queue. Each
@@ -43,24 +44,41 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
             throw new PermanentJobException("The source file is missing.");
         }
 
-        // A previous attempt's ffmpeg may still run here (its host was killed before the parent-death signal existed, or the
-        // attempt lost its lease): stop it, and clear what earlier attempts left, before encoding again.
+        var plan = TranscodePlan.For(video.Height, video.HasAudio);
+        var work = await PrepareAttemptAsync(context, video.PublicId, folder, plan, cancellationToken);
+        await context.ReportProgressAsync(1);
+        await EncodeAsync(context, source, work, plan, video, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await PublishAsync(context, videoId, work, folder, string.Join(',', plan.Names));
+    }
+
+    /// <summary>
+    /// The attempt's own folder, <c>attempts/{job}-{attempt}</c>, ready for the plan's renditions. A previous attempt's ffmpeg
+    /// may still run here (its host was killed before the parent-death signal existed, or the attempt lost its lease): it is
+    /// stopped, and what earlier attempts left is cleared, before encoding again.
+    /// </summary>
+    private async Task<string> PrepareAttemptAsync(JobContext context, string publicId, string folder, TranscodePlan plan, CancellationToken cancellationToken)
+    {
         var attempts = Path.Combine(folder, "attempts");
         var stopped = await FFmpegRunner.StopWritersAsync(folder, cancellationToken);
         if (stopped > 0)
         {
-            logger.LogWarning("Video {Video}: stopped {Count} ffmpeg process(es) of an earlier attempt", video.PublicId, stopped);
+            logger.LogWarning("Video {Video}: stopped {Count} ffmpeg process(es) of an earlier attempt", publicId, stopped);
         }
 
         DeleteFolder(attempts);
         var work = Path.Combine(attempts, string.Create(CultureInfo.InvariantCulture, $"{context.Id}-{context.Attempt}"));
-        var plan = TranscodePlan.For(video.Height, video.HasAudio);
         foreach (var name in plan.Names)
         {
             Directory.CreateDirectory(Path.Combine(work, "hls", name));
         }
 
-        await context.ReportProgressAsync(1);
+        return work;
+    }
+
+    /// <summary>The ladder (progress 1–91 %), then the download, poster and sprite; ffmpeg failing is reported in its own words.</summary>
+    private async Task EncodeAsync(JobContext context, string source, string work, TranscodePlan plan, Video video, CancellationToken cancellationToken)
+    {
         var duration = TimeSpan.FromSeconds(video.DurationSeconds);
         var lastReported = 1;
         try
@@ -84,13 +102,17 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
             var said = string.Join(" ", ex.Result.StandardError.Where(l => l.Trim().Length > 0).TakeLast(4));
             throw new PermanentJobException("ffmpeg: " + (said.Length > 0 ? said : "exit code " + ex.Result.ExitCode.ToString(CultureInfo.InvariantCulture)));
         }
+    }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var renditions = string.Join(',', plan.Names);
-        await context.CompleteAsync(db, async ct =>
+    /// <summary>
+    /// Under the job's lease, in the transaction that completes it: the attempt's output moves into place and the video is Ready.
+    /// A worker that lost its lease gets here no further.
+    /// </summary>
+    private Task PublishAsync(JobContext context, int videoId, string work, string folder, string renditions) =>
+        context.CompleteAsync(db, async ct =>
         {
             PutInPlace(work, folder);
-            DeleteFolder(attempts); // what was replaced, and any earlier attempt's leftovers: gone before the video shows Ready
+            DeleteFolder(Path.Combine(folder, "attempts")); // what was replaced, and any earlier attempt's leftovers: gone before the video shows Ready
             // A statement, not the entity loaded above: a retried completion runs on a cleared change tracker.
             var now = DateTime.UtcNow;
             await db.Set<Video>().Where(v => v.Id == videoId).ExecuteUpdateAsync(s => s
@@ -99,7 +121,6 @@ public sealed class TranscodeJob(LearningDbContext db, MediaStorage storage, FFm
                 .SetProperty(v => v.Error, (string?)null)
                 .SetProperty(v => v.ReadyUtc, now), ct);
         }, CancellationToken.None);
-    }
 
     /// <summary>
     /// Moves the attempt's output over the video's, under the job's row lock. Safe to run twice (a retried transaction): what

@@ -1,17 +1,10 @@
-using Learning.Modularity;
-using System.Security.Claims;
 using Learning.Data;
 using Learning.Media.Data;
+using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Media.Services;
-
-/// <summary>The support fields hotlines and help videos belong to. Labels are localized as <c>Field.{code}</c>.</summary>
-public static class SupportFields
-{
-    public static readonly IReadOnlyList<string> All = ["civil-status", "land", "business-registration", "digital-signature", "public-services", "it"];
-}
 
 /// <summary>Which hotlines a user sees: national ones, and those of their province or commune, the nearest first.</summary>
 public sealed class HotlineDirectory(LearningDbContext db, ICadreDirectory cadres, IOrganizationScopeService scopes, Microsoft.AspNetCore.Http.IHttpContextAccessor http)

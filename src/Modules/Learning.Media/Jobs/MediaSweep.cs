@@ -1,11 +1,12 @@
 using Learning.Data;
 using Learning.Media.Data;
+using Learning.Media.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Learning.Media.Services;
+namespace Learning.Media.Jobs;
 
 /// <summary>
 /// The media disk's hourly sweep. Uploads abandoned half-way (the trainer never came back) are removed after
@@ -92,22 +93,4 @@ public sealed class MediaSweep(IOptions<MediaOptions> options, TimeProvider cloc
             .Select(File.GetLastWriteTimeUtc)
             .Append(Directory.GetLastWriteTimeUtc(folder))
             .Max();
-}
-
-/// <summary>The media sweep as an hourly recurring job (once across all nodes, with the queue's retries and history).</summary>
-internal sealed class MediaSweepJob(MediaSweep sweep, IServiceProvider services, ILogger<MediaSweepJob> logger) : Learning.Data.Jobs.IJobHandler
-{
-    public const string JobKind = "media.sweep";
-
-    public string Kind => JobKind;
-
-    public async Task RunAsync(Learning.Data.Jobs.JobContext context, CancellationToken cancellationToken)
-    {
-        var removed = await sweep.RemoveAsync(services, cancellationToken);
-        var orphans = await sweep.RemoveOrphansAsync(services, cancellationToken);
-        if (removed + orphans > 0)
-        {
-            logger.LogInformation("Media sweep removed {Uploads} abandoned upload(s) and {Orphans} file(s) or folder(s) no row owns", removed, orphans);
-        }
-    }
 }

@@ -1,0 +1,8 @@
+namespace Learning.Media.Data;
+
+public enum VideoState
+{
+    Processing,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,3 @@
+namespace Learning.Media.Services;
+
+public sealed record Cue(int StartMs, int EndMs, string Text);

@@ -1,0 +1,7 @@
+namespace Learning.Media.Services;
+
+public enum HeartbeatOutcome
+{
+    Accepted,
+    InvalidToken,
+}

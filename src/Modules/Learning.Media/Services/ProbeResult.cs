@@ -1,0 +1,3 @@
+namespace Learning.Media.Services;
+
+public sealed record ProbeResult(bool IsVideo, double DurationSeconds, int Width, int Height, bool HasAudio, string Format, string? Problem);

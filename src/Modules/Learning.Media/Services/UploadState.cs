@@ -1,0 +1,3 @@
+namespace Learning.Media.Services;
+
+public sealed record UploadState(string Id, string FileName, long TotalBytes, long ReceivedBytes);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 
 namespace Learning.Modularity;
 
@@ -17,15 +16,4 @@ public sealed class StorageOptions
     /// <summary>The free space every storage folder keeps in reserve: <c>/health</c> is degraded below it, and an upload may not eat into it.</summary>
     [Range(typeof(long), "0", "9223372036854775807")]
     public long MinFreeMegabytes { get; set; } = 100;
-}
-
-/// <summary>The reserve of <see cref="StorageOptions"/>, for a caller that is given the configuration rather than the options.</summary>
-public static class StorageReserve
-{
-    /// <summary>
-    /// The section is validated when the host starts, so the value read here is a valid one. Services take
-    /// <c>IOptions&lt;StorageOptions&gt;</c>; this remains for the media upload check until it does too.
-    /// </summary>
-    public static long Megabytes(IConfiguration configuration) =>
-        (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).MinFreeMegabytes;
 }

@@ -41,6 +41,7 @@ public sealed partial class ResourcesTests
     [InlineData("src/Learning.Web", "Resources/WebStrings.resx")]
     [InlineData("themes", "../src/Learning.Modularity/Resources/ShellStrings.resx")]
     [InlineData("src/Learning.Modularity", "Resources/ShellStrings.resx")]
+    [InlineData("src/Modules/Learning.Media", "Resources/MediaStrings.resx")]
     public void Code_UsesOnlyKeysThatExist(string project, string resx)
     {
         var root = Path.Combine(RepositoryRoot.Path, project);
@@ -93,6 +94,11 @@ public sealed partial class ResourcesTests
         {
             ["Jobs.State."] = Enum.GetNames<Learning.Data.Jobs.JobState>(),
             ["Audit.Code."] = AuditCodesInSource(), // every action any module records has its label on the audit page
+        },
+        ["src/Modules/Learning.Media"] = new()
+        {
+            ["Field."] = Learning.Media.Services.SupportFields.All,
+            ["State."] = ["Queued", "Running", "Ready", "Failed", "Cancelled"], // VideoStates.Of
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

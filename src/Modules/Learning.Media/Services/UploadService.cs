@@ -7,7 +7,6 @@ using Learning.Media.Data;
 using Learning.Media.Jobs;
 using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,7 @@ namespace Learning.Media.Services;
 /// chunk lands the file is probed by its content; a video becomes a <see cref="Video"/> with a queued transcoding job, anything else
 /// is deleted and the uploader told why.
 /// </summary>
-public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJobQueue jobs, IAuditTrail audit, IOptions<MediaOptions> options, IConfiguration configuration, TimeProvider clock, ILogger<UploadService> logger)
+public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJobQueue jobs, IAuditTrail audit, IOptions<MediaOptions> options, IOptions<StorageOptions> storageOptions, TimeProvider clock, ILogger<UploadService> logger)
 {
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -209,7 +208,7 @@ public sealed class UploadService(LearningDbContext db, MediaStorage storage, IJ
     }
 
     /// <summary>The reserve the storage health check keeps (<c>Learning:Storage:MinFreeMegabytes</c>): an upload may not eat into it.</summary>
-    private long MinimumFreeBytes() => StorageReserve.Megabytes(configuration) * 1024L * 1024L;
+    private long MinimumFreeBytes() => storageOptions.Value.MinFreeMegabytes * 1024L * 1024L;
 
     private long? FreeBytes()
     {

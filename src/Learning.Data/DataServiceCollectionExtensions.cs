@@ -23,10 +23,12 @@ public static class DataServiceCollectionExtensions
         services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         services.AddSingleton(modelAssemblies);
         services.AddSingleton(sp => ResolveConnection(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, environment.ContentRootPath));
-        services.AddDbContext<LearningDbContext>((sp, db) =>
+        // Pooled: a lesson page (the page cadres open most) no longer builds options and a context per request.
+        services.AddDbContextPool<LearningDbContext>((sp, db) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             Configure(db, connection.Provider, connection.ConnectionString);
+            db.UseModelAssemblies(sp.GetRequiredService<ModelAssemblies>());
             db.AddInterceptors(sp.GetRequiredService<Security.SecurityStampSaveInterceptor>(), sp.GetRequiredService<Security.SecurityStampTransactionInterceptor>());
         });
 

@@ -12,6 +12,7 @@ public static class DesignTimeContextFactory
         var catalog = ModuleCatalog.Discover(new ConfigurationBuilder().Build());
         var builder = new DbContextOptionsBuilder<LearningDbContext>();
         DataServiceCollectionExtensions.Configure(builder, provider, connectionString);
-        return new LearningDbContext(builder.Options, new ModelAssemblies(catalog.ModelAssemblies));
+        builder.UseModelAssemblies(new ModelAssemblies(catalog.ModelAssemblies));
+        return new LearningDbContext(builder.Options);
     }
 }

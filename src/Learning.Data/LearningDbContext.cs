@@ -16,9 +16,14 @@ namespace Learning.Data;
 /// dotnet ef migrations add NAME --project src/Learning.Data.PostgreSql --startup-project src/Learning.Data.PostgreSql
 /// </code>
 /// </summary>
-public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options, ModelAssemblies modelAssemblies)
+public sealed class LearningDbContext(DbContextOptions<LearningDbContext> options)
     : IdentityDbContext<LearningUser, LearningRole, string>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The enabled modules' assemblies, from the options (<see cref="ModelAssembliesOptions.UseModelAssemblies"/>):
+    /// contexts are pooled, and a pooled context takes its options only.</summary>
+    private readonly ModelAssemblies modelAssemblies = options.FindExtension<ModelAssembliesExtension>()?.Assemblies
+        ?? throw new InvalidOperationException("LearningDbContext needs UseModelAssemblies in its options.");
+
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -16,7 +16,7 @@ namespace Learning.ArchitectureTests;
 public sealed class ModuleConventionTests
 {
     /// <summary>Convention 7 (with <c>Jobs/</c> for background work); <c>Resources/</c> and <c>wwwroot/</c> are the resource and static-file folders of a Razor class library.</summary>
-    private static readonly HashSet<string> RoleFolders = ["Pages", "Endpoints", "Services", "Data", "Recipes", "Jobs", "Resources", "wwwroot"];
+    private static readonly HashSet<string> RoleFolders = ["Pages", "Endpoints", "Services", "Data", "Recipes", "Jobs", "Components", "Resources", "wwwroot"]; // Components: Razor components a module renders to HTML (ADR-013);
 
     private static readonly HashSet<string> BuildFolders = ["bin", "obj"];
 
@@ -119,7 +119,8 @@ public sealed class ModuleConventionTests
     {
         var builder = new DbContextOptionsBuilder<LearningDbContext>();
         DataServiceCollectionExtensions.Configure(builder, DatabaseProvider.Sqlite, "Data Source=:memory:");
-        using var db = new LearningDbContext(builder.Options, new ModelAssemblies(ModuleBoundaryTests.Catalog.ModelAssemblies));
+        builder.UseModelAssemblies(new ModelAssemblies(ModuleBoundaryTests.Catalog.ModelAssemblies));
+        using var db = new LearningDbContext(builder.Options);
         var model = db.GetService<IDesignTimeModel>().Model;
 
         // An entity belongs to the module whose assembly defines it or configures it.

@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DataSaverPreference>();
         services.AddScoped<IAccountPreference>(sp => sp.GetRequiredService<DataSaverPreference>());
         services.AddScoped<ComponentHtmlRenderer>();
+        services.AddMemoryCache();
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();
         services.AddScoped<HelpLibrary>();

@@ -12,7 +12,7 @@ namespace Learning.Media.Recipes;
 /// <c>{ "name": "hotlines", "hotlines": [ { "key", "field", "name", "unit"?: org code, "phone"?, "zalo"?, "email"?, "hours"? } ] }</c>.
 /// Lines are matched by key, so running the recipe again updates them.
 /// </summary>
-public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
+public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory, HotlineDirectory hotlines, IStringLocalizer<MediaStrings> t) : IRecipeStepHandler
 {
     public string StepName => "hotlines";
 
@@ -72,6 +72,7 @@ public sealed class HotlinesStep(LearningDbContext db, ICadreDirectory directory
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            hotlines.Forget();
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Media.Pages.Admin.Media;
 
 [RequirePermission(Permissions.Names.Manage)]
-public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory directory, IOrganizationScopeService scopes, IAuditTrail audit, IStringLocalizer<MediaStrings> t) : PageModel
+public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory directory, IOrganizationScopeService scopes, IAuditTrail audit, HotlineDirectory hotlines, IStringLocalizer<MediaStrings> t) : PageModel
 {
     public IReadOnlyList<Hotline> Items { get; private set; } = [];
 
@@ -72,6 +72,7 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
         db.Add(line);
         audit.Record("media.hotline.added", line.Key, $"{line.Field}: {line.Name}");
         await db.SaveChangesAsync(cancellationToken);
+        hotlines.Forget();
         return RedirectToPage();
     }
 
@@ -89,6 +90,7 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
             db.Remove(line);
             audit.Record("media.hotline.deleted", line.Key, line.Name);
             await db.SaveChangesAsync(cancellationToken);
+            hotlines.Forget();
         }
 
         return RedirectToPage();

@@ -16,7 +16,7 @@ namespace Learning.ArchitectureTests;
 public sealed class ModuleConventionTests
 {
     /// <summary>Convention 7 (with <c>Jobs/</c> for background work); <c>Resources/</c> and <c>wwwroot/</c> are the resource and static-file folders of a Razor class library.</summary>
-    private static readonly HashSet<string> RoleFolders = ["Pages", "Endpoints", "Services", "Data", "Recipes", "Jobs", "Components", "Resources", "wwwroot"];; // Components: Razor components a module renders to HTML (ADR-013)
+    private static readonly HashSet<string> RoleFolders = ["Pages", "Endpoints", "Services", "Data", "Recipes", "Jobs", "Components", "Resources", "wwwroot"]; // Components: Razor components a module renders to HTML (ADR-013)
 
     private static readonly HashSet<string> BuildFolders = ["bin", "obj"];
 

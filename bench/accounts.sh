@@ -8,7 +8,8 @@ cadres=${1:-15000}; sample=${2:-300}
 out=$(dotnet build bench/Learning.Bench -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }
 source scripts/postgres.sh
 # A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
-PG_DURABLE=${PG_DURABLE:-1} PG_EXTRA="-c shared_buffers=256MB" pg_start
+export PG_DURABLE=${PG_DURABLE:-1}
+PG_EXTRA="-c shared_buffers=256MB" pg_start
 trap pg_stop EXIT
 export Learning__Database__Provider=PostgreSql
 export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_accounts;Max Auto Prepare=50"

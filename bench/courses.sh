@@ -14,7 +14,8 @@ build bench/Learning.Bench
 
 source scripts/postgres.sh
 # A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
-PG_DURABLE=${PG_DURABLE:-1} PG_EXTRA="-c shared_buffers=256MB" pg_start
+export PG_DURABLE=${PG_DURABLE:-1}
+PG_EXTRA="-c shared_buffers=256MB" pg_start
 work=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; pg_stop; rm -rf "$work"; }

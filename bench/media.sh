@@ -39,7 +39,8 @@ fi
 echo "== 2./3. PostgreSQL: heartbeats and segments"
 source scripts/postgres.sh
 # A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
-PG_DURABLE=${PG_DURABLE:-1} PG_EXTRA="-c shared_buffers=256MB" pg_start
+export PG_DURABLE=${PG_DURABLE:-1}
+PG_EXTRA="-c shared_buffers=256MB" pg_start
 pg=1
 export Learning__Database__Provider=PostgreSql
 export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_bench;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"

@@ -37,7 +37,8 @@ public sealed class IndexModel(UserManager<LearningUser> users, SignInManager<Le
             return Challenge();
         }
 
-        var posted = Request.Form.Keys.Where(k => k.Contains('.', StringComparison.Ordinal)).ToDictionary(k => k, k => (string?)Request.Form[k].ToString());
+        // Every module's preference posts under its own name; the service reads only the names it knows.
+        var posted = Request.Form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
         Errors = await profiles.SaveAsync(user, new ProfileInput(displayName, phoneNumber, culture, posted), cancellationToken);
         if (Errors.Count > 0)
         {

@@ -39,13 +39,3 @@ public sealed class ModelAssembliesExtension(ModelAssemblies assemblies) : IDbCo
         }
     }
 }
-
-public static class ModelAssembliesOptions
-{
-    public static DbContextOptionsBuilder UseModelAssemblies(this DbContextOptionsBuilder builder, ModelAssemblies assemblies)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ModelAssembliesExtension(assemblies));
-        return builder;
-    }
-}

@@ -1,11 +1,5 @@
 namespace Learning.Modularity;
 
-/// <summary>A choice of one value on the account page ("Hồ sơ của tôi").</summary>
-public sealed record AccountPreferenceOption(string Value, string Label);
-
-/// <summary>What the account page shows for one module's preference: a labelled choice, with the current value.</summary>
-public sealed record AccountPreferenceField(string Name, string Label, string? Hint, string Value, IReadOnlyList<AccountPreferenceOption> Options);
-
 /// <summary>
 /// A setting a module keeps per person and lets them change on their own account page (the Users module's
 /// <c>/Account/Manage</c>), e.g. Media's data saver. The module owns its table; the account page only shows and posts it.

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Learning.Quizzes.Data.Configurations;
+
+internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
+{
+    public void Configure(EntityTypeBuilder<Attempt> builder)
+    {
+        builder.ToTable("quizzes_attempt");
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.SubmittedBy).HasMaxLength(450);
+        builder.Property(a => a.LessonKey).HasMaxLength(100);
+        builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Score).HasPrecision(9, 3);
+        builder.Property(a => a.MaxScore).HasPrecision(9, 3);
+        builder.HasIndex(a => a.PublicId).IsUnique();
+
+        // One row per attempt number: two "start" requests racing for the same number cannot both win.
+        builder.HasIndex(a => new { a.QuizId, a.UserId, a.Number }).IsUnique();
+        builder.HasIndex(a => new { a.State, a.DeadlineUtc });
+        builder.HasOne<Quiz>().WithMany().HasForeignKey(a => a.QuizId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Questions).WithOne().HasForeignKey(q => q.AttemptId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

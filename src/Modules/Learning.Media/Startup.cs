@@ -9,6 +9,7 @@ using Learning.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Media;
@@ -33,7 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PlayerRenderer>();
         services.AddScoped<DataSaverPreference>();
         services.AddScoped<IAccountPreference>(sp => sp.GetRequiredService<DataSaverPreference>());
-        services.AddScoped<ComponentHtmlRenderer>();
+        services.TryAddScoped<ComponentHtmlRenderer>();
         services.AddMemoryCache();
         services.AddScoped<HotlineDirectory>();
         services.AddScoped<CaptionService>();

@@ -1,7 +1,14 @@
+using Learning.Courses;
+using Learning.Data.Jobs;
 using Learning.Modularity;
+using Learning.Quizzes.Endpoints;
+using Learning.Quizzes.Jobs;
+using Learning.Quizzes.Services;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 
 namespace Learning.Quizzes;
 
@@ -9,10 +16,32 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<QuizzesOptions>(QuizzesOptions.Section);
+        var options = configuration.GetValidated<QuizzesOptions>(QuizzesOptions.Section);
+        services.AddMemoryCache();
+        services.TryAddScoped<ComponentHtmlRenderer>();
+        services.AddScoped<QuizCatalog>();
+        services.AddScoped<AttemptService>();
+        services.AddScoped<AttemptPages>();
+        services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
+        services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();
+        services.AddScoped<IJobHandler, AttemptTimeoutJob>();
+        if (options.RunTimeoutSweep)
+        {
+            services.AddRecurringJob("quizzes.timeouts", AttemptTimeoutJob.JobKind, RecurringSchedule.Every(TimeSpan.FromSeconds(options.TimeoutSweepSeconds)));
+        }
+
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapQuizzesEndpoints();
+
+    private sealed class AdminMenu(IStringLocalizer<QuizzesStrings> t) : IAdminMenuProvider
     {
+        public IEnumerable<MenuItem> GetItems() =>
+        [
+            new(t["Menu.Quizzes"], "/Admin/Quizzes", Permissions.Grade, 40),
+        ];
     }
 }

@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using System.IO.Compression;
 using System.Net;
 using System.Text;

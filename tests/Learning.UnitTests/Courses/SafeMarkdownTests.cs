@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using Learning.Courses.Services;
 
 namespace Learning.UnitTests.Courses;

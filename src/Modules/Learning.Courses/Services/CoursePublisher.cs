@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using Learning.Courses.Data;
 using Learning.Data;
 using Microsoft.EntityFrameworkCore;

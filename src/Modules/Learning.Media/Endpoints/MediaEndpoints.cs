@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Learning.Data.Jobs;
 using Learning.Media.Services;
 using Learning.Modularity;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +18,7 @@ public static class MediaEndpoints
     {
         var manage = PermissionClaims.Policy(Permissions.Manage);
         // Uploads and status polls serve the administration's video pages, so they carry its Admin.Access requirement too.
-        var uploads = endpoints.MapGroup("/media/uploads").RequireAuthorization(manage).RequireAdminArea().AddEndpointFilter(ValidateAntiforgery);
+        var uploads = endpoints.MapGroup("/media/uploads").RequireAuthorization(manage).RequireAdminArea().RequireAntiforgeryHeader();
         uploads.MapPost("", StartAsync);
         uploads.MapGet("/{id}", StatusAsync);
         uploads.MapPut("/{id}", AppendAsync);
@@ -32,18 +31,6 @@ public static class MediaEndpoints
         endpoints.MapPost("/media/watch", WatchAsync).RequireAuthorization();
         endpoints.MapPost("/media/preferences", PreferenceAsync).RequireAuthorization();
         return endpoints;
-    }
-
-    private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-        if (HttpMethods.IsGet(http.Request.Method) || await antiforgery.IsRequestValidAsync(http))
-        {
-            return await next(context);
-        }
-
-        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "antiforgery");
     }
 
     private static JsonHttpResult<UploadProblem> Refused(int status, string message, long? received = null) =>

@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using Learning.Courses;
 using Learning.Media.Components;
 using Microsoft.AspNetCore.Html;

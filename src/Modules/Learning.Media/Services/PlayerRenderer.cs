@@ -1,3 +1,4 @@
+using Learning.Modularity;
 using System.Globalization;
 using Learning.Data;
 using Learning.Media.Components;

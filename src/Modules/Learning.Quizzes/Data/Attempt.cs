@@ -48,4 +48,6 @@ public sealed class Attempt
     public DateTime? GradedUtc { get; set; }
 
     public List<AttemptQuestion> Questions { get; set; } = [];
+
+    public List<AttemptEvent> Events { get; set; } = [];
 }

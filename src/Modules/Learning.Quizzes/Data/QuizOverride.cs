@@ -1,7 +1,7 @@
 namespace Learning.Quizzes.Data;
 
 /// <summary>
-/// An accommodation, for one cadre (<see cref="UserId"/>) or for everyone in a unit (<see cref="UnitId"/>): extra time or a
+/// An accommodation, for one cadre (<see cref="UserId"/>) or for everyone in a unit and the units under it (<see cref="UnitPath"/>): extra time or a
 /// time multiplier, extra attempts, another close date. A cadre's own override wins over their unit's.
 /// </summary>
 public sealed class QuizOverride
@@ -12,7 +12,8 @@ public sealed class QuizOverride
 
     public string? UserId { get; set; }
 
-    public int? UnitId { get; set; }
+    /// <summary>The unit's organisation path (cadres whose path starts with it are covered).</summary>
+    public string? UnitPath { get; set; }
 
     public int ExtraTimeSeconds { get; set; }
 

@@ -20,6 +20,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.HasIndex(a => new { a.QuizId, a.UserId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.State, a.DeadlineUtc });
         builder.HasOne<Quiz>().WithMany().HasForeignKey(a => a.QuizId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AttemptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Questions).WithOne().HasForeignKey(q => q.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
 }

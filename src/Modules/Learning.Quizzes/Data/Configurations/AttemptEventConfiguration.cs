@@ -12,6 +12,5 @@ internal sealed class AttemptEventConfiguration : IEntityTypeConfiguration<Attem
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.Detail).HasMaxLength(2000);
         builder.HasIndex(e => e.AttemptId);
-        builder.HasOne<Attempt>().WithMany().HasForeignKey(e => e.AttemptId).OnDelete(DeleteBehavior.Cascade);
     }
 }

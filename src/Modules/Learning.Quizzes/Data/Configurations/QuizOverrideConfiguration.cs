@@ -12,7 +12,7 @@ internal sealed class QuizOverrideConfiguration : IEntityTypeConfiguration<QuizO
         builder.Property(o => o.CreatedBy).HasMaxLength(450);
         builder.Property(o => o.TimeMultiplier).HasPrecision(5, 2);
         builder.HasIndex(o => new { o.QuizId, o.UserId });
-        builder.HasIndex(o => new { o.QuizId, o.UnitId });
+        builder.Property(o => o.UnitPath).HasMaxLength(400);
         builder.HasOne<Quiz>().WithMany().HasForeignKey(o => o.QuizId).OnDelete(DeleteBehavior.Cascade);
     }
 }

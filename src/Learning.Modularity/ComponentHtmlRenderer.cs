@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Logging;
 
-namespace Learning.Media.Services;
+namespace Learning.Modularity;
 
 /// <summary>
-/// Renders this module's Razor components (Components/) to HTML, for its pages and for the lesson page, which takes a lesson's
+/// Renders a module's Razor components (its Components/ folder) to HTML, for its pages and for the lesson page, which takes a lesson's
 /// body and asides as <see cref="IHtmlContent"/>. One <see cref="HtmlRenderer"/> per request scope, made on first use: it
 /// activates components from the scope's services (so they get its localizer and the host's HTML encoder), and its dispatcher
 /// runs an uncontended render inline on the calling thread.

@@ -2,7 +2,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Learning.Courses.Services;
+namespace Learning.Modularity;
 
 /// <summary>
 /// Markdown for authored lessons: raw HTML is disabled (it is shown as text), and links and images may only point to

@@ -1,0 +1,5 @@
+using Learning.Quizzes.Services;
+
+namespace Learning.Quizzes.Endpoints;
+
+public sealed record AnswerRequest(int Slot, long Seq, QuestionResponse? Response);

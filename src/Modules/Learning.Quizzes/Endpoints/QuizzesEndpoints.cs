@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Learning.Modularity;
+using Learning.Quizzes.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Quizzes.Endpoints;
+
+public static class QuizzesEndpoints
+{
+    private const int MaxAnswersPerSave = 200;
+
+    public static IEndpointRouteBuilder MapQuizzesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/quizzes/attempts/{id:guid}/answers", SaveAsync)
+            .RequireAuthorization(PermissionClaims.Policy(Permissions.Take))
+            .RequireAntiforgeryHeader();
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<SaveReply>, JsonHttpResult<AttemptRefusal>, NotFound>> SaveAsync(
+        Guid id, SaveRequest request, ClaimsPrincipal user, AttemptService attempts, TimeProvider clock, IStringLocalizer<QuizzesStrings> t, CancellationToken cancellationToken)
+    {
+        var answers = (request.Answers ?? []).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response ?? new QuestionResponse())).ToList();
+        if (answers.Count > MaxAnswersPerSave)
+        {
+            return Refused(StatusCodes.Status400BadRequest, "Answer.UnknownQuestion", t);
+        }
+
+        var outcome = await attempts.SaveAsync(id, user.RequiredUserId(), request.Page, answers, cancellationToken);
+        if (outcome is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (outcome.Problem is { } problem)
+        {
+            var status = problem.Key.StartsWith("Answer.", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return Refused(status, problem.Key, t);
+        }
+
+        return TypedResults.Ok(new SaveReply([.. outcome.Saved.Select(a => new SavedAnswer(a.Slot, a.Sequence))], outcome.DeadlineUtc, clock.GetUtcNow().UtcDateTime));
+    }
+
+    private static JsonHttpResult<AttemptRefusal> Refused(int status, string key, IStringLocalizer t) =>
+        TypedResults.Json(new AttemptRefusal(key, t[key]), statusCode: status);
+}

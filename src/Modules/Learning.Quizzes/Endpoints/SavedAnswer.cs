@@ -1,0 +1,3 @@
+namespace Learning.Quizzes.Endpoints;
+
+public sealed record SavedAnswer(int Slot, long Seq);

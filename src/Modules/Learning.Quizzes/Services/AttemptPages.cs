@@ -1,0 +1,93 @@
+using Learning.Quizzes.Data;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>Builds what the attempt and review pages show, and reads their forms back into answers.</summary>
+public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, TimeProvider clock)
+{
+    /// <summary>How long after submitting the "immediately after" review options apply (Moodle: two minutes).</summary>
+    public static readonly TimeSpan Immediately = TimeSpan.FromMinutes(2);
+
+    /// <summary>What a quiz shows a cadre before an attempt (on its lesson or its own page).</summary>
+    public async Task<QuizCardView> CardAsync(Quiz quiz, string userId, int? courseId, string? lessonKey, AntiforgeryTokenSet? tokens, bool isPreview, CancellationToken cancellationToken)
+    {
+        var mine = await attempts.AttemptsAsync(quiz, userId, cancellationToken);
+        var rules = await attempts.AccommodationAsync(quiz, userId, cancellationToken);
+        var last = mine.LastOrDefault(a => a.State != AttemptState.InProgress);
+        var showMarks = last is null || (await ReviewItemsAsync(quiz, last, cancellationToken)).HasFlag(ReviewItems.Marks);
+        return new QuizCardView(quiz, rules, mine, QuizGrading.Percent(quiz.GradingMethod, mine), showMarks, attempts.CheckStart(quiz, rules, mine),
+            courseId, lessonKey, tokens?.FormFieldName, tokens?.RequestToken, isPreview);
+    }
+
+    /// <summary>Which review options apply to this attempt now (Moodle's four moments).</summary>
+    public async Task<ReviewItems> ReviewItemsAsync(Quiz quiz, Attempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.State == AttemptState.InProgress)
+        {
+            return quiz.ReviewDuring | ReviewItems.Answer;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rules = await attempts.AccommodationAsync(quiz, attempt.UserId, cancellationToken);
+        if (rules.ClosesUtc is { } closes && now >= closes)
+        {
+            return quiz.ReviewAfterClose;
+        }
+
+        return attempt.SubmittedUtc is { } submitted && now - submitted < Immediately ? quiz.ReviewImmediately : quiz.ReviewLaterOpen;
+    }
+
+    public async Task<IReadOnlyList<QuestionView>> QuestionsAsync(Attempt attempt, ReviewItems show, CancellationToken cancellationToken)
+    {
+        var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), cancellationToken);
+        return [.. attempt.Questions.OrderBy(q => q.Slot).Select(q => new QuestionView(
+            q.Slot,
+            q.Page,
+            definitions[q.QuestionVersionId],
+            q.OptionOrder.Length == 0 ? [] : q.OptionOrder.Split(','),
+            QuestionJson.DeserializeResponse(q.Response),
+            q.Sequence,
+            q.Mark,
+            q.Fraction,
+            q.GraderComment,
+            show))];
+    }
+
+    /// <summary>
+    /// The answers a page's form carries (the no-script path, and the last answers sent with "submit"): only the questions of
+    /// <paramref name="page"/>; each gets the server's clock in milliseconds as its sequence, so it wins over older saves.
+    /// </summary>
+    public IReadOnlyList<AnswerInput> ReadForm(IReadOnlyList<QuestionView> questions, int page, Func<string, IReadOnlyList<string>> field)
+    {
+        var sequence = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var answers = new List<AnswerInput>();
+        foreach (var q in questions.Where(q => q.Page == page))
+        {
+            var response = q.Question.Type switch
+            {
+                QuestionType.SingleChoice or QuestionType.TrueFalse or QuestionType.MultipleChoice =>
+                    new QuestionResponse { Choices = [.. field(q.InputName).Where(v => v.Length > 0)] },
+                QuestionType.Matching => new QuestionResponse
+                {
+                    Matches = q.Question.Pairs.Where(p => p.Prompt.Length > 0)
+                        .Select(p => (p.Id, Answer: One(q.InputName + "." + p.Id) ?? ""))
+                        .Where(m => m.Answer.Length > 0)
+                        .ToDictionary(m => m.Id, m => m.Answer),
+                },
+                QuestionType.Ordering => new QuestionResponse
+                {
+                    Choices = [.. q.Order
+                        .Select((id, shown) => (id, shown, place: int.TryParse(One(q.InputName + "." + id), out var n) ? n : int.MaxValue))
+                        .OrderBy(x => x.place).ThenBy(x => x.shown).Select(x => x.id)],
+                },
+                _ => new QuestionResponse { Text = One(q.InputName) ?? "" },
+            };
+            answers.Add(new AnswerInput(q.Slot, sequence, response));
+        }
+
+        return answers;
+
+        string? One(string name) => field(name) is { Count: > 0 } values ? values[0] : null;
+    }
+}

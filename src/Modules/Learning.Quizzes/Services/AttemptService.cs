@@ -1,0 +1,402 @@
+using Learning.Courses;
+using Learning.Data;
+using Learning.Organization;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// The attempt's life: start (or resume), save answers as they change, submit once, and time out by the server's clock.
+/// Every change is a conditional update on the attempt's row in one transaction, so a save racing a submit, two tabs, a
+/// double click or the timer and the cadre submitting together settle on one outcome and one grade.
+/// </summary>
+public sealed class AttemptService(
+    LearningDbContext db,
+    QuizCatalog catalog,
+    ICadreDirectory cadres,
+    ILessonCompletionReporter completion,
+    IOptions<QuizzesOptions> options,
+    TimeProvider clock,
+    ILogger<AttemptService> logger)
+{
+    public const string Timer = "timer";
+
+    private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The cadre's limits on this quiz: their own override, else the deepest of their units', else the quiz's.</summary>
+    public async Task<Accommodation> AccommodationAsync(Quiz quiz, string userId, CancellationToken cancellationToken)
+    {
+        var overrides = await catalog.OverridesAsync(quiz.Id, cancellationToken);
+        var chosen = overrides.FirstOrDefault(o => o.UserId == userId);
+        if (chosen is null && overrides.Any(o => o.UnitPath is not null)
+            && await cadres.FindByUserAsync(userId, cancellationToken) is { } cadre)
+        {
+            chosen = overrides.Where(o => o.UnitPath is { } path && cadre.OrgPath.StartsWith(path, StringComparison.Ordinal))
+                .OrderByDescending(o => o.UnitPath!.Length).FirstOrDefault();
+        }
+
+        TimeSpan? limit = quiz.TimeLimitSeconds is { } seconds
+            ? TimeSpan.FromSeconds((double)(seconds * (chosen?.TimeMultiplier ?? 1)) + (chosen?.ExtraTimeSeconds ?? 0))
+            : null;
+        var attempts = quiz.AttemptsAllowed == 0 ? 0 : quiz.AttemptsAllowed + (chosen?.ExtraAttempts ?? 0);
+        return new Accommodation(limit, attempts, chosen?.ClosesUtc ?? quiz.ClosesUtc, chosen is not null);
+    }
+
+    /// <summary>A cadre's attempts at a quiz, oldest first; one whose time ran out is submitted first.</summary>
+    public async Task<List<Attempt>> AttemptsAsync(Quiz quiz, string userId, CancellationToken cancellationToken)
+    {
+        var attempts = await MineAsync(quiz.Id, userId, cancellationToken);
+        if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress && IsOverdue(a)) is { } overdue)
+        {
+            await SubmitAsync(overdue.Id, Timer, cancellationToken);
+            attempts = await MineAsync(quiz.Id, userId, cancellationToken);
+        }
+
+        return attempts;
+    }
+
+    /// <summary>Why the cadre cannot start a new attempt now (null = they can); an attempt in progress is resumed instead.</summary>
+    public AttemptProblem? CheckStart(Quiz quiz, Accommodation rules, IReadOnlyList<Attempt> attempts)
+    {
+        var now = Now;
+        if (quiz.OpensUtc is { } opens && opens > now)
+        {
+            return new("Attempt.NotOpen", opens);
+        }
+
+        if (rules.ClosesUtc is { } closes && closes <= now)
+        {
+            return new("Attempt.Closed", closes);
+        }
+
+        if (rules.AttemptsAllowed > 0 && attempts.Count >= rules.AttemptsAllowed)
+        {
+            return new("Attempt.NoMoreAttempts", rules.AttemptsAllowed);
+        }
+
+        if (quiz.DelayBetweenAttemptsSeconds > 0 && (attempts.Count > 0 ? attempts[^1].SubmittedUtc : null) is { } last
+            && last.AddSeconds(quiz.DelayBetweenAttemptsSeconds) > now)
+        {
+            return new("Attempt.Wait", last.AddSeconds(quiz.DelayBetweenAttemptsSeconds));
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out).</summary>
+    public async Task<StartOutcome> StartAsync(string quizKey, string userId, int? courseId, string? lessonKey, CancellationToken cancellationToken)
+    {
+        if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
+        {
+            return new(null, new("Attempt.NoQuiz"));
+        }
+
+        var attempts = await AttemptsAsync(quiz, userId, cancellationToken);
+        if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress) is { } open)
+        {
+            return new(open, null);
+        }
+
+        var rules = await AccommodationAsync(quiz, userId, cancellationToken);
+        if (CheckStart(quiz, rules, attempts) is { } problem)
+        {
+            return new(null, problem);
+        }
+
+        var attempt = await NewAttemptAsync(quiz, rules, userId, attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1, cancellationToken);
+        if (attempt.Questions.Count == 0)
+        {
+            return new(null, new("Attempt.Empty"));
+        }
+
+        attempt.CourseId = courseId;
+        attempt.LessonKey = lessonKey;
+        db.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new(attempt, null);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another request of the same cadre started this number first: theirs is the attempt.
+            logger.LogDebug(ex, "Attempt {Number} at quiz {Quiz} was started by a concurrent request", attempt.Number, quiz.Key);
+            db.ChangeTracker.Clear();
+            var winner = (await MineAsync(quiz.Id, userId, cancellationToken)).FirstOrDefault(a => a.State == AttemptState.InProgress);
+            return winner is not null ? new(winner, null) : new(null, new("Attempt.Busy"));
+        }
+    }
+
+    private async Task<Attempt> NewAttemptAsync(Quiz quiz, Accommodation rules, string userId, int number, CancellationToken cancellationToken)
+    {
+        var fixedEntries = new Dictionary<int, PoolEntry>();
+        var pools = new Dictionary<int, IReadOnlyList<PoolEntry>>();
+        foreach (var slot in quiz.Slots)
+        {
+            if (slot.QuestionId is { } questionId && await catalog.CurrentAsync(questionId, cancellationToken) is { } entry)
+            {
+                fixedEntries[questionId] = entry;
+            }
+            else if (slot.CategoryId is { } categoryId)
+            {
+                pools[slot.Id] = await catalog.PoolAsync(categoryId, slot.IncludeSubcategories, cancellationToken);
+            }
+        }
+
+        var random = Random.Shared;
+        var drawn = AttemptLayout.Draw(quiz, fixedEntries, pools, random);
+        var definitions = await catalog.DefinitionsAsync(drawn.Select(d => d.Entry.VersionId), cancellationToken);
+        var now = Now;
+        DateTime? deadline = rules.TimeLimit is { } limit ? now + limit : null;
+        if (deadline is not null && rules.ClosesUtc is { } closes && closes < deadline)
+        {
+            deadline = closes;
+        }
+
+        var attempt = new Attempt
+        {
+            PublicId = Guid.NewGuid(),
+            QuizId = quiz.Id,
+            UserId = userId,
+            Number = number,
+            State = AttemptState.InProgress,
+            StartedUtc = now,
+            DeadlineUtc = deadline,
+            PageCount = AttemptLayout.PageCount(drawn.Count, quiz.QuestionsPerPage),
+            MaxScore = drawn.Sum(d => d.Mark),
+        };
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var (entry, mark) = drawn[i];
+            attempt.Questions.Add(new AttemptQuestion
+            {
+                Slot = i + 1,
+                Page = AttemptLayout.PageOf(i, quiz.QuestionsPerPage),
+                QuestionId = entry.QuestionId,
+                QuestionVersionId = entry.VersionId,
+                OptionOrder = AttemptLayout.OptionOrder(definitions[entry.VersionId], quiz.ShuffleOptions, random),
+                Mark = mark,
+            });
+        }
+
+        attempt.Events.Add(new AttemptEvent { AtUtc = now, Kind = AttemptEvents.Started, ActorId = userId, Detail = deadline is null ? null : $"deadline {deadline:O}" });
+        return attempt;
+    }
+
+    /// <summary>The cadre's own attempt with its questions (another cadre's is null: a 404); an overdue one is submitted first.</summary>
+    public async Task<Attempt?> FindAsync(Guid publicId, string userId, CancellationToken cancellationToken)
+    {
+        var attempt = await LoadAsync(publicId, cancellationToken);
+        if (attempt is null || attempt.UserId != userId)
+        {
+            return null;
+        }
+
+        if (attempt.State == AttemptState.InProgress && IsOverdue(attempt))
+        {
+            await SubmitAsync(attempt.Id, Timer, cancellationToken);
+            attempt = await LoadAsync(publicId, cancellationToken);
+        }
+
+        return attempt;
+    }
+
+    public Task<Attempt?> LoadAsync(Guid publicId, CancellationToken cancellationToken) =>
+        db.Set<Attempt>().AsNoTracking().Include(a => a.Questions.OrderBy(q => q.Slot)).SingleOrDefaultAsync(a => a.PublicId == publicId, cancellationToken);
+
+    /// <summary>
+    /// Saves answers (and the page the cadre is on). Refused as a whole, changing nothing, when the attempt is submitted, its
+    /// time is up, or an answer does not fit its question (a tampered id, a slot not in the attempt). Null: not their attempt.
+    /// </summary>
+    public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    {
+        var attempt = await db.Set<Attempt>().AsNoTracking().Where(a => a.PublicId == publicId && a.UserId == userId)
+            .Select(a => new { a.Id, a.State, a.DeadlineUtc, a.CurrentPage, a.PageCount }).SingleOrDefaultAsync(cancellationToken);
+        if (attempt is null)
+        {
+            return null;
+        }
+
+        if (attempt.State != AttemptState.InProgress)
+        {
+            return new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
+        }
+
+        if (attempt.DeadlineUtc is { } deadline && deadline + Grace < Now)
+        {
+            return new([], new("Attempt.TimeUp"), deadline);
+        }
+
+        if (await CheckAnswersAsync(attempt.Id, answers, cancellationToken) is { } problem)
+        {
+            return new([], problem, attempt.DeadlineUtc);
+        }
+
+        var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, cancellationToken);
+        return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
+    }
+
+    private async Task<AttemptProblem?> CheckAnswersAsync(long attemptId, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    {
+        if (answers.Count == 0)
+        {
+            return null;
+        }
+
+        var slots = answers.Select(a => a.Slot).ToList();
+        if (slots.Distinct().Count() != slots.Count)
+        {
+            return new("Answer.UnknownQuestion");
+        }
+
+        var questions = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == attemptId && slots.Contains(q.Slot))
+            .Select(q => new { q.Slot, q.QuestionVersionId }).ToListAsync(cancellationToken);
+        if (questions.Count != slots.Count)
+        {
+            return new("Answer.UnknownQuestion");
+        }
+
+        var definitions = await catalog.DefinitionsAsync(questions.Select(q => q.QuestionVersionId), cancellationToken);
+        foreach (var answer in answers)
+        {
+            var version = questions.Single(q => q.Slot == answer.Slot).QuestionVersionId;
+            if (QuestionGrader.Check(definitions[version], answer.Response) is { } key)
+            {
+                return new(key);
+            }
+        }
+
+        return null;
+    }
+
+    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            var now = Now;
+            var limit = now - Grace;
+
+            // The attempt's row first: it is still open and in time, and it stays locked until the commit, so a submit waits.
+            var open = await db.Set<Attempt>()
+                .Where(a => a.Id == attemptId && a.State == AttemptState.InProgress && (a.DeadlineUtc == null || a.DeadlineUtc >= limit))
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrentPage, newPage), ct);
+            if (open == 0)
+            {
+                return false;
+            }
+
+            foreach (var answer in answers)
+            {
+                var json = QuestionJson.Serialize(answer.Response);
+                await db.Set<AttemptQuestion>()
+                    .Where(q => q.AttemptId == attemptId && q.Slot == answer.Slot && q.Sequence < answer.Sequence)
+                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.Response, json).SetProperty(q => q.Sequence, answer.Sequence).SetProperty(q => q.SavedUtc, now), ct);
+            }
+
+            if (answers.Count > 0)
+            {
+                db.Add(new AttemptEvent { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
+            }
+
+            if (newPage != oldPage)
+            {
+                db.Add(new AttemptEvent { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Submits the cadre's attempt, with any last answers the page still held. Submitting again returns the same attempt,
+    /// graded once. Null: not their attempt.
+    /// </summary>
+    public async Task<Attempt?> SubmitAsync(Guid publicId, string userId, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
+    {
+        var id = await db.Set<Attempt>().Where(a => a.PublicId == publicId && a.UserId == userId).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (lastAnswers.Count > 0)
+        {
+            // Refused answers (time up, already submitted) change nothing; the submission still goes ahead.
+            await SaveAsync(publicId, userId, null, lastAnswers, cancellationToken);
+        }
+
+        await SubmitAsync(id.Value, userId, cancellationToken);
+        return await LoadAsync(publicId, cancellationToken);
+    }
+
+    /// <summary>Submits and grades an attempt still in progress; false when it was already submitted (nothing changes).</summary>
+    public async Task<bool> SubmitAsync(long attemptId, string actorId, CancellationToken cancellationToken)
+    {
+        Attempt? graded = null;
+        var submitted = await db.InTransactionAsync(async ct =>
+        {
+            var now = Now;
+            var won = await db.Set<Attempt>().Where(a => a.Id == attemptId && a.State == AttemptState.InProgress)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.NeedsGrading).SetProperty(a => a.SubmittedUtc, now).SetProperty(a => a.SubmittedBy, actorId), ct);
+            if (won == 0)
+            {
+                return false;
+            }
+
+            var attempt = await db.Set<Attempt>().Include(a => a.Questions).SingleAsync(a => a.Id == attemptId, ct);
+            var quiz = await catalog.FindAsync(attempt.QuizId, ct) ?? throw new InvalidOperationException($"Quiz {attempt.QuizId} is gone.");
+            var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), ct);
+            AttemptGrading.Grade(attempt, definitions, quiz.PassPercent, now);
+            attempt.Events.Add(new AttemptEvent
+            {
+                AtUtc = now,
+                Kind = actorId == Timer ? AttemptEvents.TimedOut : AttemptEvents.Submitted,
+                ActorId = actorId,
+                Detail = $"{attempt.Score:0.###}/{attempt.MaxScore:0.###}",
+            });
+            await db.SaveChangesAsync(ct);
+            graded = attempt;
+            return true;
+        }, cancellationToken);
+        if (submitted && graded is not null)
+        {
+            await ReportIfPassedAsync(graded, cancellationToken);
+        }
+
+        return submitted;
+    }
+
+    /// <summary>Completes the lesson the attempt was started from when the cadre's quiz grade reaches the pass mark.</summary>
+    public async Task ReportIfPassedAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.CourseId is not { } courseId || attempt.LessonKey is not { } lessonKey
+            || await catalog.FindAsync(attempt.QuizId, cancellationToken) is not { } quiz)
+        {
+            return;
+        }
+
+        var percent = QuizGrading.Percent(quiz.GradingMethod, await MineAsync(quiz.Id, attempt.UserId, cancellationToken));
+        if (percent is { } p && p >= quiz.PassPercent)
+        {
+            await completion.ReportCompletedAsync(attempt.UserId, courseId, lessonKey, "quiz", cancellationToken);
+        }
+    }
+
+    /// <summary>Attempts in progress whose time (and grace) ran out, for the sweep.</summary>
+    public Task<List<long>> OverdueAsync(int max, CancellationToken cancellationToken)
+    {
+        var limit = Now - Grace;
+        return db.Set<Attempt>().Where(a => a.State == AttemptState.InProgress && a.DeadlineUtc != null && a.DeadlineUtc < limit)
+            .OrderBy(a => a.DeadlineUtc).Select(a => a.Id).Take(max).ToListAsync(cancellationToken);
+    }
+
+    private bool IsOverdue(Attempt attempt) => attempt.DeadlineUtc is { } deadline && deadline + Grace < Now;
+
+    private Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken) =>
+        db.Set<Attempt>().AsNoTracking().Where(a => a.QuizId == quizId && a.UserId == userId).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+}

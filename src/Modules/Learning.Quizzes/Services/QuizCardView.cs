@@ -1,0 +1,22 @@
+using Learning.Quizzes.Data;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>What a quiz lesson shows before an attempt: the quiz, the cadre's limits, their attempts, and whether they can start.</summary>
+public sealed record QuizCardView(
+    Quiz Quiz,
+    Accommodation Rules,
+    IReadOnlyList<Attempt> Attempts,
+    decimal? GradePercent,
+    bool ShowMarks,
+    AttemptProblem? CannotStart,
+    int? CourseId,
+    string? LessonKey,
+    string? AntiforgeryField,
+    string? AntiforgeryToken,
+    bool IsPreview)
+{
+    public Attempt? Open => Attempts.FirstOrDefault(a => a.State == AttemptState.InProgress);
+
+    public bool Passed => GradePercent is { } p && p >= Quiz.PassPercent;
+}

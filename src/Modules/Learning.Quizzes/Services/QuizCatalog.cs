@@ -1,0 +1,121 @@
+using Learning.Data;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// What attempts read on every request, kept in memory: quizzes with their slots and overrides (for a short while, and
+/// forgotten by the editors), the question pools random slots draw from, and question versions (long: a version an attempt
+/// has used never changes). A synchronised exam start of thousands of cadres then costs one read of each per node.
+/// </summary>
+public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
+{
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(30);
+
+    public async Task<Quiz?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        var id = await cache.GetOrCreateAsync("quizzes:key:" + key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Short;
+            return await db.Set<Quiz>().Where(q => q.Key == key).Select(q => (int?)q.Id).SingleOrDefaultAsync(cancellationToken);
+        });
+        return id is { } found ? await FindAsync(found, cancellationToken) : null;
+    }
+
+    public Task<Quiz?> FindAsync(int id, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("quizzes:quiz:" + id, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Short;
+            return await db.Set<Quiz>().AsNoTracking().Include(q => q.Slots.OrderBy(s => s.Position)).SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        });
+
+    public async Task<IReadOnlyList<QuizOverride>> OverridesAsync(int quizId, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync("quizzes:overrides:" + quizId, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Short;
+            return await db.Set<QuizOverride>().AsNoTracking().Where(o => o.QuizId == quizId).ToListAsync(cancellationToken);
+        }))!;
+
+    /// <summary>The questions a random slot may draw: (question, its current version), not archived.</summary>
+    public async Task<IReadOnlyList<PoolEntry>> PoolAsync(int categoryId, bool includeSubcategories, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync($"quizzes:pool:{categoryId}:{includeSubcategories}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Short;
+            var categories = includeSubcategories ? await DescendantsAsync(categoryId, cancellationToken) : [categoryId];
+            return await db.Set<Question>().AsNoTracking()
+                .Where(q => categories.Contains(q.CategoryId) && !q.Archived)
+                .OrderBy(q => q.Id)
+                .Select(q => new PoolEntry(q.Id, q.CurrentVersionId))
+                .ToListAsync(cancellationToken);
+        }))!;
+
+    public async Task<PoolEntry?> CurrentAsync(int questionId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync("quizzes:current:" + questionId, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Short;
+            return await db.Set<Question>().AsNoTracking().Where(q => q.Id == questionId)
+                .Select(q => new PoolEntry(q.Id, q.CurrentVersionId)).SingleOrDefaultAsync(cancellationToken);
+        });
+
+    /// <summary>The definitions of these versions, from memory where it has them and in one query for the rest.</summary>
+    public async Task<IReadOnlyDictionary<int, QuestionDefinition>> DefinitionsAsync(IEnumerable<int> versionIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<int, QuestionDefinition>();
+        var missing = new List<int>();
+        foreach (var id in versionIds.Distinct())
+        {
+            if (cache.TryGetValue("quizzes:version:" + id, out QuestionDefinition? definition) && definition is not null)
+            {
+                found[id] = definition;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var rows = await db.Set<QuestionVersion>().AsNoTracking().Where(v => missing.Contains(v.Id))
+                .Select(v => new { v.Id, v.Definition }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                var definition = QuestionJson.Deserialize(row.Definition);
+                cache.Set("quizzes:version:" + row.Id, definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+                found[row.Id] = definition;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Editors call this after changing a quiz, its slots or overrides, or a version no attempt had used yet.</summary>
+    public void Forget(int quizId, string? key = null, int? versionId = null)
+    {
+        cache.Remove("quizzes:quiz:" + quizId);
+        cache.Remove("quizzes:overrides:" + quizId);
+        if (key is not null)
+        {
+            cache.Remove("quizzes:key:" + key);
+        }
+
+        if (versionId is not null)
+        {
+            cache.Remove("quizzes:version:" + versionId);
+        }
+    }
+
+    private async Task<List<int>> DescendantsAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        var all = await db.Set<QuestionCategory>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
+        var result = new List<int> { categoryId };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(all.Where(c => c.ParentId == result[i]).Select(c => c.Id));
+        }
+
+        return result;
+    }
+}

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<QuizCatalog>();
         services.AddScoped<AttemptService>();
         services.AddScoped<AttemptPages>();
+        services.AddSingleton<QuizPlace>();
         services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();
         services.AddScoped<IJobHandler, AttemptTimeoutJob>();

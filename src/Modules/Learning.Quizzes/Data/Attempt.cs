@@ -22,6 +22,8 @@ public sealed class Attempt
     /// <summary>Where the attempt was started from, so passing completes that lesson.</summary>
     public int? CourseId { get; set; }
 
+    public string? CourseSlug { get; set; }
+
     public string? LessonKey { get; set; }
 
     public DateTime StartedUtc { get; set; }

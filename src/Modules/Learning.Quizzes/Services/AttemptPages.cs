@@ -4,20 +4,20 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Learning.Quizzes.Services;
 
 /// <summary>Builds what the attempt and review pages show, and reads their forms back into answers.</summary>
-public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, TimeProvider clock)
+public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, QuizPlace places, TimeProvider clock)
 {
     /// <summary>How long after submitting the "immediately after" review options apply (Moodle: two minutes).</summary>
     public static readonly TimeSpan Immediately = TimeSpan.FromMinutes(2);
 
     /// <summary>What a quiz shows a cadre before an attempt (on its lesson or its own page).</summary>
-    public async Task<QuizCardView> CardAsync(Quiz quiz, string userId, int? courseId, string? lessonKey, AntiforgeryTokenSet? tokens, bool isPreview, CancellationToken cancellationToken)
+    public async Task<QuizCardView> CardAsync(Quiz quiz, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, AntiforgeryTokenSet? tokens, bool isPreview, CancellationToken cancellationToken)
     {
         var mine = await attempts.AttemptsAsync(quiz, userId, cancellationToken);
         var rules = await attempts.AccommodationAsync(quiz, userId, cancellationToken);
         var last = mine.LastOrDefault(a => a.State != AttemptState.InProgress);
         var showMarks = last is null || (await ReviewItemsAsync(quiz, last, cancellationToken)).HasFlag(ReviewItems.Marks);
         return new QuizCardView(quiz, rules, mine, QuizGrading.Percent(quiz.GradingMethod, mine), showMarks, attempts.CheckStart(quiz, rules, mine),
-            courseId, lessonKey, tokens?.FormFieldName, tokens?.RequestToken, isPreview);
+            lesson is { } l ? places.Protect(l.CourseId, l.CourseSlug, l.LessonKey, quiz.Key, userId) : null, tokens?.FormFieldName, tokens?.RequestToken, isPreview);
     }
 
     /// <summary>Which review options apply to this attempt now (Moodle's four moments).</summary>

@@ -89,7 +89,7 @@ public sealed class AttemptService(
     }
 
     /// <summary>Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out).</summary>
-    public async Task<StartOutcome> StartAsync(string quizKey, string userId, int? courseId, string? lessonKey, CancellationToken cancellationToken)
+    public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
         {
@@ -114,8 +114,7 @@ public sealed class AttemptService(
             return new(null, new("Attempt.Empty"));
         }
 
-        attempt.CourseId = courseId;
-        attempt.LessonKey = lessonKey;
+        (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
         db.Add(attempt);
         try
         {

@@ -10,8 +10,7 @@ public sealed record QuizCardView(
     decimal? GradePercent,
     bool ShowMarks,
     AttemptProblem? CannotStart,
-    int? CourseId,
-    string? LessonKey,
+    string? Place,
     string? AntiforgeryField,
     string? AntiforgeryToken,
     bool IsPreview)

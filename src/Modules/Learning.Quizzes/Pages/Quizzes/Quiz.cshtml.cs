@@ -13,7 +13,7 @@ namespace Learning.Quizzes.Pages.Quizzes;
 
 /// <summary>A quiz on its own page (a province quiz outside a course), and where every start button posts.</summary>
 [RequirePermission(Permissions.Names.Take)]
-public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, AttemptPages pages, ComponentHtmlRenderer components, IAntiforgery antiforgery, IStringLocalizer<QuizzesStrings> t) : PageModel
+public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, QuizPlace places, AttemptPages pages, ComponentHtmlRenderer components, IAntiforgery antiforgery, IStringLocalizer<QuizzesStrings> t) : PageModel
 {
     public Quiz? Quiz { get; private set; }
 
@@ -29,13 +29,14 @@ public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, Atte
             return NotFound();
         }
 
-        await LoadCardAsync(Quiz, null, null, cancellationToken);
+        await LoadCardAsync(Quiz, null, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string key, int? courseId, string? lessonKey, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string key, string? place, CancellationToken cancellationToken)
     {
-        var outcome = await attempts.StartAsync(key, User.RequiredUserId(), courseId, lessonKey, cancellationToken);
+        var lesson = places.Unprotect(place, key, User.RequiredUserId());
+        var outcome = await attempts.StartAsync(key, User.RequiredUserId(), lesson, cancellationToken);
         if (outcome.Attempt is { } attempt)
         {
             return Redirect($"/Quizzes/Attempt/{attempt.PublicId}");
@@ -48,14 +49,14 @@ public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, Atte
         }
 
         Problem = t[outcome.Problem!.Key, [.. outcome.Problem.Args.Select(a => a is DateTime d ? LocalTime.Format(d) : a)]];
-        await LoadCardAsync(Quiz, courseId, lessonKey, cancellationToken);
+        await LoadCardAsync(Quiz, lesson, cancellationToken);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
-    private async Task LoadCardAsync(Quiz quiz, int? courseId, string? lessonKey, CancellationToken cancellationToken)
+    private async Task LoadCardAsync(Quiz quiz, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
-        var view = await pages.CardAsync(quiz, User.RequiredUserId(), courseId, lessonKey, antiforgery.GetAndStoreTokens(HttpContext), false, cancellationToken);
+        var view = await pages.CardAsync(quiz, User.RequiredUserId(), lesson, antiforgery.GetAndStoreTokens(HttpContext), false, cancellationToken);
         Card = await components.RenderAsync<QuizCard>(new Dictionary<string, object?> { [nameof(QuizCard.View)] = view });
     }
 }

@@ -4,7 +4,17 @@ using Learning.Web.Hosting;
 // dotnet run --project bench/Learning.Bench -c Release -- seed --courses 200 --cadres 20000 --enrollments 300000
 // dotnet run --project bench/Learning.Bench -c Release -- cookies --count 1000 --out /tmp/cookies.txt
 // dotnet run --project bench/Learning.Bench -c Release -- accounts --cadres 15000 --baseline 300
-// The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first.
+// dotnet run --project bench/Learning.Bench -c Release -- grading --attempts 5000 --runs 7
+// The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first (not for grading).
+if (args.FirstOrDefault() == "grading")
+{
+    // Pure code: no host, no database.
+    int Arg(string name, int fallback) =>
+        Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    GradingBench.Run(Arg("attempts", 5000), Arg("runs", 7));
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a.StartsWith("--Learning", StringComparison.Ordinal))]);
 builder.Configuration["Learning:Courses:RunAssignmentSync"] = "false";
 builder.AddLearning();
@@ -39,6 +49,6 @@ switch (args.FirstOrDefault())
         MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
+        Console.Error.WriteLine("usage: grading [--attempts N --runs N] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

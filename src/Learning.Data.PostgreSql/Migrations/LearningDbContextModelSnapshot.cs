@@ -1260,6 +1260,10 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<int?>("CourseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("CurrentPage")
                         .HasColumnType("integer");
 
@@ -1667,16 +1671,15 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("integer");
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("QuizId", "UnitId");
 
                     b.HasIndex("QuizId", "UserId");
 
@@ -1942,7 +1945,7 @@ namespace Learning.Data.PostgreSql.Migrations
             modelBuilder.Entity("Learning.Quizzes.Data.AttemptEvent", b =>
                 {
                     b.HasOne("Learning.Quizzes.Data.Attempt", null)
-                        .WithMany()
+                        .WithMany("Events")
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2095,6 +2098,8 @@ namespace Learning.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Learning.Quizzes.Data.Attempt", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Questions");
                 });
 

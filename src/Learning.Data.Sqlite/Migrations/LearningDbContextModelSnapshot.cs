@@ -1211,6 +1211,10 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<int?>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CourseSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentPage")
                         .HasColumnType("INTEGER");
 
@@ -1604,16 +1608,15 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("UnitPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("QuizId", "UnitId");
 
                     b.HasIndex("QuizId", "UserId");
 
@@ -1871,7 +1874,7 @@ namespace Learning.Data.Sqlite.Migrations
             modelBuilder.Entity("Learning.Quizzes.Data.AttemptEvent", b =>
                 {
                     b.HasOne("Learning.Quizzes.Data.Attempt", null)
-                        .WithMany()
+                        .WithMany("Events")
                         .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2024,6 +2027,8 @@ namespace Learning.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Learning.Quizzes.Data.Attempt", b =>
                 {
+                    b.Navigation("Events");
+
                     b.Navigation("Questions");
                 });
 

@@ -105,6 +105,7 @@ namespace Learning.Data.Sqlite.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CourseSlug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LessonKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     StartedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -136,7 +137,7 @@ namespace Learning.Data.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     QuizId = table.Column<int>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnitPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ExtraTimeSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     TimeMultiplier = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
                     ExtraAttempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -317,11 +318,6 @@ namespace Learning.Data.Sqlite.Migrations
                 name: "IX_quizzes_category_ParentId",
                 table: "quizzes_category",
                 column: "ParentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_quizzes_override_QuizId_UnitId",
-                table: "quizzes_override",
-                columns: new[] { "QuizId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_quizzes_override_QuizId_UserId",

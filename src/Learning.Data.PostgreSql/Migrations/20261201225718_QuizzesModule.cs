@@ -106,6 +106,7 @@ namespace Learning.Data.PostgreSql.Migrations
                     Number = table.Column<int>(type: "integer", nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CourseId = table.Column<int>(type: "integer", nullable: true),
+                    CourseSlug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     LessonKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -137,7 +138,7 @@ namespace Learning.Data.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     QuizId = table.Column<int>(type: "integer", nullable: false),
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    UnitPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     ExtraTimeSeconds = table.Column<int>(type: "integer", nullable: false),
                     TimeMultiplier = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
                     ExtraAttempts = table.Column<int>(type: "integer", nullable: false),
@@ -318,11 +319,6 @@ namespace Learning.Data.PostgreSql.Migrations
                 name: "IX_quizzes_category_ParentId",
                 table: "quizzes_category",
                 column: "ParentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_quizzes_override_QuizId_UnitId",
-                table: "quizzes_override",
-                columns: new[] { "QuizId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_quizzes_override_QuizId_UserId",

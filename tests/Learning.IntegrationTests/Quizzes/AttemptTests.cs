@@ -1,0 +1,216 @@
+using System.Net;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Media;
+using Learning.Quizzes.Data;
+using Learning.Quizzes.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Learning.IntegrationTests.Quizzes.QuizFixtures;
+
+namespace Learning.IntegrationTests.Quizzes;
+
+public sealed class AttemptTests
+{
+    /// <summary>
+    /// Issue 11: a cadre starts from the lesson, answers are saved and come back on reload, two submits racing grade once and
+    /// show one result, a save after submission is refused and changes nothing, and passing completes the lesson.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Attempt_SavedAnswersResume_DoubleSubmitGradesOnce_AndPassingCompletesTheLesson(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var userId = await UserIdAsync(site, NhaTrangCadre);
+
+        var lesson = await cadre.GetAsync(LessonUrl());
+        Assert.Contains("id=\"quiz-start\"", lesson.Body, StringComparison.Ordinal);
+        var attempt = await StartFromLessonAsync(cadre);
+
+        // Back on the lesson (another tab, the back button): it offers to continue the same attempt.
+        Assert.Contains($"href=\"/Quizzes/Attempt/{attempt}\"", (await cadre.GetAsync(LessonUrl())).Body, StringComparison.Ordinal);
+        var page = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+
+        // Nothing that gives the answer away reaches the browser during the attempt.
+        Assert.DoesNotContain("BÍ-MẬT-PHẢN-HỒI-SAI", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đúng: Ban Cơ yếu", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("fraction", page.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Định danh\" selected", page.Body, StringComparison.Ordinal);
+
+        var questions = await QuestionsAsync(site, attempt);
+        Assert.Equal(Bank.Length, questions.Count);
+        var answers = questions.Select(q => new { slot = q.Key, seq = 10L, response = RightAnswer(q.Value) }).ToList();
+        var (status, body) = await SaveAsync(cadre, attempt, new { page = 1, answers });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Bank.Length, body.GetProperty("saved").GetArrayLength());
+
+        // An older save arriving late (a phone that was offline) does not overwrite the newer answer.
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 5L, response = new QuestionResponse { Choices = ["b"] } } } });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        // Reload: the same questions, the saved answers checked, the page the cadre was on.
+        var reloaded = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
+        Assert.Contains("data-page=\"1\"", reloaded.Body, StringComparison.Ordinal);
+        Assert.Matches($"name=\"q{single.Key}\" value=\"a\" checked", reloaded.Body);
+
+        // Two submits at once (a double click, two tabs): one grade, the same review for both.
+        var token = Field(reloaded.Body, "__RequestVerificationToken");
+        var submits = await Task.WhenAll(SubmitAsync(cadre, attempt, token), SubmitAsync(cadre, attempt, token));
+        Assert.All(submits, s => Assert.Equal($"/Quizzes/Review/{attempt}", s.Location));
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.Finished, graded.State);
+        Assert.Equal(Bank.Length, graded.Score);
+        Assert.True(graded.Passed);
+        Assert.Single(graded.Events, e => e.Kind == AttemptEvents.Submitted);
+        Assert.True(await LessonDoneAsync(site, userId));
+
+        var review = await cadre.GetAsync($"/Quizzes/Review/{attempt}");
+        Assert.Contains("id=\"review-score\"", review.Body, StringComparison.Ordinal);
+        Assert.Contains("Đúng: Ban Cơ yếu", review.Body, StringComparison.Ordinal); // feedback "immediately after" is on by default
+
+        // A save after submission is refused with a clear message and changes nothing.
+        (status, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 99L, response = new QuestionResponse { Choices = ["b"] } } } });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("đã được nộp", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var after = await site.WithDbAsync(db => db.Set<Attempt>().SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(graded.Score, after.Score);
+    }
+
+    /// <summary>Issue 11, bad input: another cadre's attempt is a 404, a tampered option or a question not in the attempt is refused whole.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Save_RefusesTamperedOptionsForeignQuestionsAndOtherCadresAttempts_ChangingNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice).Key;
+        var (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single, seq = 1L, response = new QuestionResponse { Choices = ["a"] } } } });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var (tampered, body) = await SaveAsync(cadre, attempt, new { answers = new object[]
+        {
+            new { slot = single, seq = 2L, response = new QuestionResponse { Choices = ["b"] } },
+            new { slot = questions.First(q => q.Value.Type == QuestionType.MultipleChoice).Key, seq = 2L, response = new QuestionResponse { Choices = ["a", "zzz"] } },
+        } });
+        Assert.Equal(HttpStatusCode.BadRequest, tampered);
+        Assert.Equal("Answer.UnknownOption", body.GetProperty("code").GetString());
+        Assert.Contains("không được lưu", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var (foreign, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = 99, seq = 3L, response = new QuestionResponse { Text = "x" } } } });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign);
+
+        var saved = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).SingleAsync());
+        Assert.Equal(1, saved.Sequence);
+        Assert.Contains("\"a\"", saved.Response, StringComparison.Ordinal);
+
+        using var other = await site.SignedInAsync(HacThanhCadre);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Quizzes/Attempt/{attempt}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Quizzes/Review/{attempt}")).Status);
+        var token = Field((await other.GetAsync("/Account/Manage")).Body, "__RequestVerificationToken");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/quizzes/attempts/{attempt}/answers") { Content = System.Net.Http.Json.JsonContent.Create(new { answers = Array.Empty<object>() }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await other.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 11: the time limit is the server's. A save after the deadline is refused; the sweep job submits the attempt of a
+    /// cadre who left, with what was saved, once, and the cadre's late submit lands on the same result.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TimeLimit_SaveAfterDeadlineRefused_AndTheJobSubmitsWithWhatWasSaved(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        await SeedAsync(site, timeLimitSeconds: 600);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        var page = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
+        Assert.Contains("id=\"timer\"", page.Body, StringComparison.Ordinal);
+        var (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 1L, response = RightAnswer(single.Value) } } });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        clock.Advance(TimeSpan.FromSeconds(600 + 31));
+        var (late, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 2L, response = new QuestionResponse { Choices = ["b"] } } } });
+        Assert.Equal(HttpStatusCode.Conflict, late);
+        Assert.Equal("Attempt.TimeUp", body.GetProperty("code").GetString());
+
+        // The cadre is gone: the recurring job submits.
+        var submitted = await site.WithServiceAsync<AttemptService, int>(async attempts =>
+        {
+            var due = await attempts.OverdueAsync(100, default);
+            var count = 0;
+            foreach (var id in due)
+            {
+                count += await attempts.SubmitAsync(id, AttemptService.Timer, default) ? 1 : 0;
+            }
+
+            return count;
+        });
+        Assert.Equal(1, submitted);
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.Finished, graded.State);
+        Assert.Equal(AttemptService.Timer, graded.SubmittedBy);
+        Assert.Equal(1, graded.Score);
+        Assert.Single(graded.Events, e => e.Kind == AttemptEvents.TimedOut);
+
+        // The cadre comes back and presses submit: the same result, no second grading.
+        var token = Field(page.Body, "__RequestVerificationToken");
+        Assert.Equal($"/Quizzes/Review/{attempt}", (await SubmitAsync(cadre, attempt, token)).Location);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<AttemptEvent>().CountAsync(e => e.AttemptId == graded.Id && (e.Kind == AttemptEvents.Submitted || e.Kind == AttemptEvents.TimedOut))));
+    }
+
+    /// <summary>Issue 11: attempts beyond the limit are refused in Vietnamese; a cadre's override grants one more and more time.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AttemptLimit_RefusesASecondAttempt_UntilAnOverrideGrantsOneWithMoreTime(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var quiz = await SeedAsync(site, timeLimitSeconds: 600, attempts: 1);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var first = await StartFromLessonAsync(cadre);
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{first}")).Body, "__RequestVerificationToken");
+        await SubmitAsync(cadre, first, token);
+
+        var lesson = await cadre.GetAsync(LessonUrl());
+        Assert.Contains("id=\"quiz-cannot-start\"", lesson.Body, StringComparison.Ordinal);
+        Assert.Contains("hết 1 lần làm bài", lesson.Body, StringComparison.Ordinal);
+
+        var userId = await UserIdAsync(site, NhaTrangCadre);
+        await site.WithDbAsync(db =>
+        {
+            db.Add(new QuizOverride { QuizId = quiz.Id, UserId = userId, ExtraAttempts = 1, TimeMultiplier = 1.5m, ExtraTimeSeconds = 60, CreatedUtc = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        await site.WithServiceAsync<QuizCatalog, bool>(catalog => { catalog.Forget(quiz.Id); return Task.FromResult(true); });
+        var second = await StartFromLessonAsync(cadre);
+        Assert.NotEqual(first, second);
+        var started = await site.WithDbAsync(db => db.Set<Attempt>().SingleAsync(a => a.PublicId == second));
+        Assert.Equal(2, started.Number);
+        Assert.Equal(TimeSpan.FromSeconds(960), started.DeadlineUtc!.Value - started.StartedUtc);
+    }
+
+    /// <summary>Issue 11: many "start" requests of one cadre at once make one attempt (the synchronised start, per cadre).</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Start_ConcurrentRequestsOfOneCadre_MakeOneAttempt(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostStartAsync(cadre)));
+        Assert.All(starts, s => Assert.Equal(HttpStatusCode.Redirect, s.Status));
+        Assert.Single(starts.Select(s => s.Location).Distinct());
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+    }
+}

@@ -1,4 +1,5 @@
 using Learning.Modularity;
+using Learning.Quizzes.Recipes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddRecipeStep<QuestionBankStep>();
+        services.AddRecipeStep<QuizzesStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -3,6 +3,7 @@ using Learning.Data.Jobs;
 using Learning.Modularity;
 using Learning.Quizzes.Endpoints;
 using Learning.Quizzes.Jobs;
+using Learning.Quizzes.Recipes;
 using Learning.Quizzes.Services;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ public sealed class Startup : ModuleStartup
 
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddRecipeStep<QuestionBankStep>();
+        services.AddRecipeStep<QuizzesStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapQuizzesEndpoints();

@@ -1,4 +1,5 @@
 using System.Net;
+using Learning.Courses;
 using Learning.Courses.Data;
 using Learning.Courses.Services;
 using Learning.Data;
@@ -63,6 +64,13 @@ public sealed class LearningTests
             var enrollment = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.UserId == userId && e.CourseId == courseId));
             Assert.Equal(lesson.Key, enrollment.LastLessonKey);
         }
+
+        // Reading completes every lesson but the quiz, which the quizzes module reports when the cadre passes it.
+        var read = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.UserId == userId && e.CourseId == courseId));
+        Assert.Null(read.CompletedUtc);
+        var quiz = Assert.Single(published.Snapshot.Lessons, l => l.Kind == "quiz");
+        Assert.Equal(read.RequiredLessons - 1, read.CompletedLessons);
+        Assert.True(await site.WithServiceAsync<ILessonCompletionReporter, bool>(r => r.ReportCompletedAsync(userId, courseId, quiz.Key, "quiz")));
 
         var final = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.UserId == userId && e.CourseId == courseId));
         Assert.NotNull(final.CompletedUtc);

@@ -110,6 +110,17 @@ public sealed class AttemptTests
         Assert.Equal(1, saved.Sequence);
         Assert.Contains("\"a\"", saved.Response, StringComparison.Ordinal);
 
+        // Without the script: the page's buttons post the form; the shown page's answers are saved and the next page shown.
+        var form = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
+        var pageOf = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).Select(q => q.Page).SingleAsync());
+        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", Field(form.Body, "__RequestVerificationToken")), new("page", $"{pageOf}"), new("go", "1"), new("shown", $"{single}"), new($"q{single}", "b")]))
+        {
+            using var posted = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Save", content);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        Assert.Contains("\"b\"", await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).Select(q => q.Response).SingleAsync()), StringComparison.Ordinal);
+
         using var other = await site.SignedInAsync(HacThanhCadre);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Quizzes/Attempt/{attempt}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Quizzes/Review/{attempt}")).Status);

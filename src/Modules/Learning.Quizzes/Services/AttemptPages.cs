@@ -1,3 +1,4 @@
+using System.Globalization;
 using Learning.Quizzes.Data;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -62,7 +63,9 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
     {
         var sequence = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var answers = new List<AnswerInput>();
-        foreach (var q in questions.Where(q => q.Page == page))
+        // Only questions whose fields the form carries (a "shown" marker each): a post without them clears nothing.
+        var shown = field("shown").ToHashSet();
+        foreach (var q in questions.Where(q => q.Page == page && shown.Contains(q.Slot.ToString(CultureInfo.InvariantCulture))))
         {
             var response = q.Question.Type switch
             {
@@ -78,8 +81,8 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
                 QuestionType.Ordering => new QuestionResponse
                 {
                     Choices = [.. q.Order
-                        .Select((id, shown) => (id, shown, place: int.TryParse(One(q.InputName + "." + id), out var n) ? n : int.MaxValue))
-                        .OrderBy(x => x.place).ThenBy(x => x.shown).Select(x => x.id)],
+                        .Select((id, index) => (id, index, place: int.TryParse(One(q.InputName + "." + id), out var n) ? n : int.MaxValue))
+                        .OrderBy(x => x.place).ThenBy(x => x.index).Select(x => x.id)],
                 },
                 _ => new QuestionResponse { Text = One(q.InputName) ?? "" },
             };

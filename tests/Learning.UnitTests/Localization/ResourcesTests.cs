@@ -42,6 +42,7 @@ public sealed partial class ResourcesTests
     [InlineData("themes", "../src/Learning.Modularity/Resources/ShellStrings.resx")]
     [InlineData("src/Learning.Modularity", "Resources/ShellStrings.resx")]
     [InlineData("src/Modules/Learning.Media", "Resources/MediaStrings.resx")]
+    [InlineData("src/Modules/Learning.Quizzes", "Resources/QuizzesStrings.resx")]
     public void Code_UsesOnlyKeysThatExist(string project, string resx)
     {
         var root = Path.Combine(RepositoryRoot.Path, project);
@@ -99,6 +100,13 @@ public sealed partial class ResourcesTests
         {
             ["Field."] = Learning.Media.Services.SupportFields.All,
             ["State."] = ["Queued", "Running", "Ready", "Failed", "Cancelled"], // VideoStates.Of
+        },
+        ["src/Modules/Learning.Quizzes"] = new()
+        {
+            ["AttemptState."] = Enum.GetNames<Learning.Quizzes.Data.AttemptState>(),
+            ["Grading."] = Enum.GetNames<Learning.Quizzes.Data.GradingMethod>(),
+            ["Question.State."] = ["right", "wrong", "partial"],
+            ["Question."] = ["true", "false"], // true/false options are shown in the reader's language
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

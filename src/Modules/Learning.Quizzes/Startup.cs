@@ -37,6 +37,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddRecipeStep<QuestionBankStep>();
         services.AddRecipeStep<QuizzesStep>();
+        services.AddScoped<QuestionBank>();
+        services.AddSingleton<ImportUploads>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapQuizzesEndpoints();
@@ -46,6 +48,7 @@ public sealed class Startup : ModuleStartup
         public IEnumerable<MenuItem> GetItems() =>
         [
             new(t["Menu.Quizzes"], "/Admin/Quizzes", Permissions.Grade, 40),
+            new(t["Menu.Bank"], "/Admin/Quizzes/Bank", Permissions.Author, 41),
         ];
     }
 }

@@ -134,6 +134,21 @@ public static class AuthorizationMatrix
         new("POST /Admin/Media/Video/{id:int} ?handler=Retry", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Retry", "L F A F F A"),
         new("POST /Admin/Media/Video/{id:int} ?handler=Delete", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Delete", "L F A F F A"),
 
+        // Administration: question bank
+        new("GET /Admin/Quizzes/Bank", "", _ => "/Admin/Quizzes/Bank", "L F A F F A"),
+        new("POST /Admin/Quizzes/Bank ?handler=CreateCategory", "", _ => "/Admin/Quizzes/Bank?handler=CreateCategory", "L F A F F A"), // no name: its own message
+        new("POST /Admin/Quizzes/Bank ?handler=Archive", "", _ => "/Admin/Quizzes/Bank?handler=Archive&id=987654", "L F N F F N"),
+        new("GET /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"),
+        new("GET /Admin/Quizzes/Question", "missing", _ => "/Admin/Quizzes/Question?id=987654", "L F N F F N"),
+        new("POST /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"), // the empty form is refused with messages
+        new("GET /Admin/Quizzes/Import", "", _ => "/Admin/Quizzes/Import", "L F A F F A"),
+        new("POST /Admin/Quizzes/Import ?handler=Upload", "", _ => "/Admin/Quizzes/Import?handler=Upload", "L F A F F A"), // no file
+        new("POST /Admin/Quizzes/Import ?handler=Import", "", _ => "/Admin/Quizzes/Import?handler=Import&token=00000000000000000000000000000000", "L F A F F A"), // no such upload
+        new("POST /Admin/Quizzes/Import ?handler=Discard", "", _ => "/Admin/Quizzes/Import?handler=Discard&token=..%2F..%2Fx", "L F A F F A"),
+        new("GET /Admin/Quizzes/Export", "", _ => "/Admin/Quizzes/Export", "L F A F F A"),
+        new("GET /Admin/Quizzes/Export ?handler=Download", "", _ => "/Admin/Quizzes/Export?handler=Download&category=987654&format=Gift", "L F N F F N"),
+        new("GET /Admin/Quizzes/Export ?handler=Template", "", _ => "/Admin/Quizzes/Export?handler=Template&format=Xlsx", "L F A F F A"),
+
         // Administration: recipes and accounts
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),

@@ -1,0 +1,50 @@
+using Learning.Modularity;
+using Learning.Quizzes.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Quizzes.Pages.Admin.Quizzes;
+
+[RequirePermission(Permissions.Names.Author)]
+public sealed class BankModel(QuestionBank bank, IStringLocalizer<QuizzesStrings> t) : PageModel
+{
+    public IReadOnlyList<CategoryNode> Tree { get; private set; } = [];
+
+    public CategoryNode? Selected { get; private set; }
+
+    public IReadOnlyList<QuestionRow> Rows { get; private set; } = [];
+
+    public string? Search { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(int? category, string? q, CancellationToken cancellationToken)
+    {
+        Search = q;
+        await LoadAsync(category, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCreateCategoryAsync(string? name, int? parentId, string? courseSlug, CancellationToken cancellationToken)
+    {
+        var created = string.IsNullOrWhiteSpace(name) ? null : await bank.CreateCategoryAsync(name, parentId, courseSlug, cancellationToken);
+        if (created is null)
+        {
+            Error = t["Bank.CategoryInvalid"];
+            await LoadAsync(parentId, cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/Admin/Quizzes/Bank?category={created.Id}");
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int id, int? category, CancellationToken cancellationToken) =>
+        await bank.ArchiveAsync(id, cancellationToken) ? Redirect($"/Admin/Quizzes/Bank?category={category}") : NotFound();
+
+    private async Task LoadAsync(int? category, CancellationToken cancellationToken)
+    {
+        Tree = await bank.TreeAsync(cancellationToken);
+        Selected = Tree.FirstOrDefault(c => c.Id == category) ?? (category is null && Tree.Count > 0 ? Tree[0] : null);
+        Rows = Selected is null ? [] : await bank.ListAsync(Selected.Id, Search, cancellationToken);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// A question read from a file: its place in the file (<see cref="Index"/>, 1-based among the file's questions, and
+/// <see cref="Position"/>: a line number for GIFT and CSV, an element path for Moodle XML, <c>Sheet!A12</c> for XLSX), the
+/// category path it was filed under (names from the top down), and its stable key when the file carries one.
+/// </summary>
+public sealed record ImportedQuestion(int Index, string Position, IReadOnlyList<string> CategoryPath, string? Key, QuestionDefinition Question);

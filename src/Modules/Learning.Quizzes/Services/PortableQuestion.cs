@@ -1,0 +1,4 @@
+namespace Learning.Quizzes.Services;
+
+/// <summary>A question as the writers take it: the category path to file it under, its key, and its definition.</summary>
+public sealed record PortableQuestion(IReadOnlyList<string> CategoryPath, string? Key, QuestionDefinition Question);

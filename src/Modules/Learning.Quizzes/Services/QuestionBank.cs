@@ -1,0 +1,308 @@
+using System.Security.Cryptography;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// The question bank: nested categories (a course's own or the shared bank), questions with versions, validation with
+/// localized messages, archiving, and import and export in the four formats. Saving a question whose current version an
+/// attempt used makes version N+1 and moves <see cref="Question.CurrentVersionId"/>, so past attempts keep what was shown;
+/// otherwise the current version is edited in place.
+/// </summary>
+public sealed class QuestionBank(LearningDbContext db, TimeProvider clock, IStringLocalizer<QuizzesStrings> t)
+{
+    private const int SearchTextLength = 2000;
+
+    public async Task<QuestionCategory?> CreateCategoryAsync(string name, int? parentId, string? courseSlug, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200)
+        {
+            return null;
+        }
+
+        if (parentId is { } id)
+        {
+            var parent = await db.Set<QuestionCategory>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (parent is null)
+            {
+                return null;
+            }
+
+            courseSlug = parent.CourseSlug;
+        }
+
+        var category = new QuestionCategory { Name = name, ParentId = parentId, CourseSlug = FormatText.NullIfEmpty(courseSlug), CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        db.Add(category);
+        await db.SaveChangesAsync(cancellationToken);
+        return category;
+    }
+
+    /// <summary>Every category in tree order: the shared bank first, then each course's, each level by name.</summary>
+    public async Task<IReadOnlyList<CategoryNode>> TreeAsync(CancellationToken cancellationToken)
+    {
+        var categories = await db.Set<QuestionCategory>().AsNoTracking().ToListAsync(cancellationToken);
+        var counts = await db.Set<Question>().Where(q => !q.Archived).GroupBy(q => q.CategoryId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var children = categories.ToLookup(c => c.ParentId);
+        var nodes = new List<CategoryNode>();
+        void Visit(QuestionCategory category, int depth)
+        {
+            nodes.Add(new(category.Id, category.ParentId, category.CourseSlug, category.Name, depth, counts.GetValueOrDefault(category.Id)));
+            foreach (var child in children[category.Id].OrderBy(c => c.Name, StringComparer.CurrentCulture))
+            {
+                Visit(child, depth + 1);
+            }
+        }
+
+        foreach (var root in children[null].OrderBy(c => c.CourseSlug is not null).ThenBy(c => c.CourseSlug, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.CurrentCulture))
+        {
+            Visit(root, 0);
+        }
+
+        return nodes;
+    }
+
+    /// <summary>The live questions of a category; <paramref name="search"/> matches name and text with or without Vietnamese marks.</summary>
+    public async Task<IReadOnlyList<QuestionRow>> ListAsync(int categoryId, string? search, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Question>().AsNoTracking().Where(q => q.CategoryId == categoryId && !q.Archived);
+        foreach (var term in SearchText.Terms(search))
+        {
+            query = query.Where(q => q.SearchText.Contains(term));
+        }
+
+        var versions = db.Set<QuestionVersion>();
+        var rows = await query.OrderBy(q => q.Name)
+            .Select(q => new { q.Id, q.Key, q.Name, q.Type, q.UpdatedUtc, Version = versions.Where(v => v.Id == q.CurrentVersionId).Select(v => v.Number).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new QuestionRow(r.Id, r.Key, r.Name, Enum.Parse<QuestionType>(r.Type), r.Version, r.UpdatedUtc)).ToList();
+    }
+
+    /// <summary>A question with its current definition and version number, or null.</summary>
+    public async Task<(Question Question, QuestionDefinition Definition, int Version)?> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        var question = await db.Set<Question>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (question is null)
+        {
+            return null;
+        }
+
+        var version = await db.Set<QuestionVersion>().AsNoTracking().SingleAsync(v => v.Id == question.CurrentVersionId, cancellationToken);
+        return (question, QuestionJson.Deserialize(version.Definition), version.Number);
+    }
+
+    /// <summary>The localized reasons <paramref name="question"/> cannot be saved (empty when it can).</summary>
+    public IReadOnlyList<string> Validate(QuestionDefinition question) =>
+        QuestionValidator.Validate(question).Select(i => (string)t[i.Code, [.. i.Args]]).ToList();
+
+    /// <summary>Creates (<paramref name="id"/> null) or updates a question, with the versioning rule above.</summary>
+    public async Task<QuestionSaveResult> SaveAsync(int? id, int categoryId, string? key, QuestionDefinition question, string? userId, CancellationToken cancellationToken)
+    {
+        var errors = Validate(question).ToList();
+        key = FormatText.NullIfEmpty(key);
+        if (key is { Length: > 100 })
+        {
+            errors.Add(t["Question.Invalid.KeyTooLong"]);
+        }
+
+        if (key is not null && await db.Set<Question>().AnyAsync(q => q.Key == key && q.Id != id, cancellationToken))
+        {
+            errors.Add(t["Question.Invalid.KeyTaken", key]);
+        }
+
+        if (!await db.Set<QuestionCategory>().AnyAsync(c => c.Id == categoryId, cancellationToken))
+        {
+            errors.Add(t["Question.Invalid.Category"]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return QuestionSaveResult.Failed(errors);
+        }
+
+        return await db.InTransactionAsync(async ct =>
+        {
+            var existing = id is { } qid ? await db.Set<Question>().SingleOrDefaultAsync(q => q.Id == qid, ct) : null;
+            if (id is not null && existing is null)
+            {
+                return QuestionSaveResult.Failed([t["Question.NotFound"]]);
+            }
+
+            return await WriteAsync(existing, categoryId, key, question, userId, ct);
+        }, cancellationToken);
+    }
+
+    public async Task<bool> ArchiveAsync(int id, CancellationToken cancellationToken)
+    {
+        var question = await db.Set<Question>().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (question is null)
+        {
+            return false;
+        }
+
+        question.Archived = true;
+        question.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes an import in one transaction. With problems and <paramref name="onlyValid"/> false nothing is written; otherwise
+    /// the valid items are: categories from their paths are made under <paramref name="targetCategoryId"/>, a key the bank
+    /// has updates that question (same versioning rule), anything else is created. A failure writes nothing.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(QuestionImport import, int targetCategoryId, bool onlyValid, string? userId, CancellationToken cancellationToken)
+    {
+        var valid = QuestionValidator.Apply(import);
+        if (valid.Problems.Count > 0 && !onlyValid)
+        {
+            return ImportOutcome.Refused(t["Import.RefusedWithProblems", valid.Problems.Count]);
+        }
+
+        var target = await db.Set<QuestionCategory>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == targetCategoryId, cancellationToken);
+        if (target is null)
+        {
+            return ImportOutcome.Refused(t["Question.Invalid.Category"]);
+        }
+
+        var skipped = valid.Problems.Select(p => p.Position).Distinct(StringComparer.Ordinal).Count();
+        try
+        {
+            return await db.InTransactionAsync(async ct =>
+            {
+                var created = 0;
+                var updated = 0;
+                var categories = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = target.Id };
+                foreach (var item in valid.Items)
+                {
+                    var categoryId = await CategoryAsync(target, item.CategoryPath, categories, ct);
+                    var existing = item.Key is null ? null : await db.Set<Question>().SingleOrDefaultAsync(q => q.Key == item.Key, ct);
+                    await WriteAsync(existing, existing?.CategoryId ?? categoryId, item.Key, item.Question, userId, ct);
+                    (existing is null ? ref created : ref updated)++;
+                }
+
+                return new ImportOutcome(true, created, updated, skipped, null);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return ImportOutcome.Refused(t["Import.Failed"]);
+        }
+    }
+
+    /// <summary>The live questions of a category and its subcategories, each under its path from (and including) that category.</summary>
+    public async Task<IReadOnlyList<PortableQuestion>> ExportAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        var categories = await db.Set<QuestionCategory>().AsNoTracking().ToListAsync(cancellationToken);
+        var root = categories.SingleOrDefault(c => c.Id == categoryId);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var children = categories.ToLookup(c => c.ParentId);
+        var paths = new List<(int Id, IReadOnlyList<string> Path)>();
+        void Visit(QuestionCategory category, IReadOnlyList<string> path)
+        {
+            paths.Add((category.Id, path));
+            foreach (var child in children[category.Id].OrderBy(c => c.Name, StringComparer.CurrentCulture))
+            {
+                Visit(child, [.. path, child.Name]);
+            }
+        }
+
+        Visit(root, [root.Name]);
+        var ids = paths.Select(p => p.Id).ToList();
+        var rows = await (from q in db.Set<Question>().AsNoTracking()
+                          join v in db.Set<QuestionVersion>() on q.CurrentVersionId equals v.Id
+                          where ids.Contains(q.CategoryId) && !q.Archived
+                          orderby q.Id
+                          select new { q.CategoryId, q.Key, v.Definition }).ToListAsync(cancellationToken);
+        var byCategory = rows.ToLookup(r => r.CategoryId);
+        return paths.SelectMany(p => byCategory[p.Id].Select(r => new PortableQuestion(p.Path, r.Key, QuestionJson.Deserialize(r.Definition)))).ToList();
+    }
+
+    private async Task<int> CategoryAsync(QuestionCategory target, IReadOnlyList<string> path, Dictionary<string, int> known, CancellationToken cancellationToken)
+    {
+        var parentId = target.Id;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var key = string.Join('\u001F', path.Take(i + 1));
+            if (known.TryGetValue(key, out var id))
+            {
+                parentId = id;
+                continue;
+            }
+
+            var name = path[i].Length > 200 ? path[i][..200] : path[i];
+            var found = await db.Set<QuestionCategory>().Where(c => c.ParentId == parentId && c.Name == name).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                var category = new QuestionCategory { Name = name, ParentId = parentId, CourseSlug = target.CourseSlug, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+                db.Add(category);
+                await db.SaveChangesAsync(cancellationToken);
+                found = category.Id;
+            }
+
+            known[key] = parentId = found.Value;
+        }
+
+        return parentId;
+    }
+
+    private async Task<QuestionSaveResult> WriteAsync(Question? question, int categoryId, string? key, QuestionDefinition definition, string? userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var json = QuestionJson.Serialize(definition);
+        var search = SearchText.Fold(definition.Name + " " + definition.Text);
+        search = search.Length > SearchTextLength ? search[..SearchTextLength] : search;
+        var name = definition.Name.Length > 300 ? definition.Name[..300] : definition.Name;
+        if (question is null)
+        {
+            question = new Question { CategoryId = categoryId, Key = key ?? NewKey(), Name = name, Type = definition.Type.ToString(), SearchText = search, CreatedUtc = now, UpdatedUtc = now };
+            db.Add(question);
+            await db.SaveChangesAsync(cancellationToken);
+            var first = new QuestionVersion { QuestionId = question.Id, Number = 1, Definition = json, CreatedUtc = now, CreatedBy = userId };
+            db.Add(first);
+            await db.SaveChangesAsync(cancellationToken);
+            question.CurrentVersionId = first.Id;
+            await db.SaveChangesAsync(cancellationToken);
+            return new(true, [], question.Id, 1, false);
+        }
+
+        var current = await db.Set<QuestionVersion>().SingleAsync(v => v.Id == question.CurrentVersionId, cancellationToken);
+        var used = await db.Set<AttemptQuestion>().AnyAsync(a => a.QuestionVersionId == current.Id, cancellationToken);
+        var version = current;
+        if (used)
+        {
+            var number = await db.Set<QuestionVersion>().Where(v => v.QuestionId == question.Id).MaxAsync(v => v.Number, cancellationToken) + 1;
+            version = new QuestionVersion { QuestionId = question.Id, Number = number, Definition = json, CreatedUtc = now, CreatedBy = userId };
+            db.Add(version);
+            await db.SaveChangesAsync(cancellationToken);
+            question.CurrentVersionId = version.Id;
+        }
+        else
+        {
+            current.Definition = json;
+            current.CreatedUtc = now;
+            current.CreatedBy = userId;
+        }
+
+        question.CategoryId = categoryId;
+        question.Key = key ?? question.Key;
+        question.Name = name;
+        question.Type = definition.Type.ToString();
+        question.SearchText = search;
+        question.UpdatedUtc = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return new(true, [], question.Id, version.Number, used);
+    }
+
+    private static string NewKey() => "q-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

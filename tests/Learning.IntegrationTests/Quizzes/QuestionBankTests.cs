@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.Quizzes.Data;
+using Learning.Quizzes.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Quizzes.Tests;
+
+public sealed partial class QuestionBankTests
+{
+    private const string MoodleXml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <quiz>
+          <question type="category"><category><text>$course$/top/Chữ ký số</text></category></question>
+          <question type="multichoice">
+            <name><text>Công dụng chữ ký số</text></name>
+            <questiontext format="html"><text><![CDATA[<p>Chữ ký số dùng để làm gì?</p>]]></text></questiontext>
+            <idnumber>cks-01</idnumber>
+            <single>true</single>
+            <answer fraction="100"><text>Xác thực người ký</text></answer>
+            <answer fraction="0"><text>Trang trí</text></answer>
+          </question>
+          <question type="calculated">
+            <name><text>Câu tính toán</text></name>
+            <questiontext format="html"><text>Tính {a} + {b}</text></questiontext>
+          </question>
+          <question type="truefalse">
+            <name><text>Thời hạn khai sinh</text></name>
+            <questiontext format="html"><text>Thời hạn là 60 ngày.</text></questiontext>
+            <answer fraction="100"><text>true</text></answer>
+            <answer fraction="0"><text>false</text></answer>
+          </question>
+        </quiz>
+        """;
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Import_MoodleXmlWithAnUnknownType_PreviewsTheProblem_NothingWritesNothing_ValidWritesTheGoodOnes(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = await CreateCategoryAsync(admin, "Ngân hàng thử");
+        var bytes = Encoding.UTF8.GetBytes(MoodleXml);
+
+        var preview = await UploadAsync(admin, "cau-hoi.txt", bytes, category);
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        var text = WebUtility.HtmlDecode(preview.Body);
+        Assert.Contains("Moodle XML", text, StringComparison.Ordinal);
+        Assert.Contains("/quiz/question[3]", text, StringComparison.Ordinal);
+        Assert.Contains("Câu tính toán", text, StringComparison.Ordinal);
+        Assert.Contains("Loại câu hỏi \"calculated\" chưa được hỗ trợ.", text, StringComparison.Ordinal);
+        Assert.Contains("Công dụng chữ ký số", text, StringComparison.Ordinal);
+        Assert.Contains("Nhập tất cả câu hợp lệ", text, StringComparison.Ordinal);
+
+        var discarded = await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(preview.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Discard");
+        Assert.Contains("Không nhập câu hỏi nào", discarded.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Question>().CountAsync()));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<QuestionCategory>().CountAsync()));
+        var gone = await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(preview.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Import");
+        Assert.Contains("không còn nữa", gone.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Question>().CountAsync()));
+
+        var again = await UploadAsync(admin, "cau-hoi.xml", bytes, category);
+        var imported = await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(again.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Import");
+
+        Assert.Contains("2 câu hỏi mới", WebUtility.HtmlDecode(imported.Body), StringComparison.Ordinal);
+        var questions = await site.WithDbAsync(db => db.Set<Question>().OrderBy(q => q.Id).ToListAsync());
+        Assert.Equal(["cks-01", "TrueFalse"], questions.Select(q => q.Key == "cks-01" ? q.Key : q.Type));
+        var sub = await site.WithDbAsync(db => db.Set<QuestionCategory>().SingleAsync(c => c.Name == "Chữ ký số"));
+        Assert.Equal(int.Parse(category, System.Globalization.CultureInfo.InvariantCulture), sub.ParentId);
+        Assert.All(questions, q => Assert.Equal(sub.Id, q.CategoryId));
+        Assert.Equal("cong dung chu ky so chu ky so dung de lam gi", questions[0].SearchText);
+
+        // The bank's search ignores Vietnamese marks.
+        var bank = await admin.GetAsync($"/Admin/Quizzes/Bank?category={sub.Id}&q=CHU+KY+SO");
+        Assert.Contains("Công dụng chữ ký số", WebUtility.HtmlDecode(bank.Body), StringComparison.Ordinal);
+        Assert.DoesNotContain("Thời hạn khai sinh", WebUtility.HtmlDecode(bank.Body), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Import_GiftWithAnUnclosedBrace_NamesTheLine_AndARenamedTextFileIsNotAWorkbook(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = await CreateCategoryAsync(admin, "Ngân hàng thử");
+        const string gift = "// Bộ câu hỏi\n::Tốt::Câu hỏi tốt?{=Có ~Không}\n\n::Thiếu ngoặc::Câu hỏi thiếu ngoặc {=Có ~Không\n\n::Tốt 2::Câu thứ hai?{T}\n";
+
+        var preview = WebUtility.HtmlDecode((await UploadAsync(admin, "cau-hoi.gift", Encoding.UTF8.GetBytes(gift), category)).Body);
+
+        Assert.Matches(@"<td[^>]*>dòng 4</td>\s*<td[^>]*><bdi>Thiếu ngoặc</bdi></td>\s*<td[^>]*>Thiếu dấu ngoặc nhọn", preview);
+        Assert.Contains("2 câu hỏi hợp lệ, 1 lỗi.", preview, StringComparison.Ordinal);
+
+        var renamed = WebUtility.HtmlDecode((await UploadAsync(admin, "cau-hoi.xlsx", Encoding.UTF8.GetBytes("Loại,Nội dung\nTự luận,Viết\n"), category)).Body);
+
+        Assert.Contains("Tệp không phải bảng tính Excel (.xlsx) hợp lệ.", renamed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nhập tất cả câu hợp lệ", renamed, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Question>().CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Edit_AQuestionAnAttemptUsed_MakesVersion2_AndTheAttemptKeepsVersion1(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = int.Parse(await CreateCategoryAsync(admin, "Ngân hàng thử"), System.Globalization.CultureInfo.InvariantCulture);
+        var question = new QuestionDefinition
+        {
+            Type = QuestionType.SingleChoice,
+            Name = "Công dụng chữ ký số",
+            Text = "Chữ ký số dùng để làm gì?",
+            Options = [new() { Id = "a", Text = "Xác thực người ký", Fraction = 1 }, new() { Id = "b", Text = "Trang trí" }],
+        };
+        var saved = await site.WithServiceAsync<QuestionBank, QuestionSaveResult>(b => b.SaveAsync(null, category, "cks-01", question, null, CancellationToken.None));
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+        var firstVersion = await site.WithDbAsync(db => db.Set<Question>().Where(q => q.Id == saved.QuestionId).Select(q => q.CurrentVersionId).SingleAsync());
+
+        // Unused: edited in place.
+        var inPlace = await EditAsync(admin, saved.QuestionId, category, "Chữ ký số dùng để làm gì? (sửa lần 1)");
+        Assert.Equal(HttpStatusCode.Redirect, inPlace.Status);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<QuestionVersion>().CountAsync(v => v.QuestionId == saved.QuestionId)));
+
+        var attemptQuestionId = await site.WithDbAsync(async db =>
+        {
+            var quiz = new Quiz { Key = "kt-01", Title = "Kiểm tra", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Add(quiz);
+            await db.SaveChangesAsync();
+            var attempt = new Attempt { PublicId = Guid.NewGuid(), QuizId = quiz.Id, UserId = "u1", Number = 1, StartedUtc = DateTime.UtcNow, PageCount = 1 };
+            attempt.Questions.Add(new AttemptQuestion { Slot = 1, Page = 1, QuestionId = saved.QuestionId, QuestionVersionId = firstVersion, OptionOrder = "a,b", Mark = 1 });
+            db.Add(attempt);
+            await db.SaveChangesAsync();
+            return attempt.Questions[0].Id;
+        });
+
+        var edited = await EditAsync(admin, saved.QuestionId, category, "Chữ ký số dùng để làm gì? (sửa lần 2)");
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.Status);
+        var page = await admin.GetAsync(edited.Location!);
+        Assert.Contains("Đã lưu thành phiên bản 2", WebUtility.HtmlDecode(page.Body), StringComparison.Ordinal);
+        var versions = await site.WithDbAsync(db => db.Set<QuestionVersion>().Where(v => v.QuestionId == saved.QuestionId).OrderBy(v => v.Number).ToListAsync());
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.Contains("(sửa lần 1)", QuestionJson.Deserialize(versions[0].Definition).Text, StringComparison.Ordinal);
+        Assert.Contains("(sửa lần 2)", QuestionJson.Deserialize(versions[1].Definition).Text, StringComparison.Ordinal);
+        Assert.Equal(versions[1].Id, await site.WithDbAsync(db => db.Set<Question>().Where(q => q.Id == saved.QuestionId).Select(q => q.CurrentVersionId).SingleAsync()));
+        Assert.Equal(versions[0].Id, await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(a => a.Id == attemptQuestionId).Select(a => a.QuestionVersionId).SingleAsync()));
+
+        // Version 2 is not used yet: the next edit changes it in place.
+        await EditAsync(admin, saved.QuestionId, category, "Chữ ký số dùng để làm gì? (sửa lần 3)");
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<QuestionVersion>().CountAsync(v => v.QuestionId == saved.QuestionId)));
+    }
+
+    private static async Task<string> CreateCategoryAsync(SiteClient admin, string name)
+    {
+        var created = await admin.PostFormAsync("/Admin/Quizzes/Bank", [new("name", name)], "/Admin/Quizzes/Bank?handler=CreateCategory");
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        return created.Location![(created.Location!.IndexOf('=', StringComparison.Ordinal) + 1)..];
+    }
+
+    private static Task<(HttpStatusCode Status, string Body, string? Location)> UploadAsync(SiteClient admin, string fileName, byte[] bytes, string category) =>
+        admin.PostFileAsync("/Admin/Quizzes/Import", "file", fileName, bytes, $"/Admin/Quizzes/Import?handler=Upload&category={category}");
+
+    private static Task<(HttpStatusCode Status, string Body, string? Location)> EditAsync(SiteClient admin, int id, int category, string text) =>
+        admin.PostFormAsync($"/Admin/Quizzes/Question?id={id}",
+        [
+            new("Form.Id", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Form.CategoryId", category.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Form.Key", "cks-01"), new("Form.Type", "SingleChoice"), new("Form.Name", "Công dụng chữ ký số"), new("Form.Text", text), new("Form.Mark", "1"),
+            new("Form.Shuffle", "true"),
+            new("Form.OptionId", "a"), new("Form.OptionText", "Xác thực người ký"), new("Form.OptionFraction", "1"), new("Form.OptionFeedback", ""),
+            new("Form.OptionId", "b"), new("Form.OptionText", "Trang trí"), new("Form.OptionFraction", "0"), new("Form.OptionFeedback", ""),
+            new("Form.OptionId", ""), new("Form.OptionText", ""), new("Form.OptionFraction", "0"), new("Form.OptionFeedback", ""),
+        ]);
+
+    private static string Token(string body) => TokenField().Match(body) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No upload token on the preview.");
+
+    [GeneratedRegex("name=\"token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex TokenField();
+}

@@ -176,8 +176,9 @@
   });
   write();
 
-  form.addEventListener('change', e => { const fs = e.target.closest('fieldset.question'); if (fs) record(fs); });
   let typing;
+  // A change (leaving a text box) records at once; the typing timer would only record the same answer again.
+  form.addEventListener('change', e => { const fs = e.target.closest('fieldset.question'); if (fs) { clearTimeout(typing); record(fs); } });
   form.addEventListener('input', e => {
     const fs = e.target.closest('fieldset.question');
     if (!fs || e.target.tagName === 'SELECT' || e.target.type === 'radio' || e.target.type === 'checkbox') return;

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Learning.BrowserTests;
+
+/// <summary>
+/// Issue 11: a cadre takes a timed quiz on a phone and loses the connection halfway. Answers given offline (on this page and
+/// the next; every page is in the document) wait in local storage, go to the server when the connection returns, survive a
+/// reload, and count when the attempt is submitted; passing completes the quiz lesson.
+/// </summary>
+public sealed partial class QuizOfflineTests
+{
+    private const string Password = "Thunghiem2026x";
+    private const string LessonUrl = "/Courses/khoa-kiem-tra-ngoai-tuyen/bai-kiem-tra";
+    private const int Questions = 16;
+    private const int MaxAttemptPageBytes = 60 * 1024;
+
+    [Fact]
+    public async Task TimedQuizOnAPhone_AnswersGivenOfflineAreKeptSentOnReconnectAndGraded()
+    {
+        // A quiz of 16 questions drawn from the shipped shared bank "Sẵn sàng ký số", the only lesson of a course assigned to Nha Trang.
+        var recipe = Path.Combine(Path.GetTempPath(), $"quiz-offline-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(recipe, $$"""
+        { "name": "quiz-offline", "steps": [
+            { "name": "cadres", "cadres": [ { "email": "hoc.vien@example.vn", "fullName": "Đặng Thị Học Viên", "position": "Công chức Văn phòng – Thống kê", "unit": "KH-NHATRANG-VP" } ] },
+            { "name": "users", "users": [ { "email": "hoc.vien@example.vn", "displayName": "Đặng Thị Học Viên", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
+            { "name": "quizzes", "quizzes": [ { "key": "kt-ngoai-tuyen", "title": "Kiểm tra sẵn sàng ký số (thử nghiệm)", "timeLimitMinutes": 30, "attempts": 0,
+                "passPercent": 80, "questionsPerPage": 2, "shuffleQuestions": true, "shuffleOptions": true,
+                "review": { "during": ["answer"], "immediately": ["answer", "correctness", "marks", "feedback"], "laterOpen": ["answer", "correctness", "marks"], "afterClose": ["answer", "correctness", "marks"] },
+                "slots": [ { "random": {{Questions}}, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
+            { "name": "courses", "courses": [ { "slug": "khoa-kiem-tra-ngoai-tuyen", "title": "Khóa có bài kiểm tra ngoại tuyến", "publish": true, "modules": [
+                { "key": "m1", "title": "Kiểm tra", "lessons": [
+                    { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "kt-ngoai-tuyen", "required": true, "minutes": 30 } ] } ] } ] },
+            { "name": "assignments", "assignments": [ { "course": "khoa-kiem-tra-ngoai-tuyen", "target": "unit", "value": "KH-NHATRANG", "dueDays": 30 } ] } ] }
+        """);
+        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
+        await using var site = await RunningSite.StartAsync(env,
+            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
+            ["recipe", "run", recipe]);
+        File.Delete(recipe);
+        var bank = ReadBank();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "vi-VN",
+        });
+        var page = await context.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await Journey.SignInAsync(page, "hoc.vien@example.vn", Password);
+
+        // The quiz lesson, its start button; the attempt page counts down.
+        await page.GotoAsync(LessonUrl);
+        await page.ClickAsync("#quiz-start");
+        await Assertions.Expect(page).ToHaveURLAsync(AttemptUrl());
+        var attempt = page.Url.Split('/')[^1].Split('?')[0];
+        await Assertions.Expect(page.Locator("#timer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#timer-left")).ToHaveTextAsync(Countdown());
+        var first = await page.Locator("#timer-left").TextContentAsync();
+        await page.WaitForTimeoutAsync(1500);
+        Assert.NotEqual(first, await page.Locator("#timer-left").TextContentAsync());
+        Assert.Equal(Questions, await page.Locator("fieldset.question").CountAsync());
+
+        // Page weight: the document holds every page of questions, so it must stay small for a phone on 3G.
+        var html = await context.APIRequest.GetAsync(page.Url);
+        var bytes = (await html.BodyAsync()).Length;
+        Console.WriteLine($"attempt page for {Questions} questions: {bytes} bytes ({bytes / 1024.0:0.0} KB)");
+        Assert.True(bytes < MaxAttemptPageBytes, $"the attempt page weighs {bytes} bytes");
+
+        // Online: one answer, saved.
+        var pageOne = page.Locator(".attempt-page:not([hidden]) fieldset.question");
+        await AnswerAsync(pageOne.Nth(0), bank);
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveAttributeAsync("data-state", "saved");
+        await Browser.ScreenshotAsync(page, "11-quiz-attempt-online");
+        await AssertFitsThePhoneAsync(page);
+
+        // The connection goes: the second answer of this page and both of the next page wait on the phone.
+        await context.SetOfflineAsync(true);
+        await AnswerAsync(pageOne.Nth(1), bank);
+        await page.ClickAsync("#page-next");
+        await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");
+        var pageTwo = page.Locator(".attempt-page[data-page='1'] fieldset.question");
+        await Assertions.Expect(pageTwo.First).ToBeVisibleAsync();
+        await AnswerAsync(pageTwo.Nth(0), bank);
+        await AnswerAsync(pageTwo.Nth(1), bank);
+        var state = page.Locator("#save-state");
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "offline");
+        await Assertions.Expect(state).ToContainTextAsync("Mất kết nối: 3 câu trả lời được giữ trên máy này");
+        var stored = await page.EvaluateAsync<string>("key => localStorage.getItem(key)", "learning.quiz." + attempt);
+        using (var waiting = JsonDocument.Parse(stored))
+        {
+            Assert.Equal(3, waiting.RootElement.EnumerateObject().Count());
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Browser.ScreenshotAsync(page, "11-quiz-offline");
+
+        // It comes back: the waiting answers are sent without the cadre doing anything.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        await Assertions.Expect(state).ToContainTextAsync("Đã lưu");
+        Assert.Equal("{}", await page.EvaluateAsync<string>("key => localStorage.getItem(key)", "learning.quiz." + attempt));
+
+        // A reload shows what the server holds (nothing is left in local storage): the same page, every answer in place.
+        var before = await FormStateAsync(page);
+        Assert.Contains("+", before, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");
+        Assert.Equal(before, await FormStateAsync(page));
+        // The rest, page by page, online; then submit (the confirm dialog is accepted).
+        for (var p = 2; p < Questions / 2; p++)
+        {
+            var fieldsets = page.Locator($".attempt-page[data-page='{p}'] fieldset.question");
+            await page.ClickAsync("#page-next");
+            await Assertions.Expect(fieldsets.First).ToBeVisibleAsync();
+            await AnswerAsync(fieldsets.Nth(0), bank);
+            await AnswerAsync(fieldsets.Nth(1), bank);
+        }
+
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        await page.ClickAsync("#attempt-submit");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
+        await Assertions.Expect(page.Locator("#review-score")).ToHaveTextAsync($"{Questions}/{Questions} điểm (100%)");
+        await Assertions.Expect(page.Locator("#review-outcome")).ToContainTextAsync("Chúc mừng, bạn đã đạt");
+        Assert.Equal(Questions, await page.Locator("fieldset.question.q-right").CountAsync());
+        await Browser.ScreenshotAsync(page, "11-quiz-review");
+        await AssertFitsThePhoneAsync(page);
+
+        // Passing completes the quiz lesson, and with it the course.
+        await page.ClickAsync("#review-back");
+        await Assertions.Expect(page.Locator("#lesson-done")).ToBeVisibleAsync();
+        await page.GotoAsync("/Learning");
+        await Assertions.Expect(page.Locator("#completed")).ToContainTextAsync("Khóa có bài kiểm tra ngoại tuyến");
+    }
+
+    /// <summary>Every form control of the attempt (name, value, checked), in document order.</summary>
+    private static Task<string> FormStateAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => [...document.querySelectorAll('#attempt-form [name^=q]')].map(e => e.name + '=' + e.value + (e.type === 'radio' || e.type === 'checkbox' ? (e.checked ? '+' : '-') : '')).join('\\n')");
+
+    /// <summary>Nothing wider than the phone; every control a finger presses is at least 40 px tall.</summary>
+    private static async Task AssertFitsThePhoneAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 360, $"the page is {width} px wide on a 360 px phone");
+        var small = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.choices label, .match-row select, .ordering select, .q-answer input, .q-answer textarea, .attempt-nav .btn, .page-dots .dot, #attempt-submit, #review-back')]
+                .filter(e => e.offsetParent !== null)
+                .map(e => [e, e.getBoundingClientRect()])
+                .filter(([, r]) => r.height < 40 || r.width < 40)
+                .map(([e, r]) => e.tagName + '.' + e.className + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))
+            """);
+        Assert.True(small.Length == 0, "touch targets under 40 px: " + string.Join("; ", small));
+    }
+
+    /// <summary>The right answer to a question of the shipped bank, found by its text, given the way a person does.</summary>
+    private static async Task AnswerAsync(ILocator fieldset, IReadOnlyList<JsonElement> bank)
+    {
+        var text = Normalize(await fieldset.Locator(".q-text").InnerTextAsync());
+        var question = bank.SingleOrDefault(q => Normalize(q.GetProperty("text").GetString()!) == text);
+        Assert.True(question.ValueKind == JsonValueKind.Object, "not in the bank: " + text);
+        var type = question.GetProperty("type").GetString();
+        var options = question.TryGetProperty("options", out var o) ? o.EnumerateArray().ToList() : [];
+        switch (type)
+        {
+            case "SingleChoice" or "MultipleChoice":
+                for (var i = 0; i < options.Count; i++)
+                {
+                    if (options[i].TryGetProperty("fraction", out var f) && f.GetDouble() > 0)
+                    {
+                        await fieldset.Locator($"input[value='{Letter(i)}']").CheckAsync();
+                    }
+                }
+
+                break;
+            case "TrueFalse":
+                await fieldset.Locator($"input[value='{(question.GetProperty("answer").GetBoolean() ? "true" : "false")}']").CheckAsync();
+                break;
+            case "ShortAnswer":
+                await fieldset.Locator("input[type=text]").FillAsync(options[0].GetProperty("text").GetString()!);
+                await fieldset.Locator("input[type=text]").BlurAsync();
+                break;
+            case "Numerical":
+                var right = options.First(x => !x.TryGetProperty("fraction", out var f) || f.GetDouble() >= 1).GetProperty("text");
+                await fieldset.Locator("input[type=text]").FillAsync(right.ValueKind == JsonValueKind.Number ? right.GetDouble().ToString(CultureInfo.InvariantCulture) : right.GetString()!);
+                await fieldset.Locator("input[type=text]").BlurAsync();
+                break;
+            case "Matching":
+                var pairs = question.GetProperty("pairs").EnumerateArray().ToList();
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    if (pairs[i].TryGetProperty("prompt", out _))
+                    {
+                        await fieldset.Locator($"select[name$='.{Letter(i)}']").SelectOptionAsync(Letter(i));
+                    }
+                }
+
+                break;
+            case "Ordering":
+                for (var i = 0; i < options.Count; i++)
+                {
+                    await fieldset.Locator($"select[name$='.{Letter(i)}']").SelectOptionAsync((i + 1).ToString(CultureInfo.InvariantCulture));
+                }
+
+                break;
+            default:
+                Assert.Fail("no way to answer " + type);
+                break;
+        }
+    }
+
+    private static List<JsonElement> ReadBank()
+    {
+        using var recipe = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("content-recipes", "quizzes.recipe.json")));
+        return [.. recipe.RootElement.GetProperty("steps").EnumerateArray()
+            .Where(s => s.GetProperty("name").GetString() == "questionBank")
+            .SelectMany(s => s.GetProperty("categories").EnumerateArray())
+            .Where(c => c.GetProperty("name").GetString() == "Sẵn sàng ký số")
+            .SelectMany(c => c.GetProperty("questions").EnumerateArray())
+            .Select(q => q.Clone())];
+    }
+
+    private static string Letter(int i) => ((char)('a' + i)).ToString();
+
+    private static string Normalize(string text) => Whitespace().Replace(text.Replace("**", "", StringComparison.Ordinal), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("/Quizzes/Attempt/[0-9a-f-]{36}")]
+    private static partial Regex AttemptUrl();
+
+    [GeneratedRegex(@"^\d+:\d{2}(:\d{2})?$")]
+    private static partial Regex Countdown();
+}

@@ -107,6 +107,8 @@ public sealed partial class ResourcesTests
             ["Grading."] = Enum.GetNames<Learning.Quizzes.Data.GradingMethod>(),
             ["Question.State."] = ["right", "wrong", "partial"],
             ["Question."] = ["true", "false"], // true/false options are shown in the reader's language
+            ["Type."] = Enum.GetNames<Learning.Quizzes.Services.QuestionType>(),
+            ["Format."] = Enum.GetNames<Learning.Quizzes.Services.QuestionFileFormat>(),
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

@@ -134,6 +134,18 @@ public static class AuthorizationMatrix
         new("POST /Admin/Media/Video/{id:int} ?handler=Retry", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Retry", "L F A F F A"),
         new("POST /Admin/Media/Video/{id:int} ?handler=Delete", "", f => $"/Admin/Media/Video/{f.VideoId}?handler=Delete", "L F A F F A"),
 
+        // Administration: quiz results (Quizzes.Grade: trainers and administrators; attempts outside the scope are 404)
+        new("GET /Admin/Quizzes", "", _ => "/Admin/Quizzes", "L F A F F A"),
+        new("GET /Admin/Quizzes/Results", "", _ => "/Admin/Quizzes/Results?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/Results ?handler=Csv", "", _ => "/Admin/Quizzes/Results?handler=Csv&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("POST /Admin/Quizzes/Results ?handler=Regrade", "", _ => "/Admin/Quizzes/Results?handler=Regrade&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/Attempt/{id:guid}", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e", "L F N F F N"),
+        new("POST /Admin/Quizzes/Attempt/{id:guid} ?handler=Grade", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Grade", "L F N F F N"),
+        new("POST /Admin/Quizzes/Attempt/{id:guid} ?handler=Reopen", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Reopen", "L F N F F N"),
+        new("GET /Admin/Quizzes/Overrides", "", _ => "/Admin/Quizzes/Overrides?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("POST /Admin/Quizzes/Overrides ?handler=Add", "", _ => "/Admin/Quizzes/Overrides?handler=Add&key=kt-chu-ky-so-cong-vu", "L F A F F A"), // its own message: no cadre named
+        new("POST /Admin/Quizzes/Overrides ?handler=Remove", "", _ => "/Admin/Quizzes/Overrides?handler=Remove&key=kt-chu-ky-so-cong-vu&overrideId=987654", "L F N F F N"),
+
         // Administration: recipes and accounts
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),

@@ -24,6 +24,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<QuizCatalog>();
         services.AddScoped<AttemptService>();
         services.AddScoped<AttemptPages>();
+        services.AddScoped<QuizResults>();
+        services.AddScoped<TrainerGrading>();
+        services.AddScoped<QuizOverrides>();
         services.AddSingleton<QuizPlace>();
         services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();

@@ -56,6 +56,14 @@ public static class AuthorizationMatrix
         new("GET /Help", "", _ => "/Help", "L A A A A A"),
         new("GET /Help/{id}", "", f => $"/Help/{f.VideoPublicId}", "L A A A A A"),
         new("GET /Hotlines", "", _ => "/Hotlines", "L A A A A A"),
+        new("GET /Quizzes/{key}", "", _ => "/Quizzes/kt-chu-ky-so-cong-vu", "L A A A A A"),
+        new("GET /Quizzes/{key}", "missing", _ => "/Quizzes/khong-co", "L N N N N N"),
+        new("POST /Quizzes/{key}", "", _ => "/Quizzes/kt-chu-ky-so-cong-vu", "L A A A A A"), // starts (or resumes) a quiz outside any lesson
+        new("GET /Quizzes/Attempt/{id:guid}", "", _ => "/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e", "L N N N N N"),
+        new("POST /Quizzes/Attempt/{id:guid} ?handler=Save", "", _ => "/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Save", "L N N N N N"),
+        new("POST /Quizzes/Attempt/{id:guid} ?handler=Submit", "", _ => "/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Submit", "L N N N N N"),
+        new("GET /Quizzes/Review/{id:guid}", "", _ => "/Quizzes/Review/0f8fad5b-d9cb-469f-a165-70867728950e", "L N N N N N"),
+        new("POST /api/quizzes/attempts/{id:guid}/answers", "", _ => "/api/quizzes/attempts/0f8fad5b-d9cb-469f-a165-70867728950e/answers", "L N N N N N"),
 
         // Media endpoints
         new("POST /media/uploads/", "", _ => "/media/uploads", "L F A F F A"),
@@ -148,6 +156,18 @@ public static class AuthorizationMatrix
         new("GET /Admin/Quizzes/Export", "", _ => "/Admin/Quizzes/Export", "L F A F F A"),
         new("GET /Admin/Quizzes/Export ?handler=Download", "", _ => "/Admin/Quizzes/Export?handler=Download&category=987654&format=Gift", "L F N F F N"),
         new("GET /Admin/Quizzes/Export ?handler=Template", "", _ => "/Admin/Quizzes/Export?handler=Template&format=Xlsx", "L F A F F A"),
+
+        // Administration: quiz results (Quizzes.Grade: trainers and administrators; attempts outside the scope are 404)
+        new("GET /Admin/Quizzes", "", _ => "/Admin/Quizzes", "L F A F F A"),
+        new("GET /Admin/Quizzes/Results", "", _ => "/Admin/Quizzes/Results?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/Results ?handler=Csv", "", _ => "/Admin/Quizzes/Results?handler=Csv&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("POST /Admin/Quizzes/Results ?handler=Regrade", "", _ => "/Admin/Quizzes/Results?handler=Regrade&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/Attempt/{id:guid}", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e", "L F N F F N"),
+        new("POST /Admin/Quizzes/Attempt/{id:guid} ?handler=Grade", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Grade", "L F N F F N"),
+        new("POST /Admin/Quizzes/Attempt/{id:guid} ?handler=Reopen", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Reopen", "L F N F F N"),
+        new("GET /Admin/Quizzes/Overrides", "", _ => "/Admin/Quizzes/Overrides?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("POST /Admin/Quizzes/Overrides ?handler=Add", "", _ => "/Admin/Quizzes/Overrides?handler=Add&key=kt-chu-ky-so-cong-vu", "L F A F F A"), // its own message: no cadre named
+        new("POST /Admin/Quizzes/Overrides ?handler=Remove", "", _ => "/Admin/Quizzes/Overrides?handler=Remove&key=kt-chu-ky-so-cong-vu&overrideId=987654", "L F N F F N"),
 
         // Administration: recipes and accounts
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),

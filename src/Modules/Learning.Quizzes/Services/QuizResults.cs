@@ -1,0 +1,120 @@
+using Learning.Data;
+using Learning.Organization;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// What a trainer reads about quizzes: the list with its figures, the attempts of the cadres in their scope, and the item
+/// analysis of those attempts. Everything is limited to the caller's organisational scope; an administrator's is everything.
+/// </summary>
+public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres)
+{
+    public sealed record QuizRow(int Id, string Key, string Title, string? CourseSlug, int QuestionsPerAttempt, int Attempts, int Finished, decimal? AveragePercent, decimal? PassRate);
+
+    public sealed record ResultRow(
+        long Id,
+        Guid PublicId,
+        string UserId,
+        string CadreName,
+        string UnitName,
+        string OrgPath,
+        int Number,
+        AttemptState State,
+        DateTime StartedUtc,
+        DateTime? SubmittedUtc,
+        bool ByTimer,
+        decimal? Percent,
+        bool Passed);
+
+    public sealed record Analysis(QuizStatistics Statistics, IReadOnlyDictionary<int, string> Names, IReadOnlyDictionary<int, QuestionDefinition> Definitions);
+
+    /// <summary>The attempts whose cadre lies inside <paramref name="scope"/>, as a query to compose.</summary>
+    public IQueryable<Attempt> InScope(OrgScope scope)
+    {
+        var attempts = db.Set<Attempt>().AsNoTracking();
+        if (scope.Unrestricted)
+        {
+            return attempts;
+        }
+
+        var users = cadres.UserIdsIn(scope);
+        return attempts.Where(a => users.Contains(a.UserId));
+    }
+
+    public async Task<bool> ContainsAsync(OrgScope scope, string userId, CancellationToken cancellationToken) =>
+        scope.Unrestricted || (await cadres.FindByUserAsync(userId, cancellationToken) is { } cadre && scope.Contains(cadre.OrgPath));
+
+    public async Task<IReadOnlyList<QuizRow>> QuizzesAsync(OrgScope scope, CancellationToken cancellationToken)
+    {
+        var quizzes = await db.Set<Quiz>().AsNoTracking().Include(q => q.Slots).OrderBy(q => q.Title).ToListAsync(cancellationToken);
+        var attempts = await InScope(scope).Select(a => new { a.QuizId, a.State, a.Score, a.MaxScore, a.Passed }).ToListAsync(cancellationToken);
+        var byQuiz = attempts.ToLookup(a => a.QuizId);
+        return [.. quizzes.Select(q =>
+        {
+            var mine = byQuiz[q.Id].ToList();
+            var finished = mine.Where(a => a.State == AttemptState.Finished).ToList();
+            decimal? average = finished.Count == 0 ? null
+                : Math.Round(finished.Average(a => a.MaxScore <= 0 ? 0 : (a.Score ?? 0) * 100 / a.MaxScore), 1);
+            decimal? passRate = finished.Count == 0 ? null : Math.Round(100m * finished.Count(a => a.Passed) / finished.Count, 1);
+            return new QuizRow(q.Id, q.Key, q.Title, q.CourseSlug, q.Slots.Sum(s => s.QuestionId is null ? s.RandomCount : 1), mine.Count, finished.Count, average, passRate);
+        })];
+    }
+
+    /// <summary>The attempts at <paramref name="quiz"/> in scope, newest first, with each cadre's name and unit.</summary>
+    public async Task<IReadOnlyList<ResultRow>> AttemptsAsync(Quiz quiz, OrgScope scope, CancellationToken cancellationToken)
+    {
+        var attempts = await InScope(scope).Where(a => a.QuizId == quiz.Id).OrderByDescending(a => a.StartedUtc).ToListAsync(cancellationToken);
+        var people = await ProfilesAsync(scope, attempts.Select(a => a.UserId), cancellationToken);
+        return [.. attempts.Select(a =>
+        {
+            var cadre = people.GetValueOrDefault(a.UserId);
+            return new ResultRow(a.Id, a.PublicId, a.UserId, cadre?.FullName ?? "", cadre?.UnitName ?? "", cadre?.OrgPath ?? "", a.Number, a.State, a.StartedUtc,
+                a.SubmittedUtc, a.SubmittedBy == AttemptService.Timer, a.State == AttemptState.Finished ? QuizGrading.PercentOf(a) : null, a.Passed);
+        })];
+    }
+
+    /// <summary>The cadre profiles of these accounts, read by subtree (one query per scope path) rather than one by one.</summary>
+    public async Task<IReadOnlyDictionary<string, CadreProfile>> ProfilesAsync(OrgScope scope, IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        var wanted = userIds.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, CadreProfile>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        string?[] paths = scope.Unrestricted ? [null] : [.. scope.Paths];
+        foreach (var path in paths)
+        {
+            foreach (var cadre in await cadres.FindAsync(new CadreFilter(UnderPath: path), cancellationToken))
+            {
+                if (cadre.UserId is { } id && wanted.Contains(id))
+                {
+                    found[id] = cadre;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Moodle's item analysis over these finished attempts (each counts as one).</summary>
+    public async Task<Analysis> AnalyseAsync(IReadOnlyCollection<long> attemptIds, CancellationToken cancellationToken)
+    {
+        var ids = attemptIds.ToList();
+        var rows = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => ids.Contains(q.AttemptId)).ToListAsync(cancellationToken);
+        var definitions = await catalog.DefinitionsAsync(rows.Select(r => r.QuestionVersionId), cancellationToken);
+        var byQuestion = rows.GroupBy(r => r.QuestionId).ToDictionary(g => g.Key, g => definitions[g.Max(r => r.QuestionVersionId)]);
+        var scores = rows.GroupBy(r => r.AttemptId).Select(g => new AttemptScore([.. g.OrderBy(r => r.Slot).Select(r => new AttemptScoreItem(
+            r.QuestionId,
+            r.Slot,
+            (double)(r.Mark * (r.Fraction ?? 0)),
+            (double)r.Mark,
+            ItemAnalysis.ResponseKeys(definitions[r.QuestionVersionId], QuestionJson.DeserializeResponse(r.Response))))])).ToList();
+        var questionIds = byQuestion.Keys.ToList();
+        var names = await db.Set<Question>().AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Name, cancellationToken);
+        return new Analysis(ItemAnalysis.Compute(scores, byQuestion), names, byQuestion);
+    }
+}

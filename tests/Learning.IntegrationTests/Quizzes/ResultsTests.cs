@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Security;
+using Learning.Organization.Data;
+using Learning.Quizzes.Data;
+using Learning.Quizzes.Services;
+using Microsoft.EntityFrameworkCore;
+using static Learning.IntegrationTests.Quizzes.QuizFixtures;
+
+namespace Learning.IntegrationTests.Quizzes;
+
+public sealed class ResultsTests
+{
+    private const string Essay = "Nêu các bước ký số một văn bản.";
+
+    /// <summary>
+    /// A trainer of Nha Trang reads the quiz list, the attempts of their cadres, the CSV (with a formula in a cadre's name
+    /// neutralised) and, with two finished attempts, the item analysis.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Results_FinishedAttempts_ShowInListCsvAndItemAnalysis(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        await FinishAsync(site, cadre, right: true);
+        await FinishAsync(site, cadre, right: false);
+        await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == NhaTrangCadre).ExecuteUpdateAsync(s => s.SetProperty(c => c.FullName, "=HYPERLINK(\"x\")")));
+
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        var index = await trainer.GetAsync("/Admin/Quizzes");
+        Assert.Equal(HttpStatusCode.OK, index.Status);
+        Assert.Contains("/Admin/Quizzes/Results?key=kt-ky-so", index.Body, StringComparison.Ordinal);
+
+        var results = await trainer.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, results.Status);
+        Assert.Equal(2, results.Body.Split("href=\"/Admin/Quizzes/Attempt/").Length - 1);
+        Assert.Contains("id=\"item-analysis\"", results.Body, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan cấp chứng thư số", results.Body, StringComparison.Ordinal); // a question's name
+        Assert.Contains("Ban Cơ yếu Chính phủ: 50 %", results.Body, StringComparison.Ordinal); // one of the two chose it
+
+        using var response = await trainer.Http.GetAsync("/Admin/Quizzes/Results?handler=Csv&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"x\"\")\"", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.Contains("100", csv, StringComparison.Ordinal);
+
+        // A cadre cannot read the results.
+        await cadre.AssertForbiddenAsync("/Admin/Quizzes/Results?key=kt-ky-so");
+    }
+
+    /// <summary>An essay waits for the trainer; once graded the attempt is finished and passed. Reopening lets the cadre save again.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Essay_WaitsForGrading_IsFinishedOnceGraded_AndReopenLetsTheCadreSave(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        var quiz = await SeedAsync(site, timeLimitSeconds: 600);
+        await AddEssayAsync(site, quiz);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await FinishAsync(site, cadre, right: true);
+        var stored = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.NeedsGrading, stored.State);
+        var essaySlot = (await QuestionsAsync(site, attempt)).Single(q => q.Value.Type == QuestionType.Essay).Key;
+
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        var page = await trainer.GetAsync($"/Admin/Quizzes/Attempt/{attempt}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Các bước: cắm USB token", page.Body, StringComparison.Ordinal); // the cadre's essay
+        Assert.Contains("data-kind=\"Submitted\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Ban Cơ yếu Chính phủ", page.Body, StringComparison.Ordinal);
+
+        var (status, _, _) = await trainer.PostFormAsync($"/Admin/Quizzes/Attempt/{attempt}",
+            [new("slot", essaySlot.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("marks", "0,75"), new("comment", "Khá đầy đủ")],
+            $"/Admin/Quizzes/Attempt/{attempt}?handler=Grade");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.Finished, graded.State);
+        Assert.Equal(Bank.Length + 0.75m, graded.Score);
+        Assert.True(graded.Passed);
+        var essay = graded.Questions.Single(q => q.Slot == essaySlot);
+        Assert.Equal(0.75m, essay.Fraction);
+        Assert.Equal("Khá đầy đủ", essay.GraderComment);
+        Assert.Contains(graded.Events, e => e.Kind == AttemptEvents.Graded);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "quizzes.graded")));
+
+        // Re-grading keeps the trainer's mark.
+        (status, _, _) = await trainer.PostFormAsync("/Admin/Quizzes/Results?key=kt-ky-so", [], "/Admin/Quizzes/Results?handler=Regrade&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal(0.75m, await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == graded.Id && q.Slot == essaySlot).Select(q => q.Fraction).SingleAsync()));
+
+        (status, _, _) = await trainer.PostFormAsync($"/Admin/Quizzes/Attempt/{attempt}", [], $"/Admin/Quizzes/Attempt/{attempt}?handler=Reopen");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var reopened = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.InProgress, reopened.State);
+        Assert.Null(reopened.SubmittedUtc);
+        Assert.True(reopened.DeadlineUtc > DateTime.UtcNow.AddMinutes(9));
+        Assert.Contains(reopened.Events, e => e.Kind == AttemptEvents.Reopened);
+
+        var (saveStatus, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = essaySlot, seq = 1_000_000L, response = new QuestionResponse { Text = "Bản sửa" } } } });
+        Assert.Equal(HttpStatusCode.OK, saveStatus);
+    }
+
+    /// <summary>An accommodation added on the page gives the cadre's next attempt more time; a cadre outside the scope is refused.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Override_AddedOnThePage_ExtendsTheNextAttemptsDeadline(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        await SeedAsync(site, timeLimitSeconds: 600);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+
+        var (status, body, _) = await trainer.PostFormAsync("/Admin/Quizzes/Overrides?key=kt-ky-so",
+            [new("target", "cadre"), new("email", HacThanhCadre), new("extraMinutes", "30"), new("multiplier", "1"), new("extraAttempts", "0")],
+            "/Admin/Quizzes/Overrides?handler=Add&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("alert-error", body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<QuizOverride>().CountAsync()));
+
+        (status, body, _) = await trainer.PostFormAsync("/Admin/Quizzes/Overrides?key=kt-ky-so",
+            [new("target", "cadre"), new("email", NhaTrangCadre), new("extraMinutes", "30"), new("multiplier", "1,5"), new("extraAttempts", "1")],
+            "/Admin/Quizzes/Overrides?handler=Add&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("alert-success", body, StringComparison.Ordinal);
+
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var started = await site.WithDbAsync(db => db.Set<Attempt>().SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(TimeSpan.FromMinutes(15 + 30), started.DeadlineUtc - started.StartedUtc);
+    }
+
+    private static async Task<Guid> FinishAsync(TestSite site, SiteClient cadre, bool right)
+    {
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var answers = questions.Select(q => new
+        {
+            slot = q.Key,
+            seq = 10L,
+            response = q.Value.Type == QuestionType.Essay ? new QuestionResponse { Text = "Các bước: cắm USB token, nhập PIN, ký." }
+                : right ? RightAnswer(q.Value) : new QuestionResponse { Choices = q.Value.Type is QuestionType.SingleChoice ? ["b"] : [] },
+        }).ToList();
+        var (status, _) = await SaveAsync(cadre, attempt, new { page = 1, answers });
+        Assert.Equal(HttpStatusCode.OK, status);
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body, "__RequestVerificationToken");
+        // The no-script form of a page would carry that page's fields; this submit names no page, so the saved answers stand.
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "-1"), new("pending", "")]);
+        using var response = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Submit", content);
+        Assert.Equal($"/Quizzes/Review/{attempt}", response.Headers.Location?.OriginalString);
+        return attempt;
+    }
+
+    private static async Task AddEssayAsync(TestSite site, Quiz quiz)
+    {
+        await site.WithDbAsync(async db =>
+        {
+            var category = new QuestionCategory { Name = "Tự luận", CreatedUtc = DateTime.UtcNow };
+            db.Add(category);
+            await db.SaveChangesAsync();
+            var definition = new QuestionDefinition { Type = QuestionType.Essay, Name = "Tự luận ký số", Text = Essay };
+            var question = new Question { CategoryId = category.Id, Key = "kt-ky-so-essay", Name = definition.Name, Type = nameof(QuestionType.Essay), CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Add(question);
+            await db.SaveChangesAsync();
+            var version = new QuestionVersion { QuestionId = question.Id, Number = 1, Definition = QuestionJson.Serialize(definition), CreatedUtc = DateTime.UtcNow };
+            db.Add(version);
+            await db.SaveChangesAsync();
+            question.CurrentVersionId = version.Id;
+            db.Add(new QuizSlot { QuizId = quiz.Id, Position = 2, QuestionId = question.Id, Mark = 1 });
+            await db.SaveChangesAsync();
+            return true;
+        });
+        await site.WithServiceAsync<QuizCatalog, bool>(catalog =>
+        {
+            catalog.Forget(quiz.Id, quiz.Key);
+            return Task.FromResult(true);
+        });
+    }
+}

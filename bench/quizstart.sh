@@ -4,11 +4,12 @@
 # (Release), p50/p95/p99 of start (POST + the attempt page), save and submit, errors by kind, and a database check.
 #   bench/quizstart.sh [N ...]            (default: 1000 2000 3000; needs postgresql; builds Release)
 #   SIGNIN=login bench/quizstart.sh 1000  (sign in through /Account/Login instead of minting the same cookie: slower set-up)
+#   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
 build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
-build bench/Learning.Bench   # builds src/Learning.Web too
+[ "${NO_BUILD:-0}" = 1 ] || build bench/Learning.Bench   # builds src/Learning.Web too
 
 source scripts/postgres.sh
 # A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
@@ -22,8 +23,8 @@ trap cleanup EXIT
 export Learning__Database__Provider=PostgreSql
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
-# Real sign-ins come from one address here: the per-address login limit (20/min) would refuse all but the first few.
-export Learning__Security__LoginAttemptsPerMinute=1000000
+# Real sign-ins come from one address here: the per-address login limit (20/min; 10,000 at most) would refuse all but the first few.
+export Learning__Security__LoginAttemptsPerMinute=10000
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=1
 web=src/Learning.Web/bin/Release/net10.0/Learning.Web.dll
 tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
@@ -39,7 +40,7 @@ for n in "${sizes[@]}"; do
   server=$!
   until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do sleep 0.2; done
   echo; echo "== N=$n"
-  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login | tee "$work/run-$n.txt"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   grep -iE "fail|exception" "$work/server-$n.log" | sort | uniq -c | sort -rn | head -5 || true

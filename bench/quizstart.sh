@@ -43,7 +43,15 @@ for n in "${sizes[@]}"; do
   dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
-  grep -iE "fail|exception" "$work/server-$n.log" | sort | uniq -c | sort -rn | head -5 || true
+  python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line
+import collections, json, sys
+seen = collections.Counter()
+for line in open(sys.argv[1], errors="replace"):
+    try: e = json.loads(line)
+    except ValueError: continue
+    if e.get("LogLevel") in ("Error", "Critical"): seen[(e.get("Exception") or e.get("Message", "")).split("\n")[0][:200]] += 1
+for text, count in seen.most_common(5): print(f"host error x{count}: {text}")
+PY
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 done
 

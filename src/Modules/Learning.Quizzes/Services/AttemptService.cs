@@ -307,6 +307,8 @@ public sealed class AttemptService(
                 db.Add(new AttemptEvent { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
             }
 
+            // A failure rolls the whole transaction back, so EF's savepoint (two more round trips while the row is locked) buys nothing.
+            db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync(ct);
             return true;
         }, cancellationToken);
@@ -358,6 +360,7 @@ public sealed class AttemptService(
                 ActorId = actorId,
                 Detail = $"{attempt.Score:0.###}/{attempt.MaxScore:0.###}",
             });
+            db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync(ct);
             graded = attempt;
             return true;

@@ -1,0 +1,581 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Learning.Data;
+using Learning.Data.Entities;
+using Learning.Modularity;
+using Learning.Quizzes.Data;
+using Learning.Quizzes.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Bench;
+
+/// <summary>
+/// The synchronised exam start (issue 11): N cadres, signed in beforehand, press "start" at the same instant; each then
+/// works through 8 pages of 2 questions (think time 5–15 s, one save per page) and submits. Start = the POST and the attempt
+/// page it redirects to. Afterwards the database is checked: one attempt each, 16 questions, all answered, graded once.
+/// </summary>
+public static partial class QuizStartBench
+{
+    public const string QuizKey = "bench-exam";
+    private const string Password = "Benchmark2026x";
+    private const int PoolSize = 100;
+
+    /// <summary>Extra cadres who go through the whole flow first, without think time and unmeasured: the host's JIT and caches.</summary>
+    public const int WarmUp = 10;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>N cadre accounts (one password hash for all: hashing N times is not what is measured) and the quiz.</summary>
+    public static async Task SeedAsync(IServiceProvider services, int cadres)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var roleId = await db.Roles.Where(r => r.Name == LearningRoles.Cadre).Select(r => r.Id).SingleAsync();
+        var hash = new PasswordHasher<LearningUser>().HashPassword(new LearningUser(), Password);
+        var now = DateTime.UtcNow;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < cadres + WarmUp; i++)
+        {
+            var email = Email(i);
+            var user = new LearningUser
+            {
+                Id = Guid.NewGuid().ToString(),
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                DisplayName = $"Cán bộ dự thi {i}",
+                PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                CreatedUtc = now,
+            };
+            db.Add(user);
+            db.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+
+        var category = new QuestionCategory { Name = "Ngân hàng thi thử tải", CreatedUtc = now };
+        db.Add(category);
+        await db.SaveChangesAsync();
+        var definitions = Enumerable.Range(0, PoolSize).Select(Question).ToList();
+        var questions = definitions.Select((d, i) => new Question
+        {
+            CategoryId = category.Id,
+            Key = $"bench-q{i:000}",
+            Name = d.Name,
+            Type = d.Type.ToString(),
+            SearchText = d.Text,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        }).ToList();
+        db.AddRange(questions);
+        await db.SaveChangesAsync();
+        var versions = questions.Select((q, i) => new QuestionVersion { QuestionId = q.Id, Number = 1, Definition = QuestionJson.Serialize(definitions[i]), CreatedUtc = now }).ToList();
+        db.AddRange(versions);
+        await db.SaveChangesAsync();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            questions[i].CurrentVersionId = versions[i].Id;
+        }
+
+        db.Add(new Quiz
+        {
+            Key = QuizKey,
+            Title = "Kiểm tra cuối khóa (thử tải)",
+            Intro = "Bài kiểm tra gồm 16 câu hỏi rút ngẫu nhiên, 60 phút.",
+            TimeLimitSeconds = 3600,
+            AttemptsAllowed = 0,
+            QuestionsPerPage = 2,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            Slots = [new QuizSlot { Position = 1, CategoryId = category.Id, RandomCount = 16, Mark = 1 }],
+        });
+        await db.SaveChangesAsync();
+        Console.WriteLine(string.Create(C, $"seeded {cadres} cadres, {PoolSize} questions, quiz {QuizKey} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+    }
+
+    public static async Task RunAsync(IServiceProvider services, string url, int cadres, bool login, int thinkMin, int thinkMax)
+    {
+        var baseUri = new Uri(url);
+        var stats = new Stats();
+        var users = new Cadre[cadres];
+        var warm = Stopwatch.StartNew();
+        var warmStats = new Stats();
+        await Task.WhenAll(Enumerable.Range(cadres, WarmUp).Select(async i =>
+        {
+            using var cadre = new Cadre(baseUri, i);
+            try
+            {
+                await cadre.SignInAsync();
+                await cadre.LoadQuizAsync();
+                await cadre.StartAsync();
+                for (var page = 0; page < cadre.Pages.Count; page++)
+                {
+                    await cadre.SaveAsync(page, new Random(i));
+                }
+
+                await cadre.SubmitAsync();
+            }
+            catch (Exception ex)
+            {
+                warmStats.Error(cadre.Step + " " + Kind(ex));
+            }
+        }));
+        Console.WriteLine(string.Create(C, $"warm-up: {WarmUp} cadres through the whole flow (signed in through /Account/Login) in {warm.Elapsed.TotalSeconds:0.0} s, errors: {(warmStats.ErrorCount == 0 ? "0" : string.Join(", ", warmStats.Errors.Select(e => $"{e.Key} ×{e.Value}")))}"));
+
+        // Sign-in and the quiz page (with its token), before anything is measured.
+        var prepare = Stopwatch.StartNew();
+        Func<int, Task<string?>>? ticket = null;
+        if (!login)
+        {
+            var tickets = await TicketsAsync(services, cadres);
+            ticket = i => Task.FromResult<string?>(tickets[i]);
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, cadres), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var cadre = users[i] = new Cadre(baseUri, i);
+            try
+            {
+                if (ticket is not null)
+                {
+                    cadre.Cookies.SetCookies(baseUri, (await ticket(i))!);
+                }
+                else
+                {
+                    await cadre.SignInAsync();
+                }
+
+                await cadre.LoadQuizAsync();
+            }
+            catch (Exception ex)
+            {
+                stats.Error("prepare " + Kind(ex));
+                cadre.Failed = true;
+            }
+        });
+        Console.WriteLine(string.Create(C, $"prepared {cadres} cadres ({(login ? "signed in through /Account/Login" : "sign-in tickets")}) in {prepare.Elapsed.TotalSeconds:0.0} s, errors: {stats.ErrorCount}"));
+
+        // Everyone waits at the gate; opening it releases every start at once.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var wave = Stopwatch.StartNew();
+        long lastStartTicks = 0;
+        var tasks = users.Where(u => !u.Failed).Select(cadre => Task.Run(async () =>
+        {
+            await gate.Task;
+            var random = new Random(cadre.Index);
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                await cadre.StartAsync();
+                stats.Start.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                InterlockedMax(ref lastStartTicks, wave.Elapsed.Ticks);
+                for (var page = 0; page < cadre.Pages.Count; page++)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(random.Next(thinkMin * 1000, thinkMax * 1000 + 1)));
+                    var t = Stopwatch.GetTimestamp();
+                    await cadre.SaveAsync(page, random);
+                    stats.Save.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+
+                var s = Stopwatch.GetTimestamp();
+                await cadre.SubmitAsync();
+                stats.Submit.Add(Stopwatch.GetElapsedTime(s).TotalMilliseconds);
+            }
+            catch (Exception ex)
+            {
+                stats.Error(cadre.Step + " " + Kind(ex));
+            }
+        })).ToList();
+        wave.Restart();
+        gate.SetResult();
+        await Task.WhenAll(tasks);
+        var total = wave.Elapsed;
+        var waveSeconds = TimeSpan.FromTicks(lastStartTicks).TotalSeconds;
+        foreach (var u in users)
+        {
+            u.Dispose();
+        }
+
+        var check = await VerifyAsync(services, cadres);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(C, $"cadres {cadres}: run {total.TotalSeconds:0} s, start wave served in {waveSeconds:0.00} s"));
+        Console.WriteLine(string.Create(C, $"{"step",-8} {"count",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}"));
+        foreach (var (name, list) in new[] { ("start", stats.Start), ("save", stats.Save), ("submit", stats.Submit) })
+        {
+            var sorted = list.ToArray();
+            Array.Sort(sorted);
+            Console.WriteLine(string.Create(C, $"{name,-8} {sorted.Length,6} {P(sorted, 50),8:0} {P(sorted, 95),8:0} {P(sorted, 99),8:0} {(sorted.Length > 0 ? sorted[^1] : 0),8:0}"));
+        }
+
+        Console.WriteLine("errors: " + (stats.ErrorCount == 0 ? "0" : string.Join(", ", stats.Errors.OrderBy(e => e.Key).Select(e => $"{e.Key} ×{e.Value}"))));
+        Console.WriteLine("database: " + check);
+        string Ps(ConcurrentBag<double> bag)
+        {
+            var a = bag.ToArray();
+            Array.Sort(a);
+            return string.Create(C, $"{P(a, 50):0}/{P(a, 95):0}/{P(a, 99):0}");
+        }
+
+        Console.WriteLine(string.Create(C, $"RESULT quizstart cadres={cadres} errors={stats.ErrorCount} wave_s={waveSeconds:0.00} start_ms={Ps(stats.Start)} save_ms={Ps(stats.Save)} submit_ms={Ps(stats.Submit)} run_s={total.TotalSeconds:0} db={check.Replace(' ', '_')}"));
+    }
+
+    private static double P(double[] sorted, int percent) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static string Kind(Exception ex) => ex switch
+    {
+        HttpStatusException s => s.Message,
+        TaskCanceledException => "timeout",
+        HttpRequestException h => "http " + (h.HttpRequestError.ToString()),
+        _ => ex.GetType().Name + ": " + ex.Message,
+    };
+
+    private static string Email(int i) => $"thi{i:00000}@example.vn";
+
+    private static async Task<string[]> TicketsAsync(IServiceProvider services, int cadres)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<LearningUser>>();
+        var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        signIn.Context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var users = await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("thi")).ToDictionaryAsync(u => u.Email!);
+        var result = new string[cadres];
+        for (var i = 0; i < cadres; i++)
+        {
+            result[i] = await Sessions.CookieAsync(signIn, cookie, users[Email(i)]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every cadre has one attempt of 16 questions on 8 pages, every question answered, graded once.</summary>
+    private static async Task<string> VerifyAsync(IServiceProvider services, int cadres)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var quizId = await db.Set<Quiz>().Where(q => q.Key == QuizKey).Select(q => q.Id).SingleAsync();
+        var measured = Enumerable.Range(0, cadres).Select(Email).ToHashSet();
+        var ids = (await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("thi")).Select(u => new { u.Id, u.Email }).ToListAsync())
+            .Where(u => measured.Contains(u.Email!)).Select(u => u.Id).ToHashSet();
+        var rows = await db.Set<Attempt>().AsNoTracking().Where(a => a.QuizId == quizId)
+            .Select(a => new
+            {
+                a.UserId,
+                a.State,
+                a.Score,
+                a.GradedUtc,
+                a.PageCount,
+                Questions = db.Set<AttemptQuestion>().Count(q => q.AttemptId == a.Id),
+                Answered = db.Set<AttemptQuestion>().Count(q => q.AttemptId == a.Id && q.Response != null && q.Sequence > 0),
+                AnsweredPages = db.Set<AttemptQuestion>().Where(q => q.AttemptId == a.Id && q.Response != null).Select(q => q.Page).Distinct().Count(),
+                Saves = db.Set<AttemptEvent>().Count(e => e.AttemptId == a.Id && e.Kind == AttemptEvents.Saved),
+                Submits = db.Set<AttemptEvent>().Count(e => e.AttemptId == a.Id && (e.Kind == AttemptEvents.Submitted || e.Kind == AttemptEvents.TimedOut)),
+            }).ToListAsync();
+        rows = rows.Where(r => ids.Contains(r.UserId)).ToList();
+        var perUser = rows.GroupBy(r => r.UserId).ToList();
+        var one = perUser.Count(g => g.Count() == 1);
+        var full = rows.Count(r => r.Questions == 16 && r.PageCount == 8);
+        var answered = rows.Count(r => r.Answered == 16 && r.AnsweredPages == 8);
+        var graded = rows.Count(r => r.State == AttemptState.Finished && r.Score is not null && r.GradedUtc is not null && r.Submits == 1);
+        var saves = rows.Count == 0 ? 0 : rows.Average(r => r.Saves);
+        var ok = one == cadres && full == cadres && answered == cadres && graded == cadres && rows.Count == cadres;
+        return string.Create(C, $"{(ok ? "OK" : "MISMATCH")} attempts={rows.Count} one_per_cadre={one}/{cadres} 16q_8pages={full} all_answered_8pages={answered} finished_graded_once={graded} saved_events_avg={saves:0.0}");
+    }
+
+    private static QuestionDefinition Question(int i)
+    {
+        static QuestionOption O(string id, double fraction, string text) => new() { Id = id, Fraction = fraction, Text = text };
+        var n = i + 1;
+        return (i % 7) switch
+        {
+            0 => new() { Type = QuestionType.SingleChoice, Name = $"Câu {n}", Text = $"Câu {n}: Cơ quan nào cấp giấy khai sinh cho trẻ em tại xã?", Options = [O("a", 1, "Ủy ban nhân dân xã"), O("b", 0, "Công an xã"), O("c", 0, "Tòa án nhân dân huyện"), O("d", 0, "Bộ Tư pháp")] },
+            1 => new() { Type = QuestionType.MultipleChoice, Name = $"Câu {n}", Text = $"Câu {n}: Những giấy tờ nào là giấy tờ tùy thân hợp lệ?", Options = [O("a", 0.5, "Căn cước công dân"), O("b", 0.5, "Hộ chiếu"), O("c", -0.5, "Thẻ thư viện"), O("d", -0.5, "Thẻ hội viên")] },
+            2 => new() { Type = QuestionType.TrueFalse, Name = $"Câu {n}", Text = $"Câu {n}: Chữ ký số có giá trị pháp lý như chữ ký tay.", Options = [O("true", 1, ""), O("false", 0, "")] },
+            3 => new() { Type = QuestionType.ShortAnswer, Name = $"Câu {n}", Text = $"Câu {n}: Tên gọi của chữ ký điện tử dùng khóa bí mật là gì?", IgnoreDiacritics = true, Options = [O("a", 1, "chữ ký số"), O("b", 0.5, "chữ ký*")] },
+            4 => new() { Type = QuestionType.Numerical, Name = $"Câu {n}", Text = $"Câu {n}: Thời hạn giải quyết (ngày làm việc) là bao nhiêu?", Options = [new() { Id = "a", Text = "15", Tolerance = 0, Fraction = 1 }] },
+            5 => new()
+            {
+                Type = QuestionType.Matching,
+                Name = $"Câu {n}",
+                Text = $"Câu {n}: Ghép thủ tục với cơ quan giải quyết.",
+                Pairs =
+                [
+                    new() { Id = "p1", Prompt = "Khai sinh", Answer = "Ủy ban nhân dân xã" },
+                    new() { Id = "p2", Prompt = "Hộ chiếu", Answer = "Công an tỉnh" },
+                    new() { Id = "p3", Prompt = "Đăng ký kinh doanh", Answer = "Sở Tài chính" },
+                    new() { Id = "p4", Prompt = "", Answer = "Bộ Nội vụ" },
+                ],
+            },
+            _ => new() { Type = QuestionType.Ordering, Name = $"Câu {n}", Text = $"Câu {n}: Sắp xếp các bước tiếp nhận hồ sơ theo đúng thứ tự.", Options = [O("a", 0, "Tiếp nhận"), O("b", 0, "Kiểm tra"), O("c", 0, "Ghi phiếu hẹn"), O("d", 0, "Chuyển xử lý"), O("e", 0, "Trả kết quả")] },
+        };
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<fieldset class=\"question[^\"]*\" id=\"question-(\\d+)\" data-slot=\"\\d+\" data-type=\"(\\w+)\"")]
+    private static partial Regex QuestionPattern();
+
+    [GeneratedRegex("name=\"q(\\d+)(?:\\.([\\w-]+))?\"(?: value=\"([^\"]*)\")?")]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex("<option value=\"([^\"]+)\"")]
+    private static partial Regex OptionPattern();
+
+    private sealed class Stats
+    {
+        public ConcurrentBag<double> Start { get; } = [];
+
+        public ConcurrentBag<double> Save { get; } = [];
+
+        public ConcurrentBag<double> Submit { get; } = [];
+
+        public ConcurrentDictionary<string, int> Errors { get; } = new();
+
+        public int ErrorCount => Errors.Values.Sum();
+
+        public void Error(string kind) => Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    }
+
+    private sealed class HttpStatusException(string message) : Exception(message);
+
+    /// <summary>What the page offers for one question: its type and the ids an answer may use.</summary>
+    private sealed record PageQuestion(int Slot, string Type, List<string> Values, Dictionary<string, List<string>> Selects);
+
+    /// <summary>One cadre's browser: its own cookies and connection, redirects followed by hand to time them.</summary>
+    private sealed class Cadre : IDisposable
+    {
+        private readonly HttpClient client;
+        private string token = "";
+        private string attemptPath = "";
+        private long sequence;
+
+        public Cadre(Uri baseUri, int index)
+        {
+            Index = index;
+            client = new HttpClient(new SocketsHttpHandler
+            {
+                CookieContainer = Cookies,
+                UseCookies = true,
+                AllowAutoRedirect = false,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+                AutomaticDecompression = DecompressionMethods.None,
+            })
+            { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(120) };
+        }
+
+        public int Index { get; }
+
+        public CookieContainer Cookies { get; } = new();
+
+        public bool Failed { get; set; }
+
+        public string Step { get; private set; } = "prepare";
+
+        public List<List<PageQuestion>> Pages { get; } = [];
+
+        public async Task SignInAsync()
+        {
+            Step = "login";
+            var form = await GetAsync("/Account/Login");
+            var reply = await PostFormAsync("/Account/Login", [new("__RequestVerificationToken", Token(form)), new("email", Email(Index)), new("password", Password), new("returnUrl", "/")]);
+            if (reply.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new HttpStatusException($"login {(int)reply.StatusCode}");
+            }
+        }
+
+        public async Task LoadQuizAsync()
+        {
+            Step = "quiz page";
+            token = Token(await GetAsync("/Quizzes/" + QuizKey));
+        }
+
+        public async Task StartAsync()
+        {
+            Step = "start";
+            using var reply = await PostFormAsync("/Quizzes/" + QuizKey, [new("__RequestVerificationToken", token), new("place", "")]);
+            if (reply.StatusCode != HttpStatusCode.Redirect || reply.Headers.Location is null)
+            {
+                throw new HttpStatusException($"start POST {(int)reply.StatusCode}");
+            }
+
+            attemptPath = reply.Headers.Location.OriginalString;
+            Step = "attempt page";
+            var html = await GetAsync(attemptPath);
+            Read(html);
+        }
+
+        public async Task SaveAsync(int page, Random random)
+        {
+            Step = "save";
+            var answers = Pages[page].Select(q => new { slot = q.Slot, seq = Next(), response = Respond(q, random) }).ToList();
+            foreach (var (q, a) in Pages[page].Zip(answers))
+            {
+                last[q.Slot] = a.response;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/quizzes/attempts/{attemptPath[(attemptPath.LastIndexOf('/') + 1)..]}/answers")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { page = Math.Min(page + 1, Pages.Count - 1), answers }, Json), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("RequestVerificationToken", token);
+            using var reply = await client.SendAsync(request);
+            if (reply.StatusCode != HttpStatusCode.OK)
+            {
+                throw new HttpStatusException($"save {(int)reply.StatusCode}");
+            }
+
+            await reply.Content.ReadAsByteArrayAsync();
+        }
+
+        /// <summary>The form a browser posts: the shown (last) page's inputs, as the cadre left them, and nothing pending.</summary>
+        public async Task SubmitAsync()
+        {
+            Step = "submit";
+            var page = Pages.Count - 1;
+            var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("page", page.ToString(C)), new("pending", "") };
+            foreach (var q in Pages[page])
+            {
+                var r = last[q.Slot];
+                var name = "q" + q.Slot;
+                switch (q.Type)
+                {
+                    case "Matching":
+                        fields.AddRange(r.Matches!.Select(m => new KeyValuePair<string, string>(name + "." + m.Key, m.Value)));
+                        break;
+                    case "Ordering":
+                        fields.AddRange(r.Choices!.Select((id, i) => new KeyValuePair<string, string>(name + "." + id, (i + 1).ToString(C))));
+                        break;
+                    case "ShortAnswer" or "Numerical":
+                        fields.Add(new(name, r.Text!));
+                        break;
+                    default:
+                        fields.AddRange(r.Choices!.Select(c => new KeyValuePair<string, string>(name, c)));
+                        break;
+                }
+            }
+
+            using var reply = await PostFormAsync(attemptPath + "?handler=Submit", fields);
+            if (reply.StatusCode != HttpStatusCode.Redirect || reply.Headers.Location?.OriginalString.Contains("/Quizzes/Review/", StringComparison.Ordinal) != true)
+            {
+                throw new HttpStatusException($"submit {(int)reply.StatusCode}");
+            }
+        }
+
+        public void Dispose() => client.Dispose();
+
+        private readonly Dictionary<int, Response> last = [];
+
+        private sealed record Response(List<string>? Choices = null, string? Text = null, Dictionary<string, string>? Matches = null);
+
+        private long Next() => sequence = Math.Max(sequence + 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+        private static Response Respond(PageQuestion q, Random random)
+        {
+            string Pick(IReadOnlyList<string> from) => from[random.Next(from.Count)];
+            return q.Type switch
+            {
+                "SingleChoice" or "TrueFalse" => new(Choices: [Pick(q.Values)]),
+                "MultipleChoice" => new(Choices: q.Values.Where(_ => random.Next(2) == 0).DefaultIfEmpty(q.Values[0]).ToList()),
+                "ShortAnswer" => new(Text: Pick(["chữ ký số", "chu ky so", "chữ ký điện tử", "mã OTP"])),
+                "Numerical" => new(Text: Pick(["15", "15,0", "14", "20"])),
+                "Matching" => new(Matches: q.Selects.ToDictionary(s => s.Key, s => Pick(s.Value))),
+                "Ordering" => new(Choices: q.Selects.Keys.OrderBy(_ => random.Next()).ToList()),
+                _ => throw new InvalidOperationException("Unexpected question type " + q.Type),
+            };
+        }
+
+        /// <summary>Pages and questions from the attempt page: fieldsets in page sections, inputs named q{slot}[.id].</summary>
+        private void Read(string html)
+        {
+            token = Token(html);
+            var sections = html.Split("<section class=\"attempt-page\" data-page=\"")[1..];
+            foreach (var section in sections)
+            {
+                var questions = new List<PageQuestion>();
+                var found = QuestionPattern().Matches(section);
+                for (var i = 0; i < found.Count; i++)
+                {
+                    var body = section[found[i].Index..(i + 1 < found.Count ? found[i + 1].Index : section.Length)];
+                    var q = new PageQuestion(int.Parse(found[i].Groups[1].Value, C), found[i].Groups[2].Value, [], []);
+                    foreach (Match input in InputPattern().Matches(body))
+                    {
+                        if (input.Groups[2].Success)
+                        {
+                            var selectEnd = body.IndexOf("</select>", input.Index, StringComparison.Ordinal);
+                            q.Selects[input.Groups[2].Value] = [.. OptionPattern().Matches(body[input.Index..selectEnd]).Select(m => m.Groups[1].Value)];
+                        }
+                        else if (input.Groups[3].Success)
+                        {
+                            q.Values.Add(input.Groups[3].Value);
+                        }
+                    }
+
+                    questions.Add(q);
+                }
+
+                Pages.Add(questions);
+            }
+
+            if (Pages.Count != 8 || Pages.Any(p => p.Count != 2))
+            {
+                throw new HttpStatusException($"attempt page layout {Pages.Count} pages");
+            }
+        }
+
+        private static string Token(string html)
+        {
+            var match = TokenPattern().Match(html);
+            if (!match.Success)
+            {
+                throw new HttpStatusException("no antiforgery token");
+            }
+
+            return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+        }
+
+        private async Task<string> GetAsync(string path)
+        {
+            using var reply = await client.GetAsync(path);
+            if (reply.StatusCode != HttpStatusCode.OK)
+            {
+                throw new HttpStatusException($"{Step} GET {(int)reply.StatusCode}");
+            }
+
+            return await reply.Content.ReadAsStringAsync();
+        }
+
+        private async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
+        {
+            var reply = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+            await reply.Content.ReadAsByteArrayAsync();
+            return reply;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Synchronised exam start (issue 11) on PostgreSQL: N cadres, signed in beforehand, start the same 16-question quiz at the
+# same instant, then save one page of 2 answers every 5–15 s for 8 pages and submit. For each N: a fresh database, the host
+# (Release), p50/p95/p99 of start (POST + the attempt page), save and submit, errors by kind, and a database check.
+#   bench/quizstart.sh [N ...]            (default: 1000 2000 3000; needs postgresql; builds Release)
+#   SIGNIN=login bench/quizstart.sh 1000  (sign in through /Account/Login instead of minting the same cookie: slower set-up)
+#   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
+build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
+[ "${NO_BUILD:-0}" = 1 ] || build bench/Learning.Bench   # builds src/Learning.Web too
+
+source scripts/postgres.sh
+# A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
+export PG_DURABLE=${PG_DURABLE:-1}
+PG_EXTRA="-c shared_buffers=256MB" pg_start
+work=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; pg_stop; rm -rf "$work"; }
+trap cleanup EXIT
+
+export Learning__Database__Provider=PostgreSql
+export Learning__Courses__RunAssignmentSync=false
+export Learning__Courses__FilesPath="$work/files"
+# Real sign-ins come from one address here: the per-address login limit (20/min; 10,000 at most) would refuse all but the first few.
+export Learning__Security__LoginAttemptsPerMinute=10000
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=1
+web=src/Learning.Web/bin/Release/net10.0/Learning.Web.dll
+tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
+login=0; [ "${SIGNIN:-ticket}" = login ] && login=1
+
+echo "PostgreSQL: $(pg_durability | sed "s/-c //"); $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
+results=()
+for n in "${sizes[@]}"; do
+  export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_quiz_$n;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
+  dotnet $web setup --recipe setup --admin-email bench@example.vn --admin-password 'Benchmark2026x' >/dev/null
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
+  server=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do sleep 0.2; done
+  echo; echo "== N=$n"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} | tee "$work/run-$n.txt"
+  echo "load after: $(uptime | sed 's/.*load average: //')"
+  results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
+  python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line
+import collections, json, sys
+seen = collections.Counter()
+for line in open(sys.argv[1], errors="replace"):
+    try: e = json.loads(line)
+    except ValueError: continue
+    if e.get("LogLevel") in ("Error", "Critical"): seen[(e.get("Exception") or e.get("Message", "")).split("\n")[0][:200]] += 1
+for text, count in seen.most_common(5): print(f"host error x{count}: {text}")
+PY
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+done
+
+echo; printf '%6s %7s %7s %16s %16s %16s  %s\n' N errors "wave s" "start p50/95/99" "save p50/95/99" "submit p50/95/99" "database"
+for r in "${results[@]}"; do
+  get() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$r"; }
+  printf '%6s %7s %7s %16s %16s %16s  %s\n' "$(get cadres)" "$(get errors)" "$(get wave_s)" "$(get start_ms)" "$(get save_ms)" "$(get submit_ms)" "$(get db | cut -d_ -f1)"
+done

@@ -103,12 +103,15 @@ public sealed class AttemptTests
         Assert.Equal("Answer.UnknownOption", body.GetProperty("code").GetString());
         Assert.Contains("không được lưu", body.GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        var (foreign, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = 99, seq = 3L, response = new QuestionResponse { Text = "x" } } } });
+        var (foreign, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = 99, seq = 4L, response = new QuestionResponse { Text = "x" } } } });
         Assert.Equal(HttpStatusCode.BadRequest, foreign);
 
         var saved = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).SingleAsync());
         Assert.Equal(1, saved.Sequence);
         Assert.Contains("\"a\"", saved.Response, StringComparison.Ordinal);
+
+        var (nulls, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single, seq = 3L, response = new { choices = (string[]?)null, matches = (object?)null } } } });
+        Assert.Equal(HttpStatusCode.OK, nulls); // JSON nulls read as "nothing chosen", not a server error
 
         // Without the script: the page's buttons post the form; the shown page's answers are saved and the next page shown.
         var form = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");

@@ -267,7 +267,7 @@ public static class MatrixSite
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT" or "DELETE" or "PATCH")
         {
-            var json = url.StartsWith("/media/", StringComparison.Ordinal);
+            var json = url.StartsWith("/media/", StringComparison.Ordinal) || url.StartsWith("/api/", StringComparison.Ordinal);
             if (json)
             {
                 request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");

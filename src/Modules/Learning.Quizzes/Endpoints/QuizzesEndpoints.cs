@@ -24,7 +24,7 @@ public static class QuizzesEndpoints
     public static async Task<Results<Ok<SaveReply>, JsonHttpResult<AttemptRefusal>, NotFound>> SaveAsync(
         Guid id, SaveRequest request, ClaimsPrincipal user, AttemptService attempts, TimeProvider clock, IStringLocalizer<QuizzesStrings> t, CancellationToken cancellationToken)
     {
-        var answers = (request.Answers ?? []).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response ?? new QuestionResponse())).ToList();
+        var answers = (request.Answers ?? []).Select(a => new AnswerInput(a.Slot, a.Seq, (a.Response ?? new QuestionResponse()).Normalized())).ToList();
         if (answers.Count > MaxAnswersPerSave)
         {
             return Refused(StatusCodes.Status400BadRequest, "Answer.UnknownQuestion", t);

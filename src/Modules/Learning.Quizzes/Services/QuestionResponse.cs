@@ -13,5 +13,12 @@ public sealed record QuestionResponse
 
     public IReadOnlyDictionary<string, string> Matches { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The response with JSON nulls (<c>"choices": null</c>) read as empty, so a malformed request is refused, not a crash.</summary>
+    public QuestionResponse Normalized() => this with
+    {
+        Choices = Choices ?? [],
+        Matches = Matches ?? new Dictionary<string, string>(),
+    };
+
     public bool IsEmpty => Choices.Count == 0 && string.IsNullOrWhiteSpace(Text) && Matches.Count == 0;
 }

@@ -100,7 +100,7 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         try
         {
             var answers = JsonSerializer.Deserialize<List<AnswerRequest>>(json, JsonSerializerOptions.Web) ?? [];
-            return answers.Where(a => a.Response is not null).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response!));
+            return answers.Where(a => a.Response is not null).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response!.Normalized()));
         }
         catch (JsonException)
         {

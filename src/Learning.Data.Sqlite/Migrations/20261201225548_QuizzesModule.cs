@@ -366,6 +366,9 @@ namespace Learning.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite deletes a dropped table's rows one by one, checking foreign keys: nested categories would refuse.
+            migrationBuilder.Sql("UPDATE quizzes_category SET \"ParentId\" = NULL;");
+
             migrationBuilder.DropTable(
                 name: "quizzes_attempt_event");
 

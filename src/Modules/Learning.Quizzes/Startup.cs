@@ -41,6 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<QuestionBankStep>();
         services.AddRecipeStep<QuizzesStep>();
         services.AddScoped<QuestionBank>();
+        services.AddScoped<QuizAuthoring>();
         services.AddSingleton<ImportUploads>();
     }
 

@@ -159,6 +159,12 @@ public static class AuthorizationMatrix
 
         // Administration: quiz results (Quizzes.Grade: trainers and administrators; attempts outside the scope are 404)
         new("GET /Admin/Quizzes", "", _ => "/Admin/Quizzes", "L F A F F A"),
+        new("GET /Admin/Quizzes/Edit", "", _ => "/Admin/Quizzes/Edit", "L F A F F A"),
+        new("GET /Admin/Quizzes/Edit", "existing", _ => "/Admin/Quizzes/Edit?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("POST /Admin/Quizzes/Edit ?handler=Save", "", _ => "/Admin/Quizzes/Edit?handler=Save", "L F A F F A"), // an empty form: its own message
+        new("POST /Admin/Quizzes/Edit ?handler=AddFixed", "", _ => "/Admin/Quizzes/Edit?handler=AddFixed&key=khong-co", "L F N F F N"),
+        new("POST /Admin/Quizzes/Edit ?handler=AddRandom", "", _ => "/Admin/Quizzes/Edit?handler=AddRandom&key=khong-co", "L F N F F N"),
+        new("POST /Admin/Quizzes/Edit ?handler=Remove", "", _ => "/Admin/Quizzes/Edit?handler=Remove&key=kt-chu-ky-so-cong-vu&slot=987654", "L F N F F N"),
         new("GET /Admin/Quizzes/Results", "", _ => "/Admin/Quizzes/Results?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("GET /Admin/Quizzes/Results ?handler=Csv", "", _ => "/Admin/Quizzes/Results?handler=Csv&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("POST /Admin/Quizzes/Results ?handler=Regrade", "", _ => "/Admin/Quizzes/Results?handler=Regrade&key=kt-chu-ky-so-cong-vu", "L F A F F A"),

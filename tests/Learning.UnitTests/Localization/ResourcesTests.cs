@@ -109,6 +109,9 @@ public sealed partial class ResourcesTests
             ["Question."] = ["true", "false"], // true/false options are shown in the reader's language
             ["Type."] = Enum.GetNames<Learning.Quizzes.Services.QuestionType>(),
             ["Format."] = Enum.GetNames<Learning.Quizzes.Services.QuestionFileFormat>(),
+            ["Edit."] = ["ReviewDuring", "ReviewImmediately", "ReviewLaterOpen", "ReviewAfterClose"],
+            ["Attempt.Event."] = [.. typeof(Learning.Quizzes.Services.AttemptEvents).GetFields().Select(f => (string)f.GetValue(null)!)],
+            ["Edit.Item."] = ["Answer", "Correctness", "Marks", "Feedback", "GeneralFeedback", "RightAnswer"],
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

@@ -52,7 +52,8 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
             q.Mark,
             q.Fraction,
             q.GraderComment,
-            show))];
+            show,
+            catalog.TextHtml(q.QuestionVersionId, definitions[q.QuestionVersionId])))];
     }
 
     /// <summary>

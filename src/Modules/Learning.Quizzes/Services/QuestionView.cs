@@ -4,7 +4,7 @@ namespace Learning.Quizzes.Services;
 
 /// <summary>
 /// One question as a page shows it: the definition, the order drawn for this attempt, the saved response, and what the
-/// review options allow (<see cref="Show"/>). Pages render only what <see cref="Show"/> permits, so correct answers and
+/// review options allow (<see cref="Show"/>), and the question text as sanitized HTML (<see cref="TextHtml"/>). Pages render only what <see cref="Show"/> permits, so correct answers and
 /// feedback never reach the browser before the quiz allows it.
 /// </summary>
 public sealed record QuestionView(
@@ -17,7 +17,8 @@ public sealed record QuestionView(
     decimal Mark,
     decimal? Fraction,
     string? GraderComment,
-    ReviewItems Show)
+    ReviewItems Show,
+    string TextHtml)
 {
     public bool Has(ReviewItems item) => (Show & item) == item;
 

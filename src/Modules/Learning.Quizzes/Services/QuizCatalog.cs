@@ -1,4 +1,5 @@
 using Learning.Data;
+using Learning.Modularity;
 using Learning.Quizzes.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -91,6 +92,14 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
         return found;
     }
 
+    /// <summary>A version's text as sanitized HTML: Markdown is parsed once per version, not once per question per page view.</summary>
+    public string TextHtml(int versionId, QuestionDefinition definition) =>
+        cache.GetOrCreate("quizzes:html:" + versionId, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return SafeMarkdown.ToHtml(definition.Text);
+        })!;
+
     /// <summary>Editors call this after changing a quiz, its slots or overrides, or a version no attempt had used yet.</summary>
     public void Forget(int quizId, string? key = null, int? versionId = null)
     {
@@ -104,6 +113,7 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
         if (versionId is not null)
         {
             cache.Remove("quizzes:version:" + versionId);
+            cache.Remove("quizzes:html:" + versionId);
         }
     }
 

@@ -1,0 +1,70 @@
+using Learning.Quizzes.Data;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>The quiz editor's settings form, as the page binds it. Dates are the viewer's local time.</summary>
+public sealed class QuizSettingsInput
+{
+    public string Key { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string? Intro { get; set; }
+
+    public string? CourseSlug { get; set; }
+
+    public int? TimeLimitMinutes { get; set; }
+
+    public int AttemptsAllowed { get; set; }
+
+    public GradingMethod GradingMethod { get; set; } = GradingMethod.Highest;
+
+    public decimal PassPercent { get; set; } = 80;
+
+    public int QuestionsPerPage { get; set; } = 2;
+
+    public bool ShuffleQuestions { get; set; } = true;
+
+    public bool ShuffleOptions { get; set; } = true;
+
+    public DateTime? OpensLocal { get; set; }
+
+    public DateTime? ClosesLocal { get; set; }
+
+    public int DelayMinutes { get; set; }
+
+    public List<ReviewItems> ReviewDuring { get; set; } = [];
+
+    public List<ReviewItems> ReviewImmediately { get; set; } = [];
+
+    public List<ReviewItems> ReviewLaterOpen { get; set; } = [];
+
+    public List<ReviewItems> ReviewAfterClose { get; set; } = [];
+
+    public static QuizSettingsInput From(Quiz quiz) => new()
+    {
+        Key = quiz.Key,
+        Title = quiz.Title,
+        Intro = quiz.Intro,
+        CourseSlug = quiz.CourseSlug,
+        TimeLimitMinutes = quiz.TimeLimitSeconds is { } s ? s / 60 : null,
+        AttemptsAllowed = quiz.AttemptsAllowed,
+        GradingMethod = quiz.GradingMethod,
+        PassPercent = quiz.PassPercent,
+        QuestionsPerPage = quiz.QuestionsPerPage,
+        ShuffleQuestions = quiz.ShuffleQuestions,
+        ShuffleOptions = quiz.ShuffleOptions,
+        OpensLocal = quiz.OpensUtc is { } o ? Learning.Modularity.LocalTime.ToLocal(o) : null,
+        ClosesLocal = quiz.ClosesUtc is { } c ? Learning.Modularity.LocalTime.ToLocal(c) : null,
+        DelayMinutes = quiz.DelayBetweenAttemptsSeconds / 60,
+        ReviewDuring = Flags(quiz.ReviewDuring),
+        ReviewImmediately = Flags(quiz.ReviewImmediately),
+        ReviewLaterOpen = Flags(quiz.ReviewLaterOpen),
+        ReviewAfterClose = Flags(quiz.ReviewAfterClose),
+    };
+
+    public static ReviewItems Combine(IEnumerable<ReviewItems> items) => items.Aggregate(ReviewItems.None, (all, item) => all | (item & ReviewItems.All));
+
+    private static List<ReviewItems> Flags(ReviewItems items) =>
+        [.. Enum.GetValues<ReviewItems>().Where(i => i is not ReviewItems.None and not ReviewItems.All && items.HasFlag(i))];
+}

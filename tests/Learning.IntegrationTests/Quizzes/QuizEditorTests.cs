@@ -1,0 +1,65 @@
+using System.Net;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Security;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.IntegrationTests.Quizzes;
+
+public sealed class QuizEditorTests
+{
+    /// <summary>
+    /// Issue 11: a trainer creates a quiz on the page (settings and review options), refused input says why and saves nothing,
+    /// and slots draw from the bank; a cadre can then take it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Trainer_CreatesAQuizWithRandomSlots_AndRefusedInputSavesNothing(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+
+        var bad = await trainer.PostFormAsync("/Admin/Quizzes/Edit", [new("Input.Key", "Có Dấu"), new("Input.Title", "Kiểm tra")], "/Admin/Quizzes/Edit?handler=Save");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("chữ thường không dấu", bad.Body, StringComparison.Ordinal);
+        Assert.False(await site.WithDbAsync(db => db.Set<Quiz>().AnyAsync(q => q.Title == "Kiểm tra")));
+
+        var saved = await trainer.PostFormAsync("/Admin/Quizzes/Edit",
+        [
+            new("Input.Key", "kt-thu-nghiem"), new("Input.Title", "Kiểm tra thử nghiệm"), new("Input.TimeLimitMinutes", "20"),
+            new("Input.AttemptsAllowed", "2"), new("Input.GradingMethod", "Last"), new("Input.PassPercent", "70"), new("Input.QuestionsPerPage", "3"),
+            new("Input.ShuffleQuestions", "true"), new("Input.ShuffleQuestions", "false"), new("Input.ShuffleOptions", "false"),
+            new("Input.ReviewImmediately", "Answer"), new("Input.ReviewImmediately", "Marks"), new("Input.ReviewAfterClose", "RightAnswer"),
+        ], "/Admin/Quizzes/Edit?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var quiz = await site.WithDbAsync(db => db.Set<Quiz>().SingleAsync(q => q.Key == "kt-thu-nghiem"));
+        Assert.Equal((1200, 2, GradingMethod.Last, 70m, 3), (quiz.TimeLimitSeconds!.Value, quiz.AttemptsAllowed, quiz.GradingMethod, quiz.PassPercent, quiz.QuestionsPerPage));
+        Assert.True(quiz.ShuffleQuestions);
+        Assert.False(quiz.ShuffleOptions);
+        Assert.Equal(ReviewItems.Answer | ReviewItems.Marks, quiz.ReviewImmediately);
+        Assert.Equal(ReviewItems.RightAnswer, quiz.ReviewAfterClose);
+
+        var category = await site.WithDbAsync(db => db.Set<QuestionCategory>().Where(c => c.CourseSlug == "chu-ky-so-cong-vu" && c.ParentId == null).Select(c => c.Id).FirstAsync());
+        var tooMany = await trainer.PostFormAsync("/Admin/Quizzes/Edit?key=kt-thu-nghiem", [new("category", $"{category}"), new("count", "400")], "/Admin/Quizzes/Edit?handler=AddRandom&key=kt-thu-nghiem");
+        Assert.Contains("không có đủ câu hỏi", tooMany.Body, StringComparison.Ordinal);
+        var added = await trainer.PostFormAsync("/Admin/Quizzes/Edit?key=kt-thu-nghiem", [new("category", $"{category}"), new("count", "6"), new("mark", "1")], "/Admin/Quizzes/Edit?handler=AddRandom&key=kt-thu-nghiem");
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var slot = Assert.Single(await site.WithDbAsync(db => db.Set<QuizSlot>().Where(s => s.QuizId == quiz.Id).ToListAsync()));
+        Assert.Equal(6, slot.RandomCount);
+
+        var page = await trainer.GetAsync("/Admin/Quizzes/Edit?key=kt-thu-nghiem");
+        Assert.Contains("id=\"quiz-slots\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("kt-thu-nghiem", (await trainer.GetAsync("/Admin/Quizzes")).Body, StringComparison.Ordinal);
+
+        // A cadre can take it (outside a course), with the new settings.
+        using var cadre = await site.SignedInAsync(QuizFixtures.NhaTrangCadre);
+        var card = await cadre.GetAsync("/Quizzes/kt-thu-nghiem");
+        Assert.Contains("20 phút", card.Body, StringComparison.Ordinal);
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", QuizFixtures.Field(card.Body, "__RequestVerificationToken"))]);
+        using var start = await cadre.Http.PostAsync("/Quizzes/kt-thu-nghiem", content);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal(6, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => db.Set<Attempt>().Any(a => a.Id == q.AttemptId && a.QuizId == quiz.Id))));
+    }
+}

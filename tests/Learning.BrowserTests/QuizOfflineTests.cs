@@ -141,9 +141,9 @@ public sealed partial class QuizOfflineTests
         await Assertions.Expect(page.Locator("#completed")).ToContainTextAsync("Khóa có bài kiểm tra ngoại tuyến");
     }
 
-    /// <summary>Every form control of the attempt (name, value, checked), in document order.</summary>
+    /// <summary>Every form control of the attempt (name, value, checked), sorted: a reload shows ordering items in their saved order.</summary>
     private static Task<string> FormStateAsync(IPage page) => page.EvaluateAsync<string>(
-        "() => [...document.querySelectorAll('#attempt-form [name^=q]')].map(e => e.name + '=' + e.value + (e.type === 'radio' || e.type === 'checkbox' ? (e.checked ? '+' : '-') : '')).join('\\n')");
+        "() => [...document.querySelectorAll('#attempt-form [name^=q]')].map(e => e.name + '=' + e.value + (e.type === 'radio' || e.type === 'checkbox' ? (e.checked ? '+' : '-') : '')).sort().join('\\n')");
 
     /// <summary>Nothing wider than the phone; every control a finger presses is at least 40 px tall.</summary>
     private static async Task AssertFitsThePhoneAsync(IPage page)

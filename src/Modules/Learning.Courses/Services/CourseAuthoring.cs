@@ -236,7 +236,7 @@ public sealed class CourseAuthoring(LearningDbContext db, IAuditTrail audit, Tim
     }
 
     private static DateTime? FromLocal(DateTime? local) =>
-        local is { } value ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), LocalTime.DefaultZone) : null;
+        local is { } value ? LocalTime.ToUtc(value) : null;
 
     private static void Swap<T>(List<T> items, int index, int direction, Action<T, int> setPosition)
     {

@@ -131,7 +131,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
         }
 
         var localEnd = LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Date.AddDays(days + 1).AddMinutes(-1);
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localEnd, DateTimeKind.Unspecified), LocalTime.DefaultZone);
+        return LocalTime.ToUtc(localEnd);
     }
 
     private async Task<bool> AddAsync(string userId, int courseId, EnrollmentSource source, int? assignmentId, DateTime? due, CancellationToken cancellationToken)

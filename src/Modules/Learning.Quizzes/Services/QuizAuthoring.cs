@@ -151,7 +151,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
     }
 
     private static DateTime? ToUtc(DateTime? local) =>
-        local is { } value ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), LocalTime.DefaultZone) : null;
+        local is { } value ? LocalTime.ToUtc(value) : null;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$")]
     private static partial Regex KeyPattern();

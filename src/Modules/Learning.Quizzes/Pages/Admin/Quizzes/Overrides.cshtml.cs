@@ -74,7 +74,7 @@ public sealed class OverridesModel(
         }
 
         DateTime? closesUtc = closes is { } local
-            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), LocalTime.DefaultZone)
+            ? LocalTime.ToUtc(local)
             : null;
         await overrides.SetAsync(Quiz, userId, unitPath, new((extraMinutes ?? 0) * 60, factor, extraAttempts ?? 0, closesUtc), User.RequiredUserId(), cancellationToken);
         await LoadAsync(cancellationToken);

@@ -46,21 +46,7 @@ public static partial class QuizStartBench
         for (var i = 0; i < cadres + WarmUp; i++)
         {
             var email = Email(i);
-            var user = new LearningUser
-            {
-                Id = Guid.NewGuid().ToString(),
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                DisplayName = $"Cán bộ dự thi {i}",
-                PasswordHash = hash,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                LockoutEnabled = true,
-                CreatedUtc = now,
-            };
+            var user = Seeder.NewUser(email, $"Cán bộ dự thi {i}", hash, now);
             db.Add(user);
             db.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
         }

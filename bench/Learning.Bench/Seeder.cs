@@ -99,20 +99,7 @@ public sealed class Seeder(IServiceProvider services)
             for (var i = start; i < Math.Min(count, start + Batch); i++)
             {
                 var email = $"bench{i:00000}@example.vn";
-                var user = new LearningUser
-                {
-                    Id = Guid.NewGuid().ToString(),
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    DisplayName = $"Cán bộ thử tải {i}",
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    ConcurrencyStamp = Guid.NewGuid().ToString(),
-                    LockoutEnabled = true,
-                    CreatedUtc = now,
-                };
+                var user = NewUser(email, $"Cán bộ thử tải {i}", null, now);
                 var unit = unitIds[i % unitIds.Count];
                 db.Add(user);
                 db.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = cadreRoleId });
@@ -240,4 +227,21 @@ public sealed class Seeder(IServiceProvider services)
 
         return (enrolled, progressRows);
     }
+
+    /// <summary>An account row as Identity would write it (the benches insert thousands directly; the hash may be shared).</summary>
+    public static LearningUser NewUser(string email, string displayName, string? passwordHash, DateTime createdUtc) => new()
+    {
+        Id = Guid.NewGuid().ToString(),
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        DisplayName = displayName,
+        PasswordHash = passwordHash,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+        LockoutEnabled = true,
+        CreatedUtc = createdUtc,
+    };
 }

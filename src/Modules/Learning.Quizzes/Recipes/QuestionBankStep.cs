@@ -15,7 +15,7 @@ namespace Learning.Quizzes.Recipes;
 /// nothing. A changed question gets a new version when an attempt used its current one (the attempt keeps what the cadre
 /// saw); otherwise the current version is corrected in place. Questions the recipe does not name are left as they are.
 /// </summary>
-public sealed class QuestionBankStep(LearningDbContext db, IStringLocalizer<QuizzesStrings> t, TimeProvider clock) : IRecipeStepHandler
+public sealed class QuestionBankStep(LearningDbContext db, QuizCatalog catalog, IStringLocalizer<QuizzesStrings> t, TimeProvider clock) : IRecipeStepHandler
 {
     public string StepName => "questionBank";
 
@@ -119,6 +119,7 @@ public sealed class QuestionBankStep(LearningDbContext db, IStringLocalizer<Quiz
                 if (version is not null && !used.Contains(version.Id))
                 {
                     version.Definition = json;
+                    catalog.ForgetVersion(version.Id);
                 }
                 else
                 {

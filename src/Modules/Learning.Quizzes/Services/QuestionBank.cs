@@ -13,7 +13,7 @@ namespace Learning.Quizzes.Services;
 /// attempt used makes version N+1 and moves <see cref="Question.CurrentVersionId"/>, so past attempts keep what was shown;
 /// otherwise the current version is edited in place.
 /// </summary>
-public sealed class QuestionBank(LearningDbContext db, TimeProvider clock, IStringLocalizer<QuizzesStrings> t)
+public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, TimeProvider clock, IStringLocalizer<QuizzesStrings> t)
 {
     private const int SearchTextLength = 2000;
 
@@ -292,6 +292,7 @@ public sealed class QuestionBank(LearningDbContext db, TimeProvider clock, IStri
             current.Definition = json;
             current.CreatedUtc = now;
             current.CreatedBy = userId;
+            catalog.ForgetVersion(current.Id);
         }
 
         question.CategoryId = categoryId;

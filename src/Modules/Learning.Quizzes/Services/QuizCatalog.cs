@@ -100,8 +100,8 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
             return SafeMarkdown.ToHtml(definition.Text);
         })!;
 
-    /// <summary>Editors call this after changing a quiz, its slots or overrides, or a version no attempt had used yet.</summary>
-    public void Forget(int quizId, string? key = null, int? versionId = null)
+    /// <summary>Editors call this after changing a quiz, its slots or overrides.</summary>
+    public void Forget(int quizId, string? key = null)
     {
         cache.Remove("quizzes:quiz:" + quizId);
         cache.Remove("quizzes:overrides:" + quizId);
@@ -110,11 +110,13 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
             cache.Remove("quizzes:key:" + key);
         }
 
-        if (versionId is not null)
-        {
-            cache.Remove("quizzes:version:" + versionId);
-            cache.Remove("quizzes:html:" + versionId);
-        }
+    }
+
+    /// <summary>The bank calls this after correcting a version in place (one no attempt had used): its text is read again.</summary>
+    public void ForgetVersion(int versionId)
+    {
+        cache.Remove("quizzes:version:" + versionId);
+        cache.Remove("quizzes:html:" + versionId);
     }
 
     private async Task<List<int>> DescendantsAsync(int categoryId, CancellationToken cancellationToken)

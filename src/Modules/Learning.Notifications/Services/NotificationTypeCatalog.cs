@@ -1,0 +1,23 @@
+namespace Learning.Notifications.Services;
+
+/// <summary>The notification types of <see cref="NoticeTypes"/>, with their category and delivery rules.</summary>
+public static class NotificationTypeCatalog
+{
+    public static readonly IReadOnlyList<NotificationType> All =
+    [
+        new(NoticeTypes.Invitation, NotificationCategories.Account, Essential: true, InApp: false),
+        new(NoticeTypes.PasswordReset, NotificationCategories.Account, Essential: true, InApp: false),
+        new(NoticeTypes.CourseAssigned, NotificationCategories.Courses, Essential: false, InApp: true),
+        new(NoticeTypes.DueIn7Days, NotificationCategories.Courses, Essential: false, InApp: true),
+        new(NoticeTypes.DueIn1Day, NotificationCategories.Courses, Essential: false, InApp: true),
+        new(NoticeTypes.Overdue, NotificationCategories.Courses, Essential: false, InApp: true),
+        new(NoticeTypes.QuizResult, NotificationCategories.Quizzes, Essential: false, InApp: true),
+        new(NoticeTypes.CertificateIssued, NotificationCategories.Certificates, Essential: false, InApp: true),
+        new(NoticeTypes.ManagerDigest, NotificationCategories.Reports, Essential: false, InApp: true),
+        new(NoticeTypes.ReportDelivery, NotificationCategories.Reports, Essential: false, InApp: true),
+    ];
+
+    private static readonly Dictionary<string, NotificationType> ByType = All.ToDictionary(t => t.Type, StringComparer.Ordinal);
+
+    public static NotificationType? Find(string type) => ByType.GetValueOrDefault(type);
+}

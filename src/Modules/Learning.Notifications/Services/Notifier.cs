@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.Notifications.Data;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Notifications.Services;
+
+/// <summary>
+/// <see cref="INotifier"/>: adds the notification (and, once per unit of work, a dispatch job due when it is) to the caller's
+/// context; the caller's <c>SaveChanges</c> writes them in its transaction.
+/// </summary>
+internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOptions<NotificationsOptions> options) : INotifier
+{
+    private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private DateTime? dispatchQueuedFor;
+
+    public void Notify(Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var type = NotificationTypeCatalog.Find(notice.Type) ?? throw new ArgumentException($"Unknown notification type '{notice.Type}'.", nameof(notice));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = type.Essential ? now : now.AddSeconds(options.Value.HoldSeconds);
+        var notification = new Notification
+        {
+            UserId = notice.UserId,
+            Type = notice.Type,
+            ModelJson = JsonSerializer.Serialize(notice.Model, ModelJson),
+            Link = notice.Link,
+            GroupKey = notice.GroupKey,
+            CreatedUtc = now,
+            Email = EmailDelivery.Held,
+            EmailDueUtc = due,
+        };
+        foreach (var attachment in notice.Attachments)
+        {
+            notification.Attachments.Add(new NotificationAttachment { FileName = attachment.FileName, ContentType = attachment.ContentType, Content = attachment.Content });
+        }
+
+        db.Add(notification);
+        if (dispatchQueuedFor is null || due < dispatchQueuedFor)
+        {
+            dispatchQueuedFor = due;
+            db.Add(new JobRecord { Kind = DispatchJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = due, CreatedUtc = now });
+        }
+    }
+
+    /// <summary>The job that turns due notifications into e-mails (registered by the dispatcher).</summary>
+    public const string DispatchJobKind = "notifications.dispatch";
+}

@@ -1160,7 +1160,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("UserId", "CreatedUtc");
 
-                    b.ToTable("notify_notification", (string)null);
+                    b.ToTable("notifications_notification", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationAttachment", b =>
@@ -1197,7 +1197,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.ToTable("notify_attachment", (string)null);
+                    b.ToTable("notifications_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationPreference", b =>
@@ -1215,7 +1215,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasKey("UserId", "Category");
 
-                    b.ToTable("notify_preference", (string)null);
+                    b.ToTable("notifications_preference", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationTemplate", b =>
@@ -1261,7 +1261,7 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.HasIndex("Type", "Culture")
                         .IsUnique();
 
-                    b.ToTable("notify_template", (string)null);
+                    b.ToTable("notifications_template", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.OutboxMessage", b =>
@@ -1352,7 +1352,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("State", "NextAttemptUtc");
 
-                    b.ToTable("notify_outbox", (string)null);
+                    b.ToTable("notifications_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>
@@ -2156,10 +2156,12 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Learning.Notifications.Data.OutboxMessage", null)
+                    b.HasOne("Learning.Notifications.Data.OutboxMessage", "Message")
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>

@@ -1117,7 +1117,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "CreatedUtc");
 
-                    b.ToTable("notify_notification", (string)null);
+                    b.ToTable("notifications_notification", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationAttachment", b =>
@@ -1152,7 +1152,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.ToTable("notify_attachment", (string)null);
+                    b.ToTable("notifications_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationPreference", b =>
@@ -1170,7 +1170,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasKey("UserId", "Category");
 
-                    b.ToTable("notify_preference", (string)null);
+                    b.ToTable("notifications_preference", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationTemplate", b =>
@@ -1214,7 +1214,7 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasIndex("Type", "Culture")
                         .IsUnique();
 
-                    b.ToTable("notify_template", (string)null);
+                    b.ToTable("notifications_template", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.OutboxMessage", b =>
@@ -1303,7 +1303,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("State", "NextAttemptUtc");
 
-                    b.ToTable("notify_outbox", (string)null);
+                    b.ToTable("notifications_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>
@@ -2077,10 +2077,12 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Learning.Notifications.Data.OutboxMessage", null)
+                    b.HasOne("Learning.Notifications.Data.OutboxMessage", "Message")
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>

@@ -1,5 +1,6 @@
 using Learning.Modularity;
 using Learning.Notifications.Services;
+using Learning.Notifications.Services.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
         services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<Outbox>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

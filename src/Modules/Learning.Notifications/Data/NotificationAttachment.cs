@@ -14,4 +14,6 @@ public sealed class NotificationAttachment
     public string ContentType { get; set; } = "application/octet-stream";
 
     public byte[] Content { get; set; } = [];
+
+    public OutboxMessage? Message { get; set; }
 }

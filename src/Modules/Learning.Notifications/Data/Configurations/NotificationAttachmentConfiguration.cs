@@ -7,12 +7,12 @@ internal sealed class NotificationAttachmentConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<NotificationAttachment> builder)
     {
-        builder.ToTable("notify_attachment");
+        builder.ToTable("notifications_attachment");
         builder.Property(a => a.FileName).HasMaxLength(255);
         builder.Property(a => a.ContentType).HasMaxLength(100);
         builder.HasIndex(a => a.NotificationId);
         builder.HasIndex(a => a.OutboxMessageId);
         builder.HasOne<Notification>().WithMany(n => n.Attachments).HasForeignKey(a => a.NotificationId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<OutboxMessage>().WithMany().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Message).WithMany().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

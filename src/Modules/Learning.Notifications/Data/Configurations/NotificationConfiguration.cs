@@ -7,7 +7,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
-        builder.ToTable("notify_notification");
+        builder.ToTable("notifications_notification");
         builder.Property(n => n.UserId).HasMaxLength(450);
         builder.Property(n => n.Type).HasMaxLength(100);
         builder.Property(n => n.Link).HasMaxLength(1000);

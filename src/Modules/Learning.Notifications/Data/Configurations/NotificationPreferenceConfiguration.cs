@@ -7,7 +7,7 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<NotificationPreference> builder)
     {
-        builder.ToTable("notify_preference");
+        builder.ToTable("notifications_preference");
         builder.HasKey(p => new { p.UserId, p.Category });
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.Property(p => p.Category).HasMaxLength(50);

@@ -7,7 +7,7 @@ internal sealed class NotificationTemplateConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<NotificationTemplate> builder)
     {
-        builder.ToTable("notify_template");
+        builder.ToTable("notifications_template");
         builder.Property(t => t.Type).HasMaxLength(100);
         builder.Property(t => t.Culture).HasMaxLength(10);
         builder.Property(t => t.Subject).HasMaxLength(500);

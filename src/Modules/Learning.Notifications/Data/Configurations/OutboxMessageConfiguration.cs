@@ -7,7 +7,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        builder.ToTable("notify_outbox");
+        builder.ToTable("notifications_outbox");
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.UserId).HasMaxLength(450);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202012011_NotificationsModule")]
+    [Migration("20261202012518_NotificationsModule")]
     partial class NotificationsModule
     {
         /// <inheritdoc />
@@ -1120,7 +1120,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "CreatedUtc");
 
-                    b.ToTable("notify_notification", (string)null);
+                    b.ToTable("notifications_notification", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationAttachment", b =>
@@ -1155,7 +1155,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.ToTable("notify_attachment", (string)null);
+                    b.ToTable("notifications_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationPreference", b =>
@@ -1173,7 +1173,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasKey("UserId", "Category");
 
-                    b.ToTable("notify_preference", (string)null);
+                    b.ToTable("notifications_preference", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationTemplate", b =>
@@ -1217,7 +1217,7 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasIndex("Type", "Culture")
                         .IsUnique();
 
-                    b.ToTable("notify_template", (string)null);
+                    b.ToTable("notifications_template", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.OutboxMessage", b =>
@@ -1306,7 +1306,7 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("State", "NextAttemptUtc");
 
-                    b.ToTable("notify_outbox", (string)null);
+                    b.ToTable("notifications_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>
@@ -2080,10 +2080,12 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Learning.Notifications.Data.OutboxMessage", null)
+                    b.HasOne("Learning.Notifications.Data.OutboxMessage", "Message")
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Learning.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202012028_NotificationsModule")]
+    [Migration("20261202012537_NotificationsModule")]
     partial class NotificationsModule
     {
         /// <inheritdoc />
@@ -1163,7 +1163,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("UserId", "CreatedUtc");
 
-                    b.ToTable("notify_notification", (string)null);
+                    b.ToTable("notifications_notification", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationAttachment", b =>
@@ -1200,7 +1200,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.ToTable("notify_attachment", (string)null);
+                    b.ToTable("notifications_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationPreference", b =>
@@ -1218,7 +1218,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasKey("UserId", "Category");
 
-                    b.ToTable("notify_preference", (string)null);
+                    b.ToTable("notifications_preference", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.NotificationTemplate", b =>
@@ -1264,7 +1264,7 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.HasIndex("Type", "Culture")
                         .IsUnique();
 
-                    b.ToTable("notify_template", (string)null);
+                    b.ToTable("notifications_template", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Notifications.Data.OutboxMessage", b =>
@@ -1355,7 +1355,7 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("State", "NextAttemptUtc");
 
-                    b.ToTable("notify_outbox", (string)null);
+                    b.ToTable("notifications_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>
@@ -2159,10 +2159,12 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Learning.Notifications.Data.OutboxMessage", null)
+                    b.HasOne("Learning.Notifications.Data.OutboxMessage", "Message")
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Learning.Organization.Data.Cadre", b =>

@@ -21,4 +21,20 @@ public sealed class NotificationsOptions
     /// <summary>The site's public address, for links in e-mails (<c>https://hoctap.khanhhoa.gov.vn</c>).</summary>
     [Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>
+    /// Where messages go as <c>.eml</c> files while <c>Smtp:Host</c> is empty (a fresh <c>dotnet run</c> needs no mail server);
+    /// relative to the content root. Default: App_Data/mail.
+    /// </summary>
+    [Required]
+    public string PickupDirectory { get; set; } = Path.Combine("App_Data", "mail");
+
+    /// <summary>
+    /// <c>Smtp</c> and <c>Outbox</c> are sections of their own (<see cref="SmtpOptions"/>, <see cref="OutboxOptions"/>), bound
+    /// and validated there; named here only so that this section's check of unknown keys knows them.
+    /// </summary>
+    public SmtpOptions Smtp { get; } = new();
+
+    /// <inheritdoc cref="Smtp"/>
+    public OutboxOptions Outbox { get; } = new();
 }

@@ -14,5 +14,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<Outbox>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddOutboxSending(configuration);
     }
 }

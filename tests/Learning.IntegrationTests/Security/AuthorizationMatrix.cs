@@ -175,6 +175,12 @@ public static class AuthorizationMatrix
         new("POST /Admin/Quizzes/Overrides ?handler=Add", "", _ => "/Admin/Quizzes/Overrides?handler=Add&key=kt-chu-ky-so-cong-vu", "L F A F F A"), // its own message: no cadre named
         new("POST /Admin/Quizzes/Overrides ?handler=Remove", "", _ => "/Admin/Quizzes/Overrides?handler=Remove&key=kt-chu-ky-so-cong-vu&overrideId=987654", "L F N F F N"),
 
+        // Administration: e-mail outbox (Notifications.ManageOutbox: administrators)
+        new("GET /Admin/Notifications/Outbox", "", _ => "/Admin/Notifications/Outbox", "L F F F F A"),
+        new("POST /Admin/Notifications/Outbox ?handler=Resend", "", _ => "/Admin/Notifications/Outbox?handler=Resend&id=987654", "L F F F F N"),
+        new("GET /Admin/Notifications/Outbox/Message/{id:long}", "", _ => "/Admin/Notifications/Outbox/Message/987654", "L F F F F N"),
+        new("POST /Admin/Notifications/Outbox/Message/{id:long} ?handler=Resend", "", _ => "/Admin/Notifications/Outbox/Message/987654?handler=Resend", "L F F F F N"),
+
         // Administration: recipes and accounts
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),

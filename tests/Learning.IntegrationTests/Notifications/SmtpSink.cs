@@ -48,7 +48,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static async Task<SmtpSink> StartAsync()
     {
-        var sink = new SmtpSink(FreePort(), System.IO.Directory.CreateTempSubdirectory("learning-smtp-").FullName);
+        // A folder that does not exist yet: Python's Maildir makes its cur/new/tmp only when it creates the folder itself.
+        var sink = new SmtpSink(FreePort(), Path.Combine(System.IO.Directory.CreateTempSubdirectory("learning-smtp-").FullName, "maildir"));
         await sink.StartAgainAsync();
         return sink;
     }
@@ -134,7 +135,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        System.IO.Directory.Delete(Directory, recursive: true);
+        System.IO.Directory.Delete(Path.GetDirectoryName(Directory)!, recursive: true);
     }
 
     private static int FreePort()

@@ -1,6 +1,7 @@
 using Learning.Modularity;
 using Learning.Notifications.Services;
 using Learning.Notifications.Services.Mail;
+using Learning.Notifications.Services.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,12 @@ public sealed class Startup : ModuleStartup
         services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<Outbox>();
+        services.AddSingleton<LiquidEngine>();
+        services.AddSingleton<MailHtmlSanitizer>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<ParsedTemplateCache>();
+        services.AddScoped<INotificationRenderer, NotificationRenderer>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

@@ -108,7 +108,7 @@ public sealed partial class LiquidEngine
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.String => new StringValue(value.GetValue<string>()),
-            JsonValueKind.Number => NumberValue.Create(value.GetValue<decimal>()),
+            JsonValueKind.Number => NumberValue.Create(decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)),
             JsonValueKind.True => BooleanValue.True,
             JsonValueKind.False => BooleanValue.False,
             _ => NilValue.Instance,

@@ -1,4 +1,5 @@
 using Learning.Modularity;
+using Learning.Notifications.Pages.Admin.Notifications.Templates;
 using Learning.Notifications.Services;
 using Learning.Notifications.Services.Mail;
 using Learning.Notifications.Services.Templates;
@@ -20,6 +21,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<TemplateValidator>();
         services.AddSingleton<ParsedTemplateCache>();
         services.AddScoped<INotificationRenderer, NotificationRenderer>();
+        services.AddScoped<TemplateStore>();
+        services.AddScoped<IAdminMenuProvider, TemplatesAdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
 }

@@ -182,6 +182,15 @@ public static class AuthorizationMatrix
         new("POST /Admin/Notifications/Outbox/Message/{id:long} ?handler=Resend", "", _ => "/Admin/Notifications/Outbox/Message/987654?handler=Resend", "L F F F F N"),
 
         // Administration: recipes and accounts
+        // Administration: e-mail templates (a POST's empty form is refused with its messages, or restores nothing)
+        new("GET /Admin/Notifications/Templates", "", _ => "/Admin/Notifications/Templates", "L F F F F A"),
+        new("GET /Admin/Notifications/Templates/Edit", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi", "L F F F F A"),
+        new("GET /Admin/Notifications/Templates/Edit", "missing", _ => "/Admin/Notifications/Templates/Edit?type=khong.co&culture=vi", "L F F F F N"),
+        new("POST /Admin/Notifications/Templates/Edit ?handler=Preview", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi&handler=Preview", "L F F F F A"),
+        new("POST /Admin/Notifications/Templates/Edit ?handler=PreviewJson", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=en&handler=PreviewJson", "L F F F F A"),
+        new("POST /Admin/Notifications/Templates/Edit ?handler=Save", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi&handler=Save", "L F F F F A"),
+        new("POST /Admin/Notifications/Templates/Edit ?handler=Restore", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi&handler=Restore", "L F F F F A"),
+        new("POST /Admin/Notifications/Templates/Edit ?handler=Restore", "missing", _ => "/Admin/Notifications/Templates/Edit?type=khong.co&culture=fr&handler=Restore", "L F F F F N"),
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Upload", "", _ => "/Admin/Recipes?handler=Upload", "L F F F F A"),

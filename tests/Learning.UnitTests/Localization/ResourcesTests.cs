@@ -43,6 +43,7 @@ public sealed partial class ResourcesTests
     [InlineData("src/Learning.Modularity", "Resources/ShellStrings.resx")]
     [InlineData("src/Modules/Learning.Media", "Resources/MediaStrings.resx")]
     [InlineData("src/Modules/Learning.Quizzes", "Resources/QuizzesStrings.resx")]
+    [InlineData("src/Modules/Learning.Notifications", "Resources/NotificationsStrings.resx")]
     public void Code_UsesOnlyKeysThatExist(string project, string resx)
     {
         var root = Path.Combine(RepositoryRoot.Path, project);
@@ -112,6 +113,13 @@ public sealed partial class ResourcesTests
             ["Edit."] = ["ReviewDuring", "ReviewImmediately", "ReviewLaterOpen", "ReviewAfterClose"],
             ["Attempt.Event."] = [.. typeof(Learning.Quizzes.Services.AttemptEvents).GetFields().Select(f => (string)f.GetValue(null)!)],
             ["Edit.Item."] = ["Answer", "Correctness", "Marks", "Feedback", "GeneralFeedback", "RightAnswer"],
+        },
+        ["src/Modules/Learning.Notifications"] = new()
+        {
+            ["Type."] = Learning.Notifications.Services.NotificationTypeCatalog.Templated,
+            ["Culture."] = Learning.Notifications.Services.Templates.TemplateCultures.All,
+            ["Template.Part."] = Enum.GetNames<Learning.Notifications.Services.Templates.TemplatePart>(),
+            ["Template.Error."] = Enum.GetNames<Learning.Notifications.Services.Templates.TemplateErrorKind>(),
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

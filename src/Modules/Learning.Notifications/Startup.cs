@@ -7,6 +7,7 @@ using Learning.Notifications.Services.Dispatch;
 using Learning.Notifications.Services.Inbox;
 using Learning.Notifications.Services.Mail;
 using Learning.Notifications.Services.Preferences;
+using Learning.Notifications.Services.Templates;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,12 @@ public sealed class Startup : ModuleStartup
         services.AddValidatedOptions<NotificationsOptions>(NotificationsOptions.Section);
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<Outbox>();
+        services.AddSingleton<LiquidEngine>();
+        services.AddSingleton<MailHtmlSanitizer>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<ParsedTemplateCache>();
+        services.AddScoped<INotificationRenderer, NotificationRenderer>();
         services.AddSingleton<IPermissionProvider, Permissions>();
 
         // Dispatch, digests and retention, on the job queue.

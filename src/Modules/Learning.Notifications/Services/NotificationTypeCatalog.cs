@@ -17,6 +17,16 @@ public static class NotificationTypeCatalog
         new(NoticeTypes.ReportDelivery, NotificationCategories.Reports, Essential: false, InApp: true),
     ];
 
+    /// <summary>
+    /// The daily or weekly digest of a user's notifications (model: <c>cadence</c> "daily" | "weekly", <c>items</c>: a list of
+    /// <c>title</c>, <c>link</c>, <c>created</c>). Sent by the dispatcher, never through <see cref="INotifier"/>: it is not in
+    /// <see cref="All"/>, is not essential (it carries an unsubscribe link) and does not show in the in-app list.
+    /// </summary>
+    public const string Digest = "notifications.digest";
+
+    /// <summary>Every type that has an e-mail template: <see cref="All"/> and <see cref="Digest"/>.</summary>
+    public static readonly IReadOnlyList<string> Templated = [.. All.Select(t => t.Type), Digest];
+
     private static readonly Dictionary<string, NotificationType> ByType = All.ToDictionary(t => t.Type, StringComparer.Ordinal);
 
     public static NotificationType? Find(string type) => ByType.GetValueOrDefault(type);

@@ -26,7 +26,7 @@ public sealed class DigestSender(
     ILogger<DigestSender> logger)
 {
     /// <summary>The digest's template (its model: <c>cadence</c>, <c>items</c> of <c>title</c>, <c>link</c>, <c>created</c>).</summary>
-    public const string DigestType = "notifications.digest";
+    public const string DigestType = NotificationTypeCatalog.Digest;
 
     public const int UserBatchSize = 100;
 

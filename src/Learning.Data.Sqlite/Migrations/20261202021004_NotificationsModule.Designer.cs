@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202012518_NotificationsModule")]
+    [Migration("20261202021004_NotificationsModule")]
     partial class NotificationsModule
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Learning.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202012537_NotificationsModule")]
+    [Migration("20261202021137_NotificationsModule")]
     partial class NotificationsModule
     {
         /// <inheritdoc />

@@ -40,7 +40,7 @@ public sealed partial class InAppTests
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Contains("Anh/Chị được giao khóa học: Kỹ năng tiếp công dân", list.Body, StringComparison.Ordinal);
         Assert.Contains("Kết quả bài kiểm tra Kiểm tra cuối khóa", list.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("mật khẩu", list.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Đặt lại mật khẩu", list.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Khóa của người khác", list.Body, StringComparison.Ordinal);
         Assert.True(list.Body.IndexOf("Kiểm tra cuối khóa", StringComparison.Ordinal) < list.Body.IndexOf("Kỹ năng tiếp công dân", StringComparison.Ordinal)); // newest first
         Assert.Equal(2, UnreadItem().Count(list.Body));

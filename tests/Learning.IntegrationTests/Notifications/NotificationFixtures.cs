@@ -23,6 +23,11 @@ internal static class NotificationFixtures
         var user = new LearningUser { UserName = email, Email = email, DisplayName = name, PreferredCulture = culture, CreatedUtc = DateTime.UtcNow };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (await scope.ServiceProvider.GetRequiredService<RoleManager<LearningRole>>().RoleExistsAsync("Cadre"))
+        {
+            Assert.True((await users.AddToRoleAsync(user, "Cadre")).Succeeded);
+        }
+
         return user.Id;
     }
 

@@ -14,3 +14,9 @@ public interface ISiteMenuProvider
 {
     IEnumerable<MenuItem> GetItems();
 }
+
+/// <summary>A module's tabs on the person's own account pages (<c>/Account/Manage</c>), after the account module's own.</summary>
+public interface IAccountMenuProvider
+{
+    IEnumerable<MenuItem> GetItems();
+}

@@ -38,6 +38,15 @@ public static class AuthorizationMatrix
         new("POST /Account/Manage", "", _ => "/Account/Manage", "L A A A A A"), // 400: the empty form is refused whole
         new("GET /Account/Manage/Password", "", _ => "/Account/Manage/Password", "L A A A A A"),
         new("POST /Account/Manage/Password", "", _ => "/Account/Manage/Password", "L A A A A A"), // 400: no passwords given
+        new("GET /Account/Manage/Notifications", "", _ => "/Account/Manage/Notifications", "L A A A A A"),
+        new("POST /Account/Manage/Notifications", "", _ => "/Account/Manage/Notifications", "L A A A A A"), // 400: no cadence given
+
+        // Notifications (the list is the signed-in person's own; an unsubscribe token is its own credential)
+        new("GET /Notifications", "", _ => "/Notifications", "L A A A A A"),
+        new("POST /Notifications ?handler=MarkAllRead", "", _ => "/Notifications?handler=MarkAllRead", "L A A A A A"),
+        new("GET /Notifications/Open/{id:long}", "", _ => "/Notifications/Open/987654", "L N N N N N"), // nobody's (or another's): not found
+        new("GET /Notifications/Unsubscribe/{token}", "forged", _ => "/Notifications/Unsubscribe/forged-token", "A A A A A A"), // 400: its own message
+        new("POST /Notifications/Unsubscribe/{token}", "forged", _ => "/Notifications/Unsubscribe/forged-token", "A A A A A A"), // 400, nothing changes
 
         // Learning
         new("GET /Courses", "", _ => "/Courses", "L A A A A A"),

@@ -1,0 +1,43 @@
+using Learning.Data;
+using Learning.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Notifications.Services;
+
+/// <summary>
+/// Deletes notifications older than <c>Learning:Notifications:KeepDays</c> that no longer wait for e-mail (held ones and those
+/// waiting for a digest stay until they are sent), with the files they still hold; messages keep their own copies.
+/// </summary>
+public sealed class NotificationRetention(LearningDbContext db, TimeProvider clock, IOptions<NotificationsOptions> options)
+{
+    public const int BatchSize = 1000;
+
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.KeepDays);
+        var deleted = 0;
+        while (true)
+        {
+            var count = await db.InTransactionAsync(async ct =>
+            {
+                var ids = await db.Set<Notification>().AsNoTracking()
+                    .Where(n => n.CreatedUtc < cutoff && n.Email != EmailDelivery.Held && n.Email != EmailDelivery.Digest)
+                    .OrderBy(n => n.Id).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
+                if (ids.Count == 0)
+                {
+                    return 0;
+                }
+
+                var owned = ids.Select(id => (long?)id).ToList();
+                await db.Set<NotificationAttachment>().Where(a => owned.Contains(a.NotificationId) && a.OutboxMessageId == null).ExecuteDeleteAsync(ct);
+                return await db.Set<Notification>().Where(n => ids.Contains(n.Id)).ExecuteDeleteAsync(ct);
+            }, cancellationToken);
+            deleted += count;
+            if (count < BatchSize)
+            {
+                return deleted;
+            }
+        }
+    }
+}

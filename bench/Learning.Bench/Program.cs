@@ -5,6 +5,7 @@ using Learning.Web.Hosting;
 // dotnet run --project bench/Learning.Bench -c Release -- cookies --count 1000 --out /tmp/cookies.txt
 // dotnet run --project bench/Learning.Bench -c Release -- accounts --cadres 15000 --baseline 300
 // dotnet run --project bench/Learning.Bench -c Release -- grading --attempts 5000 --runs 7
+// dotnet run --project bench/Learning.Bench -c Release -- reminders --cadres 100000 [--page 5000] (PostgreSQL, the site set up)
 // dotnet run --project bench/Learning.Bench -c Release -- quizstart --cadres 3000 --url http://127.0.0.1:5000 [--login 1] (the host running)
 // The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first (not for grading).
 if (args.FirstOrDefault() == "grading")
@@ -44,6 +45,9 @@ switch (args.FirstOrDefault())
         await QuizStartBench.SeedAsync(app.Services, Number("cadres", 1000));
         await QuizStartBench.RunAsync(app.Services, Option("url", "http://127.0.0.1:5000"), Number("cadres", 1000), Option("login", "0") == "1", Number("think-min", 5), Number("think-max", 15));
         return 0;
+    case "reminders":
+        await RemindersBench.RunAsync(app.Services, Number("cadres", 100000), Number("page", Learning.Courses.Services.DueReminders.DefaultPageSize));
+        return 0;
     case "transcode":
         await MediaBench.TranscodeAsync(Option("source", "clip.mp4"), Option("preset", "superfast"), Number("runs", 3));
         return 0;
@@ -54,6 +58,6 @@ switch (args.FirstOrDefault())
         MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: grading [--attempts N --runs N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
+        Console.Error.WriteLine("usage: reminders [--cadres N --page N] | grading [--attempts N --runs N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Learning.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202014503_EnrollmentReminders")]
+    [Migration("20261202021127_EnrollmentReminders")]
     partial class EnrollmentReminders
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202014339_EnrollmentReminders")]
+    [Migration("20261202020802_EnrollmentReminders")]
     partial class EnrollmentReminders
     {
         /// <inheritdoc />

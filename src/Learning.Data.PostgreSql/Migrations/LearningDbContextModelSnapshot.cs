@@ -231,6 +231,12 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("Due1NoticeFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("Due7NoticeFor")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("DueUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -243,6 +249,9 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<string>("LastLessonKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("OverdueNoticeFor")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RequiredLessons")
                         .HasColumnType("integer");
@@ -265,6 +274,8 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.HasIndex("AssignmentId");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("DueUtc");
 
                     b.HasIndex("UserId", "CourseId")
                         .IsUnique();

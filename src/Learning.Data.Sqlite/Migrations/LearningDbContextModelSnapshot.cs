@@ -216,6 +216,12 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("Due1NoticeFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Due7NoticeFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DueUtc")
                         .HasColumnType("TEXT");
 
@@ -227,6 +233,9 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.Property<string>("LastLessonKey")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueNoticeFor")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RequiredLessons")
@@ -250,6 +259,8 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasIndex("AssignmentId");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("DueUtc");
 
                     b.HasIndex("UserId", "CourseId")
                         .IsUnique();

@@ -5,5 +5,5 @@ using Learning.Modularity;
     Name = "Learning.Courses",
     Category = "Learning",
     Description = "Catalog, course structure, enrolment and assignment, progress, restrictions, learning paths and authoring.",
-    Dependencies = ["Learning.Users", "Learning.Organization"])]
+    Dependencies = ["Learning.Users", "Learning.Organization", "Learning.Notifications"])]
 [assembly: NeutralResourcesLanguage("vi")]

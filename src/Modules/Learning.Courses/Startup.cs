@@ -36,6 +36,12 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<LearningPathsStep>();
         services.AddRecipeStep<AssignmentsStep>();
         services.AddScoped<IJobHandler, AssignmentSyncJob>();
+        services.AddScoped<DueReminders>();
+        services.AddScoped<ManagerDigest>();
+        services.AddScoped<IJobHandler, DueRemindersJob>();
+        services.AddScoped<IJobHandler, ManagerDigestJob>();
+        services.AddRecurringJob("courses.due-reminders", DueRemindersJob.JobKind, RecurringSchedule.Every(TimeSpan.FromHours(1)));
+        services.AddRecurringJob("courses.manager-digest", ManagerDigestJob.JobKind, RecurringSchedule.Cron("0 7 * * 1")); // Monday 07:00 in Vietnam
         services.AddScoped<LessonKindCatalog>();
         var options = configuration.GetValidated<CoursesOptions>(CoursesOptions.Section);
         if (options.RunAssignmentSync)

@@ -15,6 +15,9 @@ public sealed record OrgScope(bool Unrestricted, IReadOnlyList<string> Paths)
 public interface IOrganizationScopeService
 {
     Task<OrgScope> GetScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
+
+    /// <summary>The scope of an account as the database has it now, for work done later on someone's behalf (a job, a digest).</summary>
+    Task<OrgScope> ScopeOfUserAsync(string userId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A cadre as other modules see them. <see cref="UserId"/> is null until the cadre has an account.</summary>
@@ -46,6 +49,9 @@ public interface ICadreDirectory
     Task<IReadOnlyList<CadreProfile>> FindAsync(CadreFilter filter, CancellationToken cancellationToken = default);
 
     Task<CadreProfile?> FindByUserAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cadres of these accounts, in one query (a list of names for a digest or a report); accounts with no cadre are left out.</summary>
+    Task<IReadOnlyList<CadreProfile>> FindByUsersAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 
     Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default);
 

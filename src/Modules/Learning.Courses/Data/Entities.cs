@@ -160,6 +160,18 @@ public sealed class Enrollment
     public int CompletedLessons { get; set; }
 
     public int RequiredLessons { get; set; }
+
+    /// <summary>
+    /// The due date the 7-day reminder was sent for (null: not sent). Written in the transaction that queues the reminder, so a
+    /// rerun, a retry or a catch-up never sends it twice; a moved due date no longer matches, which re-arms the reminder.
+    /// </summary>
+    public DateTime? Due7NoticeFor { get; set; }
+
+    /// <summary>The due date the 1-day reminder was sent for, as <see cref="Due7NoticeFor"/>.</summary>
+    public DateTime? Due1NoticeFor { get; set; }
+
+    /// <summary>The due date the overdue notice was sent for, as <see cref="Due7NoticeFor"/>.</summary>
+    public DateTime? OverdueNoticeFor { get; set; }
 }
 
 public sealed class LessonProgress

@@ -1,6 +1,7 @@
 using Learning.Courses.Data;
 using Learning.Data;
 using Learning.Modularity;
+using Learning.Notifications;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public enum EnrolOutcome
 }
 
 /// <summary>Self-enrolment, and the standing assignments that enrol cadres now and as they arrive (cohort sync).</summary>
-public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, TimeProvider clock)
+public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, INotifier notifier, TimeProvider clock)
 {
     private async Task<bool> PrerequisiteSatisfiedAsync(string userId, Course course, CancellationToken cancellationToken) =>
         course.PrerequisiteCourseId is not { } prerequisite
@@ -54,7 +55,11 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
         return await AddAsync(userId, course.Id, EnrollmentSource.Self, null, null, cancellationToken) ? EnrolOutcome.Enrolled : EnrolOutcome.AlreadyEnrolled;
     }
 
-    /// <summary>Applies every active assignment (or one course's) to the cadres it matches today. Idempotent; returns new enrolments.</summary>
+    /// <summary>
+    /// Applies every active assignment (or one course's) to the cadres it matches today. Idempotent; returns new enrolments.
+    /// Each cadre it enrols (or brings back after a withdrawal) is notified in the same transaction. Set-based: a unit of
+    /// thousands of cadres is read and written in chunks (one query for who is enrolled, one insert batch per chunk).
+    /// </summary>
     public async Task<int> SyncAssignmentsAsync(int? courseId = null, CancellationToken cancellationToken = default)
     {
         var assignments = await db.Set<CourseAssignment>().AsNoTracking()
@@ -70,23 +75,89 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
             }
 
             var users = (await cadres.FindAsync(filter, cancellationToken)).Where(c => c.UserId is not null).Select(c => c.UserId!).Distinct().ToList();
-            var enrolled = new HashSet<string>();
-            foreach (var chunk in users.Chunk(500))
+            var course = users.Count == 0 ? null : await db.Set<Course>().AsNoTracking().Where(c => c.Id == assignment.CourseId)
+                .Select(c => new CourseRef(c.Id, c.Title, c.Slug)).SingleOrDefaultAsync(cancellationToken);
+            if (course is null)
             {
-                enrolled.UnionWith(await db.Set<Enrollment>().Where(e => e.CourseId == assignment.CourseId && chunk.Contains(e.UserId) && e.WithdrawnUtc == null)
-                    .Select(e => e.UserId).ToListAsync(cancellationToken));
+                continue;
             }
 
-            foreach (var userId in users.Where(u => !enrolled.Contains(u)))
+            var required = (await reader.FindPublishedAsync(course.Id, cancellationToken))?.Snapshot.RequiredKeys.Count ?? 0;
+            var due = Due(assignment);
+            foreach (var chunk in users.Chunk(SyncChunk))
             {
-                if (await AddAsync(userId, assignment.CourseId, EnrollmentSource.Assigned, assignment.Id, Due(assignment), cancellationToken))
-                {
-                    added++;
-                }
+                added += await EnrolChunkAsync(chunk, assignment.Id, course, due, required, cancellationToken);
             }
         }
 
         return added;
+    }
+
+    private const int SyncChunk = 1000;
+
+    private sealed record CourseRef(int Id, string Title, string Slug);
+
+    /// <summary>
+    /// Enrols the chunk's cadres who are not enrolled (or were withdrawn), notifying each, in one transaction. A concurrent sync
+    /// that enrolled one of them first breaks the unique (user, course) index: the chunk is read again and retried.
+    /// </summary>
+    private async Task<int> EnrolChunkAsync(string[] chunk, int assignmentId, CourseRef course, DateTime? due, int required, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await db.InTransactionAsync(async ct =>
+                {
+                    var existing = await db.Set<Enrollment>().Where(e => e.CourseId == course.Id && chunk.Contains(e.UserId)).ToDictionaryAsync(e => e.UserId, ct);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var fresh = new List<Enrollment>();
+                    var enrolled = 0;
+                    foreach (var userId in chunk)
+                    {
+                        DateTime? dueOfCadre;
+                        if (existing.TryGetValue(userId, out var enrollment))
+                        {
+                            if (enrollment.WithdrawnUtc is null)
+                            {
+                                continue;
+                            }
+
+                            // Re-assigned after a withdrawal: back in "My learning", with the progress kept.
+                            enrollment.WithdrawnUtc = null;
+                            enrollment.AssignmentId = assignmentId;
+                            enrollment.DueUtc = due ?? enrollment.DueUtc;
+                            dueOfCadre = enrollment.DueUtc;
+                        }
+                        else
+                        {
+                            fresh.Add(new Enrollment
+                            {
+                                UserId = userId,
+                                CourseId = course.Id,
+                                Source = EnrollmentSource.Assigned,
+                                AssignmentId = assignmentId,
+                                DueUtc = due,
+                                EnrolledUtc = now,
+                                RequiredLessons = required,
+                            });
+                            dueOfCadre = due;
+                        }
+
+                        notifier.Notify(CourseNotices.Assigned(userId, course.Id, course.Title, course.Slug, dueOfCadre));
+                        enrolled++;
+                    }
+
+                    db.AddRange(fresh);
+                    await db.SaveChangesAsync(ct);
+                    return enrolled;
+                }, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3 && db.Database.CurrentTransaction is null)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Removes a standing assignment. Enrolments it brought in are withdrawn (history and progress stay) unless completed.</summary>

@@ -56,6 +56,21 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CadreProfile>> FindByUsersAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = userIds.Distinct().ToList();
+        var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.NormalizedEmail != null).Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken);
+        var found = await Project(db.Set<Cadre>().AsNoTracking().Where(c => (c.UserId != null && ids.Contains(c.UserId)) || (c.UserId == null && emails.Contains(c.Email.ToUpper()))))
+            .ToListAsync(cancellationToken);
+        var wanted = ids.ToHashSet();
+        return found.Where(p => p.UserId is not null && wanted.Contains(p.UserId)).DistinctBy(p => p.UserId).ToList();
+    }
+
     public async Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Code == code)
             .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path))

@@ -1,5 +1,6 @@
 using Learning.Courses;
 using Learning.Data;
+using Learning.Notifications;
 using Learning.Organization;
 using Learning.Quizzes.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class AttemptService(
     QuizCatalog catalog,
     ICadreDirectory cadres,
     ILessonCompletionReporter completion,
+    INotifier notifier,
     IOptions<QuizzesOptions> options,
     TimeProvider clock,
     ILogger<AttemptService> logger)
@@ -360,6 +362,12 @@ public sealed class AttemptService(
                 ActorId = actorId,
                 Detail = $"{attempt.Score:0.###}/{attempt.MaxScore:0.###}",
             });
+            if (attempt.State == AttemptState.Finished)
+            {
+                // In the transaction of the one submit that won: the result is told once; an essay waits for its grader.
+                notifier.Notify(QuizResultNotice.For(attempt, quiz));
+            }
+
             db.Database.AutoSavepointsEnabled = false;
             await db.SaveChangesAsync(ct);
             graded = attempt;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Learning.Data;
+using Learning.Notifications;
 using Learning.Quizzes.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Learning.Quizzes.Services;
 /// A trainer's changes to submitted attempts: grading a question by hand (essays), reopening an attempt, and re-grading a
 /// quiz after its questions were corrected. Each change is logged on the attempt and in the audit trail.
 /// </summary>
-public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, AttemptService attempts, IAuditTrail audit, TimeProvider clock)
+public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, AttemptService attempts, INotifier notifier, IAuditTrail audit, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -21,31 +22,43 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
             return false;
         }
 
-        var attempt = await db.Set<Attempt>().Include(a => a.Questions).SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
-        var question = attempt?.Questions.SingleOrDefault(q => q.Slot == slot);
-        if (attempt is null || question is null || attempt.State == AttemptState.InProgress
-            || await catalog.FindAsync(attempt.QuizId, cancellationToken) is not { } quiz)
+        var finished = await db.InTransactionAsync(async ct =>
         {
-            return false;
+            var attempt = await db.Set<Attempt>().Include(a => a.Questions).SingleOrDefaultAsync(a => a.Id == attemptId, ct);
+            var question = attempt?.Questions.SingleOrDefault(q => q.Slot == slot);
+            if (attempt is null || question is null || attempt.State == AttemptState.InProgress
+                || await catalog.FindAsync(attempt.QuizId, ct) is not { } quiz)
+            {
+                return (Graded: false, Finished: (Attempt?)null);
+            }
+
+            var waiting = attempt.State == AttemptState.NeedsGrading;
+            var before = attempt.Score;
+            question.Fraction = Math.Round(fraction, 6);
+            question.GraderComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            question.GradedBy = actorId;
+            var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), ct);
+            var now = Now;
+            AttemptGrading.Grade(attempt, definitions, quiz.PassPercent, now);
+            if (waiting && attempt.State == AttemptState.Finished
+                && await db.Set<Attempt>().Where(a => a.Id == attemptId && a.State == AttemptState.NeedsGrading).ExecuteUpdateAsync(s => s.SetProperty(a => a.GradedUtc, now), ct) == 1)
+            {
+                // The grade that finishes the attempt (conditional on the row, so two graders finishing at once tell it once).
+                notifier.Notify(QuizResultNotice.For(attempt, quiz));
+            }
+
+            var detail = string.Create(CultureInfo.InvariantCulture, $"#{slot}: {question.Mark * question.Fraction:0.###}/{question.Mark:0.###}; {before:0.###} → {attempt.Score:0.###}/{attempt.MaxScore:0.###}");
+            db.Add(new AttemptEvent { AttemptId = attempt.Id, AtUtc = now, Kind = AttemptEvents.Graded, ActorId = actorId, Detail = detail });
+            audit.Record("quizzes.graded", $"{quiz.Key} #{attempt.PublicId}", detail);
+            await db.SaveChangesAsync(ct);
+            return (Graded: true, Finished: attempt.State == AttemptState.Finished ? attempt : null);
+        }, cancellationToken);
+        if (finished.Finished is { } done)
+        {
+            await attempts.ReportIfPassedAsync(done, cancellationToken);
         }
 
-        var before = attempt.Score;
-        question.Fraction = Math.Round(fraction, 6);
-        question.GraderComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        question.GradedBy = actorId;
-        var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), cancellationToken);
-        var now = Now;
-        AttemptGrading.Grade(attempt, definitions, quiz.PassPercent, now);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"#{slot}: {question.Mark * question.Fraction:0.###}/{question.Mark:0.###}; {before:0.###} → {attempt.Score:0.###}/{attempt.MaxScore:0.###}");
-        db.Add(new AttemptEvent { AttemptId = attempt.Id, AtUtc = now, Kind = AttemptEvents.Graded, ActorId = actorId, Detail = detail });
-        audit.Record("quizzes.graded", $"{quiz.Key} #{attempt.PublicId}", detail);
-        await db.SaveChangesAsync(cancellationToken);
-        if (attempt.State == AttemptState.Finished)
-        {
-            await attempts.ReportIfPassedAsync(attempt, cancellationToken);
-        }
-
-        return true;
+        return finished.Graded;
     }
 
     /// <summary>Opens a submitted attempt again, with a fresh deadline from now when the quiz is timed.</summary>
@@ -135,6 +148,10 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
                 if (attempt.State == AttemptState.Finished)
                 {
                     finished.Add(attempt);
+                    if (!wasFinished)
+                    {
+                        notifier.Notify(QuizResultNotice.For(attempt, quiz)); // its last ungraded question was regraded
+                    }
                 }
             }
 

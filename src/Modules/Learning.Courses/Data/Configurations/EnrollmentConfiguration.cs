@@ -14,5 +14,6 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.HasIndex(e => new { e.UserId, e.CourseId }).IsUnique();
         builder.HasIndex(e => e.CourseId);
         builder.HasIndex(e => e.AssignmentId);
+        builder.HasIndex(e => e.DueUtc); // the reminder job reads by due-date window
     }
 }

@@ -55,6 +55,6 @@ public sealed class ForgotPasswordModel(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { sent = true });
+        return Redirect("/Account/ForgotPassword?sent=true");
     }
 }

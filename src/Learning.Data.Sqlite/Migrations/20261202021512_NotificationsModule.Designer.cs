@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202014906_AccountInvitations")]
-    partial class AccountInvitations
+    [Migration("20261202021512_NotificationsModule")]
+    partial class NotificationsModule
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Learning.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202014906_AccountInvitations")]
-    partial class AccountInvitations
+    [Migration("20261202021821_NotificationsModule")]
+    partial class NotificationsModule
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -13,6 +13,8 @@ namespace Learning.Modularity;
 /// a message that names the full key (<c>Learning:Media:ChunkBytes: The field ChunkBytes must be between …</c>), and so does a
 /// key the section does not have (a misspelt <c>Learning:Media:ChunkSizeBytes</c> would otherwise be ignored without a word).
 /// The rules are the options class's data annotations, plus <see cref="IValidatableObject"/> for what they cannot express.
+/// Two classes may bind one section (a module's options and a shared class that reads one of its keys): a key is known when
+/// any class bound to the section has it.
 /// </summary>
 public static class ValidatedOptions
 {
@@ -24,8 +26,9 @@ public static class ValidatedOptions
         where T : class
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new SectionBinding(section, typeof(T)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, SectionValidator<T>>(
-            sp => new SectionValidator<T>(section, sp.GetRequiredService<IConfiguration>())));
+            sp => new SectionValidator<T>(section, sp.GetRequiredService<IConfiguration>(), sp.GetServices<SectionBinding>())));
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
     }
 
@@ -44,12 +47,15 @@ public static class ValidatedOptions
     }
 
     /// <summary>What is wrong with <paramref name="options"/> bound from <paramref name="configured"/>, each prefixed with its key.</summary>
-    public static IReadOnlyList<string> Failures(string section, IConfigurationSection configured, object options)
+    public static IReadOnlyList<string> Failures(string section, IConfigurationSection configured, object options) => Failures(section, configured, options, []);
+
+    private static List<string> Failures(string section, IConfigurationSection configured, object options, IEnumerable<Type> sharingTheSection)
     {
         ArgumentNullException.ThrowIfNull(configured);
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         var known = SettingNames(options.GetType());
+        known.UnionWith(sharingTheSection.SelectMany(SettingNames));
         foreach (var child in configured.GetChildren())
         {
             if (!known.Contains(child.Key))
@@ -84,7 +90,10 @@ public static class ValidatedOptions
             .Select(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private sealed class SectionValidator<T>(string section, IConfiguration configuration) : IValidateOptions<T>
+    /// <summary>Which options class binds which section (for sections two classes share).</summary>
+    private sealed record SectionBinding(string Section, Type Options);
+
+    private sealed class SectionValidator<T>(string section, IConfiguration configuration, IEnumerable<SectionBinding> bindings) : IValidateOptions<T>
         where T : class
     {
         public ValidateOptionsResult Validate(string? name, T options)
@@ -94,7 +103,8 @@ public static class ValidatedOptions
                 return ValidateOptionsResult.Skip;
             }
 
-            var failures = Failures(section, configuration.GetSection(section), options);
+            var sharing = bindings.Where(b => b.Section == section && b.Options != typeof(T)).Select(b => b.Options);
+            var failures = Failures(section, configuration.GetSection(section), options, sharing);
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }

@@ -20,7 +20,12 @@ public sealed partial class RunningSite : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <summary>Runs each command-line <paramref name="commands"/> (setup, recipe run) against the fresh database, then serves.</summary>
-    public static async Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands)
+    public static Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands) =>
+        StartOnAsync("http://127.0.0.1:0", environment, commands);
+
+    /// <summary>As <see cref="StartAsync"/>, listening on <paramref name="urls"/>: for a site that must know its own public address
+    /// before it starts (links in e-mails).</summary>
+    public static async Task<RunningSite> StartOnAsync(string urls, IReadOnlyDictionary<string, string>? environment = null, params string[][] commands)
     {
         var dataFolder = Directory.CreateTempSubdirectory("learning-browser-").FullName;
         foreach (var command in commands)
@@ -34,7 +39,7 @@ public sealed partial class RunningSite : IAsyncDisposable
             }
         }
 
-        var start = Start(dataFolder, environment, ["--urls", "http://127.0.0.1:0"]);
+        var start = Start(dataFolder, environment, ["--urls", urls]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var url = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -93,6 +98,16 @@ public sealed partial class RunningSite : IAsyncDisposable
 
         process.Dispose();
         Directory.Delete(dataFolder, recursive: true);
+    }
+
+    /// <summary>A port nobody listens on now, for <see cref="StartOnAsync"/>.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

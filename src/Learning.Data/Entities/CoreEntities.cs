@@ -11,6 +11,9 @@ public sealed class LearningUser : IdentityUser, Learning.Modularity.IHasSearchT
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>When an invitation (a link to set a first password) was last sent; null if never.</summary>
+    public DateTime? InvitedUtc { get; set; }
+
     /// <summary>Folded name and e-mail, for the accounts search (kept by the data layer).</summary>
     public string? SearchText { get; set; }
 

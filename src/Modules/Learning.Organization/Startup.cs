@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<OrganizationScopeService>();
         services.AddScoped<IOrganizationScopeService>(sp => sp.GetRequiredService<OrganizationScopeService>());
         services.AddScoped<Learning.Data.Jobs.IJobHandler, CadreImportJob>();
+        services.AddScoped<Learning.Data.Jobs.IJobHandler, CadreInvitationJob>();
         services.AddScoped<OrganizationTree>();
         services.AddScoped<ICadreDirectory, CadreDirectory>();
         services.AddScoped<CadreImporter>();

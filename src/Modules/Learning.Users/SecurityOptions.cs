@@ -20,4 +20,12 @@ public sealed class SecurityOptions
 
     [Range(8, 128)]
     public int PasswordMinLength { get; set; } = 10;
+
+    /// <summary>How long an invitation's set-password link stays valid (a cadre may read the mail days later).</summary>
+    [Range(1, 720)]
+    public int InvitationLifetimeHours { get; set; } = 168;
+
+    /// <summary>How long a password-reset link stays valid.</summary>
+    [Range(1, 72)]
+    public int PasswordResetLifetimeHours { get; set; } = 2;
 }

@@ -4,6 +4,7 @@ using Learning.Data.Entities;
 using Learning.Modularity;
 using Learning.Users.Recipes;
 using Learning.Users.Services;
+using Learning.Users.Services.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -22,10 +23,25 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
+        services.AddValidatedOptions<PublicAddressOptions>(PublicAddressOptions.Section);
         services.AddIdentity<LearningUser, LearningRole>()
             .AddEntityFrameworkStores<LearningDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Each kind of e-mailed link has its own protector and lifespan: an invitation may wait a week, a reset link not.
+        services.AddOptions<InvitationTokenOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.Name = InvitationTokenProvider.ProviderName;
+            o.TokenLifespan = TimeSpan.FromHours(security.Value.InvitationLifetimeHours);
+        });
+        services.AddOptions<PasswordResetTokenOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.Name = PasswordResetTokenProvider.ProviderName;
+            o.TokenLifespan = TimeSpan.FromHours(security.Value.PasswordResetLifetimeHours);
+        });
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
         {
             o.User.RequireUniqueEmail = true;
@@ -38,6 +54,7 @@ public sealed class Startup : ModuleStartup
             o.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedAccessAttempts;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.LockoutMinutes);
             o.SignIn.RequireConfirmedAccount = false;
+            o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
         });
 
         services.ConfigureApplicationCookie(o =>
@@ -82,6 +99,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<RolePermissionService>();
         services.AddScoped<AccountProfileService>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<IAccountLinks>(sp => sp.GetRequiredService<AccountLinks>());
         services.AddScoped<ISiteSetupHandler, UsersSetupHandler>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddRecipeStep<RolesStep>();

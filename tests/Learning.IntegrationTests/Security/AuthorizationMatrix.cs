@@ -47,6 +47,10 @@ public static class AuthorizationMatrix
         new("GET /Notifications/Open/{id:long}", "", _ => "/Notifications/Open/987654", "L N N N N N"), // nobody's (or another's): not found
         new("GET /Notifications/Unsubscribe/{token}", "forged", _ => "/Notifications/Unsubscribe/forged-token", "A A A A A A"), // 400: its own message
         new("POST /Notifications/Unsubscribe/{token}", "forged", _ => "/Notifications/Unsubscribe/forged-token", "A A A A A A"), // 400, nothing changes
+        new("GET /Account/ForgotPassword", "", _ => "/Account/ForgotPassword", "A A A A A A"),
+        new("POST /Account/ForgotPassword", "", _ => "/Account/ForgotPassword", "A A A A A A"), // 400: no address given
+        new("GET /Account/SetPassword", "", _ => "/Account/SetPassword?user=x&token=forged", "A A A A A A"), // the refused link's message
+        new("POST /Account/SetPassword", "", _ => "/Account/SetPassword?user=x&token=forged", "A A A A A A"), // 400: the link is refused
 
         // Learning
         new("GET /Courses", "", _ => "/Courses", "L A A A A A"),
@@ -133,6 +137,13 @@ public static class AuthorizationMatrix
         new("GET /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("POST /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("GET /Admin/Organization/Cadres/Import ?handler=Status", "", _ => "/Admin/Organization/Cadres/Import?handler=Status&job=987654", "L F F N N N"),
+        new("POST /Admin/Organization/Cadres ?handler=Invite", "", _ => "/Admin/Organization/Cadres?handler=Invite", "L F F A A A"), // 400: nobody chosen
+        new("POST /Admin/Organization/Cadres ?handler=Invite", "in", f => $"/Admin/Organization/Cadres?handler=Invite&ids={f.CadreIn}", "L F F A A A"),
+        new("POST /Admin/Organization/Cadres ?handler=Invite", "out", f => $"/Admin/Organization/Cadres?handler=Invite&ids={f.CadreIn}&ids={f.CadreOut}", "L F F N N A"),
+        new("POST /Admin/Organization/Cadres/{id:int} ?handler=SendLink", "in", f => $"/Admin/Organization/Cadres/{f.CadreIn}?handler=SendLink", "L F F A A A"),
+        new("POST /Admin/Organization/Cadres/{id:int} ?handler=SendLink", "out", f => $"/Admin/Organization/Cadres/{f.CadreOut}?handler=SendLink", "L F F N N A"),
+        new("GET /Admin/Organization/Cadres/Invitations", "", _ => "/Admin/Organization/Cadres/Invitations?job=987654", "L F F N N N"),
+        new("GET /Admin/Organization/Cadres/Invitations ?handler=Status", "", _ => "/Admin/Organization/Cadres/Invitations?handler=Status&job=987654", "L F F N N N"),
         new("GET /Admin/Organization/Scopes", "", _ => "/Admin/Organization/Scopes", "L F F F F A"),
         new("POST /Admin/Organization/Scopes ?handler=Add", "", _ => "/Admin/Organization/Scopes?handler=Add", "L F F F F A"),
         new("POST /Admin/Organization/Scopes ?handler=Remove", "", _ => "/Admin/Organization/Scopes?handler=Remove", "L F F F F A"),
@@ -210,6 +221,8 @@ public static class AuthorizationMatrix
         new("POST /Admin/Users/Edit/{id} ?handler=Roles", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Roles", "L F F F F A"),
         new("POST /Admin/Users/Edit/{id} ?handler=Password", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Password", "L F F F F A"),
         new("POST /Admin/Users/Edit/{id} ?handler=Unlock", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Unlock", "L F F F F A"),
+        new("POST /Admin/Users/Edit/{id} ?handler=Invite", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Invite", "L F F F F A"),
+        new("POST /Admin/Users/Edit/{id} ?handler=Reset", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Reset", "L F F F F A"),
 
         // Last: signing out ends the role's session.
         new("POST /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),

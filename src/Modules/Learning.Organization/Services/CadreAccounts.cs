@@ -19,9 +19,14 @@ public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser
 {
     public const int BatchSize = 1000;
 
-    public async Task<int> EnsureAccountsAsync(string underPath, CancellationToken cancellationToken)
+    public Task<int> EnsureAccountsAsync(string underPath, CancellationToken cancellationToken) =>
+        EnsureAccountsAsync(db.Set<Cadre>().Where(c => c.OrgPath.StartsWith(underPath)), underPath, cancellationToken);
+
+    /// <summary>Accounts for the cadres of <paramref name="selection"/> that have none; <paramref name="subject"/> names them in the audit trail.</summary>
+    public async Task<int> EnsureAccountsAsync(IQueryable<Cadre> selection, string subject, CancellationToken cancellationToken)
     {
-        var cadres = await db.Set<Cadre>().Where(c => c.OrgPath.StartsWith(underPath) && c.UserId == null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(selection);
+        var cadres = await selection.Where(c => c.UserId == null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         if (cadres.Count == 0)
         {
             return 0;
@@ -78,7 +83,7 @@ public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser
 
                 await db.SaveChangesAsync(cancellationToken);
                 done += batch.Length;
-                logger.LogInformation("Cadre accounts under {Path}: {Done} of {Total} profiles done, {Created} accounts created", underPath, done, cadres.Count, created);
+                logger.LogInformation("Cadre accounts for {Subject}: {Done} of {Total} profiles done, {Created} accounts created", subject, done, cadres.Count, created);
             }
         }
         finally
@@ -88,7 +93,7 @@ public sealed class CadreAccounts(LearningDbContext db, UserManager<LearningUser
 
         if (created > 0)
         {
-            audit.Record("organization.accounts.created", underPath, $"{created} tài khoản");
+            audit.Record("organization.accounts.created", subject, $"{created} tài khoản");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -20,7 +20,14 @@ public sealed class LoginModel(SignInManager<LearningUser> signIn, IAuditTrail a
 
     public string ReturnUrl { get; private set; } = "/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
+    /// <summary>Arrived from a set-password link that worked.</summary>
+    public bool PasswordSet { get; private set; }
+
+    public void OnGet(string? returnUrl, bool passwordSet)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        PasswordSet = passwordSet;
+    }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, bool rememberMe, string? returnUrl, CancellationToken cancellationToken)
     {

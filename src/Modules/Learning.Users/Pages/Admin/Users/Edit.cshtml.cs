@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Learning.Users.Services;
+using Learning.Users.Services.Tokens;
 
 namespace Learning.Users.Pages.Admin.Users;
 
 [RequirePermission(Permissions.Names.ManageUsers)]
-public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext db, IAuditTrail audit, IStringLocalizer<UsersStrings> t, TimeProvider clock) : PageModel
+public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext db, IAuditTrail audit, IStringLocalizer<UsersStrings> t, TimeProvider clock, AccountLinks links,
+    IOptions<PasswordResetTokenOptions> resetOptions) : PageModel
 {
     public LearningUser? TargetUser { get; private set; }
 
@@ -26,6 +30,14 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
     public bool CallerIsAdministrator => User.IsInRole(LearningRoles.Administrator);
 
     public bool MayEdit => CallerIsAdministrator || !Roles.Contains(LearningRoles.Administrator);
+
+    public bool CanSendLinks => links.CanSend && !string.IsNullOrEmpty(TargetUser?.Email);
+
+    public bool HasPassword => TargetUser?.PasswordHash is not null;
+
+    public int InvitationHours => (int)Math.Round(links.InvitationLifetime.TotalHours);
+
+    public int ResetHours => (int)Math.Round(resetOptions.Value.TokenLifespan.TotalHours);
 
     public async Task<IActionResult> OnGetAsync(string id, bool created)
     {
@@ -115,6 +127,38 @@ public sealed class EditModel(UserManager<LearningUser> users, LearningDbContext
         audit.Record("users.password.set", TargetUser!.Email);
         await db.SaveChangesAsync(cancellationToken);
         Message = t["Users.Saved"];
+        return Page();
+    }
+
+    /// <summary>E-mails a link to set a first password (an account that has one gets a reset link instead: see the page).</summary>
+    public async Task<IActionResult> OnPostInviteAsync(string id, CancellationToken cancellationToken) =>
+        await SendLinkAsync(id, invitation: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken) =>
+        await SendLinkAsync(id, invitation: false, cancellationToken);
+
+    private async Task<IActionResult> SendLinkAsync(string id, bool invitation, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!MayEdit)
+        {
+            return Refuse();
+        }
+
+        if (!CanSendLinks || !(invitation ? await links.InviteAsync(TargetUser!) : await links.SendPasswordResetAsync(TargetUser!)))
+        {
+            Message = t["Users.CannotSend"];
+            Errors.Add(Message);
+            Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Message = t[invitation ? "Users.InvitationSent" : "Users.ResetSent", TargetUser!.Email!];
         return Page();
     }
 

@@ -24,8 +24,11 @@ public sealed class ImportModel(
     IJobQueue jobs,
     IAuditTrail audit,
     LearningDbContext db,
-    IStringLocalizer<OrganizationStrings> t) : PageModel
+    IStringLocalizer<OrganizationStrings> t,
+    IAccountLinks links) : PageModel
 {
+    public bool MayInvite => links.CanSend;
+
     public const long MaxBytes = 10 * 1024 * 1024;
 
     public string? FileError { get; private set; }

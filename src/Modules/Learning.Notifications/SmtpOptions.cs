@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Learning.Notifications.Services.Mail;
 using MimeKit;
 
 namespace Learning.Notifications;

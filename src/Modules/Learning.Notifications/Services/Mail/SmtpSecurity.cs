@@ -1,4 +1,4 @@
-namespace Learning.Notifications;
+namespace Learning.Notifications.Services.Mail;
 
 /// <summary>How the connection to the SMTP server is secured (MailKit's <c>SecureSocketOptions</c>).</summary>
 public enum SmtpSecurity

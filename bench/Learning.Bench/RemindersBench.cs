@@ -18,6 +18,7 @@ public static class RemindersBench
 {
     public static async Task RunAsync(IServiceProvider services, int cadres, int pageSize)
     {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var seed = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
@@ -28,8 +29,8 @@ public static class RemindersBench
             var course = new Course { Slug = "nhac-han-thu-tai", Title = "Khóa học thử tải nhắc hạn: kỹ năng số cho cán bộ cấp xã", CreatedUtc = now, DraftUpdatedUtc = now };
             db.Add(course);
             await db.SaveChangesAsync();
-            var unit = await db.Database.SqlQueryRaw<int>("SELECT \"Id\" AS \"Value\" FROM org_unit WHERE \"Code\" = 'KH-NHATRANG-VP'").SingleAsync();
-            var path = await db.Database.SqlQueryRaw<string>("SELECT \"Path\" AS \"Value\" FROM org_unit WHERE \"Code\" = 'KH-NHATRANG-VP'").SingleAsync();
+            var unit = (await db.Database.SqlQueryRaw<int>("SELECT \"Id\" AS \"Value\" FROM org_unit WHERE \"Code\" = 'KH-NHATRANG-VP'").ToListAsync()).Single();
+            var path = (await db.Database.SqlQueryRaw<string>("SELECT \"Path\" AS \"Value\" FROM org_unit WHERE \"Code\" = 'KH-NHATRANG-VP'").ToListAsync()).Single();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO identity_user ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
                     "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "DisplayName", "CreatedUtc")

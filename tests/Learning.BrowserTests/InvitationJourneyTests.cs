@@ -75,7 +75,7 @@ public sealed partial class InvitationJourneyTests
 
             // The invitation as delivered: Vietnamese subject, the link to set a password in the text part.
             var mail = await WaitForMailAsync(maildir, CadreEmail, m => m.TextBody?.Contains("/Account/SetPassword?", StringComparison.Ordinal) == true);
-            var link = SetPasswordLink().Match(mail.TextBody).Value;
+            var link = SetPasswordLink().Match(mail.TextBody ?? "").Value;
             Assert.StartsWith(site.BaseUrl + "/Account/SetPassword?", link, StringComparison.Ordinal);
 
             // The cadre, on a phone, opens the link, sets a password and signs in.

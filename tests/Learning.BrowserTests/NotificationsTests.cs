@@ -57,7 +57,7 @@ public sealed class NotificationsTests
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the list scrolls sideways at 360 px");
         await Browser.ScreenshotAsync(page, "notifications-list-360");
 
-        await items.Nth(1).Locator("a").ClickAsync();
+        await items.Filter(new() { HasText = "Kỹ năng tiếp công dân" }).Locator("a").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Courses/tiep-cong-dan$"));
         await page.GotoAsync("/Notifications");
         await Assertions.Expect(page.Locator("header a.bell")).ToHaveAttributeAsync("data-notifications-count", "2");

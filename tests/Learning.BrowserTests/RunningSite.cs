@@ -19,6 +19,9 @@ public sealed partial class RunningSite : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The site's SQLite database (for a test that plays a module writing rows no page writes yet).</summary>
+    public string DatabasePath => Path.Combine(dataFolder, "learning.db");
+
     /// <summary>Runs each command-line <paramref name="commands"/> (setup, recipe run) against the fresh database, then serves.</summary>
     public static Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands) =>
         StartOnAsync("http://127.0.0.1:0", environment, commands);

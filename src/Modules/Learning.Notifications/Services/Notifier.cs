@@ -2,6 +2,7 @@ using System.Text.Json;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Notifications.Services;
@@ -14,7 +15,8 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
 {
     private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private DateTime? dispatchQueuedFor;
+    /// <summary>The dispatch job added with this unit of work (a save, a rollback or a cleared tracker ends it: the next notice adds another).</summary>
+    private JobRecord? dispatch;
 
     public void Notify(Notice notice)
     {
@@ -39,10 +41,14 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
         }
 
         db.Add(notification);
-        if (dispatchQueuedFor is null || due < dispatchQueuedFor)
+        if (dispatch is null || db.Entry(dispatch).State != EntityState.Added)
         {
-            dispatchQueuedFor = due;
-            db.Add(new JobRecord { Kind = DispatchJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = due, CreatedUtc = now });
+            dispatch = new JobRecord { Kind = DispatchJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = due, CreatedUtc = now };
+            db.Add(dispatch);
+        }
+        else if (due < dispatch.RunAfterUtc)
+        {
+            dispatch.RunAfterUtc = due;
         }
     }
 

@@ -1,6 +1,7 @@
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Notifications.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Notifications.Services.Mail;
 
@@ -13,7 +14,8 @@ public sealed class Outbox(LearningDbContext db, TimeProvider clock)
     /// <summary>The job that sends what waits in the outbox.</summary>
     public const string SendJobKind = "notifications.send";
 
-    private bool sendQueued;
+    /// <summary>The send job added with this unit of work (a save, a rollback or a cleared tracker ends it: the next message adds another).</summary>
+    private JobRecord? send;
 
     public OutboxMessage Add(MailDraft draft)
     {
@@ -41,10 +43,10 @@ public sealed class Outbox(LearningDbContext db, TimeProvider clock)
             db.Add(new NotificationAttachment { Message = message, FileName = attachment.FileName, ContentType = attachment.ContentType, Content = attachment.Content });
         }
 
-        if (!sendQueued)
+        if (send is null || db.Entry(send).State != EntityState.Added)
         {
-            sendQueued = true;
-            db.Add(new JobRecord { Kind = SendJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = now, CreatedUtc = now });
+            send = new JobRecord { Kind = SendJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = now, CreatedUtc = now };
+            db.Add(send);
         }
 
         return message;

@@ -51,31 +51,47 @@ public sealed class OutboxSender(
     /// Takes up to <paramref name="count"/> due messages for <paramref name="worker"/> until now + ClaimSeconds, counting an
     /// attempt for each. A message is due when it is pending, its next attempt has come, and no live claim holds it.
     /// </summary>
-    public async Task<IReadOnlyList<long>> ClaimAsync(string worker, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long>> ClaimAsync(string worker, int count, CancellationToken cancellationToken) =>
+        ClaimAsync(db, worker, count, cancellationToken);
+
+    private async Task<IReadOnlyList<long>> ClaimAsync(LearningDbContext context, string worker, int count, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddSeconds(outboxOptions.Value.ClaimSeconds);
-        var sql = ClaimSql.Replace("/*lock*/", db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
-        var ids = await db.Database.SqlQueryRaw<long>(sql, worker, until, now, count).ToListAsync(cancellationToken);
+        var sql = ClaimSql.Replace("/*lock*/", context.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
+        var ids = await context.Database.SqlQueryRaw<long>(sql, worker, until, now, count).ToListAsync(cancellationToken);
         ids.Sort();
         return ids;
     }
 
     /// <summary>
     /// Claims and sends batches until nothing is due, the transport is away (the rest waits for the next run), the run has
-    /// lasted <paramref name="budget"/> (default ten minutes), or <paramref name="cancellationToken"/> fires.
+    /// lasted <paramref name="budget"/> (default ten minutes), or <paramref name="cancellationToken"/> fires. The next batch is
+    /// claimed and read while the current one is being sent, so the mail server never waits for the database.
     /// </summary>
     public async Task<DrainResult> DrainAsync(string worker, CancellationToken cancellationToken, TimeSpan? budget = null)
     {
         var result = new DrainResult();
         var started = clock.GetTimestamp();
         var session = new Session(worker, transport, smtpOptions.Value, clock, ids => MarkSentAsync(worker, ids), logger);
+        Task<Batch>? next = ClaimBatchAsync(worker, cancellationToken);
         try
         {
-            while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(started) < (budget ?? TimeSpan.FromMinutes(10)))
+            while (next is not null)
             {
-                var claimed = await ClaimAsync(worker, outboxOptions.Value.BatchSize, cancellationToken);
-                if (claimed.Count == 0 || !await SendClaimedAsync(session, claimed, result, cancellationToken))
+                var batch = await next;
+                next = null;
+                if (batch.Messages.Count == 0)
+                {
+                    break;
+                }
+
+                if (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(started) < (budget ?? TimeSpan.FromMinutes(10)))
+                {
+                    next = ClaimBatchAsync(worker, cancellationToken);
+                }
+
+                if (!await SendBatchAsync(session, batch, result, cancellationToken))
                 {
                     break;
                 }
@@ -83,6 +99,13 @@ public sealed class OutboxSender(
         }
         finally
         {
+            if (next is not null)
+            {
+                // Claimed ahead but not to be sent in this run (the server is away, or the run is stopping): handed back.
+                var unsent = await next.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Messages.Select(m => m.Id).ToList() : [], TaskScheduler.Default);
+                await ReleaseAsync(worker, unsent, result);
+            }
+
             await session.DisposeAsync();
         }
 
@@ -101,7 +124,7 @@ public sealed class OutboxSender(
         var session = new Session(worker, transport, smtpOptions.Value, clock, ids => MarkSentAsync(worker, ids), logger);
         try
         {
-            await SendClaimedAsync(session, claimed, result, cancellationToken);
+            await SendBatchAsync(session, await LoadAsync(db, worker, claimed, cancellationToken), result, cancellationToken);
         }
         finally
         {
@@ -111,17 +134,34 @@ public sealed class OutboxSender(
         return result;
     }
 
-    /// <summary>Sends one claimed batch. Returns false when the transport could not be reached (stop for this run).</summary>
-    private async Task<bool> SendClaimedAsync(Session session, IReadOnlyList<long> claimed, DrainResult result, CancellationToken cancellationToken)
+    private sealed record Batch(List<OutboxMessage> Messages, ILookup<long, NotificationAttachment> Attachments);
+
+    /// <summary>Claims the next batch and reads it, in a unit of work of its own (it runs beside the sending).</summary>
+    private async Task<Batch> ClaimBatchAsync(string worker, CancellationToken cancellationToken)
     {
-        var worker = session.Worker;
-        var messages = await db.Set<OutboxMessage>().AsNoTracking()
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var claimed = await ClaimAsync(context, worker, outboxOptions.Value.BatchSize, cancellationToken);
+        return claimed.Count == 0 ? new Batch([], Array.Empty<NotificationAttachment>().ToLookup(a => 0L)) : await LoadAsync(context, worker, claimed, cancellationToken);
+    }
+
+    private static async Task<Batch> LoadAsync(LearningDbContext context, string worker, IReadOnlyList<long> claimed, CancellationToken cancellationToken)
+    {
+        var messages = await context.Set<OutboxMessage>().AsNoTracking()
             .Where(m => claimed.Contains(m.Id) && m.ClaimedBy == worker && m.State == OutboxState.Pending)
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        var attachments = (await db.Set<NotificationAttachment>().AsNoTracking()
+        var attachments = (await context.Set<NotificationAttachment>().AsNoTracking()
                 .Where(a => a.OutboxMessageId != null && claimed.Contains(a.OutboxMessageId.Value))
                 .OrderBy(a => a.Id).ToListAsync(cancellationToken))
             .ToLookup(a => a.OutboxMessageId!.Value);
+        return new Batch(messages, attachments);
+    }
+
+    /// <summary>Sends one claimed batch. Returns false when the transport could not be reached (stop for this run).</summary>
+    private async Task<bool> SendBatchAsync(Session session, Batch batch, DrainResult result, CancellationToken cancellationToken)
+    {
+        var worker = session.Worker;
+        var (messages, attachments) = (batch.Messages, batch.Attachments);
         var settings = outboxOptions.Value;
         var sendTimeout = TimeSpan.FromSeconds(smtpOptions.Value.TimeoutSeconds);
 

@@ -63,10 +63,9 @@ public abstract class AccountLinkTokenProvider(
                 return AccountLinkState.Invalid;
             }
         }
-#pragma warning disable CA1031 // a token that does not decode, whatever the reason, is simply not a token of ours
         catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException or EndOfStreamException or IOException or DecoderFallbackException or ArgumentException)
-#pragma warning restore CA1031
         {
+            // Tampered, cut short, from another key ring or another kind of link: not a token of ours.
             return AccountLinkState.Invalid;
         }
 

@@ -17,14 +17,10 @@ public sealed partial class InvitationJourneyTests
     private const string CadreEmail = "moi.cadre@example.vn";
     private const string CadrePassword = "Canbomoi2026x";
 
-    // TO FINISH AT MERGE (lead): this journey needs the SMTP sender (Learning:Notifications:Smtp:Host/Port/Security), the
-    // dispatcher that turns the invitation and course-assigned notifications into e-mails, the course-assigned notification
-    // from Courses' assignment, and the header bell ([data-notifications-count], /Notifications): none is on branch
-    // notif-accounts. Remove the Skip once they are merged; the steps up to the invitation run on this branch.
-    [Fact(Skip = "Needs the notifications sender, dispatcher, course-assigned notice and header bell of issue 12's other branches (see the comment above)")]
+    [Fact]
     public async Task Administrator_ImportsAndInvites_CadreSetsPasswordFromTheEmail_AndSeesTheAssignedCourseInTheHeader()
     {
-        var maildir = Directory.CreateTempSubdirectory("learning-maildir-").FullName;
+        var maildir = Path.Combine(Directory.CreateTempSubdirectory("learning-maildir-").FullName, "box"); // aiosmtpd makes the Maildir itself
         var smtpPort = RunningSite.FreePort();
         using var smtp = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{smtpPort}", "-c", "aiosmtpd.handlers.Mailbox", maildir])
         {
@@ -79,7 +75,7 @@ public sealed partial class InvitationJourneyTests
             Assert.StartsWith(site.BaseUrl + "/Account/SetPassword?", link, StringComparison.Ordinal);
 
             // The cadre, on a phone, opens the link, sets a password and signs in.
-            var phone = await (await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+            var phone = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
             await phone.GotoAsync(link);
             await Browser.ScreenshotAsync(phone, "41-set-password-phone");
             await phone.FillAsync("#set-password-form input[name=newPassword]", CadrePassword);
@@ -105,7 +101,7 @@ public sealed partial class InvitationJourneyTests
         {
             smtp.Kill(entireProcessTree: true);
             await smtp.WaitForExitAsync();
-            Directory.Delete(maildir, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(maildir)!, recursive: true);
         }
     }
 

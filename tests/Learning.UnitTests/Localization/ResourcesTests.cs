@@ -120,6 +120,9 @@ public sealed partial class ResourcesTests
             ["Culture."] = Learning.Notifications.Services.Templates.TemplateCultures.All,
             ["Template.Part."] = Enum.GetNames<Learning.Notifications.Services.Templates.TemplatePart>(),
             ["Template.Error."] = Enum.GetNames<Learning.Notifications.Services.Templates.TemplateErrorKind>(),
+            ["Category."] = [Learning.Notifications.Services.NotificationCategories.Account, .. Learning.Notifications.Services.NotificationCategories.Optional],
+            ["Cadence."] = Enum.GetNames<Learning.Notifications.Data.Cadence>(),
+            ["Outbox.State."] = Enum.GetNames<Learning.Notifications.Data.OutboxState>(),
         },
         ["src/Learning.Modularity"] = new() { ["Recipe.Kind."] = ["String", "Number", "Boolean", "Array", "Object", "Null", "Undefined"] },
     };

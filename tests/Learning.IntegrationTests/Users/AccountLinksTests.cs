@@ -35,7 +35,7 @@ public sealed class AccountLinksTests
         Assert.Contains($"Đã gửi lời mời tới {Cadre}.", sent.Body, StringComparison.Ordinal);
 
         // One essential notification of the invitation type, for this account, whose model holds an absolute link and its lifetime.
-        var notification = await site.WithDbAsync(db => db.Set<Notification>().SingleAsync());
+        var notification = await site.WithDbAsync(db => db.Set<Notification>().SingleAsync(n => n.Type == NoticeTypes.Invitation));
         Assert.Equal((NoticeTypes.Invitation, userId), (notification.Type, notification.UserId));
         using var model = JsonDocument.Parse(notification.ModelJson);
         var link = model.RootElement.GetProperty("link").GetString()!;
@@ -106,7 +106,7 @@ public sealed class AccountLinksTests
         Assert.Contains("Hãy nhập một địa chỉ email hợp lệ.", bad.Body, StringComparison.Ordinal);
 
         // Only the real account was notified; the audit trail tells administrators about both requests.
-        var notification = await site.WithDbAsync(db => db.Set<Notification>().SingleAsync());
+        var notification = await site.WithDbAsync(db => db.Set<Notification>().SingleAsync(n => n.Type == NoticeTypes.PasswordReset));
         Assert.Equal((NoticeTypes.PasswordReset, userId), (notification.Type, notification.UserId));
         Assert.Equal(2, JsonDocument.Parse(notification.ModelJson).RootElement.GetProperty("expires_hours").GetInt32());
         Assert.Equal(2, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "users.password_reset.requested")));

@@ -4,8 +4,8 @@ namespace Learning.Modularity;
 
 /// <summary>
 /// The site's public address, for links that leave the site (e-mails): one key, <c>Learning:Notifications:PublicBaseUrl</c>,
-/// which the notifications module's options bind as well. Here so that a module that does not reference that module (the
-/// accounts' invitation and password-reset links) reads the same value, validated even when that module is switched off.
+/// read here by the notifications module (mail links, unsubscribe addresses) and by the accounts' invitation and
+/// password-reset links, validated even when the notifications module is switched off.
 /// </summary>
 public sealed class PublicAddressOptions
 {

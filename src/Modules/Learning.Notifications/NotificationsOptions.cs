@@ -18,10 +18,6 @@ public sealed class NotificationsOptions
     [Range(1, 3650)]
     public int KeepDays { get; set; } = 90;
 
-    /// <summary>The site's public address, for links in e-mails (<c>https://hoctap.khanhhoa.gov.vn</c>).</summary>
-    [Url]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
-
     /// <summary>
     /// Where messages go as <c>.eml</c> files while <c>Smtp:Host</c> is empty (a fresh <c>dotnet run</c> needs no mail server);
     /// relative to the content root. Default: App_Data/mail.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Learning.Data;
 using Learning.Data.Entities;
+using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,11 @@ namespace Learning.Notifications.Services.Dispatch;
 /// <c>user.email</c>, <c>site.name</c>, <c>site.url</c>, the absolute <c>link</c>, and <c>unsubscribe_url</c> for
 /// non-essential types). Links are made absolute from <c>Learning:Notifications:PublicBaseUrl</c>, never from a request.
 /// </summary>
-public sealed class MailModels(LearningDbContext db, IOptions<NotificationsOptions> options)
+public sealed class MailModels(LearningDbContext db, IOptions<PublicAddressOptions> address)
 {
     private string? siteName;
 
-    public string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+    public string BaseUrl => address.Value.PublicBaseUrl.TrimEnd('/');
 
     public async Task<string> SiteNameAsync(CancellationToken cancellationToken) =>
         siteName ??= await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.SiteName).SingleOrDefaultAsync(cancellationToken) ?? "";

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Learning.Modularity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Learning.Notifications.Services.Preferences;
 /// its own purpose, naming the person and the categories the message stood for. It is the credential (a mail client posts to it
 /// without a session), so it is not time-limited: an old message's link keeps working while the key ring holds its key.
 /// </summary>
-public sealed class UnsubscribeTokens(IDataProtectionProvider protection, IOptions<NotificationsOptions> options)
+public sealed class UnsubscribeTokens(IDataProtectionProvider protection, IOptions<PublicAddressOptions> address)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Learning.Notifications.Unsubscribe.v1");
 
@@ -29,7 +30,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, IOptio
 
     /// <summary>The absolute address of the confirmation page, which also takes the one-click POST.</summary>
     public string Url(string userId, IReadOnlyCollection<string> categories) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/Notifications/Unsubscribe/{Create(userId, categories)}";
+        address.Value.Absolute($"/Notifications/Unsubscribe/{Create(userId, categories)}");
 
     /// <summary>The request a token carries, or null when it was not made here (tampered, truncated, another purpose).</summary>
     public UnsubscribeRequest? Read(string? token)

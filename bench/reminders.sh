@@ -23,8 +23,8 @@ export Learning__Database__Provider=PostgreSql
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-web=src/Learning.Web/bin/Release/net10.0/Learning.Web.dll
-tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
+web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}   # WEB/TOOL: another build to compare
+tool=${TOOL:-bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll}
 
 echo "PostgreSQL: $(pg_durability | sed "s/-c //"); $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 for n in "${sizes[@]}"; do

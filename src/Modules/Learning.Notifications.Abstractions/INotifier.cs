@@ -10,4 +10,13 @@ namespace Learning.Notifications;
 public interface INotifier
 {
     void Notify(Notice notice);
+
+    /// <summary>
+    /// Many notices at once, for senders that work on sets (reminders to every cadre of a province). The rows are written
+    /// now, by multi-row INSERTs on the caller's connection inside the caller's open transaction (required: they commit or
+    /// roll back with it), instead of being tracked one by one; the dispatch job joins the unit of work as with
+    /// <see cref="Notify"/>, so the caller's <c>SaveChanges</c> still follows before the commit. Notices with attachments go
+    /// through <see cref="Notify"/>.
+    /// </summary>
+    Task NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default);
 }

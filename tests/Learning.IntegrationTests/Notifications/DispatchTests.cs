@@ -186,5 +186,59 @@ public sealed class DispatchTests
 
     private const string DispatchJobKind = "notifications.dispatch";
 
+    /// <summary>The set-based path (reminders to a province): rows written in the caller's transaction, exactly as Notify writes them.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task NotifyMany_WritesTheRowsNotifyWould_InTheCallersTransactionOnly(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        clock.Advance(TimeSpan.FromSeconds(121));
+        await DispatchAsync(site);
+        var hoa = await NewUserAsync(site, "pham.thi.hoa@example.vn", "Phạm Thị Hòa");
+        var lan = await NewUserAsync(site, "do.thi.lan@example.vn", "Đỗ Thị Lan", culture: "en");
+        var title = "Ứng dụng chữ ký số — «{{ x }}» 100% (bản 2) \\ ữ ặ ỵ";
+        Notice[] many = [Assigned(hoa, title, groupKey: "course:7", slug: "chu-ky-so"), Assigned(lan, title, groupKey: "course:7", slug: "chu-ky-so")];
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            var notifier = scope.ServiceProvider.GetRequiredService<INotifier>();
+
+            // Outside a transaction it refuses; a transaction that rolls back leaves nothing.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => notifier.NotifyManyAsync(many));
+            await Assert.ThrowsAsync<Rollback>(() => db.InTransactionAsync(async ct =>
+            {
+                await notifier.NotifyManyAsync(many, ct);
+                await db.SaveChangesAsync(ct);
+                throw new Rollback();
+            }, CancellationToken.None));
+            db.ChangeTracker.Clear();
+            Assert.Empty(await NotificationsOfAsync(site, hoa));
+
+            await db.InTransactionAsync(async ct =>
+            {
+                await notifier.NotifyManyAsync(many, ct);
+                await db.SaveChangesAsync(ct);
+            }, CancellationToken.None);
+        }
+
+        // The same notice through Notify, for comparison: every stored column is equal.
+        var reference = await NewUserAsync(site, "tran.van.nam@example.vn", "Trần Văn Nam");
+        await NotifyAsync(site, Assigned(reference, title, groupKey: "course:7", slug: "chu-ky-so"));
+        var bulk = Assert.Single(await NotificationsOfAsync(site, hoa));
+        var one = Assert.Single(await NotificationsOfAsync(site, reference));
+        Assert.Equal(
+            (one.Type, one.ModelJson, one.Link, one.GroupKey, one.CreatedUtc, one.Email, one.EmailDueUtc, one.ReadUtc, one.OutboxMessageId),
+            (bulk.Type, bulk.ModelJson, bulk.Link, bulk.GroupKey, bulk.CreatedUtc, bulk.Email, bulk.EmailDueUtc, bulk.ReadUtc, bulk.OutboxMessageId));
+        Assert.Equal(DateTimeKind.Utc, bulk.EmailDueUtc.Kind);
+
+        // They go out after the hold like any other: one message each, the title intact.
+        clock.Advance(TimeSpan.FromSeconds(121));
+        Assert.Equal(3, (await DispatchAsync(site)).Messages);
+        Assert.Contains(title, Assert.Single(await MessagesToAsync(site, hoa)).Subject, StringComparison.Ordinal);
+        Assert.Contains(title, Assert.Single(await MessagesToAsync(site, lan)).TextBody, StringComparison.Ordinal);
+    }
+
     private static readonly Learning.Notifications.Services.Dispatch.DispatchResult DispatchResultNone = Learning.Notifications.Services.Dispatch.DispatchResult.None;
 }

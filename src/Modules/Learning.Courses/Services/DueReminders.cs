@@ -13,7 +13,7 @@ namespace Learning.Courses.Services;
 /// date re-arms all three. The windows do not overlap (a cadre assigned two days before the due date gets the 1-day reminder
 /// only when a day is left), and each is read by what is due now, so a run after downtime sends the reminder that applies now.
 /// Set-based: pages of enrolments are read in one query each, marked with one conditional UPDATE, and their notifications
-/// written with one SaveChanges.
+/// written by <see cref="INotifier.NotifyManyAsync"/> (multi-row INSERTs in the same transaction).
 /// </summary>
 public sealed class DueReminders(LearningDbContext db, INotifier notifier, TimeProvider clock)
 {
@@ -94,12 +94,11 @@ public sealed class DueReminders(LearningDbContext db, INotifier notifier, TimeP
                     Kind.DueIn1Day => NoticeTypes.DueIn1Day,
                     _ => NoticeTypes.Overdue,
                 };
-                foreach (var row in page)
+                await notifier.NotifyManyAsync(page.Select(row =>
                 {
                     var (title, slug) = courses.GetValueOrDefault(row.CourseId, ("", ""));
-                    notifier.Notify(CourseNotices.Reminder(type, row.UserId, title, slug, row.Due, now));
-                }
-
+                    return CourseNotices.Reminder(type, row.UserId, title, slug, row.Due, now);
+                }).ToList(), ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return true;

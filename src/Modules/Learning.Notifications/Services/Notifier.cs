@@ -3,6 +3,7 @@ using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.Notifications.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Learning.Notifications.Services;
@@ -20,11 +21,42 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
 
     public void Notify(Notice notice)
     {
+        var notification = Row(notice, clock.GetUtcNow().UtcDateTime);
+        foreach (var attachment in notice.Attachments)
+        {
+            notification.Attachments.Add(new NotificationAttachment { FileName = attachment.FileName, ContentType = attachment.ContentType, Content = attachment.Content });
+        }
+
+        db.Add(notification);
+        Dispatch(notification.EmailDueUtc, notification.CreatedUtc);
+    }
+
+    public async Task NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        if (notices.Any(n => n.Attachments.Count > 0))
+        {
+            throw new ArgumentException("Notices with attachments go through Notify.", nameof(notices));
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("NotifyManyAsync writes in the caller's transaction: begin one first.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = notices.Select(n => Row(n, now)).ToList();
+        await BulkInsert.NotificationsAsync(db, transaction, rows, cancellationToken);
+        Dispatch(rows.Min(r => r.EmailDueUtc), now);
+    }
+
+    private Notification Row(Notice notice, DateTime now)
+    {
         ArgumentNullException.ThrowIfNull(notice);
         var type = NotificationTypeCatalog.Find(notice.Type) ?? throw new ArgumentException($"Unknown notification type '{notice.Type}'.", nameof(notice));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = type.Essential ? now : now.AddSeconds(options.Value.HoldSeconds);
-        var notification = new Notification
+        return new Notification
         {
             UserId = notice.UserId,
             Type = notice.Type,
@@ -33,14 +65,13 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
             GroupKey = notice.GroupKey,
             CreatedUtc = now,
             Email = EmailDelivery.Held,
-            EmailDueUtc = due,
+            EmailDueUtc = type.Essential ? now : now.AddSeconds(options.Value.HoldSeconds),
         };
-        foreach (var attachment in notice.Attachments)
-        {
-            notification.Attachments.Add(new NotificationAttachment { FileName = attachment.FileName, ContentType = attachment.ContentType, Content = attachment.Content });
-        }
+    }
 
-        db.Add(notification);
+    /// <summary>One dispatch job per unit of work, due with its earliest notification.</summary>
+    private void Dispatch(DateTime due, DateTime now)
+    {
         if (dispatch is null || db.Entry(dispatch).State != EntityState.Added)
         {
             dispatch = new JobRecord { Kind = DispatchJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = due, CreatedUtc = now };

@@ -33,7 +33,14 @@ public sealed class SmtpOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MessagesPerConnection { get; set; } = 100;
 
-    /// <summary>At most this many messages a minute from each worker; 0 for no limit.</summary>
+    /// <summary>
+    /// Connections a sending run keeps open at once, each with its own claims (mail servers take a few per client; one
+    /// connection waits for the server's answer to every command of every message).
+    /// </summary>
+    [Range(1, 16)]
+    public int Connections { get; set; } = 2;
+
+    /// <summary>At most this many messages a minute from each sending run (shared by its connections); 0 for no limit.</summary>
     [Range(0, 1_000_000)]
     public int PerMinute { get; set; }
 

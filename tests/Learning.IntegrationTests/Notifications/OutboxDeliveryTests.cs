@@ -64,6 +64,32 @@ public sealed class OutboxDeliveryTests
         Assert.Single(sink.Messages());
     }
 
+    /// <summary>Several connections at once, each with its own claims: every message goes out once, whatever lane took it.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Drain_OverThreeConnections_SendsEveryMessageExactlyOnce(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var site = await OutboxFixtures.StartAsync(provider, sink, new ManualClock(), new()
+        {
+            ["Learning:Notifications:Smtp:Connections"] = "3",
+            ["Learning:Notifications:Smtp:MessagesPerConnection"] = "7",
+            ["Learning:Notifications:Outbox:BatchSize"] = "4",
+        });
+        var drafts = Enumerable.Range(1, 40).Select(i => OutboxFixtures.Draft($"can.bo.{i}@example.vn", $"Nhắc hạn khóa học số {i} — ữ ặ ỵ")).ToArray();
+        var rows = await OutboxFixtures.EnqueueAsync(site, drafts);
+
+        var result = await OutboxFixtures.DrainAsync(site);
+
+        Assert.Equal((40, 0, 0, 0), (result.Sent, result.Retried, result.Dead, result.Released));
+        await sink.WaitForAsync(40);
+        var copies = OutboxFixtures.CopiesById(sink);
+        Assert.Equal(rows.Select(r => r.MessageId).Order(), copies.Keys.Order());
+        Assert.All(copies.Values, c => Assert.Equal(1, c));
+        Assert.All(await OutboxFixtures.RowsAsync(site), r => Assert.Equal((OutboxState.Sent, 1, null), (r.State, r.Attempts, r.ClaimedBy)));
+        Assert.Equal(0, (await OutboxFixtures.DrainAsync(site)).Sent);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task NoSmtpHost_WritesEachMessageAsAnEmlFile_UnderAppDataMail(DatabaseProvider provider)

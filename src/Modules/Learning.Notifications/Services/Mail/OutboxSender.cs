@@ -66,14 +66,47 @@ public sealed class OutboxSender(
 
     /// <summary>
     /// Claims and sends batches until nothing is due, the transport is away (the rest waits for the next run), the run has
-    /// lasted <paramref name="budget"/> (default ten minutes), or <paramref name="cancellationToken"/> fires. The next batch is
-    /// claimed and read while the current one is being sent, so the mail server never waits for the database.
+    /// lasted <paramref name="budget"/> (default ten minutes), or <paramref name="cancellationToken"/> fires, over
+    /// <see cref="SmtpOptions.Connections"/> connections at once: each is a lane with its own claims (worker, worker/2, …),
+    /// its own unit of work and its share of <see cref="SmtpOptions.PerMinute"/>. In each lane the next batch is claimed and
+    /// read while the current one is being sent, so the mail server never waits for the database.
     /// </summary>
     public async Task<DrainResult> DrainAsync(string worker, CancellationToken cancellationToken, TimeSpan? budget = null)
     {
+        var lanes = smtpOptions.Value.Connections;
+        if (lanes <= 1)
+        {
+            return await DrainLaneAsync(worker, 1, budget, cancellationToken);
+        }
+
+        var others = Enumerable.Range(2, lanes - 1).Select(_ => scopes.CreateAsyncScope()).ToList();
+        try
+        {
+            var results = await Task.WhenAll(others
+                .Select((scope, i) => scope.ServiceProvider.GetRequiredService<OutboxSender>().DrainLaneAsync($"{worker}/{i + 2}", lanes, budget, cancellationToken))
+                .Prepend(DrainLaneAsync(worker, lanes, budget, cancellationToken)));
+            return new DrainResult
+            {
+                Sent = results.Sum(r => r.Sent),
+                Retried = results.Sum(r => r.Retried),
+                Dead = results.Sum(r => r.Dead),
+                Released = results.Sum(r => r.Released),
+            };
+        }
+        finally
+        {
+            foreach (var scope in others)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<DrainResult> DrainLaneAsync(string worker, int lanes, TimeSpan? budget, CancellationToken cancellationToken)
+    {
         var result = new DrainResult();
         var started = clock.GetTimestamp();
-        var session = new Session(worker, transport, smtpOptions.Value, clock, ids => MarkSentAsync(worker, ids), logger);
+        var session = new Session(worker, transport, smtpOptions.Value, PerLane(lanes), clock, ids => MarkSentAsync(worker, ids), logger);
         Task<Batch>? next = ClaimBatchAsync(worker, cancellationToken);
         try
         {
@@ -121,7 +154,7 @@ public sealed class OutboxSender(
     public async Task<DrainResult> SendAsync(string worker, IReadOnlyList<long> claimed, CancellationToken cancellationToken)
     {
         var result = new DrainResult();
-        var session = new Session(worker, transport, smtpOptions.Value, clock, ids => MarkSentAsync(worker, ids), logger);
+        var session = new Session(worker, transport, smtpOptions.Value, PerLane(1), clock, ids => MarkSentAsync(worker, ids), logger);
         try
         {
             await SendBatchAsync(session, await LoadAsync(db, worker, claimed, cancellationToken), result, cancellationToken);
@@ -133,6 +166,9 @@ public sealed class OutboxSender(
 
         return result;
     }
+
+    /// <summary>A lane's share of the per-minute limit (0: none); the shares never add up to more than the limit.</summary>
+    private int PerLane(int lanes) => smtpOptions.Value.PerMinute <= 0 ? 0 : Math.Max(1, smtpOptions.Value.PerMinute / lanes);
 
     private sealed record Batch(List<OutboxMessage> Messages, ILookup<long, NotificationAttachment> Attachments);
 
@@ -339,6 +375,7 @@ public sealed class OutboxSender(
     {
         private readonly MailTransport transport;
         private readonly SmtpOptions smtp;
+        private readonly int perMinute;
         private readonly TimeProvider clock;
         private readonly Func<List<long>, Task> mark;
         private readonly ILogger logger;
@@ -348,9 +385,9 @@ public sealed class OutboxSender(
         private IMailConnection? connection;
         private int onConnection;
 
-        public Session(string worker, MailTransport transport, SmtpOptions smtp, TimeProvider clock, Func<List<long>, Task> mark, ILogger logger)
+        public Session(string worker, MailTransport transport, SmtpOptions smtp, int perMinute, TimeProvider clock, Func<List<long>, Task> mark, ILogger logger)
         {
-            (Worker, this.transport, this.smtp, this.clock, this.mark, this.logger) = (worker, transport, smtp, clock, mark, logger);
+            (Worker, this.transport, this.smtp, this.perMinute, this.clock, this.mark, this.logger) = (worker, transport, smtp, perMinute, clock, mark, logger);
             marking = Task.Run(MarkLoopAsync);
         }
 
@@ -360,7 +397,7 @@ public sealed class OutboxSender(
         {
             onConnection++;
             accepted.Writer.TryWrite(id);
-            if (smtp.PerMinute > 0)
+            if (perMinute > 0)
             {
                 window.Enqueue(clock.GetTimestamp());
             }
@@ -388,7 +425,7 @@ public sealed class OutboxSender(
         /// <summary>Waits until one more message fits in the last minute's allowance.</summary>
         public async Task WaitForRateAsync(CancellationToken cancellationToken)
         {
-            var limit = smtp.PerMinute;
+            var limit = perMinute;
             if (limit <= 0)
             {
                 return;

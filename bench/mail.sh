@@ -6,6 +6,8 @@
 #   bench/mail.sh [N]            (default 5000 messages per run; RUNS=3 runs, alternating which side goes first)
 #   RUNS=1 bench/mail.sh 500     (a quick check)
 #   NO_BUILD=1 ...               (skip the Release build)
+#   LATENCY_MS=20 bench/mail.sh  (the server answers each message 20 ms late, as one across a network would)
+#   Learning__Notifications__Smtp__Connections=1 ...   (the outbox's connections; default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
@@ -21,7 +23,12 @@ cleanup() { [ -n "$sink" ] && kill "$sink" 2>/dev/null; wait 2>/dev/null; pg_sto
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$work/mail" &
+if [ "${LATENCY_MS:-0}" != 0 ]; then
+  # A server across a network: each message's DATA is answered LATENCY_MS later (floor and outbox alike).
+  PYTHONPATH=bench /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c slow_mailbox.SlowMailbox "$work/mail" "$LATENCY_MS" &
+else
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$work/mail" &
+fi
 sink=$!
 until python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; do sleep 0.1; done
 

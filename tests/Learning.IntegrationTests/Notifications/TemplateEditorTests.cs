@@ -6,6 +6,7 @@ using Learning.Notifications;
 using Learning.Notifications.Data;
 using Learning.Notifications.Services.Templates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.IntegrationTests.Notifications;
 
@@ -88,5 +89,27 @@ public sealed class TemplateEditorTests
 
         var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("notifications.template.")).OrderBy(a => a.Id).Select(a => a.Action + " " + a.Subject).ToListAsync());
         Assert.Equal(["notifications.template.saved courses.assigned (vi)", "notifications.template.saved courses.assigned (vi)", "notifications.template.restored courses.assigned (vi)"], audit);
+    }
+
+    /// <summary>Several first saves of one template at once (two administrators, a double submit): each succeeds, one row stays.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FirstSavesAtOnce_AllSucceed_OneRowOneAuditEntryEach(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var shipped = ShippedTemplates.Get(NoticeTypes.CourseAssigned, "vi")!;
+        var saves = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<TemplateStore>();
+            return await store.SaveAsync(NoticeTypes.CourseAssigned, "vi", shipped with { Subject = $"Giao khóa học (bản {i}): {{{{ course.title }}}}" }, $"admin{i}", CancellationToken.None);
+        }));
+
+        var results = await Task.WhenAll(saves);
+
+        Assert.All(results, Assert.Empty);
+        var row = Assert.Single(await site.WithDbAsync(db => db.Set<NotificationTemplate>().AsNoTracking().Where(t => t.Type == NoticeTypes.CourseAssigned && t.Culture == "vi").ToListAsync()));
+        Assert.Matches(@"^Giao khóa học \(bản [1-6]\): \{\{ course.title \}\}$", row.Subject);
+        Assert.Equal(6, await site.WithDbAsync(db => db.Set<Learning.Data.Entities.AuditEntry>().CountAsync(a => a.Action == "notifications.template.saved")));
     }
 }

@@ -78,20 +78,34 @@ public sealed class TemplateStore(
             return errors;
         }
 
-        var row = await db.Set<NotificationTemplate>().FirstOrDefaultAsync(t => t.Type == type && t.Culture == culture, cancellationToken);
-        if (row is null)
+        // Two first saves of one template at once (two administrators, a double submit): the unique index refuses the second
+        // insert, which then saves over the row the first wrote — the same last-writer-wins as two edits of an existing row.
+        for (var attempt = 1; ; attempt++)
         {
-            row = new NotificationTemplate { Type = type, Culture = culture };
-            db.Add(row);
+            var row = await db.Set<NotificationTemplate>().FirstOrDefaultAsync(t => t.Type == type && t.Culture == culture, cancellationToken);
+            if (row is null)
+            {
+                row = new NotificationTemplate { Type = type, Culture = culture };
+                db.Add(row);
+            }
+
+            row.Subject = source.Subject;
+            row.TextBody = source.TextBody;
+            row.HtmlBody = source.HtmlBody;
+            row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+            row.UpdatedBy = userName;
+            audit.Record("notifications.template.saved", $"{type} ({culture})");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 1 && db.Entry(row).State == EntityState.Added)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
-        row.Subject = source.Subject;
-        row.TextBody = source.TextBody;
-        row.HtmlBody = source.HtmlBody;
-        row.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        row.UpdatedBy = userName;
-        audit.Record("notifications.template.saved", $"{type} ({culture})");
-        await db.SaveChangesAsync(cancellationToken);
         cache.Forget(type, culture);
         return [];
     }

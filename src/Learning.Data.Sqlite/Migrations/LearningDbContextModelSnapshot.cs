@@ -17,6 +17,111 @@ namespace Learning.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BackgroundImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("BodyLiquid")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("EmblemImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Orientation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId")
+                        .IsUnique();
+
+                    b.HasIndex("PathId")
+                        .IsUnique();
+
+                    b.ToTable("certificates_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplateSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignatureImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("certificates_template_signatories", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Courses.Data.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -2039,6 +2144,15 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("identity_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplateSignatory", b =>
+                {
+                    b.HasOne("Learning.Certificates.Data.CertificateTemplate", null)
+                        .WithMany("Signatories")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Learning.Courses.Data.CourseModule", b =>
                 {
                     b.HasOne("Learning.Courses.Data.Course", null)
@@ -2267,6 +2381,11 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplate", b =>
+                {
+                    b.Navigation("Signatories");
                 });
 
             modelBuilder.Entity("Learning.Courses.Data.Course", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202044822_Certificates_Issuing")]
-    partial class Certificates_Issuing
+    [Migration("20261202044903_Certificates_Pdf")]
+    partial class Certificates_Pdf
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -20,156 +20,109 @@ namespace Learning.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Learning.Certificates.Data.Certificate", b =>
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplate", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CompletedUtc")
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("BackgroundImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("BodyLiquid")
+                        .IsRequired()
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CourseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CourseVersion")
+                    b.Property<byte[]>("EmblemImage")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CurrentKey")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HolderName")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HolderNameFolded")
+                    b.Property<string>("Orientation")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Hours")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("IssuedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrgPath")
-                        .HasMaxLength(400)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PathId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Position")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("ScorePercent")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Serial")
+                    b.Property<string>("Place")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sha256Hex")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignerThumbprint")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SupersededBySerial")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SupersedesSerial")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TemplateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TemplateRevision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("TestSigner")
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(300)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UnitName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
+                    b.Property<string>("UpdatedBy")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CurrentKey")
+                    b.HasIndex("CourseId")
                         .IsUnique();
 
-                    b.HasIndex("Serial")
+                    b.HasIndex("PathId")
                         .IsUnique();
 
-                    b.HasIndex("Sha256Hex");
-
-                    b.HasIndex("UserId", "IssuedUtc");
-
-                    b.ToTable("certificates_issued", (string)null);
+                    b.ToTable("certificates_templates", (string)null);
                 });
 
-            modelBuilder.Entity("Learning.Certificates.Data.CertificateFile", b =>
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplateSignatory", b =>
                 {
-                    b.Property<long>("CertificateId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Pdf")
+                    b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SignatureImage")
                         .HasColumnType("BLOB");
 
-                    b.HasKey("CertificateId");
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("certificates_file", (string)null);
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("certificates_template_signatories", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Courses.Data.Course", b =>
@@ -2194,11 +2147,11 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("identity_user_token", (string)null);
                 });
 
-            modelBuilder.Entity("Learning.Certificates.Data.CertificateFile", b =>
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplateSignatory", b =>
                 {
-                    b.HasOne("Learning.Certificates.Data.Certificate", null)
-                        .WithOne()
-                        .HasForeignKey("Learning.Certificates.Data.CertificateFile", "CertificateId")
+                    b.HasOne("Learning.Certificates.Data.CertificateTemplate", null)
+                        .WithMany("Signatories")
+                        .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2431,6 +2384,11 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.CertificateTemplate", b =>
+                {
+                    b.Navigation("Signatories");
                 });
 
             modelBuilder.Entity("Learning.Courses.Data.Course", b =>

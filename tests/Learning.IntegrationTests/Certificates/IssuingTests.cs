@@ -119,7 +119,7 @@ public sealed class IssuingTests
         using (var other = await site.SignedInAsync(OtherCommuneManager))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/Admin/Certificates/Issued/" + first.Serial)).Status);
-            var refused = await other.PostFormAsync("/Admin/Certificates/Issued", [new("reason", "Thử")], $"/Admin/Certificates/Issued/{first.Serial}?handler=Revoke");
+            var refused = await other.PostFormAsync("/verify", [new("reason", "Thử")], $"/Admin/Certificates/Issued/{first.Serial}?handler=Revoke");
             Assert.Equal(HttpStatusCode.NotFound, refused.Status);
             var list = await other.GetAsync("/Admin/Certificates/Issued?q=" + Uri.EscapeDataString("dang thi"));
             Assert.DoesNotContain(first.Serial, list.Body);
@@ -132,6 +132,9 @@ public sealed class IssuingTests
         Assert.Contains(first.Serial, (await manager.GetAsync("/Admin/Certificates/Issued?q=" + Uri.EscapeDataString("dang thi y ngoc"))).Body);
 
         // Reissue: the old one superseded and pointing to the new one, still verifiable as such.
+        var details = await manager.GetAsync("/Admin/Certificates/Issued/" + first.Serial);
+        Assert.True(details.Status == HttpStatusCode.OK, details.Body);
+        Assert.Contains("id=\"revoke-form\"", details.Body);
         await site.WithDbAsync(db => db.Set<Learning.Organization.Data.Cadre>().Where(c => c.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.FullName, "Đặng Thị Diệp")));
         var reissued = await manager.PostFormAsync($"/Admin/Certificates/Issued/{first.Serial}", [], $"/Admin/Certificates/Issued/{first.Serial}?handler=Reissue");
         Assert.Equal(HttpStatusCode.Redirect, reissued.Status);

@@ -161,7 +161,7 @@ public sealed partial class QuizOfflineTests
     }
 
     /// <summary>The right answer to a question of the shipped bank, found by its text, given the way a person does.</summary>
-    private static async Task AnswerAsync(ILocator fieldset, IReadOnlyList<JsonElement> bank)
+    internal static async Task AnswerAsync(ILocator fieldset, IReadOnlyList<JsonElement> bank)
     {
         var text = Normalize(await fieldset.Locator(".q-text").InnerTextAsync());
         var question = bank.SingleOrDefault(q => Normalize(q.GetProperty("text").GetString()!) == text);
@@ -216,7 +216,7 @@ public sealed partial class QuizOfflineTests
         }
     }
 
-    private static List<JsonElement> ReadBank()
+    internal static List<JsonElement> ReadBank()
     {
         using var recipe = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("content-recipes", "quizzes.recipe.json")));
         return [.. recipe.RootElement.GetProperty("steps").EnumerateArray()

@@ -224,6 +224,17 @@ public static class AuthorizationMatrix
         new("POST /Admin/Users/Edit/{id} ?handler=Invite", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Invite", "L F F F F A"),
         new("POST /Admin/Users/Edit/{id} ?handler=Reset", "", f => $"/Admin/Users/Edit/{f.TargetUserId}?handler=Reset", "L F F F F A"),
 
+        // Certificates: one's own (nobody's serial: not found), the public verification, the manager's list in scope
+        new("GET /Certificates", "", _ => "/Certificates", "L A A A A A"),
+        new("GET /Certificates/Download/{serial}", "missing", _ => "/Certificates/Download/CN-2026-0000000", "L N N N N N"),
+        new("GET /verify", "", _ => "/verify", "A A A A A A"),
+        new("POST /verify", "", _ => "/verify", "A A A A A A"), // 400: no file, its own message
+        new("GET /verify/{serial}", "missing", _ => "/verify/CN-2026-0000000", "N N N N N N"), // the localized not-found page
+        new("GET /Admin/Certificates/Issued", "", _ => "/Admin/Certificates/Issued", "L F F A A A"),
+        new("GET /Admin/Certificates/Issued/{serial}", "missing", _ => "/Admin/Certificates/Issued/CN-2026-0000000", "L F F N N N"),
+        new("POST /Admin/Certificates/Issued/{serial} ?handler=Revoke", "missing", _ => "/Admin/Certificates/Issued/CN-2026-0000000?handler=Revoke", "L F F N N N"),
+        new("POST /Admin/Certificates/Issued/{serial} ?handler=Reissue", "missing", _ => "/Admin/Certificates/Issued/CN-2026-0000000?handler=Reissue", "L F F N N N"),
+
         // Last: signing out ends the role's session.
         new("POST /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),
     ];

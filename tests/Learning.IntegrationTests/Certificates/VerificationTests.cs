@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Learning.Certificates.Data;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Learning.IntegrationTests.Certificates.CertificateFixtures;
+
+namespace Learning.IntegrationTests.Certificates;
+
+/// <summary>Issue 13, verification: the public page by serial and the upload check, against each bad input of the issue.</summary>
+public sealed class VerificationTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Upload_SaysOursAlteredNotSignedNotPdfOtherKeyNotOursRevoked(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var (userId, courseId) = await SeedAsync(site);
+        await CompleteAsync(site, userId, courseId);
+        await DrainJobsAsync(site);
+        var certificate = Assert.Single(await CertificatesAsync(site, userId));
+        var pdf = await DownloadAsync(site, certificate.Serial);
+        var anonymous = site.CreateSiteClient();
+
+        var ours = await UploadAsync(anonymous, pdf);
+        Assert.Equal(HttpStatusCode.OK, ours.Status);
+        Assert.Contains("data-verdict=\"ours\" data-status=\"valid\"", ours.Body);
+        Assert.Contains(WebUtility.HtmlEncode(VietnameseName), ours.Body);
+
+        // One byte changed after signing, inside the signed range (the holder's page content).
+        var altered = (byte[])pdf.Clone();
+        var range = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.Latin1.GetString(pdf), @"/ByteRange\s*\[\s*0\s+(\d+)");
+        Assert.True(range.Success, "no /ByteRange");
+        var at = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / 2;
+        altered[at] = (byte)(altered[at] ^ 0x20);
+        Assert.Contains("data-verdict=\"altered\"", (await UploadAsync(anonymous, altered)).Body);
+
+        // Bytes appended after the signature: the signature no longer covers the whole file.
+        var appended = pdf.Concat("\n% added later\n"u8.ToArray()).ToArray();
+        Assert.Contains("data-verdict=\"altered\"", (await UploadAsync(anonymous, appended)).Body);
+
+        Assert.Contains("data-verdict=\"notsigned\"", (await UploadAsync(anonymous, UnsignedPdf())).Body);
+        Assert.Contains("data-verdict=\"notpdf\"", (await UploadAsync(anonymous, "Tên,Chức vụ\nAn,Cán bộ\n"u8.ToArray(), "chung-nhan.pdf")).Body);
+
+        // The same serial, signed by a key that is not the one that signed it (as the registry knows it).
+        await site.WithDbAsync(db => db.Set<Certificate>().Where(c => c.Id == certificate.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SignerThumbprint, "00AA").SetProperty(c => c.Sha256Hex, new string('0', 64))));
+        Assert.Contains("data-verdict=\"otherkey\"", (await UploadAsync(anonymous, pdf)).Body);
+
+        // A signed PDF that names no serial of ours.
+        await site.WithDbAsync(db => db.Set<Certificate>().Where(c => c.Id == certificate.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Serial, "CN-2000-0000000")));
+        Assert.Contains("data-verdict=\"notours\"", (await UploadAsync(anonymous, pdf)).Body);
+        await site.WithDbAsync(db => db.Set<Certificate>().Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Serial, certificate.Serial).SetProperty(c => c.SignerThumbprint, certificate.SignerThumbprint).SetProperty(c => c.Sha256Hex, certificate.Sha256Hex)));
+
+        // Revoked: still ours and unaltered, and the page says revoked.
+        await site.WithDbAsync(db => db.Set<Certificate>().Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, CertificateState.Revoked).SetProperty(c => c.RevokedUtc, DateTime.UtcNow).SetProperty(c => c.RevokedReason, "Thu hồi thử")));
+        Assert.Contains("data-verdict=\"ours\" data-status=\"revoked\"", (await UploadAsync(anonymous, pdf)).Body);
+
+        // Nothing uploaded.
+        var none = await anonymous.PostFormAsync("/verify", []);
+        Assert.Equal(HttpStatusCode.BadRequest, none.Status);
+        Assert.Contains("Hãy chọn một tệp PDF", none.Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task UnknownOrMalformedSerial_IsALocalizedNotFound_AndA50MegabyteUploadIsRefusedBeforeItIsRead(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var anonymous = site.CreateSiteClient();
+
+        var unknown = await anonymous.GetAsync("/verify/CN-2026-0000000");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("Không tìm thấy chứng nhận có số hiệu", unknown.Body);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/abc%3Cscript%3E")).Status);
+        var typed = await anonymous.GetAsync("/verify?serial=CN-2026-ZZZZ");
+        Assert.Equal(HttpStatusCode.BadRequest, typed.Status);
+        Assert.Contains("không phải là một số hiệu chứng nhận hợp lệ", typed.Body);
+
+        var token = await anonymous.TokenAsync("/verify");
+        var huge = new byte[50 * 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(huge);
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(huge);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", "lon.pdf");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        using var response = await anonymous.Http.PostAsync("/verify", content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var refused = await anonymous.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
+        Assert.Contains("Tệp quá lớn", refused.Body);
+    }
+
+    private static Task<(HttpStatusCode Status, string Body, string? Location)> UploadAsync(SiteClient client, byte[] bytes, string name = "chung-nhan.pdf") =>
+        client.PostFileAsync("/verify", "file", name, bytes);
+}

@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LessonGate>();
         services.AddScoped<ILessonCompletionReporter>(sp => sp.GetRequiredService<LessonGate>());
         services.AddScoped<MyLearning>();
+        services.AddScoped<ICourseProgressQuery, CourseProgressQuery>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();
         services.AddSingleton(sp => new StorageLocation("course-files", sp.GetRequiredService<CourseFiles>().Root));

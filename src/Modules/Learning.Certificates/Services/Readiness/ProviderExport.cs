@@ -37,19 +37,19 @@ public static class ProviderExport
 
     public static byte[] Xlsx(IEnumerable<CadreReadiness> items) => Workbook("Đề nghị cấp chữ ký số", [Header, .. Rows(items)]);
 
-    internal static string Quote(string value)
+    public static string Quote(string value)
     {
         value = Defuse(value);
         return value.IndexOfAny([',', '"', '\r', '\n', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     /// <summary>A value that starts like a formula (=, +, -, @) is kept as text, unless it is a plain number such as +84….</summary>
-    internal static string Defuse(string value) =>
+    public static string Defuse(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsNumber(value) ? "'" + value : value;
 
     private static bool IsNumber(string value) => value.Length > 1 && value[1..].All(c => char.IsAsciiDigit(c) || c == ' ' || c == '.');
 
-    internal static byte[] Workbook(string sheetName, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static byte[] Workbook(string sheetName, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

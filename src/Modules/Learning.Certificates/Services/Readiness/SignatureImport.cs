@@ -111,8 +111,8 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
         var everyone = await cadres.RecordsAsync(OrgScope.Everything, cancellationToken);
         var byEmail = everyone.GroupBy(c => c.Email.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byId = everyone.ToDictionary(c => c.CadreId);
-        var storedSerials = (await db.Set<SignatureRecord>().AsNoTracking().Where(s => s.Serial != null).Select(s => new { s.Serial, s.CadreId }).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Serial!, s => s.CadreId, StringComparer.OrdinalIgnoreCase);
+        var storedSerials = (await db.Set<SignatureRecord>().AsNoTracking().Where(s => s.Serial != null).Select(s => s.Serial!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var rows = new List<ImportedSignature>();
         var problems = new List<ImportProblem>();
@@ -174,7 +174,7 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
             {
                 Problem(ColumnSerial, "Import.Error.DuplicateSerialInFile", serial);
             }
-            else if (storedSerials.ContainsKey(serial))
+            else if (storedSerials.Contains(serial))
             {
                 Problem(ColumnSerial, "Import.Error.DuplicateSerial", serial);
             }
@@ -253,7 +253,7 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
         return (preview, preview.Rows.Count);
     }
 
-    internal static DateOnly? ParseDate(string text)
+    public static DateOnly? ParseDate(string text)
     {
         if (text.Length == 0)
         {

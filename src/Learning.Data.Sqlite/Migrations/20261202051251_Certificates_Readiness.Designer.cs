@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Learning.Data.Sqlite.Migrations
 {
     [DbContext(typeof(LearningDbContext))]
-    [Migration("20261202050340_Certificates_Readiness")]
+    [Migration("20261202051251_Certificates_Readiness")]
     partial class Certificates_Readiness
     {
         /// <inheritdoc />
@@ -19,6 +19,153 @@ namespace Learning.Data.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Learning.Certificates.Data.ReadinessNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Requirement")
+                        .IsUnique();
+
+                    b.ToTable("certificates_readiness_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.ReadinessRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvinceUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceUnitId")
+                        .IsUnique();
+
+                    b.ToTable("certificates_readiness_requirements", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.SignatureEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "AtUtc");
+
+                    b.ToTable("certificates_signature_events", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Certificates.Data.SignatureRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IssuedRecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId")
+                        .IsUnique();
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.ToTable("certificates_signatures", (string)null);
+                });
 
             modelBuilder.Entity("Learning.Courses.Data.Course", b =>
                 {

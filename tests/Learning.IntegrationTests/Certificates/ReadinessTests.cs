@@ -236,10 +236,11 @@ public sealed class ReadinessTests
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<SignatureRecord>().CountAsync()));
 
         // A good workbook (made as a provider would, with typed dates) is previewed, then imported whole.
-        var xlsx = await site.WithServiceAsync<IServiceProvider, byte[]>(_ => Task.FromResult(Workbook(
+        var camRanh = await CadreIdAsync(site, CamRanhCadre);
+        var xlsx = Workbook(
             ["Email", "Mã cán bộ", "Số serial", "Nhà cung cấp", "Hiệu lực từ", "Hiệu lực đến"],
             [NhaTrangCadre, "", "5404FFFE7777", "Ban Cơ yếu Chính phủ", "01/12/2026", "30/11/2029"],
-            ["", $"{await CadreIdAsync(site, CamRanhCadre)}", "5404FFFE8888", "Ban Cơ yếu Chính phủ", "2026-12-01", "2026-12-20"])));
+            ["", $"{camRanh}", "5404FFFE8888", "Ban Cơ yếu Chính phủ", "2026-12-01", "2026-12-20"]);
         var good = await manager.PostFileAsync("/Admin/Readiness/Import", "file", "da-cap.xlsx", xlsx, "/Admin/Readiness/Import?handler=Preview");
         Assert.Contains("id=\"confirm\"", good.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"problems\"", good.Body, StringComparison.Ordinal);
@@ -274,7 +275,7 @@ public sealed class ReadinessTests
 
     private static byte[] Workbook(params string[][] rows)
     {
-        // Dates typed into Excel are numbers: write the first data row's dates as serials, as a provider's spreadsheet would.
+        // The first data row's dates as Excel day serials (how a spreadsheet keeps a typed date).
         var data = rows.Select((r, i) => (IReadOnlyList<string>)(i == 1
             ? [.. r[..4], $"{new DateTime(2026, 12, 1).ToOADate()}", $"{new DateTime(2029, 11, 30).ToOADate()}"]
             : r)).ToList();

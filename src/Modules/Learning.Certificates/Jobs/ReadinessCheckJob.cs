@@ -5,7 +5,7 @@ using Learning.Data.Jobs;
 namespace Learning.Certificates.Jobs;
 
 /// <summary>After a completion of a required course: tells the cadre if they became ready, in the job's fenced completion.</summary>
-internal sealed class ReadinessCheckJob(LearningDbContext db, ReadinessNotices notices) : IJobHandler
+public sealed class ReadinessCheckJob(LearningDbContext db, ReadinessNotices notices) : IJobHandler
 {
     public const string JobKind = "certificates.readiness-check";
 

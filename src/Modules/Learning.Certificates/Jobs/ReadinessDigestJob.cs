@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Learning.Certificates.Jobs;
 
 /// <summary>Monday 07:00 in Vietnam: each manager's readiness digest, written in the job's fenced completion (never twice).</summary>
-internal sealed class ReadinessDigestJob(LearningDbContext db, ReadinessNotices notices, ILogger<ReadinessDigestJob> logger) : IJobHandler
+public sealed class ReadinessDigestJob(LearningDbContext db, ReadinessNotices notices, ILogger<ReadinessDigestJob> logger) : IJobHandler
 {
     public const string JobKind = "certificates.readiness-digest";
 

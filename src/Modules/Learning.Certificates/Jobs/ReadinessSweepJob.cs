@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Learning.Certificates.Jobs;
 
 /// <summary>Hourly: every ready cadre not yet told is told (a lost completion event, a changed requirement), exactly once.</summary>
-internal sealed class ReadinessSweepJob(LearningDbContext db, ReadinessNotices notices, ILogger<ReadinessSweepJob> logger) : IJobHandler
+public sealed class ReadinessSweepJob(LearningDbContext db, ReadinessNotices notices, ILogger<ReadinessSweepJob> logger) : IJobHandler
 {
     public const string JobKind = "certificates.readiness-sweep";
 

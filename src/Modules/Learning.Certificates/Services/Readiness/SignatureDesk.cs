@@ -120,7 +120,7 @@ public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IA
 
         Apply(record, serial, provider, input.ValidFrom, input.ValidTo, now);
         AddEvent(cadreId, action, details, user, now);
-        audit.Record("certificates.signature." + action, $"cadre:{cadreId}", details, user);
+        audit.Record(action == SignatureActions.Issued ? "certificates.signature.issued" : "certificates.signature.edited", $"cadre:{cadreId}", details, user);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

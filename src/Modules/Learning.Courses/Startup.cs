@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ILessonCompletionReporter>(sp => sp.GetRequiredService<LessonGate>());
         services.AddScoped<MyLearning>();
         services.AddScoped<ICompletionRecords, CompletionRecords>();
+        services.AddScoped<ICourseProgressQuery, CourseProgressQuery>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();
         services.AddSingleton(sp => new StorageLocation("course-files", sp.GetRequiredService<CourseFiles>().Root));

@@ -27,6 +27,12 @@ public static class NoticeTypes
     /// <summary>Model: <c>certificate.title</c>, <c>certificate.url</c>, <c>certificate.code</c>; the PDF attached.</summary>
     public const string CertificateIssued = "certificates.issued";
 
+    /// <summary>A cadre completed every course that makes them ready for a digital signature. Model: <c>province</c>, <c>courses</c> (list of titles). Once per readiness.</summary>
+    public const string SignatureReady = "certificates.signature_ready";
+
+    /// <summary>Weekly, to managers: digital-signature readiness in their scope. Model: <c>scope</c>, <c>ready_not_requested</c>, <c>expiring</c>, <c>expired</c>, <c>week</c>.</summary>
+    public const string ReadinessDigest = "certificates.readiness_digest";
+
     /// <summary>Weekly, to managers. Model: <c>scope</c>, <c>completed</c>, <c>total</c>, <c>percent</c>, <c>overdue</c> (list).</summary>
     public const string ManagerDigest = "reports.manager_digest";
 

@@ -33,6 +33,10 @@ public sealed record CadreProfile(
     string? TransferredFrom,
     bool IsAccountingOfficer);
 
+/// <summary>A cadre's record for lists and exports (a signature provider's file): <see cref="UserId"/> is the linked account, or the
+/// account with the same e-mail when none is linked yet, or null.</summary>
+public sealed record CadreRecord(int CadreId, string? UserId, string Email, string FullName, string Position, string? Phone, int UnitId, string OrgPath);
+
 public sealed record OrgUnitRef(int Id, string Code, string Name, string Kind, string Path);
 
 /// <summary>Which cadres an assignment rule reaches. Null members do not filter.</summary>
@@ -52,6 +56,9 @@ public interface ICadreDirectory
 
     /// <summary>The cadres of these accounts, in one query (a list of names for a digest or a report); accounts with no cadre are left out.</summary>
     Task<IReadOnlyList<CadreProfile>> FindByUsersAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Every cadre inside <paramref name="scope"/>, with the account they are known by (as <see cref="UserIdsIn"/> finds it).</summary>
+    Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default);
 
     Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default);
 

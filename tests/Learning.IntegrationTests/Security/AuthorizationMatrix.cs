@@ -134,6 +134,24 @@ public static class AuthorizationMatrix
         new("GET /Admin/Organization/Cadres", "", _ => "/Admin/Organization/Cadres", "L F A A A A"),
         new("GET /Admin/Organization/Cadres/{id:int}", "in", f => $"/Admin/Organization/Cadres/{f.CadreIn}", "L F A A A A"),
         new("GET /Admin/Organization/Cadres/{id:int}", "out", f => $"/Admin/Organization/Cadres/{f.CadreOut}", "L F N N N A"),
+        // Digital-signature readiness (issue 13): managers in scope, administrators
+        new("GET /Admin/Readiness", "", _ => "/Admin/Readiness", "L F F A A A"),
+        new("GET /Admin/Readiness ?handler=Export", "", _ => "/Admin/Readiness?handler=Export&format=xlsx", "L F F A A A"),
+        new("POST /Admin/Readiness ?handler=Request", "", f => $"/Admin/Readiness?handler=Request&ids={f.CadreOut}", "L F F A A A"), // outside: nobody is marked
+        new("GET /Admin/Readiness/Cadre/{id:int}", "in", f => $"/Admin/Readiness/Cadre/{f.CadreIn}", "L F F A A A"),
+        new("GET /Admin/Readiness/Cadre/{id:int}", "out", f => $"/Admin/Readiness/Cadre/{f.CadreOut}", "L F F N N A"),
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Request", "in", f => $"/Admin/Readiness/Cadre/{f.CadreIn}?handler=Request", "L F F A A A"), // not ready: its own message
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Request", "out", f => $"/Admin/Readiness/Cadre/{f.CadreOut}?handler=Request", "L F F N N A"),
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Return", "in", f => $"/Admin/Readiness/Cadre/{f.CadreIn}?handler=Return", "L F F A A A"), // nothing requested: its own message
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Return", "out", f => $"/Admin/Readiness/Cadre/{f.CadreOut}?handler=Return", "L F F N N A"),
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Issue", "in", f => $"/Admin/Readiness/Cadre/{f.CadreIn}?handler=Issue", "L F F A A A"), // no dates: its own message
+        new("POST /Admin/Readiness/Cadre/{id:int} ?handler=Issue", "out", f => $"/Admin/Readiness/Cadre/{f.CadreOut}?handler=Issue", "L F F N N A"),
+        new("GET /Admin/Readiness/Settings", "", _ => "/Admin/Readiness/Settings", "L F F A A A"), // a commune manager is told only a province may
+        new("POST /Admin/Readiness/Settings", "", _ => "/Admin/Readiness/Settings?province=987654", "L F F N N N"),
+        new("GET /Admin/Readiness/Import", "", _ => "/Admin/Readiness/Import", "L F F A A A"),
+        new("GET /Admin/Readiness/Import ?handler=Template", "", _ => "/Admin/Readiness/Import?handler=Template&format=xlsx", "L F F A A A"),
+        new("POST /Admin/Readiness/Import ?handler=Preview", "", _ => "/Admin/Readiness/Import?handler=Preview", "L F F A A A"), // no file: its own message
+        new("POST /Admin/Readiness/Import ?handler=Import", "", _ => "/Admin/Readiness/Import?handler=Import", "L F F A A A"), // no file: nothing imported
         new("GET /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("POST /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("GET /Admin/Organization/Cadres/Import ?handler=Status", "", _ => "/Admin/Organization/Cadres/Import?handler=Status&job=987654", "L F F N N N"),

@@ -13,6 +13,8 @@ public static class NotificationTypeCatalog
         new(NoticeTypes.Overdue, NotificationCategories.Courses, Essential: false, InApp: true),
         new(NoticeTypes.QuizResult, NotificationCategories.Quizzes, Essential: false, InApp: true),
         new(NoticeTypes.CertificateIssued, NotificationCategories.Certificates, Essential: false, InApp: true),
+        new(NoticeTypes.SignatureReady, NotificationCategories.Certificates, Essential: false, InApp: true),
+        new(NoticeTypes.ReadinessDigest, NotificationCategories.Reports, Essential: false, InApp: true),
         new(NoticeTypes.ManagerDigest, NotificationCategories.Reports, Essential: false, InApp: true),
         new(NoticeTypes.ReportDelivery, NotificationCategories.Reports, Essential: false, InApp: true),
     ];

@@ -71,6 +71,14 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
         return found.Where(p => p.UserId is not null && wanted.Contains(p.UserId)).DistinctBy(p => p.UserId).ToList();
     }
 
+    public async Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
+        await (from c in scope.Apply(db.Set<Cadre>().AsNoTracking())
+               join u in LinkableUsers(db) on c.Email.ToUpper() equals u.NormalizedEmail into accounts
+               from u in accounts.DefaultIfEmpty()
+               orderby c.FullName, c.Id
+               select new CadreRecord(c.Id, c.UserId ?? (u == null ? null : u.Id), c.Email, c.FullName, c.Position, c.Phone, c.UnitId, c.OrgPath))
+            .ToListAsync(cancellationToken);
+
     public async Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default) =>
         await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Code == code)
             .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path))

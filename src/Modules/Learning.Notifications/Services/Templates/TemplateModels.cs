@@ -63,6 +63,23 @@ public static class TemplateModels
                     new JsonObject { ["name"] = "Lê Thị Ngọc Ánh", ["unit"] = "Tư pháp – Hộ tịch", ["course"] = "Chuyển đổi số trong cải cách hành chính", ["due_date"] = "2026-11-25" },
                 },
             },
+            [NoticeTypes.SignatureReady] = new()
+            {
+                ["province"] = "Tỉnh Khánh Hòa",
+                ["courses"] = new JsonArray
+                {
+                    new JsonObject { ["title"] = "Chữ ký số cho cán bộ cấp xã" },
+                    new JsonObject { ["title"] = "Ứng dụng chữ ký số trong xử lý văn bản điện tử" },
+                },
+            },
+            [NoticeTypes.ReadinessDigest] = new()
+            {
+                ["scope"] = "UBND xã Phước Đồng",
+                ["week"] = "2026-12-07",
+                ["ready_not_requested"] = 12,
+                ["expiring"] = 3,
+                ["expired"] = 1,
+            },
             [NoticeTypes.ReportDelivery] = new()
             {
                 ["report"] = new JsonObject { ["title"] = "Tiến độ bồi dưỡng cán bộ, công chức cấp xã", ["period"] = "Tháng 11/2026" },
@@ -89,6 +106,8 @@ public static class TemplateModels
                 NoticeTypes.PasswordReset => "https://hoctap.khanhhoa.gov.vn/Account/ResetPassword?token=mau",
                 NoticeTypes.QuizResult => "https://hoctap.khanhhoa.gov.vn/Quizzes/kiem-tra-cuoi-khoa",
                 NoticeTypes.CertificateIssued => "https://hoctap.khanhhoa.gov.vn/Certificates/KH-2026-000123",
+                NoticeTypes.SignatureReady => "https://hoctap.khanhhoa.gov.vn/Learning",
+                NoticeTypes.ReadinessDigest => "https://hoctap.khanhhoa.gov.vn/Admin/Readiness",
                 NoticeTypes.ManagerDigest or NoticeTypes.ReportDelivery => "https://hoctap.khanhhoa.gov.vn/Admin/Reports",
                 NotificationTypeCatalog.Digest => "https://hoctap.khanhhoa.gov.vn/Notifications",
                 _ => "https://hoctap.khanhhoa.gov.vn/Courses/ky-nang-tiep-cong-dan",

@@ -1,0 +1,117 @@
+using Learning.Certificates.Data;
+using Learning.Courses;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Certificates.Services.Readiness;
+
+/// <summary>One cadre's readiness, with where they work (unit, commune, province) for lists, filters and the provider's file.</summary>
+public sealed record CadreReadiness(
+    CadreRecord Cadre,
+    string UnitName,
+    OrgUnitRef? Commune,
+    OrgUnitRef? Province,
+    ReadinessState State,
+    int RequiredCount,
+    int CompletedCount,
+    SignatureRecord? Signature);
+
+/// <summary>Required courses per province, resolved: a configured path counts with its courses as they are now.</summary>
+public sealed record ProvinceRequirement(int ProvinceUnitId, IReadOnlySet<int> CourseIds, IReadOnlyList<CourseRef> Courses, LearningPathRef? Path);
+
+/// <summary>
+/// Computes every cadre's state inside a scope: the cadres and their units from the organisation, the required courses of each
+/// province, the enrolments in those courses from courses, the stored signatures, and today in Vietnam from the clock.
+/// </summary>
+public sealed class ReadinessBoard(LearningDbContext db, ICadreDirectory cadres, ICourseProgressQuery courses, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    public async Task<IReadOnlyList<CadreReadiness>> ListAsync(OrgScope scope, CancellationToken cancellationToken = default)
+    {
+        var records = await cadres.RecordsAsync(scope, cancellationToken);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var units = (await cadres.UnitsAsync(OrgScope.Everything, cancellationToken)).ToDictionary(u => u.Id);
+        var requirements = await RequirementsAsync(cancellationToken);
+        var courseIds = requirements.Values.SelectMany(r => r.CourseIds).ToHashSet();
+        var enrolments = (await courses.EnrollmentsAsync(courseIds, scope.Unrestricted ? null : cadres.UserIdsIn(scope), cancellationToken))
+            .ToLookup(e => e.UserId, StringComparer.Ordinal);
+        var ids = records.Select(r => r.CadreId).ToList();
+        var signatures = await db.Set<SignatureRecord>().AsNoTracking().Where(s => ids.Contains(s.CadreId)).ToDictionaryAsync(s => s.CadreId, cancellationToken);
+        var today = Today;
+        return records.Select(r => Build(r, units, requirements, enrolments, signatures.GetValueOrDefault(r.CadreId), today)).ToList();
+    }
+
+    /// <summary>One cadre inside the scope, or null (missing and outside look the same).</summary>
+    public async Task<CadreReadiness?> FindAsync(OrgScope scope, int cadreId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(scope, cancellationToken)).FirstOrDefault(r => r.Cadre.CadreId == cadreId);
+
+    /// <summary>The cadres of these accounts (a completion), in any scope.</summary>
+    public async Task<IReadOnlyList<CadreReadiness>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var profile = await cadres.FindByUserAsync(userId, cancellationToken);
+        if (profile is null)
+        {
+            return [];
+        }
+
+        var scope = new OrgScope(false, [profile.OrgPath]);
+        return (await ListAsync(scope, cancellationToken)).Where(r => r.Cadre.CadreId == profile.CadreId).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<int, ProvinceRequirement>> RequirementsAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<ReadinessRequirement>().AsNoTracking().ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return new Dictionary<int, ProvinceRequirement>();
+        }
+
+        var allCourses = (await courses.CoursesAsync(cancellationToken)).ToDictionary(c => c.Id);
+        var paths = (await courses.PathsAsync(cancellationToken)).ToDictionary(p => p.Id);
+        var result = new Dictionary<int, ProvinceRequirement>();
+        foreach (var row in rows)
+        {
+            var path = row.PathId is { } pathId ? paths.GetValueOrDefault(pathId) : null;
+            var ids = path?.CourseIds ?? ParseIds(row.CourseIds);
+            var known = ids.Where(allCourses.ContainsKey).Distinct().ToList();
+            result[row.ProvinceUnitId] = new ProvinceRequirement(row.ProvinceUnitId, known.ToHashSet(), known.Select(id => allCourses[id]).ToList(), path);
+        }
+
+        return result;
+    }
+
+    public static IReadOnlyList<int> ParseIds(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+
+    public static IReadOnlyList<int> PathIds(string orgPath) =>
+        orgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+
+    private static CadreReadiness Build(
+        CadreRecord cadre,
+        Dictionary<int, OrgUnitRef> units,
+        IReadOnlyDictionary<int, ProvinceRequirement> requirements,
+        ILookup<string, EnrollmentFact> enrolments,
+        SignatureRecord? signature,
+        DateOnly today)
+    {
+        var path = PathIds(cadre.OrgPath).Select(units.GetValueOrDefault).OfType<OrgUnitRef>().ToList();
+        var province = path.FirstOrDefault(u => u.Kind == "Province") ?? path.FirstOrDefault();
+        var commune = path.FirstOrDefault(u => u.Kind is "Commune" or "Ward" or "SpecialZone");
+        var unitName = units.GetValueOrDefault(cadre.UnitId)?.Name ?? "";
+        var required = province is not null && requirements.TryGetValue(province.Id, out var requirement) ? requirement.CourseIds : new HashSet<int>();
+        var mine = cadre.UserId is null ? [] : enrolments[cadre.UserId].Where(e => required.Contains(e.CourseId)).ToList();
+        var enrolled = mine.Select(e => e.CourseId).ToHashSet();
+        var completed = mine.Where(e => e.CompletedUtc is not null).Select(e => e.CourseId).ToHashSet();
+        var facts = signature is null ? null : new SignatureFacts(signature.RequestedUtc is not null, signature.ReturnedUtc is not null, signature.Serial, signature.ValidFrom, signature.ValidTo);
+        var state = ReadinessRules.Compute(new ReadinessInput(required, enrolled, completed, facts, today));
+        return new CadreReadiness(cadre, unitName, commune, province, state, required.Count, completed.Count, signature);
+    }
+}

@@ -1,8 +1,8 @@
 namespace Learning.Courses;
 
-public sealed record CourseRef(int Id, string Slug, string Title);
+public sealed record CourseRef(int Id, string Slug, string Title, bool IsPublished);
 
-public sealed record LearningPathRef(int Id, string Slug, string Title, IReadOnlyList<int> CourseIds);
+public sealed record LearningPathRef(int Id, string Slug, string Title, IReadOnlyList<int> CourseIds, bool IsPublished);
 
 /// <summary>One learner's active (not withdrawn) enrolment: <see cref="CompletedUtc"/> is set when every required lesson,
 /// quizzes included (a quiz lesson completes only when passed), is done.</summary>
@@ -11,6 +11,7 @@ public sealed record EnrollmentFact(string UserId, int CourseId, DateTime Enroll
 /// <summary>What other modules (certificates' readiness, reports) may read of courses, paths and enrolments.</summary>
 public interface ICourseProgressQuery
 {
+    /// <summary>Every course, drafts included (<see cref="CourseRef.IsPublished"/>): a page for managers lists only the published.</summary>
     Task<IReadOnlyList<CourseRef>> CoursesAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<LearningPathRef>> PathsAsync(CancellationToken cancellationToken = default);

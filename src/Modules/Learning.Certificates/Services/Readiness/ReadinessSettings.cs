@@ -13,12 +13,12 @@ public sealed class ReadinessSettings(LearningDbContext db, ICourseProgressQuery
     /// <summary>Returns an error key, or null when saved. An empty choice (no path, no course) removes the requirement.</summary>
     public async Task<string?> SetAsync(int provinceUnitId, int? pathId, IReadOnlyCollection<int> courseIds, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {
-        if (pathId is { } p && !(await courses.PathsAsync(cancellationToken)).Any(x => x.Id == p))
+        if (pathId is { } p && !(await courses.PathsAsync(cancellationToken)).Any(x => x.Id == p && x.IsPublished))
         {
             return "Error.UnknownPath";
         }
 
-        var known = (await courses.CoursesAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
+        var known = (await courses.CoursesAsync(cancellationToken)).Where(c => c.IsPublished).Select(c => c.Id).ToHashSet();
         if (courseIds.Any(id => !known.Contains(id)))
         {
             return "Error.UnknownCourse";

@@ -56,8 +56,8 @@ public sealed class SettingsModel(IOrganizationScopeService scopes, ICadreDirect
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         Provinces = (await cadres.UnitsAsync(scope, cancellationToken)).Where(u => u.Kind == "Province" && scope.Contains(u.Path)).ToList();
-        Courses = await courses.CoursesAsync(cancellationToken);
-        Paths = await courses.PathsAsync(cancellationToken);
+        Courses = (await courses.CoursesAsync(cancellationToken)).Where(c => c.IsPublished).ToList(); // a draft's title is the trainers' business
+        Paths = (await courses.PathsAsync(cancellationToken)).Where(p => p.IsPublished).ToList();
         Requirements = await board.RequirementsAsync(cancellationToken);
     }
 }

@@ -32,9 +32,6 @@ public sealed class EditModel(LearningDbContext db, CertificateTemplateEditor ed
     [BindProperty]
     public IFormFile? BackgroundFile { get; set; }
 
-    [BindProperty]
-    public IFormFile?[] SignatureFiles { get; set; } = new IFormFile?[CertificateTemplate.MaxSignatories];
-
     public CertificateTemplate? Saved { get; private set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -133,7 +130,9 @@ public sealed class EditModel(LearningDbContext db, CertificateTemplateEditor ed
         Draft.Background = await ReadAsync(BackgroundFile, cancellationToken);
         for (var i = 0; i < CertificateTemplate.MaxSignatories; i++)
         {
-            Draft.Signatures[i] = await ReadAsync(i < SignatureFiles.Length ? SignatureFiles[i] : null, cancellationToken);
+            // Indexed file fields ("SignatureFiles[1]") are read by name: the form-file binder does not fill arrays by index.
+            var file = Request.HasFormContentType ? Request.Form.Files.GetFile($"SignatureFiles[{i}]") : null;
+            Draft.Signatures[i] = await ReadAsync(file, cancellationToken);
         }
     }
 

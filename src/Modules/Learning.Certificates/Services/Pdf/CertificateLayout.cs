@@ -181,7 +181,8 @@ public static class CertificateLayout
         {
             var signatory = design.Signatories[i];
             var centre = signArea.Left + (columnWidth * (i + 0.5));
-            var after = Lines(gfx, Wrap(gfx, signatory.Title, titleFont, columnWidth - 8), titleFont, Ink, centre, top + 4, 1.2, 2);
+            var titleLines = signatory.Title.Replace("\r", "", StringComparison.Ordinal).Split('\n').SelectMany(l => Wrap(gfx, l.Trim(), titleFont, columnWidth - 8)).ToList();
+            var after = Lines(gfx, titleLines, titleFont, Ink, centre, top + 4, 1.2, 3);
             var imageBox = new XRect(centre - ((columnWidth - 16) / 2), after + 2, columnWidth - 16, 48);
             if (signatory.SignatureImage is { Length: > 0 } signature)
             {

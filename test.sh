@@ -8,7 +8,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export SUDO
 
-packages=(postgresql ffmpeg chromium poppler-utils fonts-noto-core fonts-liberation2 python3-aiosmtpd openssl)
+packages=(postgresql ffmpeg chromium poppler-utils fonts-noto-core fonts-liberation2 python3-aiosmtpd python3-openpyxl openssl)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

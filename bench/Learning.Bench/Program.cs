@@ -5,6 +5,7 @@ using Learning.Web.Hosting;
 // dotnet run --project bench/Learning.Bench -c Release -- cookies --count 1000 --out /tmp/cookies.txt
 // dotnet run --project bench/Learning.Bench -c Release -- accounts --cadres 15000 --baseline 300
 // dotnet run --project bench/Learning.Bench -c Release -- grading --attempts 5000 --runs 7
+// dotnet run --project bench/Learning.Bench -c Release -- certificates --count 200 --runs 3 [--sample first.pdf]
 // dotnet run --project bench/Learning.Bench -c Release -- mail --messages 5000 --runs 3 (an SMTP sink at Learning__Notifications__Smtp__Host/Port)
 // dotnet run --project bench/Learning.Bench -c Release -- reminders --cadres 100000 [--page 5000] (PostgreSQL, the site set up)
 // dotnet run --project bench/Learning.Bench -c Release -- quizstart --cadres 3000 --url http://127.0.0.1:5000 [--login 1] (the host running)
@@ -15,6 +16,16 @@ if (args.FirstOrDefault() == "grading")
     int Arg(string name, int fallback) =>
         Array.IndexOf(args, "--" + name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     GradingBench.Run(Arg("attempts", 5000), Arg("runs", 7));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "certificates")
+{
+    // Pure code: the renderer and signer, no host, no database.
+    var count = Array.IndexOf(args, "--count") is var c and >= 0 ? int.Parse(args[c + 1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var runs = Array.IndexOf(args, "--runs") is var r and >= 0 ? int.Parse(args[r + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    var sample = Array.IndexOf(args, "--sample") is var s and >= 0 ? args[s + 1] : null;
+    await Learning.Bench.CertificatesBench.RunAsync(count, runs, sample);
     return 0;
 }
 

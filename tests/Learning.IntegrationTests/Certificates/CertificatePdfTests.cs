@@ -188,3 +188,43 @@ public sealed class CertificatePdfTests
         }
     }
 }
+
+public sealed class CertificateTimestampTests
+{
+    /// <summary>With a timestamp authority configured, each signature carries its RFC 3161 token (openssl ts on 127.0.0.1).</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task RenderAsync_TimestampAuthority_SignatureCarriesTimestamp(DatabaseProvider provider)
+    {
+        await using var tsa = new LocalTimestampAuthority();
+        await using var site = await TestSite.StartAsync(provider, setUp: false, settings: CertificatePdfTests.Settings(tsa: tsa.Url));
+        Assert.True(site.Services.GetRequiredService<ICertificateSigner>().Status.HasTimestampAuthority);
+        var signed = await site.WithServiceAsync<ICertificatePdf, SignedCertificate>(p => p.RenderAsync(CertificatePdfTests.Facts(), CancellationToken.None));
+        Assert.True(tsa.Answered >= 1);
+
+        var cms = CertificateSignatureInspector.ReadCms(signed.Pdf);
+        Assert.NotNull(cms);
+        Assert.True(CertificateSignatureInspector.HasTimestamp(cms.SignerInfos[0]));
+        var token = cms.SignerInfos[0].UnsignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>()
+            .Single(a => a.Oid.Value == "1.2.840.113549.1.9.16.2.14").Values[0].RawData;
+        Assert.True(System.Security.Cryptography.Pkcs.Rfc3161TimestampToken.TryDecode(token, out var timestamp, out _));
+        Assert.Equal("1.2.3.4.1", timestamp.TokenInfo.PolicyId.Value);
+        Assert.True(Math.Abs((timestamp.TokenInfo.Timestamp - DateTimeOffset.UtcNow).TotalMinutes) < 5);
+
+        var inspection = site.Services.GetRequiredService<ICertificateSignatureInspector>().Inspect(signed.Pdf);
+        Assert.Equal(SignatureVerdict.Valid, inspection.Verdict);
+        Assert.Equal("timestamped", inspection.Detail);
+        var pdfsig = await PdfTools.PdfsigAsync(signed.Pdf);
+        Assert.Contains("Signature is Valid", pdfsig, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", pdfsig, StringComparison.Ordinal);
+    }
+
+    /// <summary>A timestamp authority that does not answer stops issuing with a clear error: no PDF without its timestamp.</summary>
+    [Fact]
+    public async Task RenderAsync_TimestampAuthorityDown_ThrowsSignerUnavailable()
+    {
+        await using var site = await TestSite.StartAsync(DatabaseProvider.Sqlite, setUp: false, settings: CertificatePdfTests.Settings(tsa: "http://127.0.0.1:9/tsa"));
+        await Assert.ThrowsAsync<CertificateSignerUnavailableException>(
+            () => site.WithServiceAsync<ICertificatePdf, SignedCertificate>(p => p.RenderAsync(CertificatePdfTests.Facts(), CancellationToken.None)));
+    }
+}

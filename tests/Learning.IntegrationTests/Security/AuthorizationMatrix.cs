@@ -211,6 +211,15 @@ public static class AuthorizationMatrix
         new("POST /Admin/Notifications/Templates/Edit ?handler=Save", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi&handler=Save", "L F F F F A"),
         new("POST /Admin/Notifications/Templates/Edit ?handler=Restore", "", _ => "/Admin/Notifications/Templates/Edit?type=courses.assigned&culture=vi&handler=Restore", "L F F F F A"),
         new("POST /Admin/Notifications/Templates/Edit ?handler=Restore", "missing", _ => "/Admin/Notifications/Templates/Edit?type=khong.co&culture=fr&handler=Restore", "L F F F F N"),
+
+        // Certificates: templates (trainers; the default template is created on the list; 987654 is no template)
+        new("GET /Admin/Certificates/Templates", "", _ => "/Admin/Certificates/Templates", "L F A F F A"),
+        new("POST /Admin/Certificates/Templates ?handler=Create", "", _ => "/Admin/Certificates/Templates?handler=Create", "L F A F F A"), // 400: no course or path given
+        new("GET /Admin/Certificates/Templates/Edit", "missing", _ => "/Admin/Certificates/Templates/Edit?id=987654", "L F N F F N"),
+        new("GET /Admin/Certificates/Templates/Edit ?handler=Preview", "missing", _ => "/Admin/Certificates/Templates/Edit?id=987654&handler=Preview", "L F N F F N"),
+        new("POST /Admin/Certificates/Templates/Edit ?handler=Preview", "missing", _ => "/Admin/Certificates/Templates/Edit?id=987654&handler=Preview", "L F N F F N"),
+        new("POST /Admin/Certificates/Templates/Edit ?handler=Save", "missing", _ => "/Admin/Certificates/Templates/Edit?id=987654&handler=Save", "L F N F F N"),
+        new("POST /Admin/Certificates/Templates/Edit ?handler=Restore", "missing", _ => "/Admin/Certificates/Templates/Edit?id=987654&handler=Restore", "L F N F F N"),
         new("GET /Admin/Recipes", "", _ => "/Admin/Recipes", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Run", "", _ => "/Admin/Recipes?handler=Run", "L F F F F A"),
         new("POST /Admin/Recipes ?handler=Upload", "", _ => "/Admin/Recipes?handler=Upload", "L F F F F A"),

@@ -23,8 +23,6 @@ public static class CertificateLayout
     private static readonly XColor Red = XColor.FromArgb(183, 28, 28);
     private static readonly XColor Gold = XColor.FromArgb(191, 144, 0);
     private static readonly XColor Navy = XColor.FromArgb(13, 45, 110);
-    private static readonly byte[] Black = [0, 0, 0, 255];
-    private static readonly byte[] White = [255, 255, 255, 255];
 
     /// <summary>The digital-signature box on the page, in points from the page's top-left corner.</summary>
     public static XRect SignatureBox(PdfPage page) => Areas(page.Width.Point, page.Height.Point).SignatureBox;
@@ -93,7 +91,7 @@ public static class CertificateLayout
 
         if (context.TestSigner)
         {
-            var warning = new XFont(CertificateFonts.Sans, 10, XFontStyleEx.Bold);
+            var warning = new XFont(CertificateFonts.Serif, 10, XFontStyleEx.Bold);
             gfx.DrawString(CertificateTexts.Get("Pdf.Layout.TestSigner", culture), warning, new XSolidBrush(Red), new XRect(0, h - 38, w, 14), XStringFormats.Center);
         }
     }
@@ -145,15 +143,10 @@ public static class CertificateLayout
 
         // Left: QR code, serial, dates, the verification address; the signature box under them.
         var qrSize = areas.Portrait ? 84.0 : 80.0;
-        using (var qr = new QRCodeGenerator().CreateQrCode(context.VerifyUrl, QRCodeGenerator.ECCLevel.M))
-        {
-            var png = new PngByteQRCode(qr).GetGraphic(4, Black, White, drawQuietZones: false);
-            using var image = Image(png);
-            gfx.DrawImage(image, content.Left, bottom + 4, qrSize, qrSize);
-        }
+        DrawQr(gfx, context.VerifyUrl, new XRect(content.Left, bottom + 4, qrSize, qrSize));
 
-        var small = new XFont(CertificateFonts.Sans, 8.5, XFontStyleEx.Regular);
-        var smallBold = new XFont(CertificateFonts.Sans, 8.5, XFontStyleEx.Bold);
+        var small = new XFont(CertificateFonts.Serif, 8.5, XFontStyleEx.Regular);
+        var smallBold = new XFont(CertificateFonts.Serif, 8.5, XFontStyleEx.Bold);
         var textLeft = content.Left + qrSize + 8;
         var textWidth = areas.SignatoriesLeft - textLeft - 12;
         var y = bottom + 6;
@@ -165,7 +158,7 @@ public static class CertificateLayout
         }
 
         y = LeftLines(gfx, [CertificateTexts.Get("Pdf.Layout.Verify", culture)], small, textLeft, y, 1);
-        var (urlFont, urlLines) = Fit(gfx, context.VerifyUrl, CertificateFonts.Sans, XFontStyleEx.Regular, 8.5, 5.5, textWidth, 1);
+        var (urlFont, urlLines) = Fit(gfx, context.VerifyUrl, CertificateFonts.Serif, XFontStyleEx.Regular, 8.5, 5.5, textWidth, 1);
         LeftLines(gfx, urlLines, urlFont, textLeft, y, 3);
 
         // Right: place and date, then the signatories side by side.
@@ -188,7 +181,8 @@ public static class CertificateLayout
         {
             var signatory = design.Signatories[i];
             var centre = signArea.Left + (columnWidth * (i + 0.5));
-            var after = Lines(gfx, Wrap(gfx, signatory.Title, titleFont, columnWidth - 8), titleFont, Ink, centre, top + 4, 1.2, 2);
+            var titleLines = signatory.Title.Replace("\r", "", StringComparison.Ordinal).Split('\n').SelectMany(l => Wrap(gfx, l.Trim(), titleFont, columnWidth - 8)).ToList();
+            var after = Lines(gfx, titleLines, titleFont, Ink, centre, top + 4, 1.2, 3);
             var imageBox = new XRect(centre - ((columnWidth - 16) / 2), after + 2, columnWidth - 16, 48);
             if (signatory.SignatureImage is { Length: > 0 } signature)
             {
@@ -290,6 +284,41 @@ public static class CertificateLayout
         }
 
         return y;
+    }
+
+    /// <summary>The QR code as vector squares (one rectangle per run of dark modules): sharp at any zoom, nothing to decode.</summary>
+    private static void DrawQr(XGraphics gfx, string text, XRect box)
+    {
+        using var data = new QRCodeGenerator().CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        const int quiet = 4; // QRCoder includes the quiet zone in the matrix
+        var modules = matrix.Count - (2 * quiet);
+        var cell = box.Width / modules;
+        var path = new XGraphicsPath();
+        for (var row = 0; row < modules; row++)
+        {
+            var bits = matrix[row + quiet];
+            var column = 0;
+            while (column < modules)
+            {
+                if (!bits[column + quiet])
+                {
+                    column++;
+                    continue;
+                }
+
+                var start = column;
+                while (column < modules && bits[column + quiet])
+                {
+                    column++;
+                }
+
+                path.AddRectangle(box.X + (start * cell), box.Y + (row * cell), (column - start) * cell, cell);
+            }
+        }
+
+        gfx.DrawRectangle(XBrushes.White, box);
+        gfx.DrawPath(XBrushes.Black, path);
     }
 
     private static XImage Image(byte[] bytes) => XImage.FromStream(new MemoryStream(bytes, writable: false));

@@ -32,6 +32,7 @@ public static class CertificateRenderer
         document.Info.Creator = "Learning";
         document.Info.Elements.SetString(SerialKey, facts.Serial);
         document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         var page = document.AddPage();
         page.Size = PageSize.A4;

@@ -65,7 +65,13 @@ public sealed partial class CertificateSignatureInspector : ICertificateSignatur
         var hex = gap[1..^1].ToString();
         var der = Convert.FromHexString(hex.Length % 2 == 0 ? hex : hex + "0");
         var cms = new SignedCms(new ContentInfo(Concat(pdf, range)), detached: true);
-        cms.Decode(TrimPadding(der));
+        var value = TrimPadding(der);
+        if (der.AsSpan(value.Length).IndexOfAnyExcept((byte)0) >= 0)
+        {
+            return new SignatureInspection(SignatureVerdict.Altered, sha, null, serial, "bytes were changed in the signature's padding");
+        }
+
+        cms.Decode(value);
         if (cms.SignerInfos.Count == 0)
         {
             return new SignatureInspection(SignatureVerdict.Altered, sha, null, serial, "the signature has no signer");

@@ -165,10 +165,10 @@ public sealed partial class CertificateSigner : ICertificateSigner
         }
     }
 
-    /// <summary>A self-signed RSA-3072 certificate for document signing, valid ten years, as PKCS#12 without a password.</summary>
+    /// <summary>A self-signed RSA-2048 certificate for document signing, valid ten years, as PKCS#12 without a password.</summary>
     public static byte[] CreateTestSigner(DateTimeOffset now, string name = TestSignerName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
-        using var key = RSA.Create(3072);
+        using var key = RSA.Create(2048);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={name}, O=Learning, C=VN"), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));

@@ -1,4 +1,5 @@
 using Learning.Modularity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,18 @@ public static class PdfServices
         services.AddSingleton<CertificateDesignCache>();
         services.AddScoped<CertificateTemplates>();
         services.AddScoped<ICertificatePdf, CertificatePdf>();
+        services.AddScoped<CertificateTemplateEditor>();
+        services.AddScoped<IAdminMenuProvider, TemplatesAdminMenu>();
         services.AddScoped<IDashboardCardProvider, SignerDashboard>();
+        // The module's compiled Razor pages, whether or not the host's default part discovery found this assembly.
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            var assembly = typeof(PdfServices).Assembly;
+            if (!parts.ApplicationParts.OfType<CompiledRazorAssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+            }
+        });
         services.AddHealthChecks().AddCheck<SignerHealthCheck>("certificate-signer", failureStatus: HealthStatus.Degraded);
         return services;
     }

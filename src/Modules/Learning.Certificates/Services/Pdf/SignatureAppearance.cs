@@ -8,10 +8,12 @@ internal sealed class SignatureAppearance(string signer, DateTime signedUtc, Sys
 {
     public void DrawAppearance(XGraphics gfx, XRect rect)
     {
+        // PDFsharp passes the field's place on the page; the appearance form's own origin is its top-left corner.
+        rect = new XRect(0, 0, rect.Width, rect.Height);
         var colour = testSigner ? XColor.FromArgb(183, 28, 28) : XColor.FromArgb(20, 110, 50);
         gfx.DrawRectangle(new XPen(colour, 1.2), new XSolidBrush(XColor.FromArgb(245, 250, 245)), rect.X + 0.6, rect.Y + 0.6, rect.Width - 1.2, rect.Height - 1.2);
-        var bold = new XFont(CertificateFonts.Sans, 8, XFontStyleEx.Bold);
-        var regular = new XFont(CertificateFonts.Sans, 7.5, XFontStyleEx.Regular);
+        var bold = new XFont(CertificateFonts.Serif, 8, XFontStyleEx.Bold);
+        var regular = new XFont(CertificateFonts.Serif, 7.5, XFontStyleEx.Regular);
         var brush = new XSolidBrush(colour);
         var lines = CertificateLayout.Wrap(gfx, CertificateTexts.Get("Pdf.Layout.SignedBy", culture, signer), bold, rect.Width - 10);
         var y = rect.Y + 5;

@@ -36,13 +36,14 @@ public static class ValidatedOptions
     /// The section bound and checked at once, for the few values a module needs while it registers its services (whether a
     /// worker runs, a schedule's period). Throws <see cref="OptionsValidationException"/> naming the keys at fault.
     /// </summary>
-    public static T GetValidated<T>(this IConfiguration configuration, string section)
+    /// <param name="sharingTheSection">The other options classes bound to the same section: their keys are known too.</param>
+    public static T GetValidated<T>(this IConfiguration configuration, string section, params Type[] sharingTheSection)
         where T : class, new()
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new T();
         configuration.GetSection(section).Bind(options);
-        var failures = Failures(section, configuration.GetSection(section), options);
+        var failures = Failures(section, configuration.GetSection(section), options, sharingTheSection);
         return failures.Count == 0 ? options : throw new OptionsValidationException(section, typeof(T), failures);
     }
 

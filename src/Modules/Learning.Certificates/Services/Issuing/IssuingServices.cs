@@ -22,7 +22,7 @@ public static class IssuingServices
     public static IServiceCollection AddCertificateIssuing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<IssuingOptions>(IssuingOptions.Section);
-        var options = configuration.GetValidated<IssuingOptions>(IssuingOptions.Section);
+        var options = configuration.GetValidated<IssuingOptions>(IssuingOptions.Section, typeof(Pdf.CertificateSigningOptions)); // the signer's keys share the section
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateRegistry>();
         services.AddScoped<CertificateVerifier>();

@@ -134,6 +134,28 @@ public sealed class CertificatePdfTests
         Assert.DoesNotContain("THỬ NGHIỆM", await PdfTools.PdftotextAsync(signed.Pdf), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// CI stop 20: a host whose clock a test had moved to March 2027 generated the shared test signer "valid from 01/03/2027", and
+    /// every later host on the real date refused to sign. The generated signer now spans both clocks.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TestSigner_GeneratedByAHostWhoseClockIsAhead_IsUsableOnTheRealDate(DatabaseProvider provider)
+    {
+        var settings = Settings();
+        var ahead = new Learning.IntegrationTests.Media.ManualClock { Now = DateTimeOffset.UtcNow.AddMonths(3) };
+        await using (var future = await TestSite.StartAsync(provider, setUp: false, settings: settings, services: s => s.AddSingleton<TimeProvider>(ahead)))
+        {
+            Assert.True(future.Services.GetRequiredService<ICertificateSigner>().Status.Usable);
+        }
+
+        await using var site = await TestSite.StartAsync(provider, setUp: false, settings: settings);
+        var status = site.Services.GetRequiredService<ICertificateSigner>().Status;
+        Assert.True(status.Usable, status.Problem);
+        var signed = await site.WithServiceAsync<ICertificatePdf, SignedCertificate>(p => p.RenderAsync(Facts(), CancellationToken.None));
+        Assert.Contains("Signature is Valid", await PdfTools.PdfsigAsync(signed.Pdf), StringComparison.Ordinal);
+    }
+
     /// <summary>A signer with a wrong password, expired, not yet valid, without a private key, or missing: no PDF, and the status says why.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

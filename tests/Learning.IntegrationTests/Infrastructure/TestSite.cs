@@ -148,6 +148,10 @@ public sealed class TestSite : WebApplicationFactory<Program>
         return await client.GetAsync(posted.Location);
     }
 
+    // One generated test signer for the run, outside the source tree: never one left in src/Learning.Web/App_Data by an
+    // earlier run or by a host whose clock a test had moved.
+    private static readonly Lazy<string> SharedTestSignerFolder = new(() => Directory.CreateTempSubdirectory("learning-test-signer-").FullName);
+
     public SiteClient CreateSiteClient(string fetchSite = "same-origin")
     {
         var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -166,6 +170,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Learning:Courses:FilesPath", Path.Combine(Path.GetTempPath(), "learning-test-files-" + Guid.NewGuid().ToString("N")[..8]));
         builder.UseSetting("Learning:Database:ConnectionString", connectionString);
         builder.UseSetting("Learning:Jobs:RunWorker", "false");
+        builder.UseSetting("Learning:Certificates:TestSignerFolder", SharedTestSignerFolder.Value);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -133,7 +133,10 @@ public sealed partial class CertificateSigner : ICertificateSigner
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(folder);
-            var bytes = CreateTestSigner(clock.GetUtcNow());
+            // Valid from the earlier of the host's clock and the wall clock to ten years after the later one, so a host whose
+            // clock is set ahead (a test, a wrong NTP) never leaves a signer that the real date calls "not yet valid".
+            var (clockNow, wallNow) = (clock.GetUtcNow(), TimeProvider.System.GetUtcNow());
+            var bytes = CreateTestSigner(clockNow, notBefore: Min(clockNow, wallNow).AddDays(-1), notAfter: Max(clockNow, wallNow).AddYears(10));
             var scratch = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             File.WriteAllBytes(scratch, bytes);
             if (!OperatingSystem.IsWindows())
@@ -164,6 +167,10 @@ public sealed partial class CertificateSigner : ICertificateSigner
             return new Loaded(null, true, "Pdf.Signer.WrongPassword", path);
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>A self-signed RSA-2048 certificate for document signing, valid ten years, as PKCS#12 without a password.</summary>
     public static byte[] CreateTestSigner(DateTimeOffset now, string name = TestSignerName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)

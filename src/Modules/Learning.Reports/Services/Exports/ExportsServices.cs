@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.Reports.Services.Exports;
+
+public static class ExportsServices
+{
+    public static IServiceCollection AddReportExports(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder endpoints) => endpoints;
+}

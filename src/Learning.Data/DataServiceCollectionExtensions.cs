@@ -32,6 +32,9 @@ public static class DataServiceCollectionExtensions
             db.AddInterceptors(sp.GetRequiredService<Security.SecurityStampSaveInterceptor>(), sp.GetRequiredService<Security.SecurityStampTransactionInterceptor>());
         });
 
+        services.AddSingleton<IReadDbContextFactory>(sp => new ReadDbContextFactory(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DatabaseConnection>(), sp.GetRequiredService<ModelAssemblies>()));
+
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationHostedService>();
         services.AddSecurityStamps(); // its listener starts after the migrations

@@ -20,6 +20,11 @@ public sealed class DatabaseOptions : IValidatableObject
     [MaxLength(2000)]
     public string? ConnectionString { get; set; }
 
+    /// <summary>Optional: where reports, exports and the data API read (a streaming standby, or an Npgsql multi-host string with
+    /// <c>Target Session Attributes=prefer-standby</c>). Writes always go to <see cref="ConnectionString"/>. PostgreSQL only.</summary>
+    [MaxLength(2000)]
+    public string? ReadConnectionString { get; set; }
+
     /// <summary>Apply pending migrations when the host starts. Turn off where migrations are run by a deploy step.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
@@ -28,6 +33,11 @@ public sealed class DatabaseOptions : IValidatableObject
         if (Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult($"required with {Provider} (only SQLite has a default, App_Data/learning.db).", [nameof(ConnectionString)]);
+        }
+
+        if (Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(ReadConnectionString))
+        {
+            yield return new ValidationResult("PostgreSQL only: SQLite has no standby to read from.", [nameof(ReadConnectionString)]);
         }
     }
 }

@@ -1,4 +1,7 @@
+using Learning.Data.Jobs;
+using Learning.Modularity;
 using Learning.Reports.Endpoints;
+using Learning.Reports.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +14,11 @@ public static class ExportsServices
     {
         _ = configuration;
         services.AddScoped<CompletionExport>();
+        services.AddScoped<ReportSubscriptions>();
+        services.AddScoped<ReportDelivery>();
+        services.AddScoped<IJobHandler, ReportDeliveryJob>();
+        services.AddScoped<IAdminMenuProvider, SubscriptionsMenu>();
+        services.AddRecurringJob(ReportDeliveryJob.RecurringName, ReportDeliveryJob.JobKind, RecurringSchedule.Cron("0 6 * * *")); // 06:00 in Vietnam
         return services;
     }
 

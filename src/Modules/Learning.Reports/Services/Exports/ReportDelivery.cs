@@ -1,0 +1,133 @@
+using System.Globalization;
+using Learning.Data;
+using Learning.Notifications;
+using Learning.Organization;
+using Learning.Reports.Data;
+using Learning.Reports.Services.Completion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Learning.Reports.Services.Exports;
+
+/// <summary>What a delivery run did: reports sent, empty reports skipped, subscriptions whose period was already served.</summary>
+public sealed record DeliveryResult(int Sent, int SkippedEmpty, int AlreadyServed);
+
+/// <summary>
+/// Sends the subscribed reports that are due: for each active subscription whose current period (ISO week or month, Vietnam time)
+/// is not yet served, the saved report is rendered AS ITS RECIPIENT SEES IT NOW (their scope read from the database at this
+/// moment) to XLSX and handed to <see cref="INotifier"/> with the workbook attached; an empty report is skipped when the
+/// subscription says so. The period is taken by a compare-and-set on <see cref="ReportSubscription.LastSentPeriod"/> in the
+/// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap.
+/// </summary>
+public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, IOrganizationScopeService scopes, INotifier notifier,
+    IStringLocalizer<ReportsStrings> t, TimeProvider clock, ILogger<ReportDelivery> logger)
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<DeliveryResult> DeliverDueAsync(CancellationToken cancellationToken = default)
+    {
+        // A job runs without a request: the reports are written in the site's first language.
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("vi");
+        try
+        {
+            return await DeliverAsync(cancellationToken);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var week = ReportSubscriptions.PeriodOf(ReportCadence.Weekly, now).Key;
+        var month = ReportSubscriptions.PeriodOf(ReportCadence.Monthly, now).Key;
+        var due = await db.Set<ReportSubscription>().AsNoTracking()
+            .Where(s => s.Active && ((s.Cadence == ReportCadence.Weekly && s.LastSentPeriod != week) || (s.Cadence == ReportCadence.Monthly && s.LastSentPeriod != month)))
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var (sent, skipped, served) = (0, 0, 0);
+        foreach (var subscription in due)
+        {
+            var (period, number, year) = ReportSubscriptions.PeriodOf(subscription.Cadence, now);
+            var report = await SavedReportRows.Of(db).FirstOrDefaultAsync(r => r.Id == subscription.SavedReportId && r.OwnerId == subscription.OwnerId, cancellationToken);
+            var scope = await scopes.ScopeOfUserAsync(subscription.OwnerId, cancellationToken);
+            var filter = report is null ? null : ReportFilter.Parse(report.FilterQuery);
+            var visible = report is not null && filter!.Validate(t).Count == 0 && (scope.Unrestricted || scope.Paths.Count > 0)
+                && !await export.NamesOutsideAsync(scope, filter, cancellationToken);
+            var count = visible ? await export.CountAsync(scope, filter!, cancellationToken) : 0;
+            if (report is null || (count == 0 && subscription.SkipWhenEmpty))
+            {
+                if (await TakeAsync(subscription.Id, period, 0, now, null, cancellationToken))
+                {
+                    skipped++;
+                }
+                else
+                {
+                    served++;
+                }
+
+                continue;
+            }
+
+            using var workbook = new MemoryStream();
+            if (visible)
+            {
+                await export.WriteXlsxAsync(workbook, scope, filter!, cancellationToken);
+            }
+            else
+            {
+                await export.WriteXlsxAsync(workbook, OrgScope.Nothing, new ReportFilter(), cancellationToken); // nothing they may see: an empty workbook
+            }
+
+            var label = t[subscription.Cadence == ReportCadence.Weekly ? "Subscriptions.Period.Weekly" : "Subscriptions.Period.Monthly", number, year].Value;
+            var notice = new Notice(subscription.OwnerId, NoticeTypes.ReportDelivery, new { Report = new { Title = report.Name, Period = label } })
+            {
+                Link = "/Admin/Reports" + (report.FilterQuery.Length > 0 ? "?" + report.FilterQuery.TrimStart('?') : ""),
+                Attachments = [new NoticeAttachment(AttachmentName(report.Name, period), XlsxContentType, workbook.ToArray())],
+            };
+            if (await TakeAsync(subscription.Id, period, count, now, notice, cancellationToken))
+            {
+                sent++;
+            }
+            else
+            {
+                served++;
+            }
+        }
+
+        logger.LogInformation("Scheduled reports: {Sent} sent, {Skipped} skipped as empty, {Served} already served", sent, skipped, served);
+        return new DeliveryResult(sent, skipped, served);
+    }
+
+    /// <summary>The file name of the attachment: the report's name and the period, without characters a file system refuses.</summary>
+    public static string AttachmentName(string reportName, string period)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var clean = new string(reportName.Select(c => invalid.Contains(c) || char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        clean = clean.Length > 80 ? clean[..80].TrimEnd() : clean;
+        return $"{(clean.Length == 0 ? "report" : clean)} {period}.xlsx";
+    }
+
+    /// <summary>Takes the period (compare-and-set) and writes the notice, if any, in one transaction. False when it was already taken.</summary>
+    private async Task<bool> TakeAsync(int subscriptionId, string period, int rows, DateTime now, Notice? notice, CancellationToken cancellationToken)
+    {
+        var taken = await db.InTransactionAsync(async ct =>
+        {
+            var updated = await db.Set<ReportSubscription>()
+                .Where(s => s.Id == subscriptionId && s.Active && (s.LastSentPeriod == null || s.LastSentPeriod != period))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSentPeriod, period).SetProperty(s => s.LastSentUtc, now).SetProperty(s => s.LastRowCount, rows), ct);
+            if (updated == 1 && notice is not null)
+            {
+                notifier.Notify(notice);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return updated == 1;
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        return taken;
+    }
+}

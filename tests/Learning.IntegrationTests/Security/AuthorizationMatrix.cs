@@ -152,6 +152,13 @@ public static class AuthorizationMatrix
         new("GET /Admin/Readiness/Import ?handler=Template", "", _ => "/Admin/Readiness/Import?handler=Template&format=xlsx", "L F F A A A"),
         new("POST /Admin/Readiness/Import ?handler=Preview", "", _ => "/Admin/Readiness/Import?handler=Preview", "L F F A A A"), // no file: its own message
         new("POST /Admin/Readiness/Import ?handler=Import", "", _ => "/Admin/Readiness/Import?handler=Import", "L F F A A A"), // no file: nothing imported
+        // Reports (issue 14): exports and scheduled delivery, for managers within their scope and administrators
+        new("GET /Admin/Reports/Export", "in", _ => "/Admin/Reports/Export?format=csv", "L F F A A A"),
+        new("GET /Admin/Reports/Export", "out", _ => "/Admin/Reports/Export?format=xlsx&under=%2F987654%2F", "L F F N N A"), // a unit outside the scope: not found
+        new("GET /Admin/Reports/Subscriptions", "", _ => "/Admin/Reports/Subscriptions", "L F F A A A"),
+        new("POST /Admin/Reports/Subscriptions ?handler=Subscribe", "", _ => "/Admin/Reports/Subscriptions?handler=Subscribe&report=987654", "L F F A A A"), // no cadence: its own message
+        new("POST /Admin/Reports/Subscriptions ?handler=Subscribe", "others", _ => "/Admin/Reports/Subscriptions?handler=Subscribe&report=987654&cadence=Weekly", "L F F N N N"), // not one's own saved report
+        new("POST /Admin/Reports/Subscriptions ?handler=Unsubscribe", "", _ => "/Admin/Reports/Subscriptions?handler=Unsubscribe&report=987654", "L F F N N N"),
         new("GET /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("POST /Admin/Organization/Cadres/Import", "", _ => "/Admin/Organization/Cadres/Import", "L F F A A A"),
         new("GET /Admin/Organization/Cadres/Import ?handler=Status", "", _ => "/Admin/Organization/Cadres/Import?handler=Status&job=987654", "L F F N N N"),

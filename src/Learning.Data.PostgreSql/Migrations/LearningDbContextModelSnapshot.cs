@@ -2407,7 +2407,7 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.ToTable("quizzes_slot", (string)null);
                 });
 
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+            modelBuilder.Entity("Learning.Reports.Data.HourTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2415,46 +2415,31 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
 
-                    b.Property<string>("Cadence")
+                    b.Property<string>("Position")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("LastRowCount")
+                    b.Property<int>("Year")
                         .HasColumnType("integer");
-
-                    b.Property<string>("LastSentPeriod")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime?>("LastSentUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("SavedReportId")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("SkipWhenEmpty")
-                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Active", "Cadence");
-
-                    b.HasIndex("SavedReportId", "OwnerId")
+                    b.HasIndex("Year", "Position")
                         .IsUnique();
 
-                    b.ToTable("reports_subscriptions", (string)null);
+                    b.ToTable("reports_hour_targets", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.SavedReport", b =>
@@ -2817,15 +2802,6 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.HasOne("Learning.Quizzes.Data.Quiz", null)
                         .WithMany("Slots")
                         .HasForeignKey("QuizId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
-                {
-                    b.HasOne("Learning.Reports.Data.SavedReport", null)
-                        .WithMany()
-                        .HasForeignKey("SavedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2320,52 +2320,37 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("quizzes_slot", (string)null);
                 });
 
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+            modelBuilder.Entity("Learning.Reports.Data.HourTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("Cadence")
+                    b.Property<string>("Position")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("LastRowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSentPeriod")
-                        .HasMaxLength(16)
+                    b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastSentUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SavedReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("SkipWhenEmpty")
+                    b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Active", "Cadence");
-
-                    b.HasIndex("SavedReportId", "OwnerId")
+                    b.HasIndex("Year", "Position")
                         .IsUnique();
 
-                    b.ToTable("reports_subscriptions", (string)null);
+                    b.ToTable("reports_hour_targets", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.SavedReport", b =>
@@ -2720,15 +2705,6 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasOne("Learning.Quizzes.Data.Quiz", null)
                         .WithMany("Slots")
                         .HasForeignKey("QuizId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
-                {
-                    b.HasOne("Learning.Reports.Data.SavedReport", null)
-                        .WithMany()
-                        .HasForeignKey("SavedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

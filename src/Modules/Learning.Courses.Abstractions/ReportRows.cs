@@ -80,3 +80,15 @@ public interface IQuizScoreRows
 {
     IQueryable<QuizScoreRow> BestScores(object context);
 }
+
+/// <summary>A simulated enrolment for demonstration data (the demo recipe): back-dated progress so reports and charts have a shape.
+/// <see cref="LessonsDone"/> is clamped to the course's required lessons; a completed one has them all.</summary>
+public sealed record SimulatedEnrollment(string UserId, int CourseId, DateTime EnrolledUtc, DateTime? DueUtc, int LessonsDone, DateTime? LastActivityUtc, DateTime? CompletedUtc);
+
+/// <summary>Writes demonstration enrolments (never used by the production recipe). Learners already enrolled in a course are left as
+/// they are. Written to the caller's unit of work (the recipe's transaction).</summary>
+public interface IDemoLearningWriter
+{
+    /// <returns>How many enrolments were added.</returns>
+    Task<int> AddAsync(IReadOnlyList<SimulatedEnrollment> enrollments, CancellationToken cancellationToken = default);
+}

@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ICompletionRecords, CompletionRecords>();
         services.AddScoped<ICourseProgressQuery, CourseProgressQuery>();
         services.AddSingleton<ICourseReportRows, CourseReportRows>();
+        services.AddScoped<IDemoLearningWriter, DemoLearningWriter>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();
         services.AddSingleton(sp => new StorageLocation("course-files", sp.GetRequiredService<CourseFiles>().Root));

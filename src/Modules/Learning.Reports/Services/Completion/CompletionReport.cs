@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Learning.Reports.Services.Completion;
 
@@ -33,27 +35,35 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             return [];
         }
 
+        // The group of each row is a CASE over the (few) units of this page: SQLite has no APPLY for a join on a path prefix.
         var facts = await FactsAsync(db, scope, filter, ct);
-        var joined = from g in units
-                     from f in facts.Where(f => g.Id == selfId ? f.OrgPath == g.Path : f.OrgPath.StartsWith(g.Path))
-                     select new { g.Path, f.Status, f.Score, f.EnrolledUtc, f.CompletedUtc };
-        var counts = await (from x in joined
-                            group x by x.Path into grp
-                            select new
-                            {
-                                Path = grp.Key,
-                                Assigned = grp.Count(),
-                                NotStarted = grp.Count(x => x.Status == NotStarted),
-                                InProgress = grp.Count(x => x.Status == InProgress),
-                                Completed = grp.Count(x => x.Status == Completed),
-                                Overdue = grp.Count(x => x.Status == Overdue),
-                                AverageScore = grp.Average(x => x.Score),
-                            }).ToDictionaryAsync(x => x.Path, ct);
+        var key = GroupKey(list, selfId);
+        var keyed = facts.Where(Expression.Lambda<Func<Fact, bool>>(Expression.NotEqual(key.Body, Expression.Constant(null, typeof(string))), key.Parameters));
+        var counts = await keyed.GroupBy(key)
+            .Select(grp => new
+            {
+                Path = grp.Key!,
+                Assigned = grp.Count(),
+                NotStarted = grp.Count(x => x.Status == NotStarted),
+                InProgress = grp.Count(x => x.Status == InProgress),
+                Completed = grp.Count(x => x.Status == Completed),
+                Overdue = grp.Count(x => x.Status == Overdue),
+                AverageScore = grp.Average(x => x.Score),
+            }).ToDictionaryAsync(x => x.Path, ct);
 
+        Expression<Func<Fact, string?, MedianInput>> template = (f, path) => new MedianInput { Path = path, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc };
+        var projection = Expression.Lambda<Func<Fact, MedianInput>>(
+            ReplacingExpressionVisitor.Replace(template.Parameters[1], ReplacingExpressionVisitor.Replace(key.Parameters[0], template.Parameters[0], key.Body), template.Body),
+            template.Parameters[0]);
         var scores = new Dictionary<string, List<double>>();
         var days = new Dictionary<string, List<double>>();
-        await foreach (var x in joined.Where(x => x.Score != null || x.Status == Completed).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var x in keyed.Where(x => x.Score != null || x.Status == Completed).Select(projection).AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (x.Path is null)
+            {
+                continue;
+            }
+
             if (x.Score is { } score)
             {
                 Bucket(scores, x.Path).Add(score);
@@ -281,6 +291,23 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         return facts;
     }
 
+    /// <summary><c>f.OrgPath == self ? self : f.OrgPath.StartsWith(child1) ? child1 : … : null</c>.</summary>
+    private static Expression<Func<Fact, string?>> GroupKey(IReadOnlyList<OrgUnitRow> units, int selfId)
+    {
+        var f = Expression.Parameter(typeof(Fact), "f");
+        var orgPath = Expression.Property(f, nameof(Fact.OrgPath));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        Expression body = Expression.Constant(null, typeof(string));
+        foreach (var unit in units)
+        {
+            var path = Expression.Constant(unit.Path, typeof(string));
+            Expression test = unit.Id == selfId ? Expression.Equal(orgPath, path) : Expression.Call(orgPath, startsWith, path);
+            body = Expression.Condition(test, path, body);
+        }
+
+        return Expression.Lambda<Func<Fact, string?>>(body, f);
+    }
+
     private static List<double> Bucket(Dictionary<string, List<double>> buckets, string key)
     {
         if (!buckets.TryGetValue(key, out var list))
@@ -326,6 +353,19 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         public int RequiredLessons { get; init; }
 
         public double? Score { get; init; }
+    }
+
+    private sealed class MedianInput
+    {
+        public string? Path { get; init; }
+
+        public int Status { get; init; }
+
+        public double? Score { get; init; }
+
+        public DateTime EnrolledUtc { get; init; }
+
+        public DateTime? CompletedUtc { get; init; }
     }
 
     private sealed class Fact

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Learning.Modularity;
+using Learning.Organization;
+using Learning.Reports.Services.Completion;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Learning.Reports.Pages.Admin.Reports;
+
+/// <summary>Training hours per cadre in a year (the declared hours of the courses completed that year) against the target of
+/// their position.</summary>
+[RequirePermission(Permissions.Names.View)]
+public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads reads, ICadreDirectory directory, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Under { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Position { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public HoursPage Result { get; private set; } = new([], 0, 0, 0);
+
+    public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
+
+    public IReadOnlyList<string> Positions { get; private set; } = [];
+
+    public int Pages { get; private set; } = 1;
+
+    public int ThisYear => LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
+
+    public bool CanEditTargets => User.Has(Permissions.Schedule);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Year = Year is { } y && y is >= 2000 and <= 2100 ? y : ThisYear;
+        var scope = await scopes.GetScopeAsync(User, ct);
+        Units = await directory.UnitsAsync(scope, ct);
+        if (!string.IsNullOrEmpty(Under) && !Units.Any(u => u.Path == Under))
+        {
+            return NotFound();
+        }
+
+        Positions = await directory.PositionsAsync(ct);
+        Result = await reads.HoursAsync(scope, Year.Value, string.IsNullOrEmpty(Under) ? null : Under, Position, Math.Max(1, PageNumber), PageSize, ct);
+        Pages = Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+        return Page();
+    }
+
+    public string Query(int? page = null) =>
+        string.Join('&', new[]
+        {
+            "year=" + Year!.Value.ToString(CultureInfo.InvariantCulture),
+            string.IsNullOrEmpty(Under) ? null : "under=" + Uri.EscapeDataString(Under),
+            string.IsNullOrEmpty(Position) ? null : "position=" + Uri.EscapeDataString(Position),
+            page is { } p ? "p=" + p.ToString(CultureInfo.InvariantCulture) : null,
+        }.Where(s => s is not null));
+}

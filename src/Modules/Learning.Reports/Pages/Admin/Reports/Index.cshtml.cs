@@ -1,0 +1,104 @@
+using System.Globalization;
+using Learning.Courses;
+using Learning.Modularity;
+using Learning.Organization;
+using Learning.Reports.Services.Completion;
+using Learning.Reports.Services.Completion.Charts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Learning.Reports.Pages.Admin.Reports;
+
+/// <summary>The completion report: a course or a path, filters, one row per child unit (province → communes → units), every
+/// number a link to the cadres behind it, the completion-rate bars and the weekly completions line.</summary>
+[RequirePermission(Permissions.Names.View)]
+public sealed class IndexModel(IOrganizationScopeService scopes, ICompletionReport report, ReportReads reads, ICourseProgressQuery courseQuery,
+    ICadreDirectory directory, IStringLocalizer<ReportsStrings> t) : PageModel
+{
+    public const int Weeks = 12;
+
+    public ReportFilter Filter { get; private set; } = new();
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public IReadOnlyList<CompletionGroup> Groups { get; private set; } = [];
+
+    public IReadOnlyList<CourseRef> Courses { get; private set; } = [];
+
+    public IReadOnlyList<LearningPathRef> Paths { get; private set; } = [];
+
+    public IReadOnlyList<string> Positions { get; private set; } = [];
+
+    public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
+
+    /// <summary>The units from the top of the scope down to the one being broken down, for the breadcrumb.</summary>
+    public IReadOnlyList<OrgUnitRef> Trail { get; private set; } = [];
+
+    public IReadOnlyList<(DateOnly Week, int Completions)> Trend { get; private set; } = [];
+
+    public string BarSvg { get; private set; } = "";
+
+    public string LineSvg { get; private set; } = "";
+
+    public bool CanSave => User.Has(Permissions.Schedule);
+
+    public bool CanExport => User.Has(Permissions.Export);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Filter = ReportFilter.Parse(Request.Query);
+        var scope = await scopes.GetScopeAsync(User, ct);
+        Units = await directory.UnitsAsync(scope, ct);
+        if (!InScope(scope, Filter, Units))
+        {
+            return NotFound();
+        }
+
+        Courses = [.. (await courseQuery.CoursesAsync(ct)).Where(c => c.IsPublished || c.Id == Filter.CourseId).OrderBy(c => c.Title, StringComparer.CurrentCulture)];
+        Paths = [.. (await courseQuery.PathsAsync(ct)).Where(p => p.IsPublished || p.Id == Filter.PathId).OrderBy(p => p.Title, StringComparer.CurrentCulture)];
+        Positions = await directory.PositionsAsync(ct);
+        Trail = [.. Units.Where(u => Filter.UnderPath is { } under && under.StartsWith(u.Path, StringComparison.Ordinal)).OrderBy(u => u.Path.Length)];
+        Problems = Filter.Validate(t);
+        if (Problems.Count > 0)
+        {
+            return Page();
+        }
+
+        Groups = await report.GroupsAsync(scope, Filter, ct);
+        Trend = await reads.WeeklyCompletionsAsync(scope, Filter, Weeks, ct);
+        BarSvg = SvgCharts.Bar(new BarChartData(t["Chart.RateTitle"], [.. Groups.Select(g => (GroupName(g), g.CompletionRate))]), "chart-rate");
+        LineSvg = SvgCharts.Line(new LineChartData(t["Chart.WeeklyTitle"], [.. Trend.Select(w => (WeekLabel(w.Week), (double)w.Completions))]), "chart-weekly");
+        return Page();
+    }
+
+    /// <summary>A tampered path or unit outside the scope is a 404, never an empty report that hints at what exists.</summary>
+    public static bool InScope(OrgScope scope, ReportFilter filter, IReadOnlyList<OrgUnitRef> unitsInScope) =>
+        (filter.UnderPath is null || (ReportFilter.IsOrgPath(filter.UnderPath) && scope.Contains(filter.UnderPath) && unitsInScope.Any(u => u.Path == filter.UnderPath)))
+        && (filter.UnitId is null || unitsInScope.Any(u => u.Id == filter.UnitId));
+
+    public string GroupName(CompletionGroup g) => g.OrgPath == Filter.UnderPath ? t["Report.DirectlyIn", g.Name] : g.Name;
+
+    public static string WeekLabel(DateOnly week) => week.ToString("dd/MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The drill-down list behind one number: the group's subtree (or, for the unit's own row, its own cadres) and a status.</summary>
+    public string CadresLink(CompletionGroup g, LearnerStatus? status)
+    {
+        var filter = g.OrgPath == Filter.UnderPath
+            ? Filter with { UnitId = ReportFilter.LastUnitId(g.OrgPath), Status = status }
+            : Filter with { UnderPath = g.OrgPath, Status = status ?? Filter.Status };
+        return "/Admin/Reports/Cadres?" + filter.ToQueryString();
+    }
+
+    public string BreakDownLink(CompletionGroup g) => "/Admin/Reports?" + (Filter with { UnderPath = g.OrgPath, UnitId = null }).ToQueryString();
+
+    public string ExportLink(string format)
+    {
+        var query = Filter.ToQueryString();
+        return "/admin/reports/export?format=" + format + (query.Length > 0 ? "&" + query : "");
+    }
+
+    public static string Percent(double rate) => Math.Round(rate * 100).ToString(CultureInfo.InvariantCulture) + "%";
+
+    public static string Number(double? value) => value is { } v ? Math.Round(v, 1).ToString("0.#", CultureInfo.CurrentCulture) : "–";
+}

@@ -1,0 +1,134 @@
+using Learning.Courses;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Organization;
+using Learning.Reports.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Reports.Services.Completion;
+
+/// <summary>One course (or path) line of a cadre's record.</summary>
+public sealed record CadreCourseLine(int CourseId, string Title, LearnerStatus Status, int CompletedLessons, int RequiredLessons,
+    DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore, decimal Hours);
+
+public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCourseLine> Courses);
+
+/// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>
+public sealed record CadreHours(int CadreId, string FullName, string Position, string UnitName, string OrgPath, double Hours, double? Target)
+{
+    public bool Met => Target is { } t && Hours >= t;
+}
+
+public sealed record HoursPage(IReadOnlyList<CadreHours> Rows, int Total, int MetCount, int WithTarget);
+
+/// <summary>The reads behind the report pages besides <see cref="ICompletionReport"/>: the weekly trend, one cadre's record and
+/// training hours. Each is one query on a read context, the scope a WHERE clause.</summary>
+public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionReport report, ICourseReportRows courses, IOrganizationReportRows organization,
+    IQuizScoreRows quizScores, TimeProvider clock)
+{
+    /// <summary>Completions per week (weeks start on Monday, site time) over the last <paramref name="weeks"/> weeks, oldest first,
+    /// for the report's filter without its status.</summary>
+    public async Task<IReadOnlyList<(DateOnly Week, int Completions)>> WeeklyCompletionsAsync(OrgScope scope, ReportFilter filter, int weeks, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var first = thisWeek.AddDays(-7 * (weeks - 1));
+        var counts = new int[weeks];
+        await foreach (var row in report.CadresAsync(scope, filter with { Status = LearnerStatus.Completed }, ct))
+        {
+            if (row.CompletedUtc is { } done)
+            {
+                var day = DateOnly.FromDateTime(LocalTime.ToLocal(done));
+                var index = (day.DayNumber - first.DayNumber) / 7;
+                if (day >= first && index < weeks)
+                {
+                    counts[index]++;
+                }
+            }
+        }
+
+        return [.. counts.Select((n, i) => (first.AddDays(7 * i), n))];
+    }
+
+    /// <returns>Null when the cadre does not exist or lies outside <paramref name="scope"/>.</returns>
+    public async Task<CadreRecordView?> CadreAsync(OrgScope scope, int cadreId, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var cadre = await organization.Cadres(db, scope).Where(c => c.CadreId == cadreId).FirstOrDefaultAsync(ct);
+        if (cadre is null)
+        {
+            return null;
+        }
+
+        if (cadre.UserId is not { } userId)
+        {
+            return new CadreRecordView(cadre, []);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lines = await (from e in courses.Enrollments(db)
+                           where e.UserId == userId
+                           join c in courses.Courses(db) on e.CourseId equals c.Id
+                           join s in quizScores.BestScores(db) on new { e.UserId, e.CourseId } equals new { s.UserId, s.CourseId } into ss
+                           from s in ss.DefaultIfEmpty()
+                           orderby c.Title
+                           select new { e, c.Title, c.EstimatedHours, Score = s == null ? null : (double?)s.BestPercent }).ToListAsync(ct);
+        return new CadreRecordView(cadre, [.. lines.Select(l => new CadreCourseLine(l.e.CourseId, l.Title,
+            l.e.CompletedUtc != null ? LearnerStatus.Completed
+            : l.e.DueUtc is { } due && due < now ? LearnerStatus.Overdue
+            : l.e.CompletedLessons == 0 && l.e.LastActivityUtc == null ? LearnerStatus.NotStarted
+            : LearnerStatus.InProgress,
+            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours))]);
+    }
+
+    /// <summary>Hours per cadre (inside the scope, under <paramref name="underPath"/>) in a year: the declared hours of the courses
+    /// they completed that year (site time). One page, ordered by org path and name.</summary>
+    public async Task<HoursPage> HoursAsync(OrgScope scope, int year, string? underPath, string? position, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var start = LocalTime.ToUtc(new DateTime(year, 1, 1));
+        var end = LocalTime.ToUtc(new DateTime(year + 1, 1, 1));
+        var cadres = organization.Cadres(db, scope);
+        if (underPath is not null)
+        {
+            cadres = scope.Contains(underPath) ? cadres.Where(c => c.OrgPath.StartsWith(underPath)) : cadres.Where(c => false);
+        }
+
+        if (!string.IsNullOrEmpty(position))
+        {
+            cadres = cadres.Where(c => c.Position == position);
+        }
+
+        var hours = from e in courses.Enrollments(db)
+                    where e.CompletedUtc >= start && e.CompletedUtc < end
+                    join c in courses.Courses(db) on e.CourseId equals c.Id
+                    group (double)c.EstimatedHours by e.UserId into g
+                    select new { UserId = g.Key, Hours = g.Sum() };
+        var targets = db.Set<HourTarget>().Where(t => t.Year == year);
+        var rows = from c in cadres
+                   join h in hours on c.UserId equals h.UserId into hs
+                   from h in hs.DefaultIfEmpty()
+                   join t in targets on c.Position equals t.Position into ts
+                   from t in ts.DefaultIfEmpty()
+                   select new
+                   {
+                       c.CadreId,
+                       c.FullName,
+                       c.Position,
+                       c.UnitName,
+                       c.OrgPath,
+                       Hours = h == null ? 0 : h.Hours,
+                       Target = t == null ? null : (double?)t.Hours,
+                   };
+        var total = await rows.CountAsync(ct);
+        var withTarget = await rows.CountAsync(r => r.Target != null, ct);
+        var met = await rows.CountAsync(r => r.Target != null && r.Hours >= r.Target, ct);
+        var list = await rows.OrderBy(r => r.OrgPath).ThenBy(r => r.FullName).ThenBy(r => r.CadreId)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new HoursPage([.. list.Select(r => new CadreHours(r.CadreId, r.FullName, r.Position, r.UnitName, r.OrgPath, r.Hours, r.Target))], total, met, withTarget);
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+}

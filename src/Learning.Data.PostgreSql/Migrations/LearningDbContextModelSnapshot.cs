@@ -2442,6 +2442,56 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.ToTable("reports_hour_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastRowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastSentPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("LastSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SavedReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SkipWhenEmpty")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active", "Cadence");
+
+                    b.HasIndex("SavedReportId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("reports_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Reports.Data.SavedReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2802,6 +2852,15 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.HasOne("Learning.Quizzes.Data.Quiz", null)
                         .WithMany("Slots")
                         .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+                {
+                    b.HasOne("Learning.Reports.Data.SavedReport", null)
+                        .WithMany()
+                        .HasForeignKey("SavedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

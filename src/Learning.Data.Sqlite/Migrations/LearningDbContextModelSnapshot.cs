@@ -2353,6 +2353,54 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("reports_hour_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastRowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSentPeriod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SavedReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SkipWhenEmpty")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Active", "Cadence");
+
+                    b.HasIndex("SavedReportId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("reports_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Reports.Data.SavedReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2705,6 +2753,15 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasOne("Learning.Quizzes.Data.Quiz", null)
                         .WithMany("Slots")
                         .HasForeignKey("QuizId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
+                {
+                    b.HasOne("Learning.Reports.Data.SavedReport", null)
+                        .WithMany()
+                        .HasForeignKey("SavedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -5,6 +5,7 @@ using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Learning.Reports.Services.Completion;
+using Learning.Reports.Services.Completion.Charts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -195,7 +196,9 @@ public sealed class CompletionExport(ICompletionReport report, IReadDbContextFac
             Number(g.MedianScore), Number(g.MedianDaysToComplete),
         ]).ToList();
         var columns = GroupColumns().Select((c, i) => new PdfColumn(c.Header, i == 0 ? 3.2 : 1, i > 0)).ToList();
-        var chart = new PdfBarChart(t["Export.Chart"], groups.Where(g => g.Assigned > 0).Select(g => new PdfBar(GroupName(g, filter), g.CompletionRate, Percent(g.CompletionRate))).ToList());
+        // The same chart record the report page draws as SVG.
+        var data = new BarChartData(t["Export.Chart"], [.. groups.Where(g => g.Assigned > 0).Select(g => (GroupName(g, filter), g.CompletionRate))]);
+        var chart = new PdfBarChart(data.Title, data.Bars.Select(b => new PdfBar(b.Label, b.Value, data.Percent ? Percent(b.Value) : b.Value.ToString("0.#", culture))).ToList());
         return PdfSummaryWriter.Write(new PdfSummary(
             description.Title,
             [

@@ -2320,123 +2320,6 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("quizzes_slot", (string)null);
                 });
 
-            modelBuilder.Entity("Learning.Reports.Data.HourTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Hours")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Position")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "Position")
-                        .IsUnique();
-
-                    b.ToTable("reports_hour_targets", (string)null);
-                });
-
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Cadence")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LastRowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSentPeriod")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastSentUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SavedReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("SkipWhenEmpty")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Active", "Cadence");
-
-                    b.HasIndex("SavedReportId", "OwnerId")
-                        .IsUnique();
-
-                    b.ToTable("reports_subscriptions", (string)null);
-                });
-
-            modelBuilder.Entity("Learning.Reports.Data.SavedReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Query")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerUserId", "Name");
-
-                    b.ToTable("reports_saved", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2753,15 +2636,6 @@ namespace Learning.Data.Sqlite.Migrations
                     b.HasOne("Learning.Quizzes.Data.Quiz", null)
                         .WithMany("Slots")
                         .HasForeignKey("QuizId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Learning.Reports.Data.ReportSubscription", b =>
-                {
-                    b.HasOne("Learning.Reports.Data.SavedReport", null)
-                        .WithMany()
-                        .HasForeignKey("SavedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

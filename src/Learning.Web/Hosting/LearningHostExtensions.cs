@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -146,6 +147,9 @@ public static class LearningHostExtensions
         {
             startup.ConfigureServices(services, builder.Configuration);
         }
+
+        // Modules record learning events whether or not a module (Reports) keeps them.
+        services.TryAddScoped<ILearningEvents, NoLearningEvents>();
 
         services.AddSingleton<IReadOnlyList<ModuleStartup>>(startups);
         return builder;

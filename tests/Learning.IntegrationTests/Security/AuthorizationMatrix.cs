@@ -269,6 +269,13 @@ public static class AuthorizationMatrix
         new("POST /Admin/Certificates/Issued/{serial} ?handler=Revoke", "missing", _ => "/Admin/Certificates/Issued/CN-2026-0000000?handler=Revoke", "L F F N N N"),
         new("POST /Admin/Certificates/Issued/{serial} ?handler=Reissue", "missing", _ => "/Admin/Certificates/Issued/CN-2026-0000000?handler=Reissue", "L F F N N N"),
 
+        // Reports: the data interface (Basic keys only: a browser session is not a key) and its keys' page (administrators)
+        new("GET /xapi/statements", "", _ => "/xapi/statements", "L L L L L L"),
+        new("GET /xapi/about", "", _ => "/xapi/about", "L L L L L L"),
+        new("GET /Admin/Reports/api-clients", "", _ => "/Admin/Reports/api-clients", "L F F F F A"),
+        new("POST /Admin/Reports/api-clients ?handler=Issue", "", _ => "/Admin/Reports/api-clients?handler=Issue", "L F F F F A"), // 400: no name, its own message
+        new("POST /Admin/Reports/api-clients ?handler=Revoke", "", _ => "/Admin/Reports/api-clients?handler=Revoke&id=987654", "L F F F F N"),
+
         // Last: signing out ends the role's session.
         new("POST /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),
     ];

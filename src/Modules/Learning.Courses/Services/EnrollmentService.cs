@@ -16,7 +16,7 @@ public enum EnrolOutcome
 }
 
 /// <summary>Self-enrolment, and the standing assignments that enrol cadres now and as they arrive (cohort sync).</summary>
-public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, INotifier notifier, TimeProvider clock)
+public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadres, CourseReader reader, INotifier notifier, ILearningEvents events, TimeProvider clock)
 {
     private async Task<bool> PrerequisiteSatisfiedAsync(string userId, Course course, CancellationToken cancellationToken) =>
         course.PrerequisiteCourseId is not { } prerequisite
@@ -48,6 +48,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
         {
             existing.WithdrawnUtc = null;
             existing.Source = EnrollmentSource.Self;
+            await events.RecordAsync(Registered(userId, course.Id, course.Title), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return EnrolOutcome.Enrolled;
         }
@@ -95,6 +96,9 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
 
     private const int SyncChunk = 1000;
 
+    private static LearningEvent Registered(string userId, int courseId, string title) =>
+        new(LearningVerbs.Registered, userId, LearningActivityTypes.Course, courseId.ToString(System.Globalization.CultureInfo.InvariantCulture), title) { CourseId = courseId };
+
     private sealed record CourseRef(int Id, string Title, string Slug);
 
     /// <summary>
@@ -112,6 +116,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
                     var existing = await db.Set<Enrollment>().Where(e => e.CourseId == course.Id && chunk.Contains(e.UserId)).ToDictionaryAsync(e => e.UserId, ct);
                     var now = clock.GetUtcNow().UtcDateTime;
                     var fresh = new List<Enrollment>();
+                    var registered = new List<LearningEvent>();
                     var enrolled = 0;
                     foreach (var userId in chunk)
                     {
@@ -145,10 +150,12 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
                         }
 
                         notifier.Notify(CourseNotices.Assigned(userId, course.Id, course.Title, course.Slug, dueOfCadre));
+                        registered.Add(Registered(userId, course.Id, course.Title));
                         enrolled++;
                     }
 
                     db.AddRange(fresh);
+                    await events.RecordManyAsync(registered, ct);
                     await db.SaveChangesAsync(ct);
                     return enrolled;
                 }, cancellationToken);
@@ -214,6 +221,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
             existing.WithdrawnUtc = null;
             existing.AssignmentId = assignmentId ?? existing.AssignmentId;
             existing.DueUtc = due ?? existing.DueUtc;
+            await events.RecordAsync(Registered(userId, courseId, (await reader.FindPublishedAsync(courseId, cancellationToken))?.Snapshot.Title ?? ""), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
@@ -229,6 +237,7 @@ public sealed class EnrollmentService(LearningDbContext db, ICadreDirectory cadr
             EnrolledUtc = clock.GetUtcNow().UtcDateTime,
             RequiredLessons = published?.Snapshot.RequiredKeys.Count ?? 0,
         });
+        await events.RecordAsync(Registered(userId, courseId, published?.Snapshot.Title ?? ""), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Learning.Courses.Data;
 using Learning.Data;
+using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +28,7 @@ public sealed record LearnerState(Enrollment Enrollment, HashSet<string> Complet
 public sealed class ProgressService(
     LearningDbContext db,
     IEnumerable<ICourseCompletionHandler> handlers,
+    ILearningEvents events,
     TimeProvider clock,
     ILogger<ProgressService> logger)
 {
@@ -60,9 +63,17 @@ public sealed class ProgressService(
             // Conditional, so that concurrent views of the same lesson (two tabs, a retry) write once and never wait on each other.
             var stale = now - ActivityResolution;
             var key = lesson.Key;
-            await db.Set<Enrollment>()
-                .Where(e => e.Id == enrollment.Id && (e.LastLessonKey == null || e.LastLessonKey != key || e.LastActivityUtc == null || e.LastActivityUtc < stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonKey, key).SetProperty(e => e.LastActivityUtc, now), cancellationToken);
+            await db.InTransactionAsync(async ct =>
+            {
+                // The launch is a statement only when this request wrote it (not every page view), in the same transaction.
+                if (await db.Set<Enrollment>()
+                    .Where(e => e.Id == enrollment.Id && (e.LastLessonKey == null || e.LastLessonKey != key || e.LastActivityUtc == null || e.LastActivityUtc < stale))
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonKey, key).SetProperty(e => e.LastActivityUtc, now), ct) == 1)
+                {
+                    await events.RecordAsync(LessonEvent(LearningVerbs.Launched, enrollment.UserId, snapshot, lesson.Key, now), ct);
+                    await db.SaveChangesAsync(ct);
+                }
+            }, cancellationToken);
             enrollment.LastLessonKey = lesson.Key;
             enrollment.LastActivityUtc = now;
         }
@@ -88,7 +99,7 @@ public sealed class ProgressService(
         bool courseCompleted;
         try
         {
-            courseCompleted = await db.InTransactionAsync(ct => RecordAsync(enrollment, required, lessonKey, source, now, ct), cancellationToken);
+            courseCompleted = await db.InTransactionAsync(ct => RecordAsync(enrollment, snapshot, required, lessonKey, source, now, ct), cancellationToken);
         }
         catch (DbUpdateException ex) when (!Transactions.IsTransient(ex))
         {
@@ -120,12 +131,13 @@ public sealed class ProgressService(
     /// one. Then the completion row (unique per user, course and lesson), the counters, and the course's completion: a
     /// conditional update only one request can win. Returns whether this request completed the course.
     /// </summary>
-    private async Task<bool> RecordAsync(Enrollment enrollment, List<string> required, string lessonKey, string source, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(Enrollment enrollment, CourseSnapshot snapshot, List<string> required, string lessonKey, string source, DateTime now, CancellationToken cancellationToken)
     {
         var (userId, courseId) = (enrollment.UserId, enrollment.CourseId);
         await db.Set<Enrollment>().Where(e => e.Id == enrollment.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastLessonKey, lessonKey).SetProperty(e => e.LastActivityUtc, now), cancellationToken);
         db.Add(new LessonProgress { UserId = userId, CourseId = courseId, LessonKey = lessonKey, FirstOpenedUtc = now, CompletedUtc = now, CompletedBy = source });
+        await events.RecordAsync(LessonEvent(LearningVerbs.Completed, userId, snapshot, lessonKey, now) with { Completion = true }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var progress = db.Set<LessonProgress>();
@@ -134,10 +146,29 @@ public sealed class ProgressService(
                 .SetProperty(e => e.RequiredLessons, required.Count)
                 .SetProperty(e => e.CompletedLessons, e => progress.Count(p => p.UserId == userId && p.CourseId == courseId && p.CompletedUtc != null && required.Contains(p.LessonKey))),
                 cancellationToken);
-        return required.Count > 0 && await db.Set<Enrollment>()
+        var completed = required.Count > 0 && await db.Set<Enrollment>()
             .Where(e => e.Id == enrollment.Id && e.CompletedUtc == null && e.CompletedLessons == e.RequiredLessons)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedUtc, now), cancellationToken) == 1;
+        if (completed)
+        {
+            await events.RecordAsync(new LearningEvent(LearningVerbs.Completed, userId, LearningActivityTypes.Course, courseId.ToString(CultureInfo.InvariantCulture), snapshot.Title)
+            {
+                CourseId = courseId,
+                TimestampUtc = now,
+                Completion = true,
+            }, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return completed;
     }
+
+    private static LearningEvent LessonEvent(string verb, string userId, CourseSnapshot snapshot, string lessonKey, DateTime now) =>
+        new(verb, userId, LearningActivityTypes.Lesson, $"{snapshot.CourseId.ToString(CultureInfo.InvariantCulture)}/{lessonKey}", snapshot.Find(lessonKey)?.Title ?? lessonKey)
+        {
+            CourseId = snapshot.CourseId,
+            TimestampUtc = now,
+        };
 
     /// <summary>After the completion is committed: the listeners (a failing one logs, it does not undo it), then learning paths.</summary>
     private async Task OnCourseCompletedAsync(Enrollment enrollment, CourseSnapshot snapshot, DateTime now, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Media.Data;
+using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -118,6 +119,7 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
             var threshold = Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0);
             var now = clock.GetUtcNow().UtcDateTime;
             var results = new List<(Pending Item, WatchRecord Record, bool Crossed)>(batch.Count);
+            var watched = new List<(Pending Item, int Seconds, string Intervals)>();
             foreach (var item in batch)
             {
                 if (!records.TryGetValue((item.UserId, item.Grant.VideoId), out var record))
@@ -127,8 +129,15 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
                     db.Add(record);
                 }
 
+                var before = record.WatchedSeconds;
                 results.Add((item, record, WatchRules.Apply(record, item.Grant, item.Reported, item.Position, threshold, now)));
+                if (record.WatchedSeconds > before)
+                {
+                    watched.Add((item, record.WatchedSeconds - before, record.Intervals));
+                }
             }
+
+            await RecordWatchedAsync(scope.ServiceProvider.GetRequiredService<ILearningEvents>(), db, watched, now);
 
             try
             {
@@ -151,6 +160,29 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
 
             return;
         }
+    }
+
+    /// <summary>Each heartbeat that credited new seconds is a watched segment (xAPI "experienced"), saved with the record.</summary>
+    private static async Task RecordWatchedAsync(ILearningEvents events, LearningDbContext db, List<(Pending Item, int Seconds, string Intervals)> watched, DateTime now)
+    {
+        if (watched.Count == 0)
+        {
+            return;
+        }
+
+        var ids = watched.Select(w => w.Item.Grant.VideoId).Distinct().ToList();
+        var videos = await db.Set<Video>().AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.PublicId, v.Title }).ToDictionaryAsync(v => v.Id);
+        await events.RecordManyAsync(watched.Where(w => videos.ContainsKey(w.Item.Grant.VideoId)).Select(w =>
+        {
+            var video = videos[w.Item.Grant.VideoId];
+            return new LearningEvent(LearningVerbs.Experienced, w.Item.UserId, LearningActivityTypes.Video, video.PublicId, video.Title)
+            {
+                CourseId = w.Item.Grant.CourseId,
+                TimestampUtc = now,
+                Duration = TimeSpan.FromSeconds(w.Seconds),
+                Detail = w.Intervals,
+            };
+        }).ToList());
     }
 
     public async ValueTask DisposeAsync()

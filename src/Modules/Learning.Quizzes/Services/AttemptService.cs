@@ -1,5 +1,6 @@
 using Learning.Courses;
 using Learning.Data;
+using Learning.Modularity;
 using Learning.Notifications;
 using Learning.Organization;
 using Learning.Quizzes.Data;
@@ -20,6 +21,7 @@ public sealed class AttemptService(
     ICadreDirectory cadres,
     ILessonCompletionReporter completion,
     INotifier notifier,
+    ILearningEvents events,
     IOptions<QuizzesOptions> options,
     TimeProvider clock,
     ILogger<AttemptService> logger)
@@ -118,6 +120,7 @@ public sealed class AttemptService(
 
         (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
         db.Add(attempt);
+        await events.RecordAsync(QuizEvent(LearningVerbs.Attempted, attempt, quiz), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -366,6 +369,8 @@ public sealed class AttemptService(
             {
                 // In the transaction of the one submit that won: the result is told once; an essay waits for its grader.
                 notifier.Notify(QuizResultNotice.For(attempt, quiz));
+                await events.RecordManyAsync(
+                    [QuizEvent(LearningVerbs.Completed, attempt, quiz), QuizEvent(attempt.Passed ? LearningVerbs.Passed : LearningVerbs.Failed, attempt, quiz)], ct);
             }
 
             db.Database.AutoSavepointsEnabled = false;
@@ -380,6 +385,20 @@ public sealed class AttemptService(
 
         return submitted;
     }
+
+    /// <summary>An attempt as a learning event: once graded, with its score, success and time taken.</summary>
+    private static LearningEvent QuizEvent(string verb, Attempt attempt, Quiz quiz) =>
+        new(verb, attempt.UserId, LearningActivityTypes.Quiz, quiz.Key, quiz.Title)
+        {
+            CourseId = attempt.CourseId,
+            TimestampUtc = attempt.SubmittedUtc ?? attempt.StartedUtc,
+            ScoreRaw = attempt.State == AttemptState.Finished ? attempt.Score : null,
+            ScoreMin = attempt.State == AttemptState.Finished ? 0 : null,
+            ScoreMax = attempt.State == AttemptState.Finished ? attempt.MaxScore : null,
+            Success = attempt.State == AttemptState.Finished ? attempt.Passed : null,
+            Completion = attempt.State == AttemptState.Finished ? true : null,
+            Duration = attempt.SubmittedUtc is { } submitted ? submitted - attempt.StartedUtc : null,
+        };
 
     /// <summary>Completes the lesson the attempt was started from when the cadre's quiz grade reaches the pass mark.</summary>
     public async Task ReportIfPassedAsync(Attempt attempt, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public sealed class CertificateIssuer(
     ICadreDirectory cadres,
     ICertificatePdf pdf,
     INotifier notifier,
+    ILearningEvents events,
     IAuditTrail audit,
     IJobQueue queue,
     IOptions<IssuingOptions> options,
@@ -95,6 +96,13 @@ public sealed class CertificateIssuer(
                     Link = "/Certificates",
                     Attachments = [new NoticeAttachment(FileName(certificate.Serial), "application/pdf", signed.Pdf)],
                 });
+                await events.RecordAsync(new LearningEvent(LearningVerbs.Earned, certificate.UserId, LearningActivityTypes.Certificate, certificate.Serial, certificate.Title)
+                {
+                    CourseId = certificate.CourseId,
+                    TimestampUtc = certificate.IssuedUtc,
+                    ActorOrgPath = certificate.OrgPath,
+                    ActorUnitName = certificate.UnitName,
+                }, ct);
                 if (request.Reissue is not null)
                 {
                     audit.Record("certificates.reissued", certificate.Serial, $"{request.Reissue} → {certificate.Serial}", null);

@@ -1,16 +1,33 @@
+using Learning.Modularity;
+using Learning.Reports.Endpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.Reports.Services.Xapi;
 
+/// <summary>The data interface: learning events recorded as xAPI statements, the LRS read API, API clients, the JSON reporting API.</summary>
 public static class XapiServices
 {
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddValidatedOptions<ReportsApiOptions>(ReportsApiOptions.Section);
+        services.AddScoped<ILearningEvents, LearningEventRecorder>();
+        services.AddScoped<ApiClients>();
+        services.AddScoped<IAdminMenuProvider, ApiClientsAdminMenu>();
+        services.AddScoped<StatementStream>();
+        services.AddSingleton<StatementQueryParser>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiClientAuthenticationHandler>(ApiClientAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder().AddPolicy(ApiClientAuthentication.Policy, p => p
+            .AddAuthenticationSchemes(ApiClientAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ApiClientAuthentication.ClientClaim));
+        services.AddRateLimiter(o => o.AddPolicy<string, ApiClientRateLimitPolicy>(ApiClientAuthentication.RateLimitPolicy));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder endpoints) => endpoints.MapXapiEndpoints();
 }

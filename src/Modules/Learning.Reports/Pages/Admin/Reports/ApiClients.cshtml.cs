@@ -1,0 +1,91 @@
+using Learning.Modularity;
+using Learning.Organization;
+using Learning.Reports.Services.Xapi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Reports.Pages.Admin.Reports;
+
+/// <summary>Keys of the xAPI and reporting API: issue one (its secret shown once), see their use, revoke one (at once).</summary>
+[RequirePermission(Permissions.Names.ApiClients)]
+public sealed class ApiClientsModel(
+    ApiClients clients,
+    IOrganizationScopeService scopes,
+    ICadreDirectory cadres,
+    IOptions<PublicAddressOptions> address,
+    IStringLocalizer<ReportsStrings> t) : PageModel
+{
+    public IReadOnlyList<ApiClientRow> Clients { get; private set; } = [];
+
+    public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
+
+    public IssuedKey? Issued { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool Revoked { get; private set; }
+
+    public string ApiBase => address.Value.PublicBaseUrl.TrimEnd('/');
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public int? UnitId { get; set; }
+
+    public async Task OnGetAsync(bool revoked, CancellationToken cancellationToken)
+    {
+        Revoked = revoked;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var name = Name?.Trim() ?? "";
+        var unit = Units.FirstOrDefault(u => u.Id == UnitId);
+        if (name.Length is 0 or > 200)
+        {
+            Error = t["ApiClients.NameRequired"];
+        }
+        else if (unit is null)
+        {
+            Error = t["ApiClients.UnitRequired"];
+        }
+
+        if (Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Issued = await clients.IssueAsync(name, unit!.Path, unit.Name, User, cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        Name = null;
+        UnitId = null;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Clients.All(c => c.Id != id) || !await clients.RevokeAsync(id, User, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage(new { revoked = true });
+    }
+
+    /// <summary>Only the clients and units inside the administrator's own scope.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        Units = (await cadres.UnitsAsync(scope, cancellationToken)).Where(u => u.Kind != "Unit" && scope.Contains(u.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        Clients = (await clients.ListAsync(cancellationToken)).Where(c => scope.Contains(c.ScopePath)).ToList();
+    }
+}

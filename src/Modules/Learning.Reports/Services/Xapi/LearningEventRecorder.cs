@@ -1,0 +1,69 @@
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Organization;
+using Learning.Reports.Data;
+
+namespace Learning.Reports.Services.Xapi;
+
+/// <summary>
+/// Adds each event as a statement row to the scoped <see cref="LearningDbContext"/>: the caller's <c>SaveChanges</c> stores it
+/// with the work it describes, in the same transaction. The actor's organisation path is taken now, so a cadre moved later keeps
+/// their earlier statements in the commune they were in.
+/// </summary>
+internal sealed class LearningEventRecorder(LearningDbContext db, ICadreDirectory cadres, TimeProvider clock) : ILearningEvents
+{
+    private readonly Dictionary<string, (string Path, string? Unit)> actors = new(StringComparer.Ordinal);
+
+    public async Task RecordAsync(LearningEvent learningEvent, CancellationToken cancellationToken = default) =>
+        await RecordManyAsync([learningEvent], cancellationToken);
+
+    public async Task RecordManyAsync(IReadOnlyList<LearningEvent> learningEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(learningEvents);
+        var unknown = learningEvents.Where(e => e.ActorOrgPath is null && !actors.ContainsKey(e.UserId)).Select(e => e.UserId).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var cadre in await cadres.FindByUsersAsync(unknown, cancellationToken))
+            {
+                if (cadre.UserId is { } id)
+                {
+                    actors[id] = (cadre.OrgPath, cadre.UnitName);
+                }
+            }
+
+            foreach (var id in unknown.Where(id => !actors.ContainsKey(id)))
+            {
+                actors[id] = ("", null);
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var e in learningEvents)
+        {
+            var (path, unit) = e.ActorOrgPath is { } given ? (given, e.ActorUnitName) : actors[e.UserId];
+            db.Add(new XapiStatement
+            {
+                StatementId = Guid.CreateVersion7(),
+                StoredUtc = now,
+                TimestampUtc = e.TimestampUtc ?? now,
+                UserId = e.UserId,
+                Verb = e.Verb,
+                ActivityType = e.ActivityType,
+                ActivityKey = Cut(e.ActivityKey, 300),
+                ActivityName = Cut(e.ActivityName, 400),
+                CourseId = e.CourseId,
+                OrgPath = path,
+                UnitName = unit is null ? null : Cut(unit, 200),
+                ScoreRaw = e.ScoreRaw,
+                ScoreMin = e.ScoreMin,
+                ScoreMax = e.ScoreMax,
+                Success = e.Success,
+                Completion = e.Completion,
+                DurationMs = e.Duration is { } d ? (long)d.TotalMilliseconds : null,
+                Detail = e.Detail is null ? null : Cut(e.Detail, 200),
+            });
+        }
+    }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
+}

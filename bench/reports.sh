@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Reports at country scale (issue 14) on PostgreSQL with durable settings (PG_DURABLE=1: fsync, synchronous_commit and
+# full_page_writes on). A fresh database: site set-up, 50 courses published through the product's code, then
+# bench/reports-seed.sql (set-based SQL: 34 provinces, 3,321 communes, CADRES cadres with accounts, 15 enrolments each, lesson
+# progress, quiz attempts), timed. Then `Learning.Bench reports`: the commune-by-course completion report through
+# ICompletionReport.GroupsAsync against the same aggregate hand-written in SQL and run in psql (the floor), in the same run,
+# medians and p95; the numbers of both must agree.
+#   bench/reports.sh                        (CADRES=200000: 3,000,000 enrolments, ~20,000,000 lesson-progress rows)
+#   CADRES=20000 RUNS=5 bench/reports.sh    (a tenth of the country, a quick check)
+#   KEEP=1 ...                              (leave the server running afterwards and print how to reach it)
+#   NO_BUILD=1 ...                          (skip the Release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CADRES=${CADRES:-200000}
+RUNS=${RUNS:-15}
+build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { echo "$out"; exit 1; }; }
+[ "${NO_BUILD:-0}" = 1 ] || build bench/Learning.Bench   # builds src/Learning.Web too
+
+source scripts/postgres.sh
+export PG_DURABLE=${PG_DURABLE:-1}
+# Memory and checkpoint spacing as a production server of this size would have; durability stays at PostgreSQL's defaults.
+PG_EXTRA=${PG_EXTRA:-"-c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=32MB -c maintenance_work_mem=512MB -c max_wal_size=8GB"} pg_start
+work=$(mktemp -d)
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "server kept: psql -h 127.0.0.1 -p $PG_PORT -U postgres -d learning_reports (stop: PG_DIR=$PG_DIR PG_BIN=$PG_BIN pg_stop)"; else pg_stop; fi; rm -rf "$work"; }
+trap cleanup EXIT
+
+export Learning__Database__Provider=PostgreSql
+export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_reports;Maximum Pool Size=20;Command Timeout=600"
+export Learning__Courses__RunAssignmentSync=false
+export Learning__Courses__FilesPath="$work/files"
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}
+tool=${TOOL:-bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll}
+
+echo "PostgreSQL: $(pg_durability | sed "s/-c //"); $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
+dotnet $web setup --recipe setup --admin-email bench@example.vn --admin-password 'Benchmark2026x' >/dev/null
+dotnet $tool reports-courses --courses 50 | grep -v '^ \|warn'
+start=$(date +%s)
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -v cadres="$CADRES" -f bench/reports-seed.sql \
+  | grep -E '^Time|^ *[a-z_]+ *\||^-|^ *[0-9]' | awk '/^Time/ { t += $2 } !/^Time/ { print } END { printf "statement time: %.1f s\n", t / 1000 }'
+echo "seed (CADRES=$CADRES): $(( $(date +%s) - start )) s wall; load after: $(uptime | sed 's/.*load average: //')"
+
+[ "${SEED_ONLY:-0}" = 1 ] && exit 0
+dotnet $tool reports --runs "$RUNS" --province QG-P01
+echo "load after: $(uptime | sed 's/.*load average: //')"

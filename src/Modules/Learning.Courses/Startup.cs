@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MyLearning>();
         services.AddScoped<ICompletionRecords, CompletionRecords>();
         services.AddScoped<ICourseProgressQuery, CourseProgressQuery>();
+        services.AddSingleton<ICourseReportRows, CourseReportRows>();
         services.AddScoped<CoursePackages>();
         services.AddSingleton<CourseFiles>();
         services.AddSingleton(sp => new StorageLocation("course-files", sp.GetRequiredService<CourseFiles>().Root));

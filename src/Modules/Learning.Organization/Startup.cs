@@ -20,6 +20,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Learning.Data.Jobs.IJobHandler, CadreInvitationJob>();
         services.AddScoped<OrganizationTree>();
         services.AddScoped<ICadreDirectory, CadreDirectory>();
+        services.AddSingleton<IOrganizationReportRows, OrganizationReportRows>();
         services.AddScoped<CadreImporter>();
         services.AddScoped<CadreCsvReader>();
         services.AddScoped<OrganizationExporter>();

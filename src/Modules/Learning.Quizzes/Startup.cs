@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.TryAddScoped<ComponentHtmlRenderer>();
         services.AddScoped<QuizCatalog>();
         services.AddScoped<AttemptService>();
+        services.AddSingleton<IQuizScoreRows, QuizScoreRows>();
         services.AddScoped<AttemptPages>();
         services.AddScoped<QuizResults>();
         services.AddScoped<TrainerGrading>();

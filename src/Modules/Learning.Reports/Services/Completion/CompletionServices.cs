@@ -9,6 +9,7 @@ public static class CompletionServices
     public static IServiceCollection AddCompletionReports(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<ICompletionReport, CompletionReport>();
         return services;
     }
 

@@ -1,0 +1,363 @@
+using System.Runtime.CompilerServices;
+using Learning.Courses;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.Reports.Services.Completion;
+
+/// <summary>
+/// The completion report as EF-translated SQL on a read context: cadres (where they are now, inside the scope) joined to their
+/// active enrolments (or, for a path, their enrolments in the path's courses grouped per cadre) and their best quiz scores. The
+/// counts and averages of <see cref="GroupsAsync"/> are one GROUP BY; medians are taken in memory over the scores and durations
+/// of the same scoped, filtered rows (one query, only the completed or scored rows), identical on SQLite and PostgreSQL.
+/// </summary>
+internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseReportRows courses, IOrganizationReportRows organization,
+    IQuizScoreRows quizScores, TimeProvider clock) : ICompletionReport
+{
+    private const int NotStarted = 0, InProgress = 1, Completed = 2, Overdue = 3;
+
+    public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var (units, selfId) = GroupUnits(db, scope, filter);
+        if (units is null)
+        {
+            return [];
+        }
+
+        var list = await units.OrderBy(u => u.Name).ThenBy(u => u.Id).ToListAsync(ct);
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var facts = await FactsAsync(db, scope, filter, ct);
+        var joined = from g in units
+                     from f in facts.Where(f => g.Id == selfId ? f.OrgPath == g.Path : f.OrgPath.StartsWith(g.Path))
+                     select new { g.Path, f.Status, f.Score, f.EnrolledUtc, f.CompletedUtc };
+        var counts = await (from x in joined
+                            group x by x.Path into grp
+                            select new
+                            {
+                                Path = grp.Key,
+                                Assigned = grp.Count(),
+                                NotStarted = grp.Count(x => x.Status == NotStarted),
+                                InProgress = grp.Count(x => x.Status == InProgress),
+                                Completed = grp.Count(x => x.Status == Completed),
+                                Overdue = grp.Count(x => x.Status == Overdue),
+                                AverageScore = grp.Average(x => x.Score),
+                            }).ToDictionaryAsync(x => x.Path, ct);
+
+        var scores = new Dictionary<string, List<double>>();
+        var days = new Dictionary<string, List<double>>();
+        await foreach (var x in joined.Where(x => x.Score != null || x.Status == Completed).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (x.Score is { } score)
+            {
+                Bucket(scores, x.Path).Add(score);
+            }
+
+            if (x.Status == Completed && x.CompletedUtc is { } done)
+            {
+                Bucket(days, x.Path).Add(Math.Max(0, (done - x.EnrolledUtc).TotalDays));
+            }
+        }
+
+        var groups = new List<CompletionGroup>();
+        foreach (var unit in list)
+        {
+            counts.TryGetValue(unit.Path, out var c);
+            if (unit.Id == selfId && c is null)
+            {
+                continue; // nobody attached directly to the unit being broken down
+            }
+
+            groups.Add(new CompletionGroup(unit.Path, unit.Name, unit.Kind, c?.Assigned ?? 0, c?.NotStarted ?? 0, c?.InProgress ?? 0,
+                c?.Completed ?? 0, c?.Overdue ?? 0, c?.AverageScore, Median(scores.GetValueOrDefault(unit.Path)), Median(days.GetValueOrDefault(unit.Path))));
+        }
+
+        // The unit being broken down (its own cadres) first, then its children by name.
+        return [.. groups.OrderBy(g => g.OrgPath == filter.UnderPath ? 0 : 1)];
+    }
+
+    public async IAsyncEnumerable<CadreRow> CadresAsync(OrgScope scope, ReportFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        if (!Admissible(scope, filter))
+        {
+            yield break;
+        }
+
+        var facts = await FactsAsync(db, scope, filter, ct);
+        string? pathTitle = null;
+        if (filter.PathId is { } pathId)
+        {
+            pathTitle = await courses.Paths(db).Where(p => p.Id == pathId).Select(p => p.Title).FirstOrDefaultAsync(ct) ?? "";
+        }
+
+        var rows = from f in facts
+                   join c in courses.Courses(db) on f.ItemId equals c.Id into titles
+                   from c in titles.DefaultIfEmpty()
+                   orderby f.OrgPath, f.FullName, f.CadreId, f.ItemId
+                   select new { f, Title = c == null ? null : c.Title };
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var f = r.f;
+            yield return new CadreRow(f.CadreId, f.UserId, f.FullName, f.Email, f.Position, f.UnitName, f.OrgPath, f.ItemId,
+                pathTitle ?? r.Title ?? "", (LearnerStatus)f.Status, f.CompletedLessons, f.RequiredLessons, Utc(f.EnrolledUtc), Utc(f.DueUtc),
+                Utc(f.CompletedUtc), f.Score);
+        }
+    }
+
+    public async Task<int> CountCadresAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        if (!Admissible(scope, filter))
+        {
+            return 0;
+        }
+
+        return await (await FactsAsync(db, scope, filter, ct)).CountAsync(ct);
+    }
+
+    /// <summary>The units to report one row each: the children of filter.UnderPath and that unit itself (its own cadres), or the
+    /// top of the scope. Null when the filter leaves the scope or makes no sense.</summary>
+    private (IQueryable<OrgUnitRow>? Units, int SelfId) GroupUnits(LearningDbContext db, OrgScope scope, ReportFilter filter)
+    {
+        if (!Admissible(scope, filter))
+        {
+            return (null, -1);
+        }
+
+        var all = organization.Units(db, OrgScope.Everything);
+        if (filter.UnderPath is { } under)
+        {
+            var id = ReportFilter.LastUnitId(under);
+            return (all.Where(u => (u.ParentId == id || u.Id == id) && u.Path.StartsWith(under)), id);
+        }
+
+        if (scope.Unrestricted)
+        {
+            return (all.Where(u => u.ParentId == null), -1);
+        }
+
+        // The scope's own units; one inside another (a province and one of its communes) counts once, under the outer one.
+        var tops = scope.Paths.Where(p => ReportFilter.IsOrgPath(p) && !scope.Paths.Any(o => o != p && p.StartsWith(o, StringComparison.Ordinal)))
+            .Select(ReportFilter.LastUnitId).Distinct().ToList();
+        return (all.Where(u => tops.Contains(u.Id)), -1);
+    }
+
+    private static bool Admissible(OrgScope scope, ReportFilter filter) =>
+        (filter.CourseId is null || filter.PathId is null)
+        && (filter.UnderPath is null || (ReportFilter.IsOrgPath(filter.UnderPath) && scope.Contains(filter.UnderPath)));
+
+    /// <summary>One row per cadre (inside the scope and the filter) and course, or per cadre and path.</summary>
+    private async Task<IQueryable<Fact>> FactsAsync(LearningDbContext db, OrgScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        var cadres = organization.Cadres(db, scope);
+        if (!Admissible(scope, filter))
+        {
+            cadres = cadres.Where(c => false);
+        }
+
+        if (filter.UnderPath is { } under)
+        {
+            cadres = cadres.Where(c => c.OrgPath.StartsWith(under));
+        }
+
+        if (filter.Position is { } position)
+        {
+            cadres = cadres.Where(c => c.Position == position);
+        }
+
+        if (filter.TransferredFrom is { } tf)
+        {
+            cadres = cadres.Where(c => c.TransferredFrom != null && c.JoinedCommuneOn >= tf);
+        }
+
+        if (filter.TransferredTo is { } tt)
+        {
+            cadres = cadres.Where(c => c.TransferredFrom != null && c.JoinedCommuneOn <= tt);
+        }
+
+        if (filter.AccountingOfficers is { } accounting)
+        {
+            cadres = cadres.Where(c => c.IsAccountingOfficer == accounting);
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            cadres = cadres.Where(c => c.UnitId == unitId);
+        }
+
+        var enrolments = from e in courses.Enrollments(db)
+                         join s in quizScores.BestScores(db) on new { e.UserId, e.CourseId } equals new { s.UserId, s.CourseId } into ss
+                         from s in ss.DefaultIfEmpty()
+                         select new Item
+                         {
+                             UserId = e.UserId,
+                             ItemId = e.CourseId,
+                             EnrolledUtc = e.EnrolledUtc,
+                             DueUtc = e.DueUtc,
+                             CompletedUtc = e.CompletedUtc,
+                             LastActivityUtc = e.LastActivityUtc,
+                             CompletedLessons = e.CompletedLessons,
+                             RequiredLessons = e.RequiredLessons,
+                             Score = s == null ? null : (double?)s.BestPercent,
+                         };
+        IQueryable<Item> items;
+        if (filter.PathId is { } pathId)
+        {
+            // A cadre on a path: enrolled in any of its courses; completed when every course of the path is; due by the latest due
+            // date of its courses; the score is the average of the course scores.
+            var pathCourses = courses.PathCourses(db).Where(pc => pc.PathId == pathId);
+            var total = await pathCourses.Select(pc => pc.CourseId).Distinct().CountAsync(ct);
+            items = from e in enrolments
+                    where pathCourses.Any(pc => pc.CourseId == e.ItemId)
+                    group e by e.UserId into g
+                    select new Item
+                    {
+                        UserId = g.Key,
+                        ItemId = pathId,
+                        EnrolledUtc = g.Min(x => x.EnrolledUtc),
+                        DueUtc = g.Max(x => x.DueUtc),
+                        CompletedUtc = g.Count(x => x.CompletedUtc != null) == total ? g.Max(x => x.CompletedUtc) : null,
+                        LastActivityUtc = g.Max(x => x.LastActivityUtc),
+                        CompletedLessons = g.Sum(x => x.CompletedLessons),
+                        RequiredLessons = g.Sum(x => x.RequiredLessons),
+                        Score = g.Average(x => x.Score),
+                    };
+        }
+        else
+        {
+            items = filter.CourseId is { } courseId ? enrolments.Where(e => e.ItemId == courseId) : enrolments;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var facts = from c in cadres
+                    join i in items on c.UserId equals i.UserId
+                    select new Fact
+                    {
+                        CadreId = c.CadreId,
+                        UserId = c.UserId,
+                        FullName = c.FullName,
+                        Email = c.Email,
+                        Position = c.Position,
+                        UnitName = c.UnitName,
+                        OrgPath = c.OrgPath,
+                        ItemId = i.ItemId,
+                        EnrolledUtc = i.EnrolledUtc,
+                        DueUtc = i.DueUtc,
+                        CompletedUtc = i.CompletedUtc,
+                        CompletedLessons = i.CompletedLessons,
+                        RequiredLessons = i.RequiredLessons,
+                        Score = i.Score,
+                        Status = i.CompletedUtc != null ? Completed
+                            : i.DueUtc != null && i.DueUtc < now ? Overdue
+                            : i.CompletedLessons == 0 && i.LastActivityUtc == null ? NotStarted
+                            : InProgress,
+                    };
+
+        if (filter.DueFrom is { } df)
+        {
+            var from = LocalTime.ToUtc(df.ToDateTime(TimeOnly.MinValue));
+            facts = facts.Where(f => f.DueUtc != null && f.DueUtc >= from);
+        }
+
+        if (filter.DueTo is { } dt)
+        {
+            var before = LocalTime.ToUtc(dt.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            facts = facts.Where(f => f.DueUtc != null && f.DueUtc < before);
+        }
+
+        if (filter.Status is { } status)
+        {
+            var wanted = (int)status;
+            facts = facts.Where(f => f.Status == wanted);
+        }
+
+        return facts;
+    }
+
+    private static List<double> Bucket(Dictionary<string, List<double>> buckets, string key)
+    {
+        if (!buckets.TryGetValue(key, out var list))
+        {
+            buckets[key] = list = [];
+        }
+
+        return list;
+    }
+
+    internal static double? Median(List<double>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private sealed class Item
+    {
+        public string UserId { get; init; } = "";
+
+        public int ItemId { get; init; }
+
+        public DateTime EnrolledUtc { get; init; }
+
+        public DateTime? DueUtc { get; init; }
+
+        public DateTime? CompletedUtc { get; init; }
+
+        public DateTime? LastActivityUtc { get; init; }
+
+        public int CompletedLessons { get; init; }
+
+        public int RequiredLessons { get; init; }
+
+        public double? Score { get; init; }
+    }
+
+    private sealed class Fact
+    {
+        public int CadreId { get; init; }
+
+        public string? UserId { get; init; }
+
+        public string FullName { get; init; } = "";
+
+        public string Email { get; init; } = "";
+
+        public string Position { get; init; } = "";
+
+        public string UnitName { get; init; } = "";
+
+        public string OrgPath { get; init; } = "/";
+
+        public int ItemId { get; init; }
+
+        public DateTime EnrolledUtc { get; init; }
+
+        public DateTime? DueUtc { get; init; }
+
+        public DateTime? CompletedUtc { get; init; }
+
+        public int CompletedLessons { get; init; }
+
+        public int RequiredLessons { get; init; }
+
+        public double? Score { get; init; }
+
+        public int Status { get; init; }
+    }
+}

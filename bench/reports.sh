@@ -7,6 +7,9 @@
 # medians and p95; the numbers of both must agree.
 #   bench/reports.sh                        (CADRES=200000: 3,000,000 enrolments, ~20,000,000 lesson-progress rows)
 #   CADRES=20000 RUNS=5 bench/reports.sh    (a tenth of the country, a quick check)
+#   INDEXES=1 ...                           (add the indexes proposed in bench/reports-indexes.sql before measuring)
+#   PART=http ...                           (after the seed: the XLSX export and xAPI paging through the running host)
+#   PART=all ...                            (both)
 #   KEEP=1 ...                              (leave the server running afterwards and print how to reach it)
 #   NO_BUILD=1 ...                          (skip the Release build)
 set -euo pipefail
@@ -40,6 +43,26 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -v cadres=
   | grep -E '^Time|^ *[a-z_]+ *\||^-|^ *[0-9]' | awk '/^Time/ { t += $2 } !/^Time/ { print } END { printf "statement time: %.1f s\n", t / 1000 }'
 echo "seed (CADRES=$CADRES): $(( $(date +%s) - start )) s wall; load after: $(uptime | sed 's/.*load average: //')"
 
+if [ "${INDEXES:-0}" = 1 ]; then
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -f bench/reports-indexes.sql | grep '^Time' | awk '{ t += $2 } END { printf "proposed indexes (bench/reports-indexes.sql): %.1f s\n", t / 1000 }'
+fi
 [ "${SEED_ONLY:-0}" = 1 ] && exit 0
-dotnet $tool reports --runs "$RUNS" --province QG-P01
+if [ "${PART:-report}" != http ]; then
+  dotnet $tool reports --runs "$RUNS" --province QG-P01 | grep -v '^ \|warn:'
+  echo "load after: $(uptime | sed 's/.*load average: //')"
+fi
+[ "${PART:-report}" = report ] && exit 0
+
+# The HTTP part (needs the exports and xAPI branches merged): the host in Release on this database, an XLSX export of
+# 200,019 cadre rows (the cadres transferred in between 2025-07-01 and 2025-09-12, every course, the whole country) and a
+# warehouse paging 1,000,000 statements of province QG-P01.
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -f bench/reports-statements.sql | grep '^Time' | awk '{ t += $2 } END { printf "statements seeded: %.1f s\n", t / 1000 }'
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+Learning__Jobs__RunWorker=false Learning__Reports__Api__RequestsPerMinute=1000000 dotnet $web --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1 &
+host=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/ping" >/dev/null && break; sleep 0.5; done
+unit=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -At -c "SELECT \"Id\" FROM org_unit WHERE \"Code\" = 'QG-P01'")
+python3 bench/reports_http.py "http://127.0.0.1:$port" "$host" bench@example.vn 'Benchmark2026x' \
+  'transferredFrom=2025-07-01&transferredTo=2025-09-12' "$unit" "${XAPI_LIMIT:-500}" || { tail -20 "$work/host.log"; kill "$host"; exit 1; }
+kill "$host"
 echo "load after: $(uptime | sed 's/.*load average: //')"

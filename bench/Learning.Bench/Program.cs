@@ -8,6 +8,8 @@ using Learning.Web.Hosting;
 // dotnet run --project bench/Learning.Bench -c Release -- certificates --count 200 --runs 3 [--sample first.pdf]
 // dotnet run --project bench/Learning.Bench -c Release -- mail --messages 5000 --runs 3 (an SMTP sink at Learning__Notifications__Smtp__Host/Port)
 // dotnet run --project bench/Learning.Bench -c Release -- reminders --cadres 100000 [--page 5000] (PostgreSQL, the site set up)
+// dotnet run --project bench/Learning.Bench -c Release -- reports-courses [--courses 50] (then bench/reports-seed.sql; see bench/reports.sh)
+// dotnet run --project bench/Learning.Bench -c Release -- reports [--runs 15 --province QG-P01 --course thu-tai-000 --cases 0,1,2,3] (PostgreSQL, seeded)
 // dotnet run --project bench/Learning.Bench -c Release -- quizstart --cadres 3000 --url http://127.0.0.1:5000 [--login 1] (the host running)
 // The database is the host's (Learning__Database__Provider / ConnectionString); the site must be set up first (not for grading).
 if (args.FirstOrDefault() == "grading")
@@ -63,6 +65,12 @@ switch (args.FirstOrDefault())
     case "reminders":
         await RemindersBench.RunAsync(app.Services, Number("cadres", 100000), Number("page", Learning.Courses.Services.DueReminders.DefaultPageSize));
         return 0;
+    case "reports-courses":
+        await ReportsSeed.RunAsync(app.Services, Number("courses", 50));
+        return 0;
+    case "reports":
+        await ReportsBench.RunAsync(app.Services, Number("runs", 15), Option("province", "QG-P01"), Option("course", "thu-tai-000"), Option("cases", ""));
+        return 0;
     case "transcode":
         await MediaBench.TranscodeAsync(Option("source", "clip.mp4"), Option("preset", "superfast"), Number("runs", 3));
         return 0;
@@ -73,6 +81,6 @@ switch (args.FirstOrDefault())
         MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
+        Console.Error.WriteLine("usage: reports-courses [--courses N] | reports [--runs N --province CODE --course SLUG --cases 0,1,2,3] | reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

@@ -37,7 +37,7 @@ public sealed class Seeder(IServiceProvider services)
         Console.WriteLine($"enrolments: {enrolled}, lesson progress rows: {progressRows} ({total.Elapsed.TotalSeconds:0.0} s)");
     }
 
-    private static List<string> LoadLessonTexts()
+    internal static List<string> LoadLessonTexts()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -125,7 +125,7 @@ public sealed class Seeder(IServiceProvider services)
         return ids;
     }
 
-    private async Task<List<(int CourseId, string[] Lessons)>> SeedCoursesAsync(int count, List<string> texts)
+    internal async Task<List<(int CourseId, string[] Lessons)>> SeedCoursesAsync(int count, List<string> texts)
     {
         var result = new List<(int, string[])>();
         var topics = CourseTopics.All;

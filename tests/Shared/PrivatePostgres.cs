@@ -19,6 +19,8 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         (this.folder, this.bin, this.port) = (folder, bin, port);
     }
 
+    public int Port => port;
+
     public string ConnectionString(string database) =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Timeout=3");
 
@@ -53,6 +55,25 @@ internal sealed class PrivatePostgres : IAsyncDisposable
             await server.StartAsync();
             return server;
         }
+    }
+
+    /// <summary>
+    /// A streaming standby of this server on another port (<c>pg_basebackup -R</c>: a base backup with the WAL streamed during it,
+    /// <c>standby.signal</c> and <c>primary_conninfo</c> written), started and accepting read-only connections. initdb's
+    /// defaults are enough on the primary: wal_level=replica, max_wal_senders=10, and a trusted replication line for 127.0.0.1.
+    /// </summary>
+    public async Task<PrivatePostgres> CreateStandbyAsync()
+    {
+        var standbyFolder = Directory.CreateTempSubdirectory("learning-pg-standby-").FullName;
+        using var socket = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        var free = ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        var standby = new PrivatePostgres(standbyFolder, bin, free);
+        await RunAsync("chown", $"postgres \"{standbyFolder}\"");
+        await AsPostgresAsync($"{bin}/pg_basebackup -h 127.0.0.1 -p {port} -U postgres -D {standbyFolder}/data -R -X stream -c fast --no-sync");
+        await standby.StartAsync();
+        return standby;
     }
 
     public Task StartAsync() =>

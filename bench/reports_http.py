@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Issue 14 through HTTP, as a manager's browser and a warehouse would use the host (run by `PART=http bench/reports.sh`).
+
+1. XLSX export: an administrator signs in (the login form, its antiforgery token), GETs /Admin/Reports/Export?format=xlsx&...
+   for a filter of about 200,000 cadre rows; prints the time to the last byte, the file size, the rows read back from the
+   sheet (streamed out of the zip, no spreadsheet library needed) and the host's peak RSS (VmHWM of its /proc entry) before
+   and after.
+2. xAPI: issues an API client on the admin page (scoped to a province), then pages GET /xapi/statements with its Basic key,
+   following `more` until the stream ends; prints statements per second.
+
+usage: reports_http.py BASE HOST_PID ADMIN_EMAIL ADMIN_PASSWORD EXPORT_QUERY PROVINCE_UNIT_ID [LIMIT]
+"""
+import base64
+import http.cookiejar
+import json
+import re
+import sys
+import time
+import urllib.parse
+import urllib.request
+import zipfile
+
+base, pid, email, password, export_query, unit_id = sys.argv[1:7]
+limit = int(sys.argv[7]) if len(sys.argv) > 7 else 500
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+jar = http.cookiejar.CookieJar()
+browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+browser.addheaders = [("Sec-Fetch-Site", "same-origin"), ("User-Agent", "reports-bench")]
+
+
+def get(path):
+    try:
+        with browser.open(base + path) as r:
+            return r.status, r.read().decode("utf-8"), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace"), e.headers
+
+
+def post(path, fields):
+    _, page, _ = get(path.split("?")[0])
+    token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(dict(fields, __RequestVerificationToken=token)).encode()
+    try:
+        with browser.open(urllib.request.Request(base + path, data=data)) as r:
+            return r.status, r.read().decode("utf-8"), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace"), e.headers
+
+
+def peak_rss_mb():
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmHWM:\s+(\d+) kB", f.read()).group(1)) / 1024
+
+
+status, _, _ = post("/Account/Login", {"email": email, "password": password, "returnUrl": "/Admin"})
+assert status in (302, 303), f"sign-in answered {status}"
+
+# 1. XLSX export
+before = peak_rss_mb()
+start = time.monotonic()
+request = urllib.request.Request(base + "/Admin/Reports/Export?format=xlsx&" + export_query)
+size = 0
+with browser.open(request) as r, open("/tmp/reports-bench-export.xlsx", "wb") as out:
+    assert r.status == 200, r.status
+    while chunk := r.read(1 << 16):
+        size += len(chunk)
+        out.write(chunk)
+seconds = time.monotonic() - start
+after = peak_rss_mb()
+rows = 0
+with zipfile.ZipFile("/tmp/reports-bench-export.xlsx") as z:
+    sheets = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    for name in sheets:
+        with z.open(name) as sheet:
+            tail = b""
+            while chunk := sheet.read(1 << 20):
+                rows += (tail + chunk).count(b"<x:row") + (tail + chunk).count(b"<row")
+                tail = chunk[-8:]
+print(f"xlsx export: {seconds:.2f} s, {size / 1e6:.1f} MB, {rows:,} rows in {len(sheets)} sheets; host peak RSS {before:.0f} MB before, {after:.0f} MB after")
+print(f"RESULT xlsx_s={seconds:.2f} xlsx_mb={size / 1e6:.1f} xlsx_rows={rows} rss_before_mb={before:.0f} rss_peak_mb={after:.0f}")
+
+# 2. xAPI statements, as a warehouse pages through them
+status, page, _ = post("/Admin/Reports/api-clients?handler=Issue", {"Name": "Kho dữ liệu tỉnh (thử tải)", "UnitId": unit_id})
+key = re.search(r'id="issued-key">([^<]+)<', page)
+secret = re.search(r'id="issued-secret"[^>]*>([^<]+)<', page)
+assert key and secret, f"no key issued ({status})"
+auth = "Basic " + base64.b64encode(f"{key.group(1)}:{secret.group(1)}".encode()).decode()
+url = f"{base}/xapi/statements?limit={limit}"
+count = pages = 0
+start = time.monotonic()
+while url:
+    req = urllib.request.Request(url, headers={"Authorization": auth, "X-Experience-API-Version": "1.0.3"})
+    try:
+        with urllib.request.urlopen(req) as r:
+            body = json.load(r)
+    except urllib.error.HTTPError as e:
+        if e.code == 429:
+            time.sleep(float(e.headers.get("Retry-After", "1")))
+            continue
+        raise
+    count += len(body["statements"])
+    pages += 1
+    url = urllib.parse.urljoin(base, body["more"]) if body.get("more") else None
+seconds = time.monotonic() - start
+print(f"xapi: {count:,} statements in {pages:,} pages of {limit} in {seconds:.1f} s = {count / seconds:,.0f} statements/s")
+print(f"RESULT xapi_statements={count} xapi_pages={pages} xapi_s={seconds:.1f} xapi_per_s={count / seconds:.0f}")

@@ -152,6 +152,18 @@ public static class AuthorizationMatrix
         new("GET /Admin/Readiness/Import ?handler=Template", "", _ => "/Admin/Readiness/Import?handler=Template&format=xlsx", "L F F A A A"),
         new("POST /Admin/Readiness/Import ?handler=Preview", "", _ => "/Admin/Readiness/Import?handler=Preview", "L F F A A A"), // no file: its own message
         new("POST /Admin/Readiness/Import ?handler=Import", "", _ => "/Admin/Readiness/Import?handler=Import", "L F F A A A"), // no file: nothing imported
+        // Reports (issue 14, core)
+        new("GET /Admin/Reports", "", _ => "/Admin/Reports", "L F F A A A"),
+        new("GET /Admin/Reports/Cadres", "", _ => "/Admin/Reports/Cadres?status=NotStarted", "L F F A A A"),
+        new("GET /Admin/Reports/Cadre/{id:int}", "in", f => $"/Admin/Reports/Cadre/{f.CadreIn}", "L F F A A A"),
+        new("GET /Admin/Reports/Cadre/{id:int}", "out", f => $"/Admin/Reports/Cadre/{f.CadreOut}", "L F F N N A"),
+        new("GET /Admin/Reports/Hours", "", _ => "/Admin/Reports/Hours", "L F F A A A"),
+        new("GET /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"),
+        new("POST /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"), // 400: no year, position or hours
+        new("POST /Admin/Reports/Targets ?handler=Delete", "", _ => "/Admin/Reports/Targets?handler=Delete&id=987654", "L F F N N N"),
+        new("GET /Admin/Reports/Saved", "", _ => "/Admin/Reports/Saved", "L F F A A A"),
+        new("POST /Admin/Reports/Saved", "", _ => "/Admin/Reports/Saved", "L F F A A A"), // 400: no name
+        new("POST /Admin/Reports/Saved ?handler=Delete", "", _ => "/Admin/Reports/Saved?handler=Delete&id=987654", "L F F N N N"),
         // Reports (issue 14): exports and scheduled delivery, for managers within their scope and administrators
         new("GET /Admin/Reports/Export", "in", _ => "/Admin/Reports/Export?format=csv", "L F F A A A"),
         new("GET /Admin/Reports/Export", "out", _ => "/Admin/Reports/Export?format=xlsx&under=%2F987654%2F", "L F F N N A"), // a unit outside the scope: not found

@@ -99,15 +99,11 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
             cadres = cadres.Where(c => c.Position == position);
         }
 
-        var hours = from e in courses.Enrollments(db)
-                    where e.CompletedUtc >= start && e.CompletedUtc < end
-                    join c in courses.Courses(db) on e.CourseId equals c.Id
-                    group (double)c.EstimatedHours by e.UserId into g
-                    select new { UserId = g.Key, Hours = g.Sum() };
+        // Hours as a correlated SUM per cadre (a joined GROUP BY sub-query cannot be null-tested in EF's translation).
+        var enrolments = courses.Enrollments(db).Where(e => e.CompletedUtc >= start && e.CompletedUtc < end);
+        var catalogue = courses.Courses(db);
         var targets = db.Set<HourTarget>().Where(t => t.Year == year);
         var rows = from c in cadres
-                   join h in hours on c.UserId equals h.UserId into hs
-                   from h in hs.DefaultIfEmpty()
                    join t in targets on c.Position equals t.Position into ts
                    from t in ts.DefaultIfEmpty()
                    select new
@@ -117,7 +113,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
                        c.Position,
                        c.UnitName,
                        c.OrgPath,
-                       Hours = h == null ? 0 : h.Hours,
+                       Hours = enrolments.Where(e => e.UserId == c.UserId).Join(catalogue, e => e.CourseId, k => k.Id, (e, k) => (double)k.EstimatedHours).Sum(),
                        Target = t == null ? null : (double?)t.Hours,
                    };
         var total = await rows.CountAsync(ct);

@@ -16,7 +16,7 @@ public static class SvgCharts
     /// <summary>Horizontal bars, each label on its own line above its bar (long Vietnamese commune names fit a phone).</summary>
     public static string Bar(BarChartData data, string id)
     {
-        const double row = 34, top = 4;
+        const double row = 38, top = 4;
         var height = top + Math.Max(1, data.Bars.Count) * row;
         var max = data.Percent ? 1 : Math.Max(1, data.Bars.Count == 0 ? 1 : data.Bars.Max(b => b.Value));
         var svg = Open(id, data.Title, height);
@@ -26,10 +26,10 @@ public static class SvgCharts
             var y = top + i * row;
             var text = data.Percent ? Percent(value) : Number(value);
             var w = Math.Max(value > 0 ? 1 : 0, (Width - 48) * Math.Clamp(value / max, 0, 1));
-            svg.Append(Invariant, $"<text x=\"0\" y=\"{F(y + 11)}\" font-size=\"11\" fill=\"#1f2933\">{E(label)}</text>");
-            svg.Append(Invariant, $"<rect x=\"0\" y=\"{F(y + 15)}\" width=\"{F(Width - 48)}\" height=\"12\" fill=\"#eef1f5\" rx=\"2\"/>");
-            svg.Append(Invariant, $"<rect class=\"bar\" x=\"0\" y=\"{F(y + 15)}\" width=\"{F(w)}\" height=\"12\" fill=\"#0b5cad\" rx=\"2\"><title>{E(label)}: {E(text)}</title></rect>");
-            svg.Append(Invariant, $"<text x=\"{F(Width)}\" y=\"{F(y + 25)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#1f2933\">{E(text)}</text>");
+            svg.Append(Invariant, $"<text x=\"0\" y=\"{F(y + 12)}\" font-size=\"13\" fill=\"#1f2933\">{E(label)}</text>");
+            svg.Append(Invariant, $"<rect x=\"0\" y=\"{F(y + 17)}\" width=\"{F(Width - 48)}\" height=\"14\" fill=\"#eef1f5\" rx=\"2\"/>");
+            svg.Append(Invariant, $"<rect class=\"bar\" x=\"0\" y=\"{F(y + 17)}\" width=\"{F(w)}\" height=\"14\" fill=\"#0b5cad\" rx=\"2\"><title>{E(label)}: {E(text)}</title></rect>");
+            svg.Append(Invariant, $"<text x=\"{F(Width)}\" y=\"{F(y + 28)}\" font-size=\"13\" text-anchor=\"end\" fill=\"#1f2933\">{E(text)}</text>");
         }
 
         return svg.Append("</svg>").ToString();
@@ -44,8 +44,8 @@ public static class SvgCharts
         var plotW = Width - left - right;
         var plotH = height - top - bottom;
         svg.Append(Invariant, $"<line x1=\"{F(left)}\" y1=\"{F(top + plotH)}\" x2=\"{F(Width - right)}\" y2=\"{F(top + plotH)}\" stroke=\"#9aa5b1\"/>");
-        svg.Append(Invariant, $"<text x=\"{F(left - 4)}\" y=\"{F(top + 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#52606d\">{Number(max)}</text>");
-        svg.Append(Invariant, $"<text x=\"{F(left - 4)}\" y=\"{F(top + plotH)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#52606d\">0</text>");
+        svg.Append(Invariant, $"<text x=\"{F(left - 4)}\" y=\"{F(top + 4)}\" font-size=\"12\" text-anchor=\"end\" fill=\"#52606d\">{Number(max)}</text>");
+        svg.Append(Invariant, $"<text x=\"{F(left - 4)}\" y=\"{F(top + plotH)}\" font-size=\"12\" text-anchor=\"end\" fill=\"#52606d\">0</text>");
         if (data.Points.Count > 0)
         {
             var step = data.Points.Count == 1 ? 0 : plotW / (data.Points.Count - 1);
@@ -57,10 +57,10 @@ public static class SvgCharts
                 svg.Append(Invariant, $"<circle class=\"point\" cx=\"{F(p.X)}\" cy=\"{F(p.Y)}\" r=\"3\" fill=\"#0b5cad\"><title>{E(p.Label)}: {Number(p.Value)}</title></circle>");
             }
 
-            svg.Append(Invariant, $"<text x=\"{F(left)}\" y=\"{F(height - 8)}\" font-size=\"10\" fill=\"#52606d\">{E(points[0].Label)}</text>");
+            svg.Append(Invariant, $"<text x=\"{F(left)}\" y=\"{F(height - 8)}\" font-size=\"12\" fill=\"#52606d\">{E(points[0].Label)}</text>");
             if (points.Count > 1)
             {
-                svg.Append(Invariant, $"<text x=\"{F(Width - right)}\" y=\"{F(height - 8)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#52606d\">{E(points[^1].Label)}</text>");
+                svg.Append(Invariant, $"<text x=\"{F(Width - right)}\" y=\"{F(height - 8)}\" font-size=\"12\" text-anchor=\"end\" fill=\"#52606d\">{E(points[^1].Label)}</text>");
             }
         }
 
@@ -79,7 +79,7 @@ public static class SvgCharts
             var (label, value) = data.Stages[i];
             var w = Math.Max(value > 0 ? 2 : 0, Width * value / max);
             var y = i * row;
-            svg.Append(Invariant, $"<text x=\"{F(Width / 2)}\" y=\"{F(y + 11)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1f2933\">{E(label)}: {Number(value)}</text>");
+            svg.Append(Invariant, $"<text x=\"{F(Width / 2)}\" y=\"{F(y + 11)}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1f2933\">{E(label)}: {Number(value)}</text>");
             svg.Append(Invariant, $"<rect class=\"stage\" x=\"{F((Width - w) / 2)}\" y=\"{F(y + 15)}\" width=\"{F(w)}\" height=\"16\" fill=\"#1f8a4c\" rx=\"2\"/>");
         }
 

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Learning.BrowserTests;
+
+/// <summary>
+/// Issue 14: a commune manager filters the completion report to "not started", sees the charts (inline SVG), drills down to the
+/// cadres behind a number and opens one cadre's record, at 360 px and on a desktop. The demo recipe's simulated learning gives
+/// the numbers.
+/// </summary>
+public sealed class ReportsJourneyTests
+{
+    private const string Password = "Thunghiem2026x";
+    private const string Manager = "ql.baocao.nhatrang@example.vn";
+
+    [Fact]
+    public async Task CommuneManager_FiltersNotStarted_SeesCharts_DrillsDownToACadre_PhoneAndDesktop()
+    {
+        var recipe = Path.Combine(Path.GetTempPath(), $"reports-journey-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(recipe, $$"""
+        { "name": "reports-journey", "steps": [
+            { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý báo cáo Nha Trang", "roles": ["Manager"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
+            { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "KH-NHATRANG" } ] },
+            { "name": "reports-demo-learning", "weeks": 8, "seed": 14 } ] }
+        """);
+        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
+            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
+            ["recipe", "run", recipe]);
+        File.Delete(recipe);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        foreach (var (width, height, name) in new[] { (360, 740, "360"), (1280, 900, "desktop") })
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = site.BaseUrl,
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                IsMobile = width < 400,
+                HasTouch = width < 400,
+                Locale = "vi-VN",
+            });
+            var page = await context.NewPageAsync();
+            await Journey.SignInAsync(page, Manager, Password);
+            await page.GotoAsync("/Admin/Reports");
+            await Assertions.Expect(page.Locator("#groups tbody tr")).ToHaveCountAsync(1); // their commune alone
+            await Assertions.Expect(page.Locator("svg#chart-rate rect.bar")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("svg#chart-weekly circle.point")).ToHaveCountAsync(12);
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the report scrolls sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"reports-completion-{name}");
+
+            await page.SelectOptionAsync("#filter-status", "NotStarted");
+            await page.ClickAsync("#apply-filters");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("status=NotStarted"));
+            var count = page.Locator("#groups tbody tr a[data-count=NotStarted]").First;
+            var expected = int.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(expected > 0, "the demo data has cadres who have not started");
+            await Assertions.Expect(page.Locator("svg#chart-rate")).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, $"reports-not-started-{name}");
+
+            await count.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Reports/Cadres"));
+            await Assertions.Expect(page.Locator("#cadres tbody tr")).ToHaveCountAsync(Math.Min(expected, 50));
+            await Assertions.Expect(page.Locator("#cadres tbody tr[data-status=NotStarted]")).ToHaveCountAsync(Math.Min(expected, 50));
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the list scrolls sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"reports-cadres-{name}");
+
+            var cadre = page.Locator("#cadres a.cadre-link").First;
+            var fullName = await cadre.InnerTextAsync();
+            await cadre.ClickAsync();
+            await Assertions.Expect(page.Locator("#cadre-name")).ToHaveTextAsync(fullName);
+            await Assertions.Expect(page.Locator("#cadre-courses tbody tr[data-status=NotStarted]").First).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the record scrolls sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"reports-cadre-{name}");
+            await context.CloseAsync();
+        }
+    }
+}

@@ -7,12 +7,17 @@ namespace Learning.Quizzes.Services;
 /// <summary>Best graded attempt per learner and course (attempts started from a course lesson), in percent.</summary>
 internal sealed class QuizScoreRows : IQuizScoreRows
 {
-    public IQueryable<QuizScoreRow> BestScores(object context)
-    {
-        var db = context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
-        return db.Set<Attempt>()
-            .Where(a => a.CourseId != null && a.Score != null && a.MaxScore > 0 && a.State != AttemptState.InProgress)
+    public IQueryable<QuizScoreRow> BestScores(object context) =>
+        Graded(context)
             .GroupBy(a => new { a.UserId, CourseId = a.CourseId!.Value })
             .Select(g => new QuizScoreRow { UserId = g.Key.UserId, CourseId = g.Key.CourseId, BestPercent = g.Max(a => (double)a.Score!.Value * 100.0 / (double)a.MaxScore) });
+
+    public IQueryable<QuizScoreRow> GradedAttempts(object context) =>
+        Graded(context).Select(a => new QuizScoreRow { UserId = a.UserId, CourseId = a.CourseId!.Value, BestPercent = (double)a.Score!.Value * 100.0 / (double)a.MaxScore });
+
+    private static IQueryable<Attempt> Graded(object context)
+    {
+        var db = context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
+        return db.Set<Attempt>().Where(a => a.CourseId != null && a.Score != null && a.MaxScore > 0 && a.State != AttemptState.InProgress);
     }
 }

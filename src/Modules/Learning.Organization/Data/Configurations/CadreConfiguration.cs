@@ -17,6 +17,8 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         builder.Property(c => c.UserId).HasMaxLength(64);
         builder.HasIndex(c => c.Email).IsUnique();
         builder.HasIndex(c => c.OrgPath);
+        // A scope's prefix match (OrgPath LIKE '/56/%') by index under any database collation (PostgreSQL; SQLite ignores the operators).
+        builder.HasIndex(c => c.OrgPath, "IX_org_cadre_OrgPath_pattern").HasOperators("varchar_pattern_ops").IncludeProperties(c => new { c.UserId });
         builder.HasIndex(c => c.UserId);
         builder.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

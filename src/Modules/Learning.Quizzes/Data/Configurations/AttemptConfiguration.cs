@@ -20,6 +20,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         // One row per attempt number: two "start" requests racing for the same number cannot both win.
         builder.HasIndex(a => new { a.QuizId, a.UserId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.State, a.DeadlineUtc });
+        builder.HasIndex(a => new { a.UserId, a.CourseId }).IncludeProperties(a => new { a.Score, a.MaxScore, a.State }); // a report's best score per enrolment
         builder.HasOne<Quiz>().WithMany().HasForeignKey(a => a.QuizId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AttemptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Questions).WithOne().HasForeignKey(q => q.AttemptId).OnDelete(DeleteBehavior.Cascade);

@@ -202,9 +202,10 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             cadres = cadres.Where(c => c.UnitId == unitId);
         }
 
+        // The best score per enrolment as a correlated MAX (an index probe on the attempts' user and course), not a GROUP BY over
+        // every attempt of the site joined afterwards (bench/README.md: that aggregate dominated a province's report).
+        var attempts = quizScores.GradedAttempts(db);
         var enrolments = from e in courses.Enrollments(db)
-                         join s in quizScores.BestScores(db) on new { e.UserId, e.CourseId } equals new { s.UserId, s.CourseId } into ss
-                         from s in ss.DefaultIfEmpty()
                          select new Item
                          {
                              UserId = e.UserId,
@@ -215,7 +216,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
                              LastActivityUtc = e.LastActivityUtc,
                              CompletedLessons = e.CompletedLessons,
                              RequiredLessons = e.RequiredLessons,
-                             Score = s == null ? null : (double?)s.BestPercent,
+                             Score = attempts.Where(a => a.UserId == e.UserId && a.CourseId == e.CourseId).Max(a => (double?)a.BestPercent),
                          };
         IQueryable<Item> items;
         if (filter.PathId is { } pathId)

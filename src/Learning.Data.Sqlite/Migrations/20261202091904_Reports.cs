@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Learning.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Reports_Xapi : Migration
+    public partial class Reports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,6 +30,40 @@ namespace Learning.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_reports_api_clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_hour_targets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reports_hour_targets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_saved",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reports_saved", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,6 +117,43 @@ namespace Learning.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "reports_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SavedReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Cadence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SkipWhenEmpty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastSentPeriod = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    LastSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastRowCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reports_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reports_subscriptions_reports_saved_SavedReportId",
+                        column: x => x.SavedReportId,
+                        principalTable: "reports_saved",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quizzes_attempt_UserId_CourseId",
+                table: "quizzes_attempt",
+                columns: new[] { "UserId", "CourseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_cadre_OrgPath_pattern",
+                table: "org_cadre",
+                column: "OrgPath");
+
             migrationBuilder.CreateIndex(
                 name: "IX_reports_api_client_usage_ClientId_Day",
                 table: "reports_api_client_usage",
@@ -94,6 +165,17 @@ namespace Learning.Data.Sqlite.Migrations
                 table: "reports_api_clients",
                 column: "KeyId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_hour_targets_Year_Position",
+                table: "reports_hour_targets",
+                columns: new[] { "Year", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_saved_OwnerUserId_Name",
+                table: "reports_saved",
+                columns: new[] { "OwnerUserId", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_statements_ActivityType_ActivityKey_Id",
@@ -120,6 +202,17 @@ namespace Learning.Data.Sqlite.Migrations
                 name: "IX_reports_statements_UserId_Id",
                 table: "reports_statements",
                 columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_subscriptions_Active_Cadence",
+                table: "reports_subscriptions",
+                columns: new[] { "Active", "Cadence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reports_subscriptions_SavedReportId_OwnerId",
+                table: "reports_subscriptions",
+                columns: new[] { "SavedReportId", "OwnerId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -129,10 +222,27 @@ namespace Learning.Data.Sqlite.Migrations
                 name: "reports_api_client_usage");
 
             migrationBuilder.DropTable(
+                name: "reports_hour_targets");
+
+            migrationBuilder.DropTable(
                 name: "reports_statements");
 
             migrationBuilder.DropTable(
+                name: "reports_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "reports_api_clients");
+
+            migrationBuilder.DropTable(
+                name: "reports_saved");
+
+            migrationBuilder.DropIndex(
+                name: "IX_quizzes_attempt_UserId_CourseId",
+                table: "quizzes_attempt");
+
+            migrationBuilder.DropIndex(
+                name: "IX_org_cadre_OrgPath_pattern",
+                table: "org_cadre");
         }
     }
 }

@@ -379,7 +379,11 @@ public sealed class OutboxSender(
         private readonly TimeProvider clock;
         private readonly Func<List<long>, Task> mark;
         private readonly ILogger logger;
+        /// <summary>How long acceptances gather before their Sent marks are written (well inside <see cref="MarkMargin"/>).</summary>
+        private static readonly TimeSpan MarkLinger = TimeSpan.FromMilliseconds(200);
+
         private readonly Channel<long> accepted = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        private readonly TaskCompletionSource closing = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Queue<long> window = new();
         private readonly Task marking;
         private IMailConnection? connection;
@@ -453,6 +457,13 @@ public sealed class OutboxSender(
             var reader = accepted.Reader;
             while (await reader.WaitToReadAsync())
             {
+                // Let a few more acceptances gather (unless the writer is done): one UPDATE and one commit for many messages
+                // instead of one per message. Measured: per-message marks cost the drain a third of its CPU (bench/README).
+                if (!closing.Task.IsCompleted)
+                {
+                    await Task.WhenAny(closing.Task, Task.Delay(MarkLinger));
+                }
+
                 var ids = new List<long>();
                 while (ids.Count < 500 && reader.TryRead(out var id))
                 {
@@ -484,6 +495,7 @@ public sealed class OutboxSender(
         public async ValueTask DisposeAsync()
         {
             accepted.Writer.TryComplete();
+            closing.TrySetResult();
             try
             {
                 if (connection is not null)

@@ -183,6 +183,10 @@ public sealed class OutboxFaultTests
         Assert.Contains("Mailbox busy", list, StringComparison.Ordinal);
         var (_, detail, _) = await admin.GetAsync($"/Admin/Notifications/Outbox/Message/{rows[1].Id}");
         Assert.Contains($"&lt;{rows[1].MessageId}&gt;", detail, StringComparison.Ordinal);
+        // The headers are the ones the sender writes (its factory), decoded: the Vietnamese subject and name whole, RFC 3834.
+        Assert.Contains(OutboxFixtures.Subject, detail, StringComparison.Ordinal);
+        Assert.Contains(OutboxFixtures.ToName, detail, StringComparison.Ordinal);
+        Assert.Contains("auto-generated", detail, StringComparison.Ordinal);
         var (status, _, location) = await admin.PostFormAsync($"/Admin/Notifications/Outbox/Message/{rows[1].Id}", [], $"/Admin/Notifications/Outbox/Message/{rows[1].Id}?handler=Resend");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
         Assert.Contains("Thư số " + rows[1].Id, (await admin.GetAsync(location!)).Body, StringComparison.Ordinal);

@@ -16,8 +16,8 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
 {
     private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>The dispatch job added with this unit of work (a save, a rollback or a cleared tracker ends it: the next notice adds another).</summary>
-    private JobRecord? dispatch;
+    /// <summary>The dispatch job of this unit of work, due with its earliest notification.</summary>
+    private readonly UnitOfWorkJob dispatch = new(DispatchJobKind);
 
     public void Notify(Notice notice)
     {
@@ -28,7 +28,7 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
         }
 
         db.Add(notification);
-        Dispatch(notification.EmailDueUtc, notification.CreatedUtc);
+        dispatch.Ensure(db, notification.EmailDueUtc, notification.CreatedUtc);
     }
 
     public async Task NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = notices.Select(n => Row(n, now)).ToList();
         await BulkInsert.NotificationsAsync(db, transaction, rows, cancellationToken);
-        Dispatch(rows.Min(r => r.EmailDueUtc), now);
+        dispatch.Ensure(db, rows.Min(r => r.EmailDueUtc), now);
     }
 
     private Notification Row(Notice notice, DateTime now)
@@ -67,20 +67,6 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
             Email = EmailDelivery.Held,
             EmailDueUtc = type.Essential ? now : now.AddSeconds(options.Value.HoldSeconds),
         };
-    }
-
-    /// <summary>One dispatch job per unit of work, due with its earliest notification.</summary>
-    private void Dispatch(DateTime due, DateTime now)
-    {
-        if (dispatch is null || db.Entry(dispatch).State != EntityState.Added)
-        {
-            dispatch = new JobRecord { Kind = DispatchJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = due, CreatedUtc = now };
-            db.Add(dispatch);
-        }
-        else if (due < dispatch.RunAfterUtc)
-        {
-            dispatch.RunAfterUtc = due;
-        }
     }
 
     /// <summary>The job that turns due notifications into e-mails (registered by the dispatcher).</summary>

@@ -14,8 +14,8 @@ public sealed class Outbox(LearningDbContext db, TimeProvider clock)
     /// <summary>The job that sends what waits in the outbox.</summary>
     public const string SendJobKind = "notifications.send";
 
-    /// <summary>The send job added with this unit of work (a save, a rollback or a cleared tracker ends it: the next message adds another).</summary>
-    private JobRecord? send;
+    /// <summary>The send job of this unit of work.</summary>
+    private readonly UnitOfWorkJob send = new(SendJobKind);
 
     public OutboxMessage Add(MailDraft draft)
     {
@@ -43,12 +43,7 @@ public sealed class Outbox(LearningDbContext db, TimeProvider clock)
             db.Add(new NotificationAttachment { Message = message, FileName = attachment.FileName, ContentType = attachment.ContentType, Content = attachment.Content });
         }
 
-        if (send is null || db.Entry(send).State != EntityState.Added)
-        {
-            send = new JobRecord { Kind = SendJobKind, Payload = "{}", MaxAttempts = 5, RunAfterUtc = now, CreatedUtc = now };
-            db.Add(send);
-        }
-
+        send.Ensure(db, now, now);
         return message;
     }
 }

@@ -4,14 +4,19 @@ using Learning.Notifications.Services.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Learning.Notifications.Pages.Admin.Notifications.Outbox;
 
 /// <summary>One message of the outbox: its headers as they go out, its state and last error, its bodies and attachments.</summary>
 [RequirePermission(Permissions.Names.ManageOutbox)]
-public sealed class MessageModel(OutboxAdministration outbox, IOptions<SmtpOptions> smtp, IStringLocalizer<NotificationsStrings> t) : PageModel
+public sealed class MessageModel(OutboxAdministration outbox, MailMessageFactory factory, IStringLocalizer<NotificationsStrings> t) : PageModel
 {
+    /// <summary>The headers shown (the rest are MIME structure).</summary>
+    private static readonly HashSet<string> Shown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "From", "To", "Subject", "Date", "Message-Id", "Auto-Submitted", "List-Unsubscribe", "List-Unsubscribe-Post",
+    };
+
     public OutboxMessage? Item { get; private set; }
 
     public IReadOnlyList<OutboxAdministration.AttachmentInfo> Attachments { get; private set; } = [];
@@ -30,21 +35,18 @@ public sealed class MessageModel(OutboxAdministration outbox, IOptions<SmtpOptio
         }
 
         Attachments = await outbox.AttachmentsAsync(id, cancellationToken);
-        var headers = new List<KeyValuePair<string, string>>
+
+        // The headers as the sender writes them (the same factory), decoded: what the recipient's client will show.
+        if (MailMessageFactory.ParseRecipient(Item.ToName, Item.ToAddress) is not null)
         {
-            new("From", $"{smtp.Value.FromName} <{smtp.Value.FromAddress}>"),
-            new("To", $"{Item.ToName} <{Item.ToAddress}>"),
-            new("Subject", Item.Subject),
-            new("Message-ID", $"<{Item.MessageId}>"),
-            new("Date", LocalTime.Format(Item.CreatedUtc)),
-        };
-        if (Item.UnsubscribeUrl is { Length: > 0 } unsubscribe)
+            using var mime = factory.Create(Item, []);
+            Headers = mime.Headers.Where(h => Shown.Contains(h.Field)).Select(h => new KeyValuePair<string, string>(h.Field, h.Value.Trim())).ToList();
+        }
+        else
         {
-            headers.Add(new("List-Unsubscribe", $"<{unsubscribe}>"));
-            headers.Add(new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            Headers = [new("To", $"{Item.ToName} <{Item.ToAddress}>"), new("Subject", Item.Subject), new("Message-ID", $"<{Item.MessageId}>")];
         }
 
-        Headers = headers;
         return Page();
     }
 
@@ -58,6 +60,4 @@ public sealed class MessageModel(OutboxAdministration outbox, IOptions<SmtpOptio
         Message = t["Outbox.Resent", id];
         return RedirectToPage(new { id });
     }
-
-    public string StateLabel(OutboxState state) => t["Outbox.State." + state];
 }

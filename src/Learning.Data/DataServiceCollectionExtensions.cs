@@ -75,7 +75,12 @@ public static class DataServiceCollectionExtensions
         }
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    /// <summary>
+    /// The provider and its options. <paramref name="retryOnFailure"/> (PostgreSQL) retries a command after a dropped connection;
+    /// EF Core then buffers every query's whole result before the first row is returned, so the streaming reads of
+    /// <see cref="IReadDbContextFactory.CreateStreamingDbContext"/> turn it off.
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, bool retryOnFailure = true)
     {
         // A failed command is an exception its caller handles (a retry, a 503, an error page that logs it); EF Core's own
         // per-command error lines would repeat one outage once per request.
@@ -91,8 +96,14 @@ public static class DataServiceCollectionExtensions
                 break;
             case DatabaseProvider.PostgreSql:
                 // A restart or a dropped connection is retried (three times within a few seconds); what still fails is a 503.
-                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)
-                    .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null));
+                builder.UseNpgsql(connectionString, o =>
+                {
+                    o.MigrationsAssembly(PostgreSqlMigrationsAssembly);
+                    if (retryOnFailure)
+                    {
+                        o.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null);
+                    }
+                });
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");

@@ -99,8 +99,27 @@ public sealed class CompletionReportTests
 
     private static Task<int> UnitIdOfAsync(TestSite site, string path) => Task.FromResult(ReportFilter.LastUnitId(path));
 
-    private static Task<IReadOnlyList<CompletionGroup>> GroupsAsync(TestSite site, OrgScope scope, ReportFilter filter) =>
-        site.WithServiceAsync<ICompletionReport, IReadOnlyList<CompletionGroup>>(r => r.GroupsAsync(scope, filter));
+    /// <summary>
+    /// The report's groups, checked against the groups the XLSX export counts from the cadre rows it writes (<see cref="GroupTally"/>):
+    /// the same numbers, for every case of the tests above.
+    /// </summary>
+    private static async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(TestSite site, OrgScope scope, ReportFilter filter)
+    {
+        var groups = await site.WithServiceAsync<ICompletionReport, IReadOnlyList<CompletionGroup>>(r => r.GroupsAsync(scope, filter));
+        var counted = await site.WithServiceAsync<ICompletionReport, IReadOnlyList<CompletionGroup>>(async r =>
+        {
+            var tally = await r.TallyAsync(scope, filter);
+            await foreach (var row in r.CadresAsync(scope, filter))
+            {
+                tally.Count(row);
+            }
+
+            return tally.Groups();
+        });
+        Assert.Equal(groups.Select(g => g with { AverageScore = null }), counted.Select(g => g with { AverageScore = null }));
+        Assert.Equal(groups.Select(g => g.AverageScore is { } v ? Math.Round(v, 9) : (double?)null), counted.Select(g => g.AverageScore is { } v ? Math.Round(v, 9) : (double?)null));
+        return groups;
+    }
 
     private static Task<List<CadreRow>> CadresAsync(TestSite site, OrgScope scope, ReportFilter filter) =>
         site.WithServiceAsync<ICompletionReport, List<CadreRow>>(async r =>

@@ -9,7 +9,9 @@ internal sealed class OrganizationReportRows : IOrganizationReportRows
     {
         var db = Db(context);
         return from c in scope.Apply(db.Set<Cadre>())
-               join u in CadreDirectory.LinkableUsers(db) on c.Email.ToUpper() equals u.NormalizedEmail into accounts
+               // The e-mail fallback only for cadres without a linked account: a null key matches nothing, so linked cadres
+               // (nearly all of them) skip the probe of LinkableUsers and its anti-joins (bench/README, reports, point 5).
+               join u in CadreDirectory.LinkableUsers(db) on c.UserId == null ? c.Email.ToUpper() : null equals u.NormalizedEmail into accounts
                from u in accounts.DefaultIfEmpty()
                select new CadreReportRow
                {

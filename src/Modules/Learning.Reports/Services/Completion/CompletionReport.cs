@@ -22,20 +22,15 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
 
     public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
-        await using var db = contexts.CreateDbContext();
-        var (units, selfId) = GroupUnits(db, scope, filter);
-        if (units is null)
-        {
-            return [];
-        }
-
-        var list = await units.OrderBy(u => u.Name).ThenBy(u => u.Id).ToListAsync(ct);
+        await using var db = contexts.CreateStreamingDbContext(); // the medians' pass reads every scored row
+        var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
         if (list.Count == 0)
         {
             return [];
         }
 
         // The group of each row is a CASE over the (few) units of this page: SQLite has no APPLY for a join on a path prefix.
+        var tally = new GroupTally(list, selfId, filter.UnderPath);
         var facts = await FactsAsync(db, scope, filter, ct);
         var key = GroupKey(list, selfId);
         var keyed = facts.Where(Expression.Lambda<Func<Fact, bool>>(Expression.NotEqual(key.Body, Expression.Constant(null, typeof(string))), key.Parameters));
@@ -49,52 +44,44 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
                 Completed = grp.Count(x => x.Status == Completed),
                 Overdue = grp.Count(x => x.Status == Overdue),
                 AverageScore = grp.Average(x => x.Score),
-            }).ToDictionaryAsync(x => x.Path, ct);
+            }).ToListAsync(ct);
+        foreach (var c in counts)
+        {
+            tally.SetCounts(c.Path, c.Assigned, c.NotStarted, c.InProgress, c.Completed, c.Overdue, c.AverageScore);
+        }
 
         Expression<Func<Fact, string?, MedianInput>> template = (f, path) => new MedianInput { Path = path, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc };
         var projection = Expression.Lambda<Func<Fact, MedianInput>>(
             ReplacingExpressionVisitor.Replace(template.Parameters[1], ReplacingExpressionVisitor.Replace(key.Parameters[0], template.Parameters[0], key.Body), template.Body),
             template.Parameters[0]);
-        var scores = new Dictionary<string, List<double>>();
-        var days = new Dictionary<string, List<double>>();
         await foreach (var x in keyed.Where(x => x.Score != null || x.Status == Completed).Select(projection).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (x.Path is null)
+            if (x.Path is not null)
             {
-                continue;
-            }
-
-            if (x.Score is { } score)
-            {
-                Bucket(scores, x.Path).Add(score);
-            }
-
-            if (x.Status == Completed && x.CompletedUtc is { } done)
-            {
-                Bucket(days, x.Path).Add(Math.Max(0, (done - x.EnrolledUtc).TotalDays));
+                tally.Keep(x.Path, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
             }
         }
 
-        var groups = new List<CompletionGroup>();
-        foreach (var unit in list)
-        {
-            counts.TryGetValue(unit.Path, out var c);
-            if (unit.Id == selfId && c is null)
-            {
-                continue; // nobody attached directly to the unit being broken down
-            }
+        return tally.Groups();
+    }
 
-            groups.Add(new CompletionGroup(unit.Path, unit.Name, unit.Kind, c?.Assigned ?? 0, c?.NotStarted ?? 0, c?.InProgress ?? 0,
-                c?.Completed ?? 0, c?.Overdue ?? 0, c?.AverageScore, Median(scores.GetValueOrDefault(unit.Path)), Median(days.GetValueOrDefault(unit.Path))));
-        }
+    public async Task<GroupTally> TallyAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
+        return list.Count == 0 ? GroupTally.None : new GroupTally(list, selfId, filter.UnderPath);
+    }
 
-        // The unit being broken down (its own cadres) first, then its children by name.
-        return [.. groups.OrderBy(g => g.OrgPath == filter.UnderPath ? 0 : 1)];
+    /// <summary>The units that are the report's groups, by name, and the id of the unit being broken down (-1: none).</summary>
+    private async Task<(List<OrgUnitRow> Units, int SelfId)> GroupListAsync(LearningDbContext db, OrgScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        var (units, selfId) = GroupUnits(db, scope, filter);
+        return units is null ? ([], selfId) : (await units.OrderBy(u => u.Name).ThenBy(u => u.Id).ToListAsync(ct), selfId);
     }
 
     public async IAsyncEnumerable<CadreRow> CadresAsync(OrgScope scope, ReportFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var db = contexts.CreateDbContext();
+        await using var db = contexts.CreateStreamingDbContext(); // an export's rows, written as they arrive
         if (!Admissible(scope, filter))
         {
             yield break;
@@ -307,28 +294,6 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         }
 
         return Expression.Lambda<Func<Fact, string?>>(body, f);
-    }
-
-    private static List<double> Bucket(Dictionary<string, List<double>> buckets, string key)
-    {
-        if (!buckets.TryGetValue(key, out var list))
-        {
-            buckets[key] = list = [];
-        }
-
-        return list;
-    }
-
-    internal static double? Median(List<double>? values)
-    {
-        if (values is null || values.Count == 0)
-        {
-            return null;
-        }
-
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

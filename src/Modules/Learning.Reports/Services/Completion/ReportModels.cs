@@ -174,4 +174,10 @@ public interface ICompletionReport
     IAsyncEnumerable<CadreRow> CadresAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default);
 
     Task<int> CountCadresAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default);
+
+    /// <summary>
+    /// The groups of <see cref="GroupsAsync"/>, empty: counting the rows of <see cref="CadresAsync"/> into it gives the same numbers
+    /// without a second read of the database (the XLSX export writes the rows, then the groups).
+    /// </summary>
+    Task<GroupTally> TallyAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default);
 }

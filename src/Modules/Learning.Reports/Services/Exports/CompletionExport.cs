@@ -173,13 +173,16 @@ public sealed class CompletionExport(ICompletionReport report, IReadDbContextFac
     public async Task<int> WriteCsvAsync(Stream output, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default) =>
         await CsvExportWriter.WriteAsync(output, CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken), cancellationToken);
 
-    /// <summary>The cadre rows, then a summary sheet of the groups. Writes synchronously into <paramref name="output"/> (a file).</summary>
+    /// <summary>
+    /// The cadre rows, then a summary sheet of the groups counted from those same rows as they were written (one read of the
+    /// database; the groups equal <see cref="ICompletionReport.GroupsAsync"/>'s). Writes synchronously into <paramref name="output"/> (a file).
+    /// </summary>
     public async Task<int> WriteXlsxAsync(Stream output, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default)
     {
-        var groups = await report.GroupsAsync(scope, filter, cancellationToken);
+        var tally = await report.TallyAsync(scope, filter, cancellationToken);
         using var workbook = new XlsxStreamWriter(output);
-        var count = await workbook.WriteSheetAsync(t["Export.Sheet.Cadres"], CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken), cancellationToken);
-        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(), groups.Select(g => GroupRow(g, filter)), cancellationToken);
+        var count = await workbook.WriteSheetAsync(t["Export.Sheet.Cadres"], CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken, tally), cancellationToken);
+        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(), tally.Groups().Select(g => GroupRow(g, filter)), cancellationToken);
         return count;
     }
 
@@ -239,7 +242,7 @@ public sealed class CompletionExport(ICompletionReport report, IReadDbContextFac
 
     internal string StatusText(LearnerStatus status) => t["Export.Status." + status];
 
-    private async Task<IAsyncEnumerable<object?[]>> CadreRowsAsync(OrgScope scope, ReportFilter filter, CancellationToken cancellationToken)
+    private async Task<IAsyncEnumerable<object?[]>> CadreRowsAsync(OrgScope scope, ReportFilter filter, CancellationToken cancellationToken, GroupTally? tally = null)
     {
         var places = await PlacesAsync(cancellationToken);
         var statuses = Enum.GetValues<LearnerStatus>().ToDictionary(s => s, StatusText);
@@ -249,6 +252,7 @@ public sealed class CompletionExport(ICompletionReport report, IReadDbContextFac
         {
             await foreach (var row in report.CadresAsync(scope, filter, cancellationToken))
             {
+                tally?.Count(row);
                 var (province, commune) = places.Of(row.OrgPath);
                 yield return
                 [

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Learning.BrowserTests;
+
+/// <summary>
+/// Issue 11: the trainer's quiz pages looked at on a phone and on a desktop — the quiz list, the question bank, the question
+/// editor, an import preview with a problem in it, the quiz editor with its review-options grid, the results with the item
+/// analysis, one attempt with its log, and the overrides — with long Vietnamese names. None may scroll sideways at 360 px.
+/// A cadre takes the quiz first, so the results, the item analysis and the attempt log have something to show.
+/// </summary>
+public sealed class QuizTrainerScreensTests
+{
+    private const string Password = "Thunghiem2026x";
+    private const string QuizKey = "kt-man-hinh-giang-vien";
+
+    [Fact]
+    public async Task TrainerQuizPages_FitAPhoneAndADesktop()
+    {
+        var recipe = Path.Combine(Path.GetTempPath(), $"quiz-screens-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(recipe, $$"""
+        { "name": "quiz-screens", "steps": [
+            { "name": "cadres", "cadres": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "fullName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "position": "Công chức Văn phòng – Thống kê kiêm Tư pháp – Hộ tịch", "unit": "KH-NHATRANG-VP" } ] },
+            { "name": "users", "users": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "displayName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
+            { "name": "quizzes", "quizzes": [ { "key": "{{QuizKey}}", "title": "Kiểm tra cuối khóa: chữ ký số, Cổng Dịch vụ công quốc gia và thanh toán trực tuyến", "timeLimitMinutes": 30, "attempts": 0,
+                "passPercent": 50, "questionsPerPage": 4,
+                "review": { "during": ["answer"], "immediately": ["answer", "correctness", "marks", "feedback"], "laterOpen": ["answer", "correctness", "marks"], "afterClose": ["answer", "correctness", "marks"] },
+                "slots": [ { "random": 8, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
+            { "name": "courses", "courses": [ { "slug": "khoa-man-hinh-giang-vien", "title": "Khóa kiểm tra màn hình giảng viên", "publish": true, "modules": [
+                { "key": "m1", "title": "Kiểm tra", "lessons": [
+                    { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "{{QuizKey}}", "required": true, "minutes": 30 } ] } ] } ] },
+            { "name": "assignments", "assignments": [ { "course": "khoa-man-hinh-giang-vien", "target": "unit", "value": "KH-NHATRANG", "dueDays": 30 } ] } ] }
+        """);
+        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
+            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
+            ["recipe", "run", recipe]);
+        File.Delete(recipe);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+
+        // A cadre starts the quiz and submits it as it is (the results and the attempt log then have a row).
+        var cadre = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "vi-VN" });
+        var cadrePage = await cadre.NewPageAsync();
+        cadrePage.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await Journey.SignInAsync(cadrePage, "nguyen.thi.ngoc.diep@example.vn", Password);
+        await cadrePage.GotoAsync("/Courses/khoa-man-hinh-giang-vien/bai-kiem-tra");
+        await cadrePage.ClickAsync("#quiz-start");
+        await cadrePage.Locator("fieldset.question").First.WaitForAsync();
+        await cadrePage.ClickAsync("#attempt-submit");
+        await Assertions.Expect(cadrePage).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
+        await cadre.CloseAsync();
+
+        var gift = Path.Combine(Path.GetTempPath(), $"screens-{Guid.NewGuid():N}.gift");
+        await File.WriteAllTextAsync(gift, """
+            ::Ký số hồ sơ trên Cổng Dịch vụ công quốc gia::Khi xử lý hồ sơ trực tuyến, cán bộ phải ký số văn bản kết quả trước khi trả cho người dân? {TRUE}
+
+            ::Câu hỏi hỏng::Thiếu dấu đóng ngoặc nhọn {=Đúng ~Sai
+            """);
+        try
+        {
+            foreach (var (width, height, name) in new[] { (360, 740, "360"), (1280, 900, "desktop") })
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    BaseURL = site.BaseUrl,
+                    ViewportSize = new ViewportSize { Width = width, Height = height },
+                    IsMobile = width < 400,
+                    HasTouch = width < 400,
+                    Locale = "vi-VN",
+                });
+                var page = await context.NewPageAsync();
+                await Journey.SignInAsync(page, "qt@example.vn", "Quantri2026x");
+
+                async Task LookAsync(string screen)
+                {
+                    await Browser.ScreenshotAsync(page, $"11-trainer-{screen}-{name}");
+                    var wide = await page.EvaluateAsync<string>(
+                        $"[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > {width} + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')");
+                    Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"{screen} scrolls sideways at {width} px: {wide}");
+                }
+
+                await page.GotoAsync("/Admin/Quizzes");
+                await Assertions.Expect(page.Locator($"a[href='/Admin/Quizzes/Results?key={QuizKey}']")).ToBeVisibleAsync();
+                await LookAsync("quizzes");
+
+                await page.GotoAsync("/Admin/Quizzes/Bank");
+                var question = page.Locator("a[href^='/Admin/Quizzes/Question?id=']").First;
+                await Assertions.Expect(question).ToBeVisibleAsync();
+                await LookAsync("bank");
+                await question.ClickAsync();
+                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Quizzes/Question\\?id="));
+                await LookAsync("question");
+
+                await page.GotoAsync("/Admin/Quizzes/Import");
+                await page.SetInputFilesAsync("#upload-form input[type=file]", gift);
+                await page.ClickAsync("#upload-form button[type=submit]");
+                await Assertions.Expect(page.Locator("#import-confirm")).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Câu hỏi hỏng");
+                await LookAsync("import-preview");
+
+                await page.GotoAsync($"/Admin/Quizzes/Edit?key={QuizKey}");
+                await Assertions.Expect(page.Locator("form")).Not.ToHaveCountAsync(0);
+                await LookAsync("quiz-editor");
+
+                await page.GotoAsync($"/Admin/Quizzes/Results?key={QuizKey}");
+                var attempt = page.Locator("a[href^='/Admin/Quizzes/Attempt/']").First;
+                await Assertions.Expect(attempt).ToBeVisibleAsync();
+                await LookAsync("results");
+                await attempt.ClickAsync();
+                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Quizzes/Attempt/"));
+                await LookAsync("attempt");
+
+                await page.GotoAsync($"/Admin/Quizzes/Overrides?key={QuizKey}");
+                await LookAsync("overrides");
+                await context.CloseAsync();
+            }
+        }
+        finally
+        {
+            File.Delete(gift);
+        }
+    }
+}

@@ -31,6 +31,14 @@ public sealed class ScoreTests
         var (_, text) = await PopplerAsync("pdftotext", await DownloadAsync(site, certificate.Serial), "-enc", "UTF-8", "-raw");
         Assert.Contains("kết quả 85%", OneLine(text));
 
+        // A certificate issued before scores were printed (no score stored) gets it at its reissue.
+        await site.WithDbAsync(db => db.Set<Certificate>().Where(c => c.Id == certificate.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ScorePercent, (double?)null)));
+        await site.WithServiceAsync<Learning.Certificates.Services.Issuing.CertificateIssuer, long>(i => i.QueueAsync(new Learning.Certificates.Services.Issuing.IssueRequest(userId, courseId, null, Reissue: certificate.Serial)));
+        await DrainJobsAsync(site);
+        var reissued = Assert.Single(await CertificatesAsync(site, userId), c => c.State == CertificateState.Valid);
+        Assert.Equal(certificate.Serial, reissued.SupersedesSerial);
+        Assert.Equal(85d, reissued.ScorePercent);
+
         // The readiness path: 95 % in its first course, then its final quiz (in its last course) at 75 % and 81.25 %: the final
         // quiz's best is the path's score. Each course's own certificate has that course's score.
         var ids = await site.WithDbAsync(db => db.Set<Course>().Where(c => ReadinessFixtures.PathCourses.Contains(c.Slug))

@@ -177,7 +177,11 @@ public sealed class CertificateIssuer(
                 Title = old.Title,
                 Hours = old.Hours,
                 CompletedUtc = old.CompletedUtc,
-                ScorePercent = old.ScorePercent,
+                // A certificate issued before scores were printed gets its score at its reissue.
+                ScorePercent = old.ScorePercent
+                    ?? (old.CourseId is { } c ? await BestScoreAsync(old.UserId, [c], cancellationToken)
+                    : old.PathId is { } p && await completions.CompletedPathAsync(old.UserId, p, cancellationToken) is { } completedPath
+                        ? await BestScoreAsync(old.UserId, completedPath.CourseIds, cancellationToken) : null),
                 SupersedesSerial = old.Serial,
             };
         }

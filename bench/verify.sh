@@ -4,7 +4,7 @@
 # serial never issued, answered 404) and POST of the upload form with one of the issued signed PDFs (the result page must
 # say it is ours), against the same host's /ping measured in the same run. RUNS runs of each case, interleaved; medians of
 # requests/s, p50 and p95. The per-address verification limits are raised for the run (all requests come from 127.0.0.1).
-#   bench/verify.sh [seconds-per-run]     (default 10 s; RUNS=3, CONNECTIONS=16, CERTIFICATES=300, UNKNOWN=10; NO_BUILD=1)
+#   bench/verify.sh [seconds-per-run]     (default 10 s; RUNS=3, CONNECTIONS=16, CERTIFICATES=300, UNKNOWN=10, WARMUP=8 s a case; NO_BUILD=1)
 # Needs: postgresql, wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,7 +60,8 @@ run() {   # MODE SECONDS -> the RESULT line, with NOTFOUND appended
   wrk -t2 -c"$conns" -d"$2"s --timeout 10s -s bench/wrk/verify.lua "$url" -- "$1" "$work/serials.txt" "$unknown" \
     "$work/certificate.pdf" "$cookie" "$token" | grep -E '^(RESULT|NOTFOUND)' | tr '\n' ' '
 }
-for mode in ping serial upload; do run $mode 3 >/dev/null; done   # warm-up: JIT, pools, caches
+# Warm-up: JIT (tiered: the first seconds run unoptimised code), pools, caches; a cold first run is otherwise a third slower.
+for mode in ping serial upload; do run $mode "${WARMUP:-8}" >/dev/null; done
 
 echo; echo "PostgreSQL: $(pg_durability | sed "s/-c //"); $(nproc) cores; $conns connections; $runs × ${secs} s per case; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A rps p50 p95 err nf

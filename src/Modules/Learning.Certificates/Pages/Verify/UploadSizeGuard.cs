@@ -70,6 +70,12 @@ public sealed class UploadSizeGuardAttribute : Attribute, IAsyncAuthorizationFil
         {
             await RefuseAsync(context, null);
         }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+            // The sender broke off (or sent a malformed body): nobody waits for a page; no error for the log.
+            http.Response.Headers.Connection = "close";
+            context.Result = new BadRequestResult();
+        }
     }
 
     private static async Task RefuseAsync(AuthorizationFilterContext context, long? declared)

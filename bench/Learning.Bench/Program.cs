@@ -6,6 +6,7 @@ using Learning.Web.Hosting;
 // dotnet run --project bench/Learning.Bench -c Release -- accounts --cadres 15000 --baseline 300
 // dotnet run --project bench/Learning.Bench -c Release -- grading --attempts 5000 --runs 7
 // dotnet run --project bench/Learning.Bench -c Release -- certificates --count 200 --runs 3 [--sample first.pdf]
+// dotnet run --project bench/Learning.Bench -c Release -- verify-seed --certificates 300 --serials serials.txt --pdf one.pdf (PostgreSQL, the site set up)
 // dotnet run --project bench/Learning.Bench -c Release -- mail --messages 5000 --runs 3 (an SMTP sink at Learning__Notifications__Smtp__Host/Port)
 // dotnet run --project bench/Learning.Bench -c Release -- reminders --cadres 100000 [--page 5000] (PostgreSQL, the site set up)
 // dotnet run --project bench/Learning.Bench -c Release -- reports-courses [--courses 50] (then bench/reports-seed.sql; see bench/reports.sh)
@@ -59,6 +60,9 @@ switch (args.FirstOrDefault())
         await QuizStartBench.SeedAsync(app.Services, Number("cadres", 1000));
         await QuizStartBench.RunAsync(app.Services, Option("url", "http://127.0.0.1:5000"), Number("cadres", 1000), Option("login", "0") == "1", Number("think-min", 5), Number("think-max", 15));
         return 0;
+    case "verify-seed":
+        await VerifyBench.SeedAsync(app.Services, Number("certificates", 300), Option("serials", "serials.txt"), Option("pdf", "certificate.pdf"));
+        return 0;
     case "mail":
         await MailBench.RunAsync(app.Services, Number("messages", 5000), Number("runs", 3), Number("warmup", 200));
         return 0;
@@ -81,6 +85,6 @@ switch (args.FirstOrDefault())
         MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: reports-courses [--courses N] | reports [--runs N --province CODE --course SLUG --cases 0,1,2,3] | reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
+        Console.Error.WriteLine("usage: verify-seed [--certificates N --serials FILE --pdf FILE] | reports-courses [--courses N] | reports [--runs N --province CODE --course SLUG --cases 0,1,2,3] | reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

@@ -23,8 +23,12 @@ public sealed class PathCompletionRow
 /// <summary>A learner's completion of a course as a certificate prints it: the course's published version and hours.</summary>
 public sealed record CompletedCourse(int CourseId, string Title, decimal Hours, int Version, DateTime CompletedUtc);
 
-/// <summary>A learner's completion of a learning path; its hours are the sum of its courses'.</summary>
-public sealed record CompletedPath(int PathId, string Title, decimal Hours, DateTime CompletedUtc);
+/// <summary>A learner's completion of a learning path; its hours are the sum of its courses'. <see cref="CourseIds"/> are the
+/// path's courses in the path's order (its final quiz is in the last of them that has one).</summary>
+public sealed record CompletedPath(int PathId, string Title, decimal Hours, DateTime CompletedUtc)
+{
+    public IReadOnlyList<int> CourseIds { get; init; } = [];
+}
 
 /// <summary>Read access to completions for the modules that act on them later (certificates, readiness, reports).</summary>
 public interface ICompletionRecords

@@ -104,10 +104,20 @@ public sealed class CertificateTemplateEditorTests
         await PdfTools.PngAsync(signed.Pdf, "13-certificate-portrait-" + provider, 60);
 
         // A course's own template is chosen for that course.
-        var created = await admin.PostFormAsync("/Admin/Certificates/Templates", [new("NewName", "Chữ ký số"), new("NewCourseId", "4242")], "/Admin/Certificates/Templates?handler=Create");
+        // The form offers the courses and paths by title; one that does not exist is refused with the page's message.
+        var courseId = await site.WithDbAsync(db => db.Set<Learning.Courses.Data.Course>().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var courseTitle = await site.WithDbAsync(db => db.Set<Learning.Courses.Data.Course>().Where(c => c.Id == courseId).Select(c => c.Title).SingleAsync());
+        var offered = await admin.GetAsync("/Admin/Certificates/Templates");
+        Assert.Contains($"<option value=\"course:{courseId}\">{courseTitle}</option>", WebUtility.HtmlDecode(offered.Body));
+        var missing = await admin.PostFormAsync("/Admin/Certificates/Templates", [new("NewName", "Không có"), new("NewSubject", "course:4242")], "/Admin/Certificates/Templates?handler=Create");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("Hãy chọn một khóa học hoặc lộ trình còn tồn tại", missing.Body);
+        var created = await admin.PostFormAsync("/Admin/Certificates/Templates", [new("NewName", "Chữ ký số"), new("NewSubject", $"course:{courseId}")], "/Admin/Certificates/Templates?handler=Create");
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
-        var courseTemplate = await site.WithDbAsync(db => db.Set<CertificateTemplate>().SingleAsync(t => t.CourseId == 4242));
-        var forCourse = await site.WithServiceAsync<ICertificatePdf, SignedCertificate>(p => p.RenderAsync(CertificatePdfTests.Facts() with { CourseId = 4242 }, CancellationToken.None));
+        var courseTemplate = await site.WithDbAsync(db => db.Set<CertificateTemplate>().SingleAsync(t => t.CourseId == courseId));
+        Assert.Contains($"Khóa học: {courseTitle}", WebUtility.HtmlDecode((await admin.GetAsync("/Admin/Certificates/Templates")).Body));
+        Assert.DoesNotContain($"value=\"course:{courseId}\"", (await admin.GetAsync("/Admin/Certificates/Templates")).Body); // it has one now
+        var forCourse = await site.WithServiceAsync<ICertificatePdf, SignedCertificate>(p => p.RenderAsync(CertificatePdfTests.Facts() with { CourseId = courseId }, CancellationToken.None));
         Assert.Equal(courseTemplate.Id, forCourse.TemplateId);
 
         var restored = await admin.PostFormAsync(page, [], page + "&handler=Restore");

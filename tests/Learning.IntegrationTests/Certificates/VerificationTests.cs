@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Learning.Certificates.Data;
+using Learning.Certificates.Pages.Verify;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,86 @@ public sealed class VerificationTests
         var refused = await anonymous.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
         Assert.Contains("Tệp quá lớn", refused.Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task OverKestrel_A50MegabyteUpload_AndAChunkedBodyOverTheLimit_GetTheLocalizedTooLargePage(DatabaseProvider provider)
+    {
+        // A real Kestrel (its 30 MB default body cap, chunked bodies, connections): the in-memory test server has none of these.
+        await using var site = await TestSite.StartAsync(provider, kestrel: true);
+        var anonymous = site.CreateSiteClient();
+        Assert.True(anonymous.Http.BaseAddress is { IsLoopback: true, Port: > 0 and not 80 }, $"not Kestrel: {anonymous.Http.BaseAddress}");
+        const int fifty = 50 * 1024 * 1024;
+
+        async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpContent file)
+        {
+            var token = await anonymous.TokenAsync("/verify");
+            using var content = new MultipartFormDataContent();
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "file", "lon.pdf"); // the file first, the token after it: a browser sends the form's fields in order
+            content.Add(new StringContent(token), "__RequestVerificationToken");
+            using var response = await anonymous.Http.PostAsync("/verify", content);
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                return (response.StatusCode, body);
+            }
+
+            Assert.Equal(UploadSizeGuardAttribute.TooLargeUrl, response.Headers.Location!.OriginalString);
+            var page = await anonymous.GetAsync(response.Headers.Location!.OriginalString);
+            return (page.Status, page.Body);
+        }
+
+        // 50 MB with its length declared (Content-Length), then 50 MB and 12 MB sent chunked (no length): the page's own message.
+        foreach (var file in new HttpContent[] { new ByteArrayContent(PdfLike(fifty)), new StreamContent(new UnknownLength(PdfLike(fifty))), new StreamContent(new UnknownLength(PdfLike(12 * 1024 * 1024))) })
+        {
+            var (status, body) = await PostAsync(file);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+            Assert.Contains("Tệp quá lớn", body);
+            Assert.Contains("10 MB", body);
+            Assert.Contains("id=\"upload-form\"", body); // the form again, to try another file
+        }
+
+        // Under the limit, chunked: read and checked as usual (here: not a PDF), and the site still answers.
+        var (smallStatus, smallBody) = await PostAsync(new StreamContent(new UnknownLength("Tên,Chức vụ\nAn,Cán bộ\n"u8.ToArray())));
+        Assert.Equal(HttpStatusCode.OK, smallStatus);
+        Assert.Contains("data-verdict=\"notpdf\"", smallBody);
+    }
+
+    private static byte[] PdfLike(int length)
+    {
+        var bytes = new byte[length];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>A stream that does not tell its length, so HttpClient sends it chunked.</summary>
+    private sealed class UnknownLength(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream inner = new(bytes, writable: false);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static Task<(HttpStatusCode Status, string Body, string? Location)> UploadAsync(SiteClient client, byte[] bytes, string name = "chung-nhan.pdf") =>

@@ -25,6 +25,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly string? sqliteFolder;
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private Uri? kestrelAddress;
 
     private TestSite(DatabaseProvider provider, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
@@ -52,10 +53,24 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public string ConnectionString => connectionString;
 
     /// <summary>Starts a host; with <paramref name="setUp"/> it runs setup with the given recipe (in-process, as the CLI does).</summary>
-    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="kestrel">Serve over a real Kestrel on 127.0.0.1 (its limits and connection handling), not the in-memory test
+    /// server; <see cref="CreateSiteClient"/> then talks to it over TCP.</param>
+    public static async Task<TestSite> StartAsync(DatabaseProvider provider, bool setUp = true, string? recipe = "setup", Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         var site = new TestSite(provider, settings ?? [], services);
-        _ = site.Server;
+        if (kestrel)
+        {
+            site.UseKestrel(0);
+            site.StartServer();
+            var addresses = site.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+            site.kestrelAddress = new Uri(addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel has no address."));
+        }
+        else
+        {
+            _ = site.Server;
+        }
+
         if (setUp)
         {
             await using var scope = site.Services.CreateAsyncScope();
@@ -154,7 +169,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     public SiteClient CreateSiteClient(string fetchSite = "same-origin")
     {
-        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var http = kestrelAddress is { } address
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         http.DefaultRequestHeaders.Add("Sec-Fetch-Site", fetchSite);
         return new(http);
     }

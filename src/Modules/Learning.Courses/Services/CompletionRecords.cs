@@ -34,8 +34,8 @@ internal sealed class CompletionRecords(LearningDbContext db) : ICompletionRecor
             return null;
         }
 
-        var ids = path.Courses.Select(c => c.CourseId).ToList();
+        var ids = path.Courses.OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => c.CourseId).ToList();
         var hours = await db.Set<Course>().Where(c => ids.Contains(c.Id)).Select(c => c.EstimatedHours).ToListAsync(cancellationToken);
-        return new CompletedPath(path.Id, path.Title, hours.Sum(), completion.CompletedUtc);
+        return new CompletedPath(path.Id, path.Title, hours.Sum(), completion.CompletedUtc) { CourseIds = ids };
     }
 }

@@ -31,6 +31,7 @@ public enum IssueOutcome
 public sealed class CertificateIssuer(
     LearningDbContext db,
     ICompletionRecords completions,
+    IEnumerable<IQuizScoreRows> quizScores,
     ICadreDirectory cadres,
     ICertificatePdf pdf,
     INotifier notifier,
@@ -127,6 +128,28 @@ public sealed class CertificateIssuer(
         return IssueOutcome.Issued;
     }
 
+    /// <summary>
+    /// The score a certificate prints: the learner's best graded attempt (percent of the maximum) of the quiz in the last of
+    /// <paramref name="courseIds"/> (in order) where they have one: a course's own quiz, or a path's final quiz. Null without a
+    /// graded attempt, or when the quizzes module is not installed.
+    /// </summary>
+    private async Task<double?> BestScoreAsync(string userId, IReadOnlyList<int> courseIds, CancellationToken cancellationToken)
+    {
+        if (courseIds.Count == 0 || quizScores.FirstOrDefault() is not { } scores)
+        {
+            return null;
+        }
+
+        var ids = courseIds.ToList();
+        var best = await scores.GradedAttempts(db)
+            .Where(a => a.UserId == userId && ids.Contains(a.CourseId))
+            .GroupBy(a => a.CourseId)
+            .Select(g => new { CourseId = g.Key, Best = g.Max(a => a.BestPercent) })
+            .ToListAsync(cancellationToken);
+        var last = best.OrderByDescending(b => ids.LastIndexOf(b.CourseId)).FirstOrDefault();
+        return last is null ? null : Math.Round(last.Best, 2);
+    }
+
     public static string FileName(string serial) => $"chung-nhan-{serial}.pdf";
 
     private sealed record Draft(IssueOutcome? Outcome, Certificate? Certificate);
@@ -154,7 +177,11 @@ public sealed class CertificateIssuer(
                 Title = old.Title,
                 Hours = old.Hours,
                 CompletedUtc = old.CompletedUtc,
-                ScorePercent = old.ScorePercent,
+                // A certificate issued before scores were printed gets its score at its reissue.
+                ScorePercent = old.ScorePercent
+                    ?? (old.CourseId is { } c ? await BestScoreAsync(old.UserId, [c], cancellationToken)
+                    : old.PathId is { } p && await completions.CompletedPathAsync(old.UserId, p, cancellationToken) is { } completedPath
+                        ? await BestScoreAsync(old.UserId, completedPath.CourseIds, cancellationToken) : null),
                 SupersedesSerial = old.Serial,
             };
         }
@@ -176,6 +203,7 @@ public sealed class CertificateIssuer(
                 Title = course.Title,
                 Hours = course.Hours > 0 ? (double)course.Hours : null,
                 CompletedUtc = course.CompletedUtc,
+                ScorePercent = await BestScoreAsync(request.UserId, [courseId], cancellationToken),
             };
         }
         else if (request.PathId is { } pathId)
@@ -194,6 +222,7 @@ public sealed class CertificateIssuer(
                 Title = path.Title,
                 Hours = path.Hours > 0 ? (double)path.Hours : null,
                 CompletedUtc = path.CompletedUtc,
+                ScorePercent = await BestScoreAsync(request.UserId, path.CourseIds, cancellationToken),
             };
         }
         else

@@ -60,8 +60,10 @@ public static class CertificateLayout
             gfx.DrawLine(new XPen(Ink, 0.6), left.Center.X - 30, agencyBottom + 3, left.Center.X + 30, agencyBottom + 3);
         }
 
-        var nationalFont = new XFont(CertificateFonts.Serif, 11, XFontStyleEx.Bold);
-        var mottoFont = new XFont(CertificateFonts.Serif, 12, XFontStyleEx.Bold);
+        // The quốc hiệu stays on one line (as on every official document): its size is fitted to the column (a portrait page's
+        // column is narrower than the line at 11 pt); the tiêu ngữ keeps its size relative to it.
+        var nationalFont = OneLine(gfx, NationalTitle, CertificateFonts.Serif, XFontStyleEx.Bold, 11, 7, right.Width);
+        var mottoFont = new XFont(CertificateFonts.Serif, Math.Round(nationalFont.Size * 12 / 11, 2), XFontStyleEx.Bold);
         var rightBottom = Lines(gfx, Wrap(gfx, NationalTitle, nationalFont, right.Width), nationalFont, Ink, right.Center.X, top, 1.25, 2);
         var mottoLines = Wrap(gfx, Motto, mottoFont, right.Width);
         var mottoTop = rightBottom + 1;
@@ -256,6 +258,28 @@ public static class CertificateLayout
             if (lines.Count <= maxLines || size - 1 < min)
             {
                 return (font, lines);
+            }
+        }
+    }
+
+    /// <summary>The font of <paramref name="max"/> size, or smaller (down to <paramref name="min"/>), at which the text takes one line of
+    /// <paramref name="width"/>.</summary>
+    public static XFont OneLine(XGraphics gfx, string text, string family, XFontStyleEx style, double max, double min, double width)
+    {
+        var font = new XFont(family, max, style);
+        var measured = gfx.MeasureString(text, font).Width;
+        if (measured <= width)
+        {
+            return font;
+        }
+
+        // Text width is proportional to the size: scale down, then step down a quarter point until it fits (rounding, hinting).
+        for (var size = Math.Floor(max * width / measured * 4) / 4; ; size -= 0.25)
+        {
+            font = new XFont(family, Math.Max(size, min), style);
+            if (size <= min || gfx.MeasureString(text, font).Width <= width)
+            {
+                return font;
             }
         }
     }

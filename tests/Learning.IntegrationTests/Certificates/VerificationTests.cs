@@ -177,6 +177,35 @@ public sealed class VerificationTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Verification_IsRateLimitedPerClient_WithALocalizedPage_ViewsAndUploadsCountedApart(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, settings: new()
+        {
+            ["Learning:Certificates:VerifyPerMinute"] = "3",
+            ["Learning:Certificates:VerifyUploadsPerMinute"] = "2",
+        });
+        var anonymous = site.CreateSiteClient();
+
+        // Uploads have their own allowance: two are checked (here: not a PDF), the third is refused with the localized page.
+        // Each upload first opens the form (a view: three so far).
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains("data-verdict=\"notpdf\"", (await UploadAsync(anonymous, "không phải PDF"u8.ToArray())).Body);
+        }
+
+        var tooMany = await UploadAsync(anonymous, "không phải PDF"u8.ToArray());
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.Status);
+        Assert.Contains("Quá nhiều yêu cầu", tooMany.Body);
+        Assert.Contains("Hãy chờ một phút rồi thử lại", tooMany.Body);
+
+        // The fourth view in the minute is refused the same way.
+        var refused = await anonymous.GetAsync("/verify/CN-2026-0000000");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Contains("Quá nhiều yêu cầu", refused.Body);
+    }
+
     private static Task<(HttpStatusCode Status, string Body, string? Location)> UploadAsync(SiteClient client, byte[] bytes, string name = "chung-nhan.pdf") =>
         client.PostFileAsync("/verify", "file", name, bytes);
 }

@@ -158,6 +158,8 @@ public static class AuthorizationMatrix
         new("GET /Admin/Reports/Cadre/{id:int}", "in", f => $"/Admin/Reports/Cadre/{f.CadreIn}", "L F F A A A"),
         new("GET /Admin/Reports/Cadre/{id:int}", "out", f => $"/Admin/Reports/Cadre/{f.CadreOut}", "L F F N N A"),
         new("GET /Admin/Reports/Hours", "", _ => "/Admin/Reports/Hours", "L F F A A A"),
+        new("GET /Admin/Reports/Readiness", "", _ => "/Admin/Reports/Readiness", "L F F A A A"),
+        new("GET /Admin/Reports/Readiness", "missing", _ => "/Admin/Reports/Readiness?commune=987654", "L F F N N N"),
         new("GET /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"),
         new("POST /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"), // 400: no year, position or hours
         new("POST /Admin/Reports/Targets ?handler=Delete", "", _ => "/Admin/Reports/Targets?handler=Delete&id=987654", "L F F N N N"),

@@ -55,6 +55,15 @@ public sealed class CadreRecordTests
             await Assertions.Expect(page.Locator("#cadre-attempts tbody tr[data-attempt='3']")).ToContainTextAsync("Đang làm");
             Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the record scrolls sideways at {width} px");
             await Browser.ScreenshotAsync(page, $"14-cadre-{name}");
+
+            // The readiness funnel of their commune, drawn, with its numbers and links to the lists.
+            await page.GotoAsync("/Admin/Reports/Readiness");
+            await Assertions.Expect(page.Locator("svg#chart-funnel rect.stage")).ToHaveCountAsync(5);
+            await Assertions.Expect(page.Locator("#readiness-communes tbody tr")).ToHaveCountAsync(1);
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the funnel scrolls sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"14-readiness-funnel-{name}");
+            await page.Locator("#funnel-numbers a[data-count=InTraining]").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Readiness\\?state=InTraining"));
             await context.CloseAsync();
         }
     }

@@ -273,6 +273,46 @@ public sealed class ReportsApiTests
         }
     }
 
+    /// <summary>Readiness transitions become xAPI statements (verb progressed, the digital-signature objective, the new state as a
+    /// result extension), recorded in the unit of work that makes the change: ready (once), requested, returned, issued.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ReadinessTransitions_BecomeXapiStatements_InOrder_OncePerChange(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var f = await ReportFixture.CreateAsync(site);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new ReadinessRequirement { ProvinceUnitId = ReportFilter.LastUnitId(f.Province), CourseIds = $"{f.C1},{f.C3}", UpdatedUtc = new DateTime(2026, 10, 20, 0, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var c1 = f.CadreIds["c1"];
+        var everything = Learning.Organization.OrgScope.Everything;
+
+        // The sweep finds c1 ready (told once: a second sweep adds nothing); then requested, returned, issued (valid a year).
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Learning.Certificates.Services.Readiness.ReadinessNotices>().SweepAsync();
+            await scope.ServiceProvider.GetRequiredService<Learning.Data.LearningDbContext>().SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await site.WithServiceAsync<Learning.Certificates.Services.Readiness.SignatureDesk, int>(d => d.RequestAsync(everything, [c1], Admin())));
+        Assert.Null(await site.WithServiceAsync<Learning.Certificates.Services.Readiness.SignatureDesk, string?>(d => d.ReturnAsync(everything, c1, "Sai số CCCD", Admin())));
+        Assert.Null(await site.WithServiceAsync<Learning.Certificates.Services.Readiness.SignatureDesk, string?>(d =>
+            d.IssueAsync(everything, c1, new("540101AABBCC", "VNPT-CA", new DateOnly(2026, 12, 1), new DateOnly(2027, 12, 1)), Admin())));
+
+        using var api = Api(site, await IssueAsync(site, f.Province));
+        var statements = (await GetJsonAsync(api, "/xapi/statements?ascending=true&verb=" + Uri.EscapeDataString("http://adlnet.gov/expapi/verbs/progressed")))
+            .Body.GetProperty("statements").EnumerateArray().Where(st => st.GetProperty("object").GetProperty("id").GetString()!.EndsWith("/xapi/activities/readiness/digital-signature", StringComparison.Ordinal)).ToList();
+        var states = statements.Select(st => st.GetProperty("result").GetProperty("extensions").EnumerateObject().Single().Value.GetString()).ToList();
+        Assert.Equal(["Ready", "Requested", "Ready", "Issued"], states);
+        Assert.All(statements, st => Assert.Equal("http://adlnet.gov/expapi/activities/objective", st.GetProperty("object").GetProperty("definition").GetProperty("type").GetString()));
+        var userId = await site.WithDbAsync(db => db.Set<Learning.Organization.Data.Cadre>().Where(c => c.Id == c1).Select(c => c.UserId).SingleAsync());
+        Assert.All(statements, st => Assert.Equal(userId, st.GetProperty("actor").GetProperty("account").GetProperty("name").GetString()));
+    }
+
     private static async Task<TestSite> StartAsync(DatabaseProvider provider, int perMinute = 100_000)
     {
         var clock = new ManualClock { Now = ReportFixture.Now };

@@ -20,6 +20,39 @@ public sealed class EnrollmentRow
     public int RequiredLessons { get; init; }
 }
 
+/// <summary>A learner's lesson as progress records it: when it was first opened and when it was completed.</summary>
+public sealed class LessonProgressRow
+{
+    public string UserId { get; init; } = "";
+
+    public int CourseId { get; init; }
+
+    public string LessonKey { get; init; } = "";
+
+    public DateTime FirstOpenedUtc { get; init; }
+
+    public DateTime? CompletedUtc { get; init; }
+}
+
+/// <summary>A lesson of a course as currently authored (kind from <see cref="LessonKinds"/>; <see cref="Reference"/> names the
+/// video, quiz or other object the lesson shows).</summary>
+public sealed class LessonRow
+{
+    public int CourseId { get; init; }
+
+    public string Key { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string Kind { get; init; } = "";
+
+    public int ModulePosition { get; init; }
+
+    public int Position { get; init; }
+
+    public string? Reference { get; init; }
+}
+
 public sealed class CourseRow
 {
     public int Id { get; init; }
@@ -73,6 +106,12 @@ public interface ICourseReportRows
     IQueryable<PathRow> Paths(object context);
 
     IQueryable<PathCourseRow> PathCourses(object context);
+
+    /// <summary>Lesson progress rows (first opened, completed), one per learner and lesson.</summary>
+    IQueryable<LessonProgressRow> LessonProgress(object context);
+
+    /// <summary>The lessons of every course, as authored now.</summary>
+    IQueryable<LessonRow> Lessons(object context);
 }
 
 /// <summary>Best quiz scores per learner and course (implemented by the quizzes module), composable as <see cref="ICourseReportRows"/>.</summary>
@@ -84,6 +123,36 @@ public interface IQuizScoreRows
     /// attempt's percent): a report asks for the best per enrolment as a correlated MAX, which an index on (user, course) answers
     /// without aggregating every attempt of the site.</summary>
     IQueryable<QuizScoreRow> GradedAttempts(object context);
+
+    /// <summary>Every attempt at every quiz, graded or not, with its quiz's title (a cadre's record; the data API's change times).</summary>
+    IQueryable<QuizAttemptRow> Attempts(object context);
+}
+
+/// <summary>One quiz attempt. <see cref="State"/> is InProgress, NeedsGrading or Finished; <see cref="Percent"/> is null until
+/// graded. <see cref="ChangedUtc"/> is the latest of started, submitted and graded.</summary>
+public sealed class QuizAttemptRow
+{
+    public string UserId { get; init; } = "";
+
+    public int? CourseId { get; init; }
+
+    public int QuizId { get; init; }
+
+    public string QuizTitle { get; init; } = "";
+
+    public int Number { get; init; }
+
+    public string State { get; init; } = "";
+
+    public double? Percent { get; init; }
+
+    public bool Passed { get; init; }
+
+    public DateTime StartedUtc { get; init; }
+
+    public DateTime? SubmittedUtc { get; init; }
+
+    public DateTime ChangedUtc { get; init; }
 }
 
 /// <summary>A simulated enrolment for demonstration data (the demo recipe): back-dated progress so reports and charts have a shape.

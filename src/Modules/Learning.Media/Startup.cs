@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<MediaTokens>();
         services.AddScoped<UploadService>();
         services.AddSingleton<HeartbeatIngestor>();
+        services.AddSingleton<Learning.Courses.IVideoWatchRows, VideoWatchRows>();
         services.AddScoped<PlayerRenderer>();
         services.AddScoped<DataSaverPreference>();
         services.AddScoped<IAccountPreference>(sp => sp.GetRequiredService<DataSaverPreference>());

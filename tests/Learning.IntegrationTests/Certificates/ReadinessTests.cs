@@ -255,11 +255,20 @@ public sealed class ReadinessTests
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "certificates.signature.imported" && a.UserName == MatrixSite.ManagerProvinceEmail)));
         Assert.True(await StateAsync(site, NhaTrangCadre) is ReadinessState.Issued);
 
+        // Each newly issued signature of a cadre with an account is a readiness transition in the xAPI stream (issue 14).
+        var withAccounts = await site.WithServiceAsync<Learning.Organization.ICadreDirectory, int>(async c =>
+            (await c.RecordsAsync(Learning.Organization.OrgScope.Everything)).Count(r => (r.CadreId == nhaTrang || r.CadreId == camRanh) && r.UserId != null));
+        var transitions = await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().Where(x => x.ActivityType == "readiness").Select(x => x.Detail).ToListAsync());
+        Assert.True(withAccounts > 0, "the fixture's cadres have accounts");
+        Assert.Equal(withAccounts, transitions.Count);
+        Assert.All(transitions, d => Assert.True(d is "Issued" or "Expiring", d));
+
         // The same file again: every serial is already recorded; refused whole, nothing changes.
         var again = await manager.PostFormAsync("/Admin/Readiness/Import", [new("fileName", "da-cap.xlsx"), new("content", content)], "/Admin/Readiness/Import?handler=Import");
         Assert.Equal(HttpStatusCode.OK, again.Status);
         Assert.Contains("data-error=\"Import.Error.DuplicateSerial\"", again.Body, StringComparison.Ordinal);
         Assert.Equal(2, await site.WithDbAsync(db => db.Set<SignatureEvent>().CountAsync(e => e.Action == SignatureActions.Imported)));
+        Assert.Equal(withAccounts, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.ActivityType == "readiness")));
 
         // The template downloads and reads back as a workbook with the expected header.
         var template = await DownloadAsync(manager, "/Admin/Readiness/Import?handler=Template&format=xlsx");

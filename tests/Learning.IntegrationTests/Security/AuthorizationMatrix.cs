@@ -158,6 +158,8 @@ public static class AuthorizationMatrix
         new("GET /Admin/Reports/Cadre/{id:int}", "in", f => $"/Admin/Reports/Cadre/{f.CadreIn}", "L F F A A A"),
         new("GET /Admin/Reports/Cadre/{id:int}", "out", f => $"/Admin/Reports/Cadre/{f.CadreOut}", "L F F N N A"),
         new("GET /Admin/Reports/Hours", "", _ => "/Admin/Reports/Hours", "L F F A A A"),
+        new("GET /Admin/Reports/Readiness", "", _ => "/Admin/Reports/Readiness", "L F F A A A"),
+        new("GET /Admin/Reports/Readiness", "missing", _ => "/Admin/Reports/Readiness?commune=987654", "L F F N N N"),
         new("GET /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"),
         new("POST /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"), // 400: no year, position or hours
         new("POST /Admin/Reports/Targets ?handler=Delete", "", _ => "/Admin/Reports/Targets?handler=Delete&id=987654", "L F F N N N"),
@@ -284,6 +286,9 @@ public static class AuthorizationMatrix
         // Reports: the data interface (Basic keys only: a browser session is not a key) and its keys' page (administrators)
         new("GET /xapi/statements", "", _ => "/xapi/statements", "L L L L L L"),
         new("GET /xapi/about", "", _ => "/xapi/about", "L L L L L L"),
+        new("GET /api/reports/completion", "", _ => "/api/reports/completion", "L L L L L L"),
+        new("GET /api/reports/readiness", "", _ => "/api/reports/readiness", "L L L L L L"),
+        new("GET /api/reports/hours", "", _ => "/api/reports/hours", "L L L L L L"),
         new("GET /Admin/Reports/api-clients", "", _ => "/Admin/Reports/api-clients", "L F F F F A"),
         new("POST /Admin/Reports/api-clients ?handler=Issue", "", _ => "/Admin/Reports/api-clients?handler=Issue", "L F F F F A"), // 400: no name, its own message
         new("POST /Admin/Reports/api-clients ?handler=Revoke", "", _ => "/Admin/Reports/api-clients?handler=Revoke&id=987654", "L F F F F N"),

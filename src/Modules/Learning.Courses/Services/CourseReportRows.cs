@@ -27,6 +27,17 @@ internal sealed class CourseReportRows : ICourseReportRows
     public IQueryable<PathCourseRow> PathCourses(object context) =>
         Db(context).Set<LearningPathCourse>().Select(p => new PathCourseRow { PathId = p.PathId, CourseId = p.CourseId });
 
+    public IQueryable<LessonProgressRow> LessonProgress(object context) =>
+        Db(context).Set<LessonProgress>().Select(p => new LessonProgressRow
+        {
+            UserId = p.UserId, CourseId = p.CourseId, LessonKey = p.LessonKey, FirstOpenedUtc = p.FirstOpenedUtc, CompletedUtc = p.CompletedUtc,
+        });
+
+    public IQueryable<LessonRow> Lessons(object context) =>
+        from l in Db(context).Set<Lesson>()
+        join m in Db(context).Set<CourseModule>() on l.ModuleId equals m.Id
+        select new LessonRow { CourseId = l.CourseId, Key = l.Key, Title = l.Title, Kind = l.Kind, ModulePosition = m.Position, Position = l.Position, Reference = l.Reference };
+
     private static LearningDbContext Db(object context) =>
         context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
 }

@@ -16,10 +16,24 @@ public sealed record CadreReadiness(
     ReadinessState State,
     int RequiredCount,
     int CompletedCount,
-    SignatureRecord? Signature);
+    SignatureRecord? Signature)
+{
+    /// <summary>The earliest enrolment in a required course (null: none).</summary>
+    public DateTime? TrainingStartedUtc { get; init; }
+
+    /// <summary>The latest enrolment in or completion of a required course (null: none).</summary>
+    public DateTime? TrainingChangedUtc { get; init; }
+
+    /// <summary>When every required course was completed: the last of their completions (null unless all are).</summary>
+    public DateTime? TrainingCompletedUtc { get; init; }
+
+    /// <summary>When the province's requirement was last changed (null: none configured).</summary>
+    public DateTime? RequirementUpdatedUtc { get; init; }
+}
 
 /// <summary>Required courses per province, resolved: a configured path counts with its courses as they are now.</summary>
-public sealed record ProvinceRequirement(int ProvinceUnitId, IReadOnlySet<int> CourseIds, IReadOnlyList<CourseRef> Courses, LearningPathRef? Path);
+public sealed record ProvinceRequirement(int ProvinceUnitId, IReadOnlySet<int> CourseIds, IReadOnlyList<CourseRef> Courses, LearningPathRef? Path,
+    DateTime? UpdatedUtc = null);
 
 /// <summary>
 /// Computes every cadre's state inside a scope: the cadres and their units from the organisation, the required courses of each
@@ -81,7 +95,8 @@ public sealed class ReadinessBoard(LearningDbContext db, ICadreDirectory cadres,
             var path = row.PathId is { } pathId ? paths.GetValueOrDefault(pathId) : null;
             var ids = path?.CourseIds ?? ParseIds(row.CourseIds);
             var known = ids.Where(allCourses.ContainsKey).Distinct().ToList();
-            result[row.ProvinceUnitId] = new ProvinceRequirement(row.ProvinceUnitId, known.ToHashSet(), known.Select(id => allCourses[id]).ToList(), path);
+            result[row.ProvinceUnitId] = new ProvinceRequirement(row.ProvinceUnitId, known.ToHashSet(), known.Select(id => allCourses[id]).ToList(), path,
+                DateTime.SpecifyKind(row.UpdatedUtc, DateTimeKind.Utc));
         }
 
         return result;
@@ -106,12 +121,21 @@ public sealed class ReadinessBoard(LearningDbContext db, ICadreDirectory cadres,
         var province = path.FirstOrDefault(u => u.Kind == "Province") ?? path.FirstOrDefault();
         var commune = path.FirstOrDefault(u => u.Kind is "Commune" or "Ward" or "SpecialZone");
         var unitName = units.GetValueOrDefault(cadre.UnitId)?.Name ?? "";
-        var required = province is not null && requirements.TryGetValue(province.Id, out var requirement) ? requirement.CourseIds : new HashSet<int>();
+        var requirement = province is not null ? requirements.GetValueOrDefault(province.Id) : null;
+        var required = requirement?.CourseIds ?? new HashSet<int>();
         var mine = cadre.UserId is null ? [] : enrolments[cadre.UserId].Where(e => required.Contains(e.CourseId)).ToList();
         var enrolled = mine.Select(e => e.CourseId).ToHashSet();
         var completed = mine.Where(e => e.CompletedUtc is not null).Select(e => e.CourseId).ToHashSet();
         var facts = signature is null ? null : new SignatureFacts(signature.RequestedUtc is not null, signature.ReturnedUtc is not null, signature.Serial, signature.ValidFrom, signature.ValidTo);
         var state = ReadinessRules.Compute(new ReadinessInput(required, enrolled, completed, facts, today));
-        return new CadreReadiness(cadre, unitName, commune, province, state, required.Count, completed.Count, signature);
+        static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        var times = mine.Select(e => Utc(e.EnrolledUtc)).Concat(mine.Where(e => e.CompletedUtc is not null).Select(e => Utc(e.CompletedUtc!.Value))).ToList();
+        return new CadreReadiness(cadre, unitName, commune, province, state, required.Count, completed.Count, signature)
+        {
+            TrainingStartedUtc = mine.Count == 0 ? null : mine.Min(e => Utc(e.EnrolledUtc)),
+            TrainingChangedUtc = times.Count == 0 ? null : times.Max(),
+            TrainingCompletedUtc = required.Count > 0 && required.All(completed.Contains) ? mine.Where(e => e.CompletedUtc is not null).Max(e => Utc(e.CompletedUtc!.Value)) : null,
+            RequirementUpdatedUtc = requirement?.UpdatedUtc,
+        };
     }
 }

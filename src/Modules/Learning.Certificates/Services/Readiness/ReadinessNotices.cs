@@ -13,7 +13,8 @@ namespace Learning.Certificates.Services.Readiness;
 /// <see cref="ReadinessNotice"/> mark are added to the same unit of work, and the mark's unique key refuses a second one.
 /// Managers get a weekly count of their scope's ready-but-not-requested, expiring and expired signatures.
 /// </summary>
-public sealed class ReadinessNotices(LearningDbContext db, ReadinessBoard board, IOrganizationScopeService scopes, ICadreDirectory cadres, INotifier notifier, TimeProvider clock)
+public sealed class ReadinessNotices(LearningDbContext db, ReadinessBoard board, IOrganizationScopeService scopes, ICadreDirectory cadres, INotifier notifier, TimeProvider clock,
+    ILearningEvents events)
 {
     public const string CadreLink = "/Learning";
 
@@ -51,6 +52,7 @@ public sealed class ReadinessNotices(LearningDbContext db, ReadinessBoard board,
             }
 
             db.Add(new ReadinessNotice { CadreId = item.Cadre.CadreId, Requirement = key, SentUtc = now });
+            await events.RecordAsync(ReadinessEvents.Changed(item.Cadre.UserId!, ReadinessState.Ready, now), cancellationToken);
             notifier.Notify(new Notice(item.Cadre.UserId!, NoticeTypes.SignatureReady, new
             {
                 Province = item.Province.Name,

@@ -15,6 +15,7 @@ public static class ReadinessServices
     public static IServiceCollection AddSignatureReadiness(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReadinessBoard>();
+        services.AddScoped<ICadreReadinessRows, CadreReadinessRows>();
         services.AddScoped<SignatureDesk>();
         services.AddScoped<ReadinessSettings>();
         services.AddScoped<SignatureImport>();

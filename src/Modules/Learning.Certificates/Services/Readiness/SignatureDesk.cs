@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Learning.Certificates.Data;
 using Learning.Data;
+using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public sealed record IssuedSignature(string Serial, string Provider, DateOnly Va
 /// issued signature entered or corrected. Each change writes the cadre's history and the audit trail in the same save.
 /// Errors are resource keys (<c>Error.*</c>) the pages localize.
 /// </summary>
-public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IAuditTrail audit, TimeProvider clock)
+public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IAuditTrail audit, TimeProvider clock, ILearningEvents events)
 {
     /// <summary>Marks requested the cadres of <paramref name="cadreIds"/> that are in scope and ready; returns how many.</summary>
     public async Task<int> RequestAsync(OrgScope scope, IReadOnlyCollection<int> cadreIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -42,6 +43,8 @@ public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IA
             AddEvent(item.Cadre.CadreId, SignatureActions.Requested, null, user, now);
         }
 
+        await events.RecordManyAsync([.. ready.Where(r => r.Cadre.UserId is not null).Select(r => ReadinessEvents.Changed(r.Cadre.UserId!, ReadinessState.Requested, now))], cancellationToken);
+
         audit.Record("certificates.signature.requested", ids.Count == 1 ? $"cadre:{ids[0]}" : $"{ids.Count} cadres",
             "cadres: " + string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))), user);
         await db.SaveChangesAsync(cancellationToken);
@@ -67,6 +70,11 @@ public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IA
         var record = await db.Set<SignatureRecord>().SingleAsync(s => s.CadreId == cadreId, cancellationToken);
         (record.ReturnedUtc, record.ReturnReason, record.UpdatedUtc) = (now, reason, now);
         AddEvent(cadreId, SignatureActions.Returned, reason, user, now);
+        if (item.Cadre.UserId is { } returnedUser)
+        {
+            await events.RecordAsync(ReadinessEvents.Changed(returnedUser, ReadinessEvents.AfterReturn(item), now), cancellationToken);
+        }
+
         audit.Record("certificates.signature.returned", $"cadre:{cadreId}", reason, user);
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -120,6 +128,13 @@ public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IA
 
         Apply(record, serial, provider, input.ValidFrom, input.ValidTo, now);
         AddEvent(cadreId, action, details, user, now);
+        if (action == SignatureActions.Issued && item.Cadre.UserId is { } issuedUser)
+        {
+            var state = ReadinessRules.Compute(new ReadinessInput(new HashSet<int>(), new HashSet<int>(), new HashSet<int>(),
+                new SignatureFacts(true, false, serial, input.ValidFrom, input.ValidTo), board.Today));
+            await events.RecordAsync(ReadinessEvents.Changed(issuedUser, state, now), cancellationToken);
+        }
+
         audit.Record(action == SignatureActions.Issued ? "certificates.signature.issued" : "certificates.signature.edited", $"cadre:{cadreId}", details, user);
         await db.SaveChangesAsync(cancellationToken);
         return null;

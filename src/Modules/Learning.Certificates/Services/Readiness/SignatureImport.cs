@@ -30,7 +30,7 @@ public sealed record ImportPreview(IReadOnlyList<ImportedSignature> Rows, IReadO
 /// scope, bad date, valid to before valid from, duplicate serial in the file or already stored), then imported all or nothing in
 /// one transaction, with each cadre's history and one audit entry.
 /// </summary>
-public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres, SignatureDesk desk, IAuditTrail audit, TimeProvider clock)
+public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres, SignatureDesk desk, IAuditTrail audit, TimeProvider clock, ILearningEvents events)
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
@@ -229,6 +229,9 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
             var now = clock.GetUtcNow().UtcDateTime;
             var ids = preview.Rows.Select(r => r.CadreId).ToList();
             var records = await db.Set<SignatureRecord>().Where(s => ids.Contains(s.CadreId)).ToDictionaryAsync(s => s.CadreId, ct);
+            var wanted = ids.ToHashSet();
+            var users = (await cadres.RecordsAsync(scope, ct)).Where(r => wanted.Contains(r.CadreId) && r.UserId is not null).ToDictionary(r => r.CadreId, r => r.UserId!);
+            var today = DateOnly.FromDateTime(LocalTime.ToLocal(now));
             foreach (var row in preview.Rows)
             {
                 if (!records.TryGetValue(row.CadreId, out var record))
@@ -238,6 +241,14 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
                 }
 
                 var details = SignatureDesk.Describe(row.Serial, row.Provider, row.ValidFrom, row.ValidTo);
+                if (record.Serial is null && users.TryGetValue(row.CadreId, out var userId))
+                {
+                    // A newly issued signature is a readiness transition (a corrected one is not).
+                    var state = ReadinessRules.Compute(new ReadinessInput(new HashSet<int>(), new HashSet<int>(), new HashSet<int>(),
+                        new SignatureFacts(true, false, row.Serial, row.ValidFrom, row.ValidTo), today));
+                    await events.RecordAsync(ReadinessEvents.Changed(userId, state, now), ct);
+                }
+
                 if (record.Serial is not null)
                 {
                     details = SignatureDesk.Describe(record.Serial, record.Provider ?? "", record.ValidFrom, record.ValidTo) + " → " + details;

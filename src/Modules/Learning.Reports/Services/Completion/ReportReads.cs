@@ -11,7 +11,22 @@ namespace Learning.Reports.Services.Completion;
 public sealed record CadreCourseLine(int CourseId, string Title, LearnerStatus Status, int CompletedLessons, int RequiredLessons,
     DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore, decimal Hours);
 
-public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCourseLine> Courses);
+/// <summary>One video lesson of a course the cadre is enrolled in: unique seconds watched (from the player's heartbeats) of the
+/// video's duration; null watched: never played. <see cref="DurationSeconds"/> is 0 when the video is missing or not processed.</summary>
+public sealed record CadreVideoLine(int CourseId, string CourseTitle, string LessonTitle, int? WatchedSeconds, double DurationSeconds, DateTime? CompletedUtc, DateTime? LastWatchedUtc)
+{
+    public double? Percent => WatchedSeconds is { } w && DurationSeconds > 0 ? Math.Min(100, 100.0 * w / DurationSeconds) : null;
+}
+
+/// <summary>One quiz attempt: state InProgress, NeedsGrading or Finished; score in percent once graded.</summary>
+public sealed record CadreAttemptLine(string QuizTitle, string? CourseTitle, int Number, string State, double? Percent, bool Passed, DateTime StartedUtc, DateTime? SubmittedUtc);
+
+public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCourseLine> Courses)
+{
+    public IReadOnlyList<CadreVideoLine> Videos { get; init; } = [];
+
+    public IReadOnlyList<CadreAttemptLine> Attempts { get; init; } = [];
+}
 
 /// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>
 public sealed record CadreHours(int CadreId, string FullName, string Position, string UnitName, string OrgPath, double Hours, double? Target)
@@ -24,7 +39,7 @@ public sealed record HoursPage(IReadOnlyList<CadreHours> Rows, int Total, int Me
 /// <summary>The reads behind the report pages besides <see cref="ICompletionReport"/>: the weekly trend, one cadre's record and
 /// training hours. Each is one query on a read context, the scope a WHERE clause.</summary>
 public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionReport report, ICourseReportRows courses, IOrganizationReportRows organization,
-    IQuizScoreRows quizScores, TimeProvider clock)
+    IQuizScoreRows quizScores, IVideoWatchRows videos, TimeProvider clock)
 {
     /// <summary>Completions per week (weeks start on Monday, site time) over the last <paramref name="weeks"/> weeks, oldest first,
     /// for the report's filter without its status.</summary>
@@ -66,6 +81,28 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // Video lessons of the courses they are enrolled in (as authored now), with what they watched of each video.
+        var watches = videos.Watches(db).Where(w => w.UserId == userId);
+        var videoLines = await (from e in courses.Enrollments(db)
+                                where e.UserId == userId
+                                join c in courses.Courses(db) on e.CourseId equals c.Id
+                                join l in courses.Lessons(db) on e.CourseId equals l.CourseId
+                                where l.Kind == LessonKinds.Video && l.Reference != null
+                                join v in videos.Videos(db) on l.Reference equals v.PublicId into vs
+                                from v in vs.DefaultIfEmpty()
+                                join w in watches on l.Reference equals w.VideoPublicId into ws
+                                from w in ws.DefaultIfEmpty()
+                                orderby c.Title, e.CourseId, l.ModulePosition, l.Position
+                                select new CadreVideoLine(e.CourseId, c.Title, l.Title, w == null ? null : (int?)w.WatchedSeconds, v == null ? 0 : v.DurationSeconds,
+                                    w == null ? null : w.CompletedUtc, w == null ? null : (DateTime?)w.UpdatedUtc)).ToListAsync(ct);
+        var attempts = await (from a in quizScores.Attempts(db)
+                              where a.UserId == userId
+                              join c in courses.Courses(db) on a.CourseId equals (int?)c.Id into cs
+                              from c in cs.DefaultIfEmpty()
+                              orderby a.StartedUtc descending, a.Number descending
+                              select new CadreAttemptLine(a.QuizTitle, c == null ? null : c.Title, a.Number, a.State, a.Percent, a.Passed, a.StartedUtc, a.SubmittedUtc))
+                              .Take(200).ToListAsync(ct);
         var lines = await (from e in courses.Enrollments(db)
                            where e.UserId == userId
                            join c in courses.Courses(db) on e.CourseId equals c.Id
@@ -78,7 +115,11 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
             : l.e.DueUtc is { } due && due < now ? LearnerStatus.Overdue
             : l.e.CompletedLessons == 0 && l.e.LastActivityUtc == null ? LearnerStatus.NotStarted
             : LearnerStatus.InProgress,
-            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours))]);
+            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours))])
+        {
+            Videos = [.. videoLines.Select(v => v with { CompletedUtc = Utc(v.CompletedUtc), LastWatchedUtc = Utc(v.LastWatchedUtc) })],
+            Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],
+        };
     }
 
     /// <summary>Hours per cadre (inside the scope, under <paramref name="underPath"/>) in a year: the declared hours of the courses

@@ -20,6 +20,8 @@ public static class XapiServices
         services.AddScoped<IAdminMenuProvider, ApiClientsAdminMenu>();
         services.AddScoped<StatementStream>();
         services.AddSingleton<StatementQueryParser>();
+        services.AddSingleton<Api.ApiReportQueryParser>();
+        services.AddScoped<Api.ReportsApiReads>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiClientAuthenticationHandler>(ApiClientAuthentication.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiClientAuthentication.Policy, p => p
             .AddAuthenticationSchemes(ApiClientAuthentication.Scheme)
@@ -29,5 +31,5 @@ public static class XapiServices
         return services;
     }
 
-    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder endpoints) => endpoints.MapXapiEndpoints();
+    public static IEndpointRouteBuilder MapXapi(this IEndpointRouteBuilder endpoints) => endpoints.MapXapiEndpoints().MapReportsApiEndpoints();
 }

@@ -1,0 +1,64 @@
+namespace Learning.Courses;
+
+/// <summary>
+/// One cadre's digital-signature readiness with its dates, as the certificates module computes it. <see cref="State"/> is one of
+/// NotStarted, InTraining, Ready, Requested, Issued, Expiring, Expired (funnel order). <see cref="ChangedUtc"/> is the latest
+/// moment anything the state is computed from changed: the signature record, the province's requirement, an enrolment in or a
+/// completion of a required course, and the instants an issued signature became expiring or expired (when already past).
+/// </summary>
+public sealed record CadreReadinessFact(
+    int CadreId,
+    string State,
+    int RequiredCount,
+    int CompletedCount,
+    DateTime? TrainingStartedUtc,
+    DateTime? ReadyUtc,
+    DateTime? RequestedUtc,
+    DateTime? ReturnedUtc,
+    DateOnly? ValidFrom,
+    DateOnly? ValidTo,
+    DateTime? IssuedRecordedUtc,
+    DateTime? ChangedUtc);
+
+/// <summary>
+/// Readiness of every cadre inside a scope (implemented by the certificates module) for reports and the data API. The scope is
+/// given as <c>OrgScope</c> spells it (abstractions do not reference each other): everything, or the subtrees under these paths.
+/// </summary>
+public interface ICadreReadinessRows
+{
+    /// <summary>Ordered by cadre id.</summary>
+    Task<IReadOnlyList<CadreReadinessFact>> ListAsync(bool unrestricted, IReadOnlyList<string> scopePaths, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a learner watched of one video (implemented by the media module), composable into one query as
+/// <see cref="ICourseReportRows"/>: <see cref="VideoPublicId"/> is what a video lesson's <see cref="LessonRow.Reference"/> holds.</summary>
+public sealed class VideoWatchRow
+{
+    public string UserId { get; init; } = "";
+
+    public string VideoPublicId { get; init; } = "";
+
+    public int WatchedSeconds { get; init; }
+
+    public double DurationSeconds { get; init; }
+
+    public DateTime? CompletedUtc { get; init; }
+
+    public DateTime UpdatedUtc { get; init; }
+}
+
+public sealed class VideoRow
+{
+    public string PublicId { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public double DurationSeconds { get; init; }
+}
+
+public interface IVideoWatchRows
+{
+    IQueryable<VideoWatchRow> Watches(object context);
+
+    IQueryable<VideoRow> Videos(object context);
+}

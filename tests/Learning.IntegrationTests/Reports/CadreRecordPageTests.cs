@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Learning.Courses.Data;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Media;
+using Learning.Media.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.IntegrationTests.Reports;
+
+/// <summary>Issue 14, the cadre record: video lessons with the seconds watched (the media module's watch records) of the video's
+/// length, and every quiz attempt (the quizzes module's), read through contracts; another commune's cadre stays 404.</summary>
+public sealed partial class CadreRecordPageTests
+{
+    private const string Manager = "ql.hoso.anhduong@example.vn";
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Record_ShowsVideoWatchedOfDuration_AndEveryQuizAttempt(DatabaseProvider provider)
+    {
+        var clock = new ManualClock { Now = ReportFixture.Now };
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var f = await ReportFixture.CreateAsync(site);
+        var t0 = new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc);
+        await site.WithDbAsync(async db =>
+        {
+            var video1 = Video("rp-vid-1", "Ký số trên điện thoại", 754);
+            var video2 = Video("rp-vid-2", "Tra cứu hồ sơ", 312);
+            db.AddRange(video1, video2);
+            var module = new CourseModule { CourseId = f.C1, Key = "m-video", Title = "Video", Position = 1 };
+            db.Add(module);
+            await db.SaveChangesAsync();
+            db.AddRange(
+                new Lesson { CourseId = f.C1, ModuleId = module.Id, Key = "v1", Title = "Bài video 1", Kind = "video", Position = 1, Reference = "rp-vid-1" },
+                new Lesson { CourseId = f.C1, ModuleId = module.Id, Key = "v2", Title = "Bài video 2", Kind = "video", Position = 2, Reference = "rp-vid-2" },
+                new Lesson { CourseId = f.C1, ModuleId = module.Id, Key = "a1", Title = "Bài đọc", Kind = "article", Position = 3 });
+            var c1User = await UserOfAsync(db, f.CadreIds["c1"]);
+            var c5User = await UserOfAsync(db, f.CadreIds["c5"]);
+            db.AddRange(
+                new WatchRecord { UserId = c1User, VideoId = video1.Id, Intervals = "0-377", WatchedSeconds = 377, PositionSeconds = 377, UpdatedUtc = t0.AddDays(5), AllowanceFromUtc = t0 },
+                new WatchRecord { UserId = c5User, VideoId = video2.Id, Intervals = "0-300", WatchedSeconds = 300, PositionSeconds = 300, UpdatedUtc = t0.AddDays(5), AllowanceFromUtc = t0 });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var staff = await site.RunRecipeAsync($$"""
+            { "name": "record-staff", "steps": [
+              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        using var manager = await site.SignedInAsync(Manager);
+
+        var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
+        Assert.Equal(HttpStatusCode.OK, record.Status);
+        var videos = VideoRows().Matches(record.Body).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("377", "754"), ("", "312")], videos); // c5's watching is not c1's; the article lesson is not a video
+        Assert.Contains("6:17 / 12:34", record.Body, StringComparison.Ordinal);
+        Assert.Contains("Chưa xem", record.Body, StringComparison.Ordinal);
+        var attempts = AttemptRows().Matches(record.Body).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Contains(("2", "Finished"), attempts);
+        Assert.Contains(("1", "Finished"), attempts);
+        Assert.Matches("(?s)data-attempt=\"2\".*?>90</td>", record.Body);
+        Assert.Matches("(?s)data-attempt=\"1\".*?>60</td>", record.Body);
+        Assert.Contains("Kiểm tra rp", record.Body, StringComparison.Ordinal);
+
+        // c4 never watched nor attempted: both sections say so; another commune's cadre is still 404.
+        var c4 = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c4"]}");
+        Assert.Contains("Chưa làm bài kiểm tra nào.", c4.Body, StringComparison.Ordinal);
+        Assert.Equal(2, VideoRows().Matches(c4.Body).Count(m => m.Groups[1].Value.Length == 0));
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c5"]}")).Status);
+    }
+
+    private static Video Video(string publicId, string title, double seconds) => new()
+    {
+        PublicId = publicId, Title = title, State = VideoState.Ready, DurationSeconds = seconds, SourceFileName = publicId + ".mp4", SourceExtension = ".mp4",
+        CreatedBy = "test", CreatedUtc = new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    private static async Task<string> UserOfAsync(LearningDbContext db, int cadreId) =>
+        (await db.Set<Learning.Organization.Data.Cadre>().FindAsync(cadreId))!.UserId!;
+
+    [GeneratedRegex("<tr data-course=\"\\d+\" data-watched=\"(\\d*)\" data-duration=\"(\\d+)\">")]
+    private static partial Regex VideoRows();
+
+    [GeneratedRegex("<tr data-attempt=\"(\\d+)\" data-state=\"(\\w+)\">")]
+    private static partial Regex AttemptRows();
+}

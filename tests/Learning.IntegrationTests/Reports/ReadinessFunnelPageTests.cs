@@ -1,0 +1,67 @@
+using System.Net;
+using Learning.Certificates.Data;
+using Learning.Data;
+using Learning.IntegrationTests.Infrastructure;
+using Learning.IntegrationTests.Media;
+using Learning.Reports.Services.Completion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Learning.IntegrationTests.Reports;
+
+/// <summary>Issue 14, the readiness funnel in reports: per commune of the manager's scope, an SVG with its numbers as a table,
+/// linking to the readiness lists; another commune by URL is 404.</summary>
+public sealed class ReadinessFunnelPageTests
+{
+    private const string Manager = "ql.pheu.anhduong@example.vn";
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Funnel_PerCommune_MatchesTheFixture_LinksToTheLists_OtherCommuneIs404(DatabaseProvider provider)
+    {
+        var clock = new ManualClock { Now = ReportFixture.Now };
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var f = await ReportFixture.CreateAsync(site);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new ReadinessRequirement { ProvinceUnitId = ReportFilter.LastUnitId(f.Province), CourseIds = $"{f.C1},{f.C3}", UpdatedUtc = new DateTime(2026, 10, 20, 0, 0, 0, DateTimeKind.Utc) });
+            db.Add(new SignatureRecord { CadreId = f.CadreIds["c2"], RequestedUtc = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc), RequestedBy = "test", UpdatedUtc = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var staff = await site.RunRecipeAsync($$"""
+            { "name": "funnel-staff", "steps": [
+              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý phễu", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        var a = ReportFilter.LastUnitId(f.CommuneA);
+        var b = ReportFilter.LastUnitId(f.CommuneB);
+        using var manager = await site.SignedInAsync(Manager);
+
+        // Commune A: c1 ready, c2 requested, c3, c4 and c6 (moved in from B) in training.
+        var page = await manager.GetAsync("/Admin/Reports/Readiness");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<svg", page.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart-funnel\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-commune=\"{a}\">", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-commune=\"{b}\"", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Bến Đò", page.Body, StringComparison.Ordinal);
+        Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">5</td>", page.Body);
+        Assert.Matches("(?s)<tr data-stage=\"InTraining\">.*?<td class=\"num\">5</td>.*?data-count=\"InTraining\">3</a>", page.Body);
+        Assert.Matches("(?s)<tr data-stage=\"Ready\">.*?<td class=\"num\">2</td>.*?data-count=\"Ready\">1</a>", page.Body);
+        Assert.Matches("(?s)<tr data-stage=\"Requested\">.*?<td class=\"num\">1</td>.*?data-count=\"Requested\">1</a>", page.Body);
+        Assert.Contains($"href=\"/Admin/Readiness?state=Ready&amp;unit={a}\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Đủ điều kiện: 2</text>", page.Body, StringComparison.Ordinal); // the SVG's label for the same number
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?commune={a}")).Status);
+        var outside = await manager.GetAsync($"/Admin/Reports/Readiness?commune={b}");
+        Assert.Equal(HttpStatusCode.NotFound, outside.Status);
+        Assert.DoesNotContain("Xã Bến Đò", outside.Body, StringComparison.Ordinal);
+
+        // An administrator sees commune B too: c5 in training, c7 (withdrawn) and c8 not started.
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var bPage = await admin.GetAsync($"/Admin/Reports/Readiness?commune={b}");
+        Assert.Equal(HttpStatusCode.OK, bPage.Status);
+        Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">3</td>.*?data-count=\"NotStarted\">2</a>", bPage.Body);
+        Assert.Matches("(?s)<tr data-stage=\"InTraining\">.*?<td class=\"num\">1</td>", bPage.Body);
+    }
+}

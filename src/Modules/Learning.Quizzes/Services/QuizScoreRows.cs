@@ -17,7 +17,7 @@ internal sealed class QuizScoreRows : IQuizScoreRows
 
     public IQueryable<QuizAttemptRow> Attempts(object context)
     {
-        var db = context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
+        var db = Db(context);
         return from a in db.Set<Attempt>()
                join q in db.Set<Quiz>() on a.QuizId equals q.Id
                select new QuizAttemptRow
@@ -38,7 +38,10 @@ internal sealed class QuizScoreRows : IQuizScoreRows
 
     private static IQueryable<Attempt> Graded(object context)
     {
-        var db = context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
+        var db = Db(context);
         return db.Set<Attempt>().Where(a => a.CourseId != null && a.Score != null && a.MaxScore > 0 && a.State != AttemptState.InProgress);
     }
+
+    private static LearningDbContext Db(object context) =>
+        context as LearningDbContext ?? throw new ArgumentException("A LearningDbContext is expected.", nameof(context));
 }

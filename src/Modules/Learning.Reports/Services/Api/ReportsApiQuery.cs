@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Learning.Reports.Services.Completion;
 using Learning.Reports.Services.Xapi;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,22 +57,15 @@ internal sealed class ApiReportQueryParser(IDataProtectionProvider protection)
 {
     private static readonly string[] Common = ["changedSince", "changedUntil", "under", "limit", "cursor"];
 
-    private readonly IDataProtector protector = protection.CreateProtector("Learning.Reports.Api.Cursor.v1");
+    private readonly SealedQuery<ApiReportQuery> sealedQueries = new(protection, "Learning.Reports.Api.Cursor.v1");
 
-    public string Seal(ApiReportQuery query) => Base64Url(protector.Protect(JsonSerializer.SerializeToUtf8Bytes(query)));
+    public string Seal(ApiReportQuery query) => sealedQueries.Seal(query);
 
     /// <summary>The query a cursor stands for, if it is intact, this client's and this report's.</summary>
     public ApiReportQuery? Open(string token, int clientId, string report)
     {
-        try
-        {
-            var query = JsonSerializer.Deserialize<ApiReportQuery>(protector.Unprotect(FromBase64Url(token)));
-            return query is not null && query.ClientId == clientId && query.Report == report && query.Limit is > 0 and <= ApiReportQuery.MaxLimit ? query : null;
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
-        {
-            return null;
-        }
+        var query = sealedQueries.Open(token);
+        return query is not null && query.ClientId == clientId && query.Report == report && query.Limit is > 0 and <= ApiReportQuery.MaxLimit ? query : null;
     }
 
     /// <param name="highWaterMark">Now, less the settle time.</param>
@@ -174,12 +165,4 @@ internal sealed class ApiReportQueryParser(IDataProtectionProvider protection)
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value.UtcDateTime
             : null;
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s + new string('=', (4 - (s.Length % 4)) % 4));
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
@@ -51,23 +50,15 @@ internal sealed class StatementQueryParser(IDataProtectionProvider protection)
     private static readonly string[] Known =
         ["statementId", "voidedStatementId", "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit", "format", "attachments", "ascending", "more"];
 
-    private readonly IDataProtector protector = protection.CreateProtector("Learning.Reports.Xapi.More.v1");
+    private readonly SealedQuery<StatementQuery> sealedQueries = new(protection, "Learning.Reports.Xapi.More.v1");
 
-    public string Seal(StatementQuery query) =>
-        WebEncoders(protector.Protect(JsonSerializer.SerializeToUtf8Bytes(query)));
+    public string Seal(StatementQuery query) => sealedQueries.Seal(query);
 
     /// <summary>The query a <c>more</c> token stands for, if it is intact and this client's.</summary>
     public StatementQuery? Open(string token, int clientId)
     {
-        try
-        {
-            var query = JsonSerializer.Deserialize<StatementQuery>(protector.Unprotect(WebDecoders(token)));
-            return query is not null && query.ClientId == clientId && query.Limit is > 0 and <= StatementQuery.MaxLimit ? query : null;
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or JsonException)
-        {
-            return null;
-        }
+        var query = sealedQueries.Open(token);
+        return query is not null && query.ClientId == clientId && query.Limit is > 0 and <= StatementQuery.MaxLimit ? query : null;
     }
 
     public (StatementQuery? Query, QueryProblem? Problem) Parse(IQueryCollection q, int clientId, string baseUrl, DateTime consistentThrough)
@@ -218,13 +209,5 @@ internal sealed class StatementQueryParser(IDataProtectionProvider protection)
         {
             return (null, false, new("Xapi.BadAgent"));
         }
-    }
-
-    private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] WebDecoders(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s + new string('=', (4 - (s.Length % 4)) % 4));
     }
 }

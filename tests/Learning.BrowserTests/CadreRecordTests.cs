@@ -15,17 +15,12 @@ public sealed class CadreRecordTests
     [Fact]
     public async Task CommuneManager_SeesVideosWatchedAndQuizAttempts_OnACadreRecord_PhoneAndDesktop()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"cadre-record-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "cadre-record", "steps": [
             { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ Nha Trang", "roles": ["Manager"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "KH-NHATRANG" } ] },
             { "name": "reports-demo-learning", "weeks": 8, "seed": 14 } ] }
-        """);
-        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password });
         var cadreId = await SeedAsync(site.DatabasePath);
 
         using var playwright = await Playwright.CreateAsync();

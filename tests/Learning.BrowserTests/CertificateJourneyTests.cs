@@ -18,8 +18,8 @@ public sealed partial class CertificateJourneyTests
     [Fact]
     public async Task ReadinessCourseWithQuiz_CertificateDownloadedVerifiedRevokedAndAlteredCopyRefused()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"certificate-journey-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "certificate-journey", "steps": [
             { "name": "cadres", "cadres": [ { "email": "{{Cadre}}", "fullName": "{{CadreName}}", "position": "Công chức Văn phòng – Thống kê", "unit": "KH-NHATRANG-VP" } ] },
             { "name": "users", "users": [
@@ -33,12 +33,7 @@ public sealed partial class CertificateJourneyTests
                     { "key": "bai-doc", "title": "Chữ ký số là gì", "kind": "article", "markdown": "Chữ ký số giúp ký văn bản điện tử.", "minutes": 5 },
                     { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "kt-san-sang-cn", "required": true, "minutes": 10 } ] } ] } ] },
             { "name": "assignments", "assignments": [ { "course": "san-sang-ky-so-ngan", "target": "unit", "value": "KH-NHATRANG-VP", "dueDays": 30 } ] } ] }
-        """);
-        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
-        await using var site = await RunningSite.StartAsync(env,
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, env);
         var bank = QuizOfflineTests.ReadBank();
 
         using var playwright = await Playwright.CreateAsync();

@@ -10,20 +10,15 @@ public sealed class CourseJourneyTests
     [Fact]
     public async Task Trainer_AuthorsPublishesAndAssigns_CadreCompletesItAndSeesProgress()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"journey-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, """
+        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
+        await using var site = await RunningSite.StartWithRecipeAsync("""
         { "name": "journey", "steps": [
             { "name": "cadres", "cadres": [ { "email": "hoc.vien@example.vn", "fullName": "Đặng Thị Học Viên", "position": "Công chức Văn phòng – Thống kê", "unit": "KH-NHATRANG-VP" } ] },
             { "name": "users", "users": [
                 { "email": "giang.vien@example.vn", "displayName": "Giảng viên Sở Nội vụ", "roles": ["Trainer"], "passwordEnv": "JOURNEY_PASSWORD" },
                 { "email": "hoc.vien@example.vn", "displayName": "Đặng Thị Học Viên", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "scopes", "scopes": [ { "user": "giang.vien@example.vn", "unit": "KH" } ] } ] }
-        """);
-        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
-        await using var site = await RunningSite.StartAsync(env,
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, env);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);

@@ -16,15 +16,10 @@ public sealed class NotificationsTests
     [Fact]
     public async Task PhoneHeader_BellCountsUnread_ListOpensAndMarksRead()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"notifications-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, """
+        await using var site = await RunningSite.StartWithRecipeAsync("""
         { "name": "notifications-browser", "steps": [
             { "name": "users", "users": [ { "email": "thu.nguyen@example.vn", "displayName": "Nguyễn Thị Thu", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] } ] }
-        """);
-        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password });
         await SeedAsync(site.DatabasePath, "thu.nguyen@example.vn");
 
         using var playwright = await Playwright.CreateAsync();

@@ -21,8 +21,8 @@ public sealed partial class QuizOfflineTests
     public async Task TimedQuizOnAPhone_AnswersGivenOfflineAreKeptSentOnReconnectAndGraded()
     {
         // A quiz of 16 questions drawn from the shipped shared bank "Sẵn sàng ký số", the only lesson of a course assigned to Nha Trang.
-        var recipe = Path.Combine(Path.GetTempPath(), $"quiz-offline-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "quiz-offline", "steps": [
             { "name": "cadres", "cadres": [ { "email": "hoc.vien@example.vn", "fullName": "Đặng Thị Học Viên", "position": "Công chức Văn phòng – Thống kê", "unit": "KH-NHATRANG-VP" } ] },
             { "name": "users", "users": [ { "email": "hoc.vien@example.vn", "displayName": "Đặng Thị Học Viên", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
@@ -34,12 +34,7 @@ public sealed partial class QuizOfflineTests
                 { "key": "m1", "title": "Kiểm tra", "lessons": [
                     { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "kt-ngoai-tuyen", "required": true, "minutes": 30 } ] } ] } ] },
             { "name": "assignments", "assignments": [ { "course": "khoa-kiem-tra-ngoai-tuyen", "target": "unit", "value": "KH-NHATRANG", "dueDays": 30 } ] } ] }
-        """);
-        var env = new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password };
-        await using var site = await RunningSite.StartAsync(env,
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, env);
         var bank = ReadBank();
 
         using var playwright = await Playwright.CreateAsync();

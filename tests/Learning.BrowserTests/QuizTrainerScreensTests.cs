@@ -17,8 +17,7 @@ public sealed class QuizTrainerScreensTests
     [Fact]
     public async Task TrainerQuizPages_FitAPhoneAndADesktop()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"quiz-screens-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "quiz-screens", "steps": [
             { "name": "cadres", "cadres": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "fullName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "position": "Công chức Văn phòng – Thống kê kiêm Tư pháp – Hộ tịch", "unit": "KH-NHATRANG-VP" } ] },
             { "name": "users", "users": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "displayName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
@@ -30,11 +29,7 @@ public sealed class QuizTrainerScreensTests
                 { "key": "m1", "title": "Kiểm tra", "lessons": [
                     { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "{{QuizKey}}", "required": true, "minutes": 30 } ] } ] } ] },
             { "name": "assignments", "assignments": [ { "course": "khoa-man-hinh-giang-vien", "target": "unit", "value": "KH-NHATRANG", "dueDays": 30 } ] } ] }
-        """);
-        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password });
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);

@@ -17,8 +17,7 @@ public sealed class ReadinessDashboardTests
     [Fact]
     public async Task Dashboard_PhoneAndDesktop_LongVietnameseNames_NoSidewaysScroll()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"readiness-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "readiness-browser", "steps": [
             { "name": "organization", "units": [ { "code": "KH", "name": "Khánh Hòa", "kind": "province", "children": [
                 { "code": "KH-VINHNGUYEN", "name": "{{LongCommune}}", "kind": "ward", "children": [
@@ -28,11 +27,7 @@ public sealed class ReadinessDashboardTests
                 { "email": "nguyen.ngoc.yen.vy@example.vn", "fullName": "Nguyễn Ngọc Yến Vy", "position": "Chuyên viên một cửa", "unit": "KH-VINHNGUYEN-HCC", "phone": "0905111333" },
                 { "email": "hoang.duc.thuan@example.vn", "fullName": "Hoàng Đức Thuận", "position": "Văn thư – Lưu trữ", "unit": "KH-VINHNGUYEN-HCC", "phone": "0905111444" } ] },
             { "name": "cadreAccounts", "units": ["KH-VINHNGUYEN"] } ] }
-        """);
-        await using var site = await RunningSite.StartAsync(new Dictionary<string, string>(),
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, new Dictionary<string, string>());
         await SeedAsync(site.DatabasePath);
 
         using var playwright = await Playwright.CreateAsync();

@@ -16,17 +16,12 @@ public sealed class ReportsJourneyTests
     [Fact]
     public async Task CommuneManager_FiltersNotStarted_SeesCharts_DrillsDownToACadre_PhoneAndDesktop()
     {
-        var recipe = Path.Combine(Path.GetTempPath(), $"reports-journey-{Guid.NewGuid():N}.recipe.json");
-        await File.WriteAllTextAsync(recipe, $$"""
+        await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "reports-journey", "steps": [
             { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý báo cáo Nha Trang", "roles": ["Manager"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "KH-NHATRANG" } ] },
             { "name": "reports-demo-learning", "weeks": 8, "seed": 14 } ] }
-        """);
-        await using var site = await RunningSite.StartAsync(new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password },
-            ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
-            ["recipe", "run", recipe]);
-        File.Delete(recipe);
+        """, new Dictionary<string, string> { ["JOURNEY_PASSWORD"] = Password });
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);

@@ -26,6 +26,26 @@ public sealed partial class RunningSite : IAsyncDisposable
     public static Task<RunningSite> StartAsync(IReadOnlyDictionary<string, string>? environment = null, params string[][] commands) =>
         StartOnAsync("http://127.0.0.1:0", environment, commands);
 
+    /// <summary>
+    /// A site set up with the shipped <c>setup</c> recipe (administrator qt@example.vn / Quantri2026x), then given the test's own
+    /// recipe (<paramref name="recipeJson"/>, written to a temporary file for the <c>recipe run</c> verb), then served.
+    /// </summary>
+    public static async Task<RunningSite> StartWithRecipeAsync(string recipeJson, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var recipe = Path.Combine(Path.GetTempPath(), $"browser-test-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(recipe, recipeJson);
+        try
+        {
+            return await StartAsync(environment,
+                ["setup", "--recipe", "setup", "--admin-email", "qt@example.vn", "--admin-password", "Quantri2026x"],
+                ["recipe", "run", recipe]);
+        }
+        finally
+        {
+            File.Delete(recipe);
+        }
+    }
+
     /// <summary>As <see cref="StartAsync"/>, listening on <paramref name="urls"/>: for a site that must know its own public address
     /// before it starts (links in e-mails).</summary>
     public static async Task<RunningSite> StartOnAsync(string urls, IReadOnlyDictionary<string, string>? environment = null, params string[][] commands)

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Learning.Data;
 using Learning.Data.Entities;
 using Learning.Modularity;
+using Learning.Organization.Data;
 using Learning.Quizzes.Data;
 using Learning.Quizzes.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,13 +43,37 @@ public static partial class QuizStartBench
         var roleId = await db.Roles.Where(r => r.Name == LearningRoles.Cadre).Select(r => r.Id).SingleAsync();
         var hash = new PasswordHasher<LearningUser>().HashPassword(new LearningUser(), Password);
         var now = DateTime.UtcNow;
+        // The cadres work in 30 communes of one province, as a provincial exam would have them: each has a profile in their
+        // commune (the xAPI statements and unit overrides read it), linked to the account as account creation links it.
+        var province = new OrgUnit { Code = "BENCH-QUIZ", Name = "Tỉnh thi thử tải", Kind = OrgUnitKind.Province };
+        db.Add(province);
+        await db.SaveChangesAsync();
+        province.Path = $"/{province.Id}/";
+        var communes = Enumerable.Range(1, 30).Select(i => new OrgUnit { Code = $"BENCH-QUIZ-X{i:00}", Name = $"Xã Thi Thử {i}", Kind = OrgUnitKind.Commune, ParentId = province.Id }).ToList();
+        db.AddRange(communes);
+        await db.SaveChangesAsync();
+        communes.ForEach(c => c.Path = $"{province.Path}{c.Id}/");
+        await db.SaveChangesAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < cadres + WarmUp; i++)
         {
             var email = Email(i);
             var user = Seeder.NewUser(email, $"Cán bộ dự thi {i}", hash, now);
+            var commune = communes[i % communes.Count];
             db.Add(user);
             db.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+            db.Add(new Learning.Organization.Data.Cadre
+            {
+                Email = email,
+                FullName = $"Trần Thị Dự Thi {i}",
+                Position = "Công chức Văn phòng – Thống kê",
+                UnitId = commune.Id,
+                OrgPath = commune.Path,
+                UserId = user.Id,
+                JoinedCommuneOn = new DateOnly(2025, 7, 1),
+                CreatedUtc = now,
+                UpdatedUtc = now,
+            });
         }
 
         await db.SaveChangesAsync();

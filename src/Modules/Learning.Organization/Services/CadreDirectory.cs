@@ -63,12 +63,30 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
             return [];
         }
 
+        // A profile linked to its account (as account creation and sign-in link it) is one indexed lookup; only the accounts left
+        // over go through the e-mail match, whose query is several times dearer (it runs on every recorded learning event).
         var ids = userIds.Distinct().ToList();
-        var emails = await db.Users.Where(u => ids.Contains(u.Id) && u.NormalizedEmail != null).Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken);
-        var found = await Project(db.Set<Cadre>().AsNoTracking().Where(c => (c.UserId != null && ids.Contains(c.UserId)) || (c.UserId == null && emails.Contains(c.Email.ToUpper()))))
+        var linked = await db.Set<Cadre>().AsNoTracking().Where(c => c.UserId != null && ids.Contains(c.UserId))
+            .Select(c => new CadreProfile(c.Id, c.UserId, c.Email, c.FullName, c.Position, c.OrgPath, c.Unit!.Name, c.JoinedCommuneOn, c.TransferredFrom, c.IsAccountingOfficer))
             .ToListAsync(cancellationToken);
-        var wanted = ids.ToHashSet();
-        return found.Where(p => p.UserId is not null && wanted.Contains(p.UserId)).DistinctBy(p => p.UserId).ToList();
+        var result = linked.DistinctBy(p => p.UserId).ToList();
+        var rest = ids.Except(result.Select(p => p.UserId!), StringComparer.Ordinal).ToList();
+        if (rest.Count == 0)
+        {
+            return result;
+        }
+
+        var emails = await db.Users.Where(u => rest.Contains(u.Id) && u.NormalizedEmail != null).Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken);
+        if (emails.Count == 0)
+        {
+            return result;
+        }
+
+        var matched = await Project(db.Set<Cadre>().AsNoTracking().Where(c => c.UserId == null && emails.Contains(c.Email.ToUpper())))
+            .ToListAsync(cancellationToken);
+        var wanted = rest.ToHashSet(StringComparer.Ordinal);
+        result.AddRange(matched.Where(p => p.UserId is not null && wanted.Contains(p.UserId)).DistinctBy(p => p.UserId));
+        return result;
     }
 
     public async Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default) =>

@@ -167,6 +167,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
     // earlier run or by a host whose clock a test had moved.
     private static readonly Lazy<string> SharedTestSignerFolder = new(() => Directory.CreateTempSubdirectory("learning-test-signer-").FullName);
 
+    /// <summary>Where a site started with <c>kestrel: true</c> listens (127.0.0.1 and a free port), for clients outside this process.</summary>
+    public Uri Address => kestrelAddress ?? throw new InvalidOperationException("This site was not started with kestrel: true.");
+
     public SiteClient CreateSiteClient(string fetchSite = "same-origin")
     {
         var http = kestrelAddress is { } address

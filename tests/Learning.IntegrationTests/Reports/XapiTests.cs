@@ -376,9 +376,9 @@ public sealed class XapiTests
     }
 
     /// <summary>A site whose setup's own statements (the demo recipe's enrolments) are cleared, so each test counts its own.</summary>
-    internal static async Task<TestSite> StartAsync(DatabaseProvider provider, int perMinute = 100_000)
+    internal static async Task<TestSite> StartAsync(DatabaseProvider provider, int perMinute = 100_000, bool kestrel = false)
     {
-        var site = await TestSite.StartAsync(provider, settings: Settings(perMinute));
+        var site = await TestSite.StartAsync(provider, settings: Settings(perMinute), kestrel: kestrel);
         await site.WithDbAsync(db => db.Set<XapiStatement>().ExecuteDeleteAsync());
         return site;
     }

@@ -2619,6 +2619,32 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.ToTable("reports_saved", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Reports.Data.XapiForwardCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Forwarded")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastStatementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reports_xapi_forward", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Reports.Data.XapiStatement", b =>
                 {
                     b.Property<long>("Id")

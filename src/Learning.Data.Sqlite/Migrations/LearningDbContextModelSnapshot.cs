@@ -2520,6 +2520,32 @@ namespace Learning.Data.Sqlite.Migrations
                     b.ToTable("reports_saved", (string)null);
                 });
 
+            modelBuilder.Entity("Learning.Reports.Data.XapiForwardCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Forwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastStatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSuccessUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reports_xapi_forward", (string)null);
+                });
+
             modelBuilder.Entity("Learning.Reports.Data.XapiStatement", b =>
                 {
                     b.Property<long>("Id")

@@ -98,6 +98,20 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
         await w.FlushAsync(cancellationToken);
     }
 
+    /// <summary>Statements as a JSON array: the body of a POST to another LRS's statement resource.</summary>
+    public static async Task WriteArrayAsync(Stream body, IReadOnlyList<XapiStatement> rows, string baseUrl, CancellationToken cancellationToken)
+    {
+        await using var w = new Utf8JsonWriter(body, WriterOptions);
+        w.WriteStartArray();
+        foreach (var row in rows)
+        {
+            Write(w, row, baseUrl);
+        }
+
+        w.WriteEndArray();
+        await w.FlushAsync(cancellationToken);
+    }
+
     public static string Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>ISO 8601 duration, to the hundredth of a second as xAPI asks.</summary>

@@ -1,3 +1,4 @@
+using Learning.Data.Jobs;
 using Learning.Modularity;
 using Learning.Reports.Endpoints;
 using Microsoft.AspNetCore.Builder;
@@ -13,8 +14,17 @@ public static class XapiServices
 {
     public static IServiceCollection AddXapi(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddValidatedOptions<ReportsApiOptions>(ReportsApiOptions.Section);
+        services.AddValidatedOptions<LrsForwardOptions>(LrsForwardOptions.Section);
+        services.AddHttpClient(StatementForwarder.HttpClientName);
+        services.AddScoped<StatementForwarder>();
+        services.AddScoped<IJobHandler, Jobs.LrsForwardJob>();
+        var lrs = configuration.GetValidated<LrsForwardOptions>(LrsForwardOptions.Section);
+        if (lrs.Enabled)
+        {
+            services.AddRecurringJob(Jobs.LrsForwardJob.RecurringName, Jobs.LrsForwardJob.JobKind, RecurringSchedule.Every(TimeSpan.FromSeconds(lrs.IntervalSeconds)));
+        }
+
         services.AddScoped<ILearningEvents, LearningEventRecorder>();
         services.AddScoped<ApiClients>();
         services.AddScoped<IAdminMenuProvider, ApiClientsAdminMenu>();

@@ -15,6 +15,7 @@ public sealed class ApiClientsModel(
     ApiClients clients,
     IOrganizationScopeService scopes,
     ICadreDirectory cadres,
+    StatementForwarder forwarder,
     IOptions<PublicAddressOptions> address,
     IStringLocalizer<ReportsStrings> t) : PageModel
 {
@@ -27,6 +28,9 @@ public sealed class ApiClientsModel(
     public string? Error { get; private set; }
 
     public bool Revoked { get; private set; }
+
+    /// <summary>Forwarding to the province's LRS (all statements): shown to those whose scope is the whole site.</summary>
+    public LrsForwardStatus? Forwarding { get; private set; }
 
     public string ApiBase => address.Value.PublicBaseUrl.TrimEnd('/');
 
@@ -87,5 +91,6 @@ public sealed class ApiClientsModel(
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         Units = (await cadres.UnitsAsync(scope, cancellationToken)).Where(u => u.Kind != "Unit" && scope.Contains(u.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Clients = (await clients.ListAsync(cancellationToken)).Where(c => scope.Contains(c.ScopePath)).ToList();
+        Forwarding = scope.Unrestricted ? await forwarder.StatusAsync(cancellationToken) : null;
     }
 }

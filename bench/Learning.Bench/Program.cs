@@ -57,6 +57,7 @@ switch (args.FirstOrDefault())
         await Sessions.WriteCookiesAsync(app.Services, Number("count", 1000), Option("out", "cookies.txt"));
         return 0;
     case "quizstart":
+        QuizStartBench.WarmUp = Number("warmup", 10);
         await QuizStartBench.SeedAsync(app.Services, Number("cadres", 1000));
         await QuizStartBench.RunAsync(app.Services, Option("url", "http://127.0.0.1:5000"), Number("cadres", 1000), Option("login", "0") == "1", Number("think-min", 5), Number("think-max", 15));
         return 0;

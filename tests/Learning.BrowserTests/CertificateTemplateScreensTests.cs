@@ -54,12 +54,12 @@ public sealed class CertificateTemplateScreensTests
         await tab.CloseAsync();
         // The two-line signatory title was kept as typed.
         await Assertions.Expect(page.Locator("#template-form textarea[name='Draft.SignatoryTitles[0]']")).ToHaveValueAsync("KT. GIÁM ĐỐC SỞ NỘI VỤ\nPHÓ GIÁM ĐỐC");
-        await AssertNoHorizontalScrollAsync(page);
+        await Journey.AssertNoHorizontalScrollAsync(page);
         await Browser.ScreenshotAsync(page, "13-template-edit-360");
 
         await page.GotoAsync("/Admin/Certificates/Templates");
         await Assertions.Expect(page.Locator("#certificate-templates")).ToContainTextAsync(LongName);
-        await AssertNoHorizontalScrollAsync(page);
+        await Journey.AssertNoHorizontalScrollAsync(page);
         await Browser.ScreenshotAsync(page, "13-template-list-360");
 
         await page.SetViewportSizeAsync(1280, 800);
@@ -72,7 +72,7 @@ public sealed class CertificateTemplateScreensTests
         var frame = await page.Locator("#certificate-preview").BoundingBoxAsync();
         Assert.True(frame!.Height > frame.Width, $"a portrait template's preview is taller than wide ({frame.Width}×{frame.Height})");
         await page.WaitForTimeoutAsync(1500); // the preview frame loads its PDF
-        await AssertNoHorizontalScrollAsync(page);
+        await Journey.AssertNoHorizontalScrollAsync(page);
         await Browser.ScreenshotAsync(page, "13-template-edit-desktop");
     }
 
@@ -82,11 +82,5 @@ public sealed class CertificateTemplateScreensTests
         var select = page.Locator("#template-new select[name=NewSubject]");
         var first = await select.Locator("option[value^='course:']").First.GetAttributeAsync("value");
         await select.SelectOptionAsync(first!);
-    }
-
-    private static async Task AssertNoHorizontalScrollAsync(IPage page)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 1, $"the page scrolls sideways by {overflow} px at {page.ViewportSize?.Width} px");
     }
 }

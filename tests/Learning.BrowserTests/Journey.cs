@@ -32,4 +32,11 @@ public static class Journey
         await page.ClickAsync("#assign-submit");
         await Assertions.Expect(page.Locator("#assign-message")).ToContainTextAsync("Đã giao");
     }
+
+    /// <summary>A page that fits its viewport: nothing to scroll sideways (a 360-px phone).</summary>
+    public static async Task AssertNoHorizontalScrollAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the page scrolls sideways by {overflow} px at {page.ViewportSize?.Width} px");
+    }
 }

@@ -60,6 +60,12 @@ public sealed class ApiClientsModel(
             Error = t["ApiClients.UnitRequired"];
         }
 
+        else if (Clients.Any(c => c.RevokedUtc is null && c.ScopePath == unit.Path && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Most often the page reloaded after issuing (the browser sends the form again): no second key for the same consumer.
+            Error = t["ApiClients.NameTaken", name, unit.Name];
+        }
+
         if (Error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -27,14 +27,7 @@ public sealed class ApiKeysScreensTests
         }, ["setup", "--recipe", "setup", "--admin-email", Admin, "--admin-password", Password]);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-            DeviceScaleFactor = 1,
-            Locale = "vi-VN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await Browser.PhonePageAsync(browser, site.BaseUrl);
         await Journey.SignInAsync(page, Admin, Password);
 
         // A key for the warehouse, shown once.

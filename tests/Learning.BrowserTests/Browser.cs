@@ -20,4 +20,17 @@ public static class Browser
         Directory.CreateDirectory(folder);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>A page in a 360 × 740 Vietnamese context at scale 1: the screens tests' phone (their screenshots at true size).</summary>
+    public static async Task<IPage> PhonePageAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 1,
+            Locale = "vi-VN",
+        });
+        return await context.NewPageAsync();
+    }
 }

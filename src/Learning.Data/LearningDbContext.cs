@@ -80,7 +80,7 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
     private void PrepareForSave()
     {
         // One pass over the changed entries (Entries() detects changes once here, and SaveChanges once more), reading only the
-        // properties that need it: reading every property of every entry boxed each value and cost a tenth of a quiz start.
+        // properties that need it (reading every property of every entry boxed each value; it showed in the quiz start's profile).
         if (ChangeTracker.AutoDetectChangesEnabled)
         {
             ChangeTracker.DetectChanges();

@@ -6,7 +6,9 @@
    sheet (streamed out of the zip, no spreadsheet library needed) and the host's peak RSS (VmHWM of its /proc entry) before
    and after.
 2. xAPI: issues an API client on the admin page (scoped to a province), then pages GET /xapi/statements with its Basic key,
-   following `more` until the stream ends; prints statements per second.
+   following `more` until the stream ends; prints statements per second (XAPI_STREAM=0 skips it).
+3. The JSON reporting API with the same key: every page of /api/reports/completion, readiness and hours for the province
+   (API_LIMIT rows a page, default 1000; API=0 skips it); rows per second and the page time p50/p95.
 
 usage: reports_http.py BASE HOST_PID ADMIN_EMAIL ADMIN_PASSWORD EXPORT_QUERY PROVINCE_UNIT_ID [LIMIT]
 """
@@ -95,6 +97,39 @@ key = re.search(r'id="issued-key">([^<]+)<', page)
 secret = re.search(r'id="issued-secret"[^>]*>([^<]+)<', page)
 assert key and secret, f"no key issued ({status})"
 auth = "Basic " + base64.b64encode(f"{key.group(1)}:{secret.group(1)}".encode()).decode()
+
+# 3. The JSON reporting API, as a warehouse pulls a whole province (no changedSince): every page of each report, its time.
+def api_pages(report, page_limit):
+    url = f"{base}/api/reports/{report}?limit={page_limit}"
+    rows = 0
+    times = []
+    while url:
+        req = urllib.request.Request(url, headers={"Authorization": auth})
+        t0 = time.monotonic()
+        try:
+            with urllib.request.urlopen(req) as r:
+                body = json.load(r)
+        except urllib.error.HTTPError as e:
+            if e.code == 429:
+                time.sleep(float(e.headers.get("Retry-After", "1")))
+                continue
+            raise
+        times.append(time.monotonic() - t0)
+        rows += len(body["rows"])
+        url = urllib.parse.urljoin(base, body["next"]) if body.get("next") else None
+    times.sort()
+    total = sum(times)
+    p50 = times[len(times) // 2] * 1000
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))] * 1000
+    print(f"api {report}: {rows:,} rows in {len(times):,} pages of {page_limit} in {total:.1f} s = {rows / total:,.0f} rows/s; page p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+    print(f"RESULT api_{report}_rows={rows} api_{report}_pages={len(times)} api_{report}_s={total:.1f} api_{report}_p50_ms={p50:.0f} api_{report}_p95_ms={p95:.0f}")
+
+if os.environ.get("API", "1") == "1":
+    for report in ("completion", "readiness", "hours"):
+        api_pages(report, int(os.environ.get("API_LIMIT", "1000")))
+if os.environ.get("XAPI_STREAM", "1") == "0":
+    sys.exit(0)
+
 url = f"{base}/xapi/statements?limit={limit}"
 count = pages = 0
 start = time.monotonic()

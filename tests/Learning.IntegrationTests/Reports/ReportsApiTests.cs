@@ -155,6 +155,24 @@ public sealed class ReportsApiTests
 
         Assert.Equal(readiness.Keys.Order(), readinessPaged);
 
+        // A paging session is cut from the snapshot its first page took (readiness is computed once per session, not per page):
+        // signatures deleted after the first page do not change its later pages; a new pull sees the change.
+        var session = (await GetAsync(province, "/api/reports/readiness?limit=3")).Body;
+        Assert.DoesNotContain(id["c8"], Rows(session).Select(r => r.GetProperty("cadreId").GetInt32()));
+        await site.WithDbAsync(db => db.Set<SignatureRecord>().ExecuteDeleteAsync());
+        var later = new List<JsonElement>();
+        for (var next = session.GetProperty("next").GetString(); next is not null;)
+        {
+            var page = (await GetAsync(province, next)).Body;
+            later.AddRange(Rows(page));
+            next = page.GetProperty("next").GetString();
+        }
+
+        var c8State = readiness[id["c8"]].GetProperty("state").GetString();
+        Assert.Equal(c8State, later.Single(r => r.GetProperty("cadreId").GetInt32() == id["c8"]).GetProperty("state").GetString());
+        var fresh = Rows((await GetAsync(province, "/api/reports/readiness")).Body).Single(r => r.GetProperty("cadreId").GetInt32() == id["c8"]);
+        Assert.NotEqual(c8State, fresh.GetProperty("state").GetString());
+
         // Hours in 2026 against 8 h for "Công chức": c1 8 h (C1 + C3) met, c2 and c6 4 h, c3 ("Kế toán") has no target.
         var hours = Rows((await GetAsync(province, "/api/reports/hours?year=2026")).Body).ToDictionary(r => r.GetProperty("cadreId").GetInt32());
         Assert.Equal(8, hours.Count);

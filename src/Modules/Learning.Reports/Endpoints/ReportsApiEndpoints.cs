@@ -79,7 +79,7 @@ public static class ReportsApiEndpoints
                 return Problem(t, problem.Argument is null ? t[problem.Key] : t[problem.Key, problem.Argument]);
             }
 
-            query = parsed!;
+            query = parsed! with { Snapshot = Guid.NewGuid() };
         }
 
         var page = await read(query, caller.ScopePath);

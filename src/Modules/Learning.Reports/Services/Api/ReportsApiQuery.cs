@@ -51,6 +51,12 @@ public sealed record ApiReportQuery
     public int? AfterCadre { get; init; }
 
     public int AfterCourse { get; init; }
+
+    /// <summary>
+    /// The paging session, set on its first page: a report computed whole (readiness) is computed once per session on a node and
+    /// its later pages are cut from that snapshot, taken after the high-water mark, so a change is never missed by the next pull.
+    /// </summary>
+    public Guid? Snapshot { get; init; }
 }
 
 internal sealed class ApiReportQueryParser(IDataProtectionProvider protection)

@@ -4,6 +4,7 @@ using Learning.Modularity;
 using Learning.Organization;
 using Learning.Reports.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Learning.Reports.Services.Api;
 
@@ -31,7 +32,7 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Rows, bool HasMore);
 /// paged here.
 /// </summary>
 public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseReportRows courses, IOrganizationReportRows organization,
-    IQuizScoreRows quizzes, ICadreReadinessRows readiness, TimeProvider clock)
+    IQuizScoreRows quizzes, ICadreReadinessRows readiness, IMemoryCache cache, TimeProvider clock)
 {
     public async Task<ApiPage<ApiCompletionRow>> CompletionAsync(ApiReportQuery query, string scopePath, CancellationToken ct)
     {
@@ -100,7 +101,17 @@ public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseRepor
             return new ApiPage<ApiReadinessRow>([], false);
         }
 
-        IEnumerable<CadreReadinessFact> facts = await readiness.ListAsync(false, [query.Under ?? scopePath], ct);
+        // Readiness is derived for the whole scope at once (the certificates module's board): computed on a session's first
+        // page and kept for its next pages on this node, not once per page (a province of 5,902 cadres took 1.7 s a page).
+        var path = query.Under ?? scopePath;
+        IEnumerable<CadreReadinessFact> facts = query.Snapshot is { } snapshot
+            ? (await cache.GetOrCreateAsync(("reports.api.readiness", snapshot, path), entry =>
+            {
+                entry.SlidingExpiration = TimeSpan.FromMinutes(2);
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
+                return readiness.ListAsync(false, [path], ct);
+            }))!
+            : await readiness.ListAsync(false, [path], ct);
         if (query.ChangedSinceUtc is { } s)
         {
             facts = facts.Where(f => f.ChangedUtc >= s);

@@ -31,6 +31,7 @@ public static class XapiServices
         services.AddScoped<StatementStream>();
         services.AddSingleton<StatementQueryParser>();
         services.AddSingleton<Api.ApiReportQueryParser>();
+        services.AddMemoryCache();
         services.AddScoped<Api.ReportsApiReads>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiClientAuthenticationHandler>(ApiClientAuthentication.Scheme, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiClientAuthentication.Policy, p => p

@@ -99,22 +99,26 @@ assert key and secret, f"no key issued ({status})"
 auth = "Basic " + base64.b64encode(f"{key.group(1)}:{secret.group(1)}".encode()).decode()
 
 # 3. The JSON reporting API, as a warehouse pulls a whole province (no changedSince): every page of each report, its time.
+def get_json(url, headers):
+    """GETs a page with the API key; a 429 waits its Retry-After and asks again. Returns the body and the answered request's time."""
+    while True:
+        req = urllib.request.Request(url, headers=dict(headers, Authorization=auth))
+        t0 = time.monotonic()
+        try:
+            with urllib.request.urlopen(req) as r:
+                return json.load(r), time.monotonic() - t0
+        except urllib.error.HTTPError as e:
+            if e.code != 429:
+                raise
+            time.sleep(float(e.headers.get("Retry-After", "1")))
+
 def api_pages(report, page_limit):
     url = f"{base}/api/reports/{report}?limit={page_limit}"
     rows = 0
     times = []
     while url:
-        req = urllib.request.Request(url, headers={"Authorization": auth})
-        t0 = time.monotonic()
-        try:
-            with urllib.request.urlopen(req) as r:
-                body = json.load(r)
-        except urllib.error.HTTPError as e:
-            if e.code == 429:
-                time.sleep(float(e.headers.get("Retry-After", "1")))
-                continue
-            raise
-        times.append(time.monotonic() - t0)
+        body, seconds = get_json(url, {})
+        times.append(seconds)
         rows += len(body["rows"])
         url = urllib.parse.urljoin(base, body["next"]) if body.get("next") else None
     times.sort()
@@ -134,15 +138,7 @@ url = f"{base}/xapi/statements?limit={limit}"
 count = pages = 0
 start = time.monotonic()
 while url:
-    req = urllib.request.Request(url, headers={"Authorization": auth, "X-Experience-API-Version": "1.0.3"})
-    try:
-        with urllib.request.urlopen(req) as r:
-            body = json.load(r)
-    except urllib.error.HTTPError as e:
-        if e.code == 429:
-            time.sleep(float(e.headers.get("Retry-After", "1")))
-            continue
-        raise
+    body, _ = get_json(url, {"X-Experience-API-Version": "1.0.3"})
     count += len(body["statements"])
     pages += 1
     url = urllib.parse.urljoin(base, body["more"]) if body.get("more") else None

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using Learning.Certificates.Services.Pdf;
 
@@ -9,17 +8,8 @@ internal static class PdfTools
 {
     public static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start " + tool);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var (exit, output, error) = await Learning.IntegrationTests.Infrastructure.ExternalTool.RunAsync(tool, arguments);
+        return (exit, output + error);
     }
 
     public static async Task<string> PdfsigAsync(byte[] pdf)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
@@ -50,24 +49,11 @@ public sealed class XapiClientTests
     /// <summary>Runs tests/xapi-client/read-statements.cjs with the repository's node_modules (restored by the build's npm ci).</summary>
     private static async Task<JsonElement> ReadWithClientAsync(Uri endpoint, Learning.Reports.Services.Xapi.IssuedKey key, int limit)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { RepositoryRoot.File("tests", "xapi-client", "read-statements.cjs"), endpoint.ToString(), key.KeyId, key.Secret, limit.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"node exited {process.ExitCode}: {await error}");
-        using var doc = JsonDocument.Parse(await output);
+        var (exit, output, error) = await ExternalTool.RunAsync("node",
+            [RepositoryRoot.File("tests", "xapi-client", "read-statements.cjs"), endpoint.ToString(), key.KeyId, key.Secret, limit.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            RepositoryRoot.Path, TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"node exited {exit}: {error}");
+        using var doc = JsonDocument.Parse(output);
         return doc.RootElement.Clone();
     }
 }

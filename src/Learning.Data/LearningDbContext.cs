@@ -1,8 +1,12 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Learning.Data.Entities;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Learning.Data;
@@ -53,6 +57,10 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
         }
+
+        var text = this.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
+        builder.HasDbFunction(typeof(DbText).GetMethod(nameof(DbText.Unbounded))!)
+            .HasTranslation(args => new SqlUnaryExpression(ExpressionType.Convert, args[0], typeof(string), text));
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IHasSearchText).IsAssignableFrom(t.ClrType)).ToList())
         {

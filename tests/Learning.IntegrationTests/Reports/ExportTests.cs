@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
@@ -11,6 +12,7 @@ using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Media;
 using Learning.IntegrationTests.Notifications;
 using Learning.IntegrationTests.Security;
+using Learning.Modularity;
 using Learning.Organization.Data;
 using Learning.Reports.Data;
 using Learning.Reports.Jobs;
@@ -45,14 +47,16 @@ public sealed class ExportTests
         using var commune = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
         using var province = await site.SignedInAsync(MatrixSite.ManagerProvinceEmail);
 
-        // CSV: BOM, parsed by an RFC 4180 reader; the commune's cadres only, the formula neutralised, Vietnamese intact.
+        // CSV: BOM, parsed by an RFC 4180 reader; the commune's cadres only, the formula neutralised, Vietnamese intact. The file
+        // and the completion (seeded on the wall clock) carry today's date in Vietnam, which is not the UTC date after 17:00 UTC.
+        var today = LocalTime.ToLocal(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using (var response = await commune.Http.GetAsync($"/Admin/Reports/Export?format=csv&course={courseId}"))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
             var disposition = response.Content.Headers.ContentDisposition!;
-            Assert.Equal("bao-cao-tien-do-boi-duong-2026-12-02.csv", disposition.FileName?.Trim('"'));
-            Assert.Equal("Báo cáo tiến độ bồi dưỡng 2026-12-02.csv", disposition.FileNameStar);
+            Assert.Equal($"bao-cao-tien-do-boi-duong-{today}.csv", disposition.FileName?.Trim('"'));
+            Assert.Equal($"Báo cáo tiến độ bồi dưỡng {today}.csv", disposition.FileNameStar);
             var bytes = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
             var rows = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
@@ -65,7 +69,7 @@ public sealed class ExportTests
             Assert.All(rows.Skip(1).SelectMany(r => r), f => Assert.False(f.Length > 0 && f[0] is '=' or '+' or '@' or '\t' or '\r', f));
             var diep = rows.Single(r => r[1] == NhaTrangCadreName);
             Assert.Equal("Hoàn thành", diep[8]);
-            Assert.Equal("2026-12-02", diep[13]);
+            Assert.Equal(today, diep[13]);
         }
 
         // The province manager's CSV holds Cam Ranh too: the scope is what keeps it out above.

@@ -1,19 +1,17 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Learning.Reports.Services.Completion;
 
 /// <summary>
 /// The completion report as EF-translated SQL on a read context: cadres (where they are now, inside the scope) joined to their
-/// active enrolments (or, for a path, their enrolments in the path's courses grouped per cadre) and their best quiz scores. The
-/// counts and averages of <see cref="GroupsAsync"/> are one GROUP BY; medians are taken in memory over the scores and durations
-/// of the same scoped, filtered rows (one query, only the completed or scored rows), identical on SQLite and PostgreSQL.
+/// active enrolments (or, for a path, their enrolments in the path's courses grouped per cadre) and their best quiz scores.
+/// <see cref="GroupsAsync"/> reads those rows once and counts them, averages and medians included, in a <see cref="GroupTally"/>,
+/// identical on SQLite and PostgreSQL.
 /// </summary>
 internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseReportRows courses, IOrganizationReportRows organization,
     IQuizScoreRows quizScores, TimeProvider clock) : ICompletionReport
@@ -22,43 +20,27 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
 
     public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
-        await using var db = contexts.CreateStreamingDbContext(); // the medians' pass reads every scored row
+        await using var db = contexts.CreateStreamingDbContext(); // one pass over the scoped, filtered rows, tallied as they arrive
+        await db.Database.OpenConnectionAsync(ct); // three queries on one connection, not three trips to the pool
         var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
         if (list.Count == 0)
         {
             return [];
         }
 
-        // The group of each row is a CASE over the (few) units of this page: SQLite has no APPLY for a join on a path prefix.
+        // One read, counted in memory, the same on SQLite and PostgreSQL: a GROUP BY in the database would need a CASE over the
+        // page's unit paths for the group key (SQLite has no APPLY for a join on a path prefix) and a second pass for the medians
+        // (bench/README.md, reports: the two passes and the CASE were what the province's one-course report paid over its floor).
+        // The cadres linked to their account and the others are read apart (a sum needs no order): the first query is a plain
+        // join the planner estimates from the columns' statistics, as the hand-written floor is (IOrganizationReportRows.LinkedCadres).
         var tally = new GroupTally(list, selfId, filter.UnderPath);
-        var facts = await FactsAsync(db, scope, filter, ct);
-        var key = GroupKey(list, selfId);
-        var keyed = facts.Where(Expression.Lambda<Func<Fact, bool>>(Expression.NotEqual(key.Body, Expression.Constant(null, typeof(string))), key.Parameters));
-        var counts = await keyed.GroupBy(key)
-            .Select(grp => new
-            {
-                Path = grp.Key!,
-                Assigned = grp.Count(),
-                NotStarted = grp.Count(x => x.Status == NotStarted),
-                InProgress = grp.Count(x => x.Status == InProgress),
-                Completed = grp.Count(x => x.Status == Completed),
-                Overdue = grp.Count(x => x.Status == Overdue),
-                AverageScore = grp.Average(x => x.Score),
-            }).ToListAsync(ct);
-        foreach (var c in counts)
+        foreach (var cadres in new[] { organization.LinkedCadres(db, CadreScope(scope, filter)), organization.MatchedCadres(db, CadreScope(scope, filter)) })
         {
-            tally.SetCounts(c.Path, c.Assigned, c.NotStarted, c.InProgress, c.Completed, c.Overdue, c.AverageScore);
-        }
-
-        Expression<Func<Fact, string?, MedianInput>> template = (f, path) => new MedianInput { Path = path, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc };
-        var projection = Expression.Lambda<Func<Fact, MedianInput>>(
-            ReplacingExpressionVisitor.Replace(template.Parameters[1], ReplacingExpressionVisitor.Replace(key.Parameters[0], template.Parameters[0], key.Body), template.Body),
-            template.Parameters[0]);
-        await foreach (var x in keyed.Where(x => x.Score != null || x.Status == Completed).Select(projection).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (x.Path is not null)
+            var rows = (await FactsAsync(db, cadres, scope, filter, ct))
+                .Select(f => new TallyRow { OrgPath = f.OrgPath, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc });
+            await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                tally.Keep(x.Path, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
+                tally.Count(x.OrgPath, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
             }
         }
 
@@ -87,7 +69,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             yield break;
         }
 
-        var facts = await FactsAsync(db, scope, filter, ct);
+        var facts = await FactsAsync(db, organization.Cadres(db, CadreScope(scope, filter)), scope, filter, ct);
         string? pathTitle = null;
         if (filter.PathId is { } pathId)
         {
@@ -116,7 +98,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             return 0;
         }
 
-        return await (await FactsAsync(db, scope, filter, ct)).CountAsync(ct);
+        return await (await FactsAsync(db, organization.Cadres(db, CadreScope(scope, filter)), scope, filter, ct)).CountAsync(ct);
     }
 
     /// <summary>The units to report one row each: the children of filter.UnderPath and that unit itself (its own cadres), or the
@@ -150,18 +132,18 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         (filter.CourseId is null || filter.PathId is null)
         && (filter.UnderPath is null || (ReportFilter.IsOrgPath(filter.UnderPath) && scope.Contains(filter.UnderPath)));
 
-    /// <summary>One row per cadre (inside the scope and the filter) and course, or per cadre and path.</summary>
-    private async Task<IQueryable<Fact>> FactsAsync(LearningDbContext db, OrgScope scope, ReportFilter filter, CancellationToken ct)
+    /// <summary>The scope to read cadres in: the unit being broken down when there is one (Admissible checks it is inside the
+    /// scope): one prefix condition, not the scope's and the unit's both, whose selectivities PostgreSQL would multiply into an
+    /// estimate of a few rows.</summary>
+    private static OrgScope CadreScope(OrgScope scope, ReportFilter filter) =>
+        filter.UnderPath is { } under && Admissible(scope, filter) ? new OrgScope(false, [under]) : scope;
+
+    /// <summary>One row per cadre of <paramref name="cadres"/> (the scope's, inside the filter) and course, or per cadre and path.</summary>
+    private async Task<IQueryable<Fact>> FactsAsync(LearningDbContext db, IQueryable<CadreReportRow> cadres, OrgScope scope, ReportFilter filter, CancellationToken ct)
     {
-        var cadres = organization.Cadres(db, scope);
         if (!Admissible(scope, filter))
         {
             cadres = cadres.Where(c => false);
-        }
-
-        if (filter.UnderPath is { } under)
-        {
-            cadres = cadres.Where(c => c.OrgPath.StartsWith(under));
         }
 
         if (filter.Position is { } position)
@@ -279,23 +261,6 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         return facts;
     }
 
-    /// <summary><c>f.OrgPath == self ? self : f.OrgPath.StartsWith(child1) ? child1 : … : null</c>.</summary>
-    private static Expression<Func<Fact, string?>> GroupKey(IReadOnlyList<OrgUnitRow> units, int selfId)
-    {
-        var f = Expression.Parameter(typeof(Fact), "f");
-        var orgPath = Expression.Property(f, nameof(Fact.OrgPath));
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        Expression body = Expression.Constant(null, typeof(string));
-        foreach (var unit in units)
-        {
-            var path = Expression.Constant(unit.Path, typeof(string));
-            Expression test = unit.Id == selfId ? Expression.Equal(orgPath, path) : Expression.Call(orgPath, startsWith, path);
-            body = Expression.Condition(test, path, body);
-        }
-
-        return Expression.Lambda<Func<Fact, string?>>(body, f);
-    }
-
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
@@ -321,9 +286,9 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         public double? Score { get; init; }
     }
 
-    private sealed class MedianInput
+    private sealed class TallyRow
     {
-        public string? Path { get; init; }
+        public string OrgPath { get; init; } = "/";
 
         public int Status { get; init; }
 

@@ -5,9 +5,8 @@ namespace Learning.Reports.Services.Completion;
 /// <summary>
 /// The numbers of <see cref="CompletionGroup"/> gathered from fact rows. Each row goes to the group of the unit it belongs to
 /// (the unit being broken down holds only the cadres attached to it directly, each child unit everyone under it; a row of no
-/// group is left out), and its score and days to complete are kept for the medians. The report page takes its counts from the
-/// database's GROUP BY and only the medians from here; the XLSX export counts everything here from the very rows it writes,
-/// so the database is read once for both sheets.
+/// group is left out), and its score and days to complete are kept for the medians. The report page counts the rows it reads
+/// once; the XLSX export counts the very rows it writes, so the database is read once for both sheets.
 /// </summary>
 public sealed class GroupTally
 {
@@ -35,18 +34,24 @@ public sealed class GroupTally
         return key;
     }
 
-    /// <summary>Counts a row and keeps it for the medians (the export).</summary>
+    /// <summary>Counts an export's row (the groups sheet).</summary>
     public void Count(CadreRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (KeyOf(row.OrgPath) is not { } key)
+        Count(row.OrgPath, (int)row.Status, row.BestScore, row.EnrolledUtc, row.CompletedUtc);
+    }
+
+    /// <summary>Counts a cadre's row in its group and keeps its score and, when completed, its days to complete for the medians.</summary>
+    internal void Count(string orgPath, int status, double? score, DateTime enrolledUtc, DateTime? completedUtc)
+    {
+        if (KeyOf(orgPath) is not { } key)
         {
             return;
         }
 
         var n = For(key);
         n.Assigned++;
-        switch (row.Status)
+        switch ((LearnerStatus)status)
         {
             case LearnerStatus.NotStarted: n.NotStarted++; break;
             case LearnerStatus.InProgress: n.InProgress++; break;
@@ -54,28 +59,9 @@ public sealed class GroupTally
             case LearnerStatus.Overdue: n.Overdue++; break;
         }
 
-        if (row.BestScore is { } score)
-        {
-            n.ScoreSum += score;
-            n.ScoreCount++;
-        }
-
-        Keep(key, (int)row.Status, row.BestScore, row.EnrolledUtc, row.CompletedUtc);
-    }
-
-    /// <summary>A group's counts and average as the database computed them (the report page).</summary>
-    internal void SetCounts(string key, int assigned, int notStarted, int inProgress, int completed, int overdue, double? average)
-    {
-        var n = For(key);
-        (n.Assigned, n.NotStarted, n.InProgress, n.Completed, n.Overdue, n.Average) = (assigned, notStarted, inProgress, completed, overdue, average);
-    }
-
-    /// <summary>Keeps a row's score and, when completed, its days to complete, for the group's medians.</summary>
-    internal void Keep(string key, int status, double? score, DateTime enrolledUtc, DateTime? completedUtc)
-    {
-        var n = For(key);
         if (score is { } s)
         {
+            n.ScoreSum += s;
             n.Scores.Add(s);
         }
 
@@ -138,13 +124,9 @@ public sealed class GroupTally
 
         public int Overdue { get; set; }
 
-        public double? Average { get; set; }
-
         public double ScoreSum { get; set; }
 
-        public int ScoreCount { get; set; }
-
-        public double? AverageScore => Average ?? (ScoreCount > 0 ? ScoreSum / ScoreCount : null);
+        public double? AverageScore => Scores.Count > 0 ? ScoreSum / Scores.Count : null;
 
         public List<double> Scores { get; } = [];
 

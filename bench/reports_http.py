@@ -92,7 +92,7 @@ if os.environ.get("XAPI", "1") == "0":
     sys.exit(0)
 
 # 2. xAPI statements, as a warehouse pages through them
-status, page, _ = post("/Admin/Reports/api-clients?handler=Issue", {"Name": "Kho dữ liệu tỉnh (thử tải)", "UnitId": unit_id})
+status, page, _ = post("/Admin/Reports/api-clients?handler=Issue", {"Name": f"Kho dữ liệu tỉnh (thử tải {time.strftime('%H:%M:%S')})", "UnitId": unit_id})
 key = re.search(r'id="issued-key">([^<]+)<', page)
 secret = re.search(r'id="issued-secret"[^>]*>([^<]+)<', page)
 assert key and secret, f"no key issued ({status})"

@@ -50,15 +50,16 @@ public sealed class OrgUnitRow
 /// </summary>
 public interface IOrganizationReportRows
 {
-    /// <summary>Every cadre of the scope, with the account they are linked to or whose e-mail they share (null: none):
-    /// <see cref="LinkedCadres"/> and <see cref="MatchedCadres"/> as one UNION ALL.</summary>
+    /// <summary>Every cadre of the scope, with the account they are linked to or whose e-mail they share (null: none), in one
+    /// query with no set operation: what a read ordered and paged by cadre id (the reporting API) wants.</summary>
     IQueryable<CadreReportRow> Cadres(object context, OrgScope scope);
 
-    /// <summary>The cadres linked to their account (nearly all): a query whose join on the account id the database can plan
-    /// with the column's statistics. A report that adds up rows may read these and <see cref="MatchedCadres"/> apart.</summary>
+    /// <summary>The cadres of <see cref="Cadres"/> linked to their account (nearly all): a query whose join on the account id the
+    /// database plans from the column's statistics. A report over a province's rows reads these and <see cref="MatchedCadres"/>
+    /// apart, or as a UNION ALL (their UserId columns have one type).</summary>
     IQueryable<CadreReportRow> LinkedCadres(object context, OrgScope scope);
 
-    /// <summary>The cadres not linked to an account, with the account of their e-mail where one may be theirs.</summary>
+    /// <summary>The cadres of <see cref="Cadres"/> not linked to an account, with the account of their e-mail where one may be theirs.</summary>
     IQueryable<CadreReportRow> MatchedCadres(object context, OrgScope scope);
 
     IQueryable<OrgUnitRow> Units(object context, OrgScope scope);

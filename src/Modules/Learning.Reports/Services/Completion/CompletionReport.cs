@@ -69,7 +69,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             yield break;
         }
 
-        var facts = await FactsAsync(db, organization.Cadres(db, CadreScope(scope, filter)), scope, filter, ct);
+        var facts = await FactsAsync(db, BothBranches(db, scope, filter), scope, filter, ct);
         string? pathTitle = null;
         if (filter.PathId is { } pathId)
         {
@@ -98,7 +98,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             return 0;
         }
 
-        return await (await FactsAsync(db, organization.Cadres(db, CadreScope(scope, filter)), scope, filter, ct)).CountAsync(ct);
+        return await (await FactsAsync(db, BothBranches(db, scope, filter), scope, filter, ct)).CountAsync(ct);
     }
 
     /// <summary>The units to report one row each: the children of filter.UnderPath and that unit itself (its own cadres), or the
@@ -137,6 +137,11 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
     /// estimate of a few rows.</summary>
     private static OrgScope CadreScope(OrgScope scope, ReportFilter filter) =>
         filter.UnderPath is { } under && Admissible(scope, filter) ? new OrgScope(false, [under]) : scope;
+
+    /// <summary>The cadres as one UNION ALL of the linked and the e-mail-matched: the rows of an export (200,000 of them read in
+    /// 6.8-8.8 s, against 8.3-12.9 s through the single query with the COALESCE key), sorted by the database.</summary>
+    private IQueryable<CadreReportRow> BothBranches(LearningDbContext db, OrgScope scope, ReportFilter filter) =>
+        organization.LinkedCadres(db, CadreScope(scope, filter)).Concat(organization.MatchedCadres(db, CadreScope(scope, filter)));
 
     /// <summary>One row per cadre of <paramref name="cadres"/> (the scope's, inside the filter) and course, or per cadre and path.</summary>
     private async Task<IQueryable<Fact>> FactsAsync(LearningDbContext db, IQueryable<CadreReportRow> cadres, OrgScope scope, ReportFilter filter, CancellationToken ct)

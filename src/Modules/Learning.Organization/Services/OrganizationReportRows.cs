@@ -32,7 +32,7 @@ internal sealed class OrganizationReportRows : IOrganizationReportRows
     // The same cadres as two queries: those linked to their account (nearly all) carry its id as it is, so a report's join on
     // the account is a plain equality the planner estimates from the column's statistics; only the rest go through the e-mail
     // match. Cadres' COALESCE(linked, matched) key leaves PostgreSQL to guess, and for a report that adds up a province's rows it
-    // guessed plans 8 to 800 times slower than the hand-written floor (bench/README.md, reports). The unit's name is a look-up by
+    // guessed plans 8 to 800 times slower than the hand-written floor (ADR-026, bench/README.md). The unit's name is a look-up by
     // key in the projection, so a query that does not ask for it does not join the units.
     public IQueryable<CadreReportRow> LinkedCadres(object context, OrgScope scope)
     {

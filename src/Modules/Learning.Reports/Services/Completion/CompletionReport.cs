@@ -28,7 +28,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
             return [];
         }
 
-        // One read, counted in memory, the same on SQLite and PostgreSQL: a GROUP BY in the database would need a CASE over the
+        // One read, counted in memory, the same on SQLite and PostgreSQL (ADR-026): a GROUP BY in the database would need a CASE over the
         // page's unit paths for the group key (SQLite has no APPLY for a join on a path prefix) and a second pass for the medians
         // (bench/README.md, reports: the two passes and the CASE were what the province's one-course report paid over its floor).
         // The cadres linked to their account and the others are read apart (a sum needs no order): the first query is a plain

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -301,11 +300,8 @@ public sealed class ReadinessTests
 
     private static async Task<string> PythonAsync(string script, string argument)
     {
-        using var process = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3") { ArgumentList = { "-c", script, argument }, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, error);
+        var (exit, output, error) = await ExternalTool.RunAsync(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", ["-c", script, argument]);
+        Assert.True(exit == 0, error);
         return output;
     }
 }

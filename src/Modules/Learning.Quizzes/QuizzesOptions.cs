@@ -20,4 +20,12 @@ public sealed class QuizzesOptions
     /// <summary>How often that job looks.</summary>
     [Range(5, 3600)]
     public int TimeoutSweepSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How many new attempts a node builds at once; more starters wait their turn in order. When a whole commune presses
+    /// "start" at the same second, the node keeps serving the saves of those already answering, and builds the queued
+    /// attempts one after the other instead of all at once (0: the node's processor count × 4).
+    /// </summary>
+    [Range(0, 1000)]
+    public int ConcurrentStarts { get; set; }
 }

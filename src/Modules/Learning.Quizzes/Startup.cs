@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TrainerGrading>();
         services.AddScoped<QuizOverrides>();
         services.AddSingleton<QuizPlace>();
+        services.AddSingleton<StartGate>();
         services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();
         services.AddScoped<IJobHandler, AttemptTimeoutJob>();

@@ -23,6 +23,7 @@ public sealed class AttemptService(
     INotifier notifier,
     ILearningEvents events,
     IOptions<QuizzesOptions> options,
+    StartGate gate,
     TimeProvider clock,
     ILogger<AttemptService> logger)
 {
@@ -92,8 +93,14 @@ public sealed class AttemptService(
         return null;
     }
 
-    /// <summary>Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out).</summary>
-    public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out); a few at
+    /// a time per node (<see cref="StartGate"/>).
+    /// </summary>
+    public Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => StartNowAsync(quizKey, userId, lesson, cancellationToken), cancellationToken);
+
+    private async Task<StartOutcome> StartNowAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
         {

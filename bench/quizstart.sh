@@ -6,6 +6,7 @@
 #   SIGNIN=login bench/quizstart.sh 1000  (sign in through /Account/Login instead of minting the same cookie: slower set-up)
 #   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)
 #   WARMUP=300 bench/quizstart.sh 3000    (300 cadres through the whole flow first, unmeasured: a server warm at exam time)
+#   WARMUP_ROUNDS=3 ...                   (the warm-up cadres go through it 3 times, 2 s apart: every hot method tiered up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
@@ -41,7 +42,7 @@ for n in "${sizes[@]}"; do
   server=$!
   until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do sleep 0.2; done
   echo; echo "== N=$n"
-  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} | tee "$work/run-$n.txt"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line

@@ -28,7 +28,7 @@ export Learning__Courses__FilesPath="$work/files"
 # Real sign-ins come from one address here: the per-address login limit (20/min; 10,000 at most) would refuse all but the first few.
 export Learning__Security__LoginAttemptsPerMinute=10000
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=1
-web=src/Learning.Web/bin/Release/net10.0/Learning.Web.dll
+web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}
 tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
 login=0; [ "${SIGNIN:-ticket}" = login ] && login=1
 

@@ -16,6 +16,14 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
 {
     private static readonly JsonSerializerOptions ModelJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    private static readonly BulkColumn<Notification>[] Columns =
+    [
+        new(nameof(Notification.UserId), n => n.UserId), new(nameof(Notification.Type), n => n.Type),
+        new(nameof(Notification.ModelJson), n => n.ModelJson), new(nameof(Notification.Link), n => n.Link),
+        new(nameof(Notification.GroupKey), n => n.GroupKey), new(nameof(Notification.CreatedUtc), n => n.CreatedUtc),
+        new(nameof(Notification.Email), n => n.Email), new(nameof(Notification.EmailDueUtc), n => n.EmailDueUtc),
+    ];
+
     /// <summary>The dispatch job of this unit of work, due with its earliest notification.</summary>
     private readonly UnitOfWorkJob dispatch = new(DispatchJobKind);
 
@@ -48,7 +56,8 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
             ?? throw new InvalidOperationException("NotifyManyAsync writes in the caller's transaction: begin one first.");
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = notices.Select(n => Row(n, now)).ToList();
-        await BulkInsert.NotificationsAsync(db, transaction, rows, cancellationToken);
+        // 1,000 rows per statement keeps the parameter count (8 per row) under both providers' limits.
+        await BulkInsert.RowsAsync(db, transaction, rows, Columns, 1000, cancellationToken);
         dispatch.Ensure(db, rows.Min(r => r.EmailDueUtc), now);
     }
 

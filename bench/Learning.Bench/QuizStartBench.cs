@@ -38,6 +38,7 @@ public static partial class QuizStartBench
 
     /// <summary>How many times the warm-up cadres go through the flow, two seconds apart (<c>--warmup-rounds</c>, default 1).</summary>
     public static int WarmUpRounds { get; set; } = 1;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 

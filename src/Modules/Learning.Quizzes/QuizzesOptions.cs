@@ -28,4 +28,11 @@ public sealed class QuizzesOptions
     /// </summary>
     [Range(0, 1000)]
     public int ConcurrentStarts { get; set; }
+
+    /// <summary>
+    /// How many new attempts at most are stored in one transaction: starts that arrive while a group is being written wait
+    /// and go together in the next (a group commit). 1 stores each start alone.
+    /// </summary>
+    [Range(1, 1000)]
+    public int StartGroupSize { get; set; } = 100;
 }

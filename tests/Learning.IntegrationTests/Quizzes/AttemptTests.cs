@@ -234,4 +234,49 @@ public sealed class AttemptTests
         Assert.Single(starts.Select(s => s.Location).Distinct());
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
     }
+
+    /// <summary>
+    /// Issue 11: starts of several cadres at once are stored together (<see cref="StartWriter"/>); a second start of the same
+    /// cadre in the same group breaks the group's unique key, and the group is stored one by one: each cadre gets one attempt,
+    /// with all its questions and one "attempted" statement, and every request of a cadre lands on that cadre's attempt.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Start_ManyCadresAtOnceWithDuplicates_StoresOneWholeAttemptEach(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var first = await site.SignedInAsync(NhaTrangCadre);
+        using var second = await site.SignedInAsync(HacThanhCadre);
+        var requests = new List<Task<(string Who, string? Location)>>();
+        foreach (var (who, client) in new[] { (NhaTrangCadre, first), (HacThanhCadre, second) })
+        {
+            var page = (await client.GetAsync("/Quizzes/kt-ky-so")).Body;
+            var fields = new KeyValuePair<string, string>[] { new("__RequestVerificationToken", Field(page, "__RequestVerificationToken")), new("place", "") };
+            requests.AddRange(Enumerable.Range(0, 3).Select(async _ =>
+            {
+                using var content = new FormUrlEncodedContent(fields);
+                using var response = await client.Http.PostAsync("/Quizzes/kt-ky-so", content);
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                return (who, response.Headers.Location?.OriginalString);
+            }));
+        }
+
+        var starts = await Task.WhenAll(requests);
+        var byCadre = starts.GroupBy(s => s.Who).ToDictionary(g => g.Key, g => g.Select(s => s.Location).Distinct().Single());
+        Assert.NotEqual(byCadre[NhaTrangCadre], byCadre[HacThanhCadre]);
+        var attempts = await site.WithDbAsync(db => db.Set<Attempt>().Select(a => new { a.Id, a.UserId, a.PublicId, a.Number }).ToListAsync());
+        Assert.Equal(2, attempts.Count);
+        foreach (var who in new[] { NhaTrangCadre, HacThanhCadre })
+        {
+            var userId = await UserIdAsync(site, who);
+            var attempt = Assert.Single(attempts, a => a.UserId == userId);
+            Assert.Equal(1, attempt.Number);
+            Assert.EndsWith(attempt.PublicId.ToString(), byCadre[who], StringComparison.Ordinal);
+            var slots = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == attempt.Id).Select(q => q.Slot).OrderBy(s => s).ToListAsync());
+            Assert.NotEmpty(slots);
+            Assert.Equal(Enumerable.Range(1, slots.Count), slots);
+            Assert.Equal(1, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.UserId == userId && x.Verb == Learning.Modularity.LearningVerbs.Attempted)));
+        }
+    }
 }

@@ -5,7 +5,6 @@ using Learning.Notifications;
 using Learning.Organization;
 using Learning.Quizzes.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,18 +24,11 @@ public sealed class AttemptService(
     ILearningEvents events,
     IOptions<QuizzesOptions> options,
     StartGate gate,
+    StartWriter writer,
     TimeProvider clock,
     ILogger<AttemptService> logger)
 {
     public const string Timer = "timer";
-
-    private static readonly BulkColumn<AttemptQuestion>[] QuestionColumns =
-    [
-        new(nameof(AttemptQuestion.AttemptId), q => q.AttemptId), new(nameof(AttemptQuestion.Slot), q => q.Slot),
-        new(nameof(AttemptQuestion.Page), q => q.Page), new(nameof(AttemptQuestion.QuestionId), q => q.QuestionId),
-        new(nameof(AttemptQuestion.QuestionVersionId), q => q.QuestionVersionId), new(nameof(AttemptQuestion.OptionOrder), q => q.OptionOrder),
-        new(nameof(AttemptQuestion.Mark), q => q.Mark), new(nameof(AttemptQuestion.Sequence), q => q.Sequence),
-    ];
 
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
@@ -103,67 +95,57 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out); a few at
-    /// a time per node (<see cref="StartGate"/>).
+    /// Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out). The checks
+    /// and the draw run a few at a time per node (<see cref="StartGate"/>); the new attempt is stored with the others waiting
+    /// (<see cref="StartWriter"/>).
     /// </summary>
-    public Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken) =>
-        gate.RunAsync(() => StartNowAsync(quizKey, userId, lesson, cancellationToken), cancellationToken);
+    public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
+    {
+        var (outcome, quiz) = await gate.RunAsync(() => PrepareStartAsync(quizKey, userId, lesson, cancellationToken), cancellationToken);
+        if (outcome.Attempt is not { Id: 0 } attempt)
+        {
+            return outcome;
+        }
 
-    private async Task<StartOutcome> StartNowAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
+        if (await writer.WriteAsync(attempt, QuizEvent(LearningVerbs.Attempted, attempt, quiz!)))
+        {
+            return outcome;
+        }
+
+        // Another request of the same cadre started this number first: theirs is the attempt.
+        logger.LogDebug("Attempt {Number} at quiz {Quiz} was started by a concurrent request", attempt.Number, quizKey);
+        var winner = (await MineAsync(attempt.QuizId, userId, cancellationToken)).FirstOrDefault(a => a.State == AttemptState.InProgress);
+        return winner is not null ? new(winner, null) : new(null, new("Attempt.Busy"));
+    }
+
+    /// <summary>The attempt in progress, a reason not to start, or a new attempt drawn and not yet stored (its id 0).</summary>
+    private async Task<(StartOutcome Outcome, Quiz? Quiz)> PrepareStartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
         {
-            return new(null, new("Attempt.NoQuiz"));
+            return (new(null, new("Attempt.NoQuiz")), null);
         }
 
         var attempts = await AttemptsAsync(quiz, userId, cancellationToken);
         if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress) is { } open)
         {
-            return new(open, null);
+            return (new(open, null), quiz);
         }
 
         var rules = await AccommodationAsync(quiz, userId, cancellationToken);
         if (CheckStart(quiz, rules, attempts) is { } problem)
         {
-            return new(null, problem);
+            return (new(null, problem), quiz);
         }
 
         var attempt = await NewAttemptAsync(quiz, rules, userId, attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1, cancellationToken);
         if (attempt.Questions.Count == 0)
         {
-            return new(null, new("Attempt.Empty"));
+            return (new(null, new("Attempt.Empty")), quiz);
         }
 
         (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
-        var questions = attempt.Questions.ToList();
-        try
-        {
-            // The attempt, its Started event and the statement through the change tracker; its questions in one multi-row
-            // INSERT: sixteen tracked rows and sixteen statements were a fifth of a start at an exam's synchronised start (bench/README).
-            await db.InTransactionAsync(async ct =>
-            {
-                attempt.Id = 0; // a retry after a transient failure inserts afresh
-                attempt.Questions = [];
-                attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
-                db.Add(attempt);
-                await events.RecordAsync(QuizEvent(LearningVerbs.Attempted, attempt, quiz), ct);
-                db.Database.AutoSavepointsEnabled = false;
-                await db.SaveChangesAsync(ct);
-                questions.ForEach(q => q.AttemptId = attempt.Id);
-                await BulkInsert.RowsAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), questions, QuestionColumns, 500, ct);
-            }, cancellationToken);
-            db.ChangeTracker.Clear();
-            attempt.Questions = questions;
-            return new(attempt, null);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another request of the same cadre started this number first: theirs is the attempt.
-            logger.LogDebug(ex, "Attempt {Number} at quiz {Quiz} was started by a concurrent request", attempt.Number, quiz.Key);
-            db.ChangeTracker.Clear();
-            var winner = (await MineAsync(quiz.Id, userId, cancellationToken)).FirstOrDefault(a => a.State == AttemptState.InProgress);
-            return winner is not null ? new(winner, null) : new(null, new("Attempt.Busy"));
-        }
+        return (new(attempt, null), quiz);
     }
 
     private async Task<Attempt> NewAttemptAsync(Quiz quiz, Accommodation rules, string userId, int number, CancellationToken cancellationToken)

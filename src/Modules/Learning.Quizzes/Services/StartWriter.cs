@@ -1,0 +1,159 @@
+using System.Threading.Channels;
+using Learning.Data;
+using Learning.Modularity;
+using Learning.Quizzes.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// Stores new attempts in groups (a group commit). Each start hands its built attempt here and waits; two writers each take
+/// every start waiting (up to <see cref="QuizzesOptions.StartGroupSize"/>) and store them in one transaction: the attempts and
+/// their Started events through the change tracker (one batch of statements), their statements for the province's warehouse,
+/// and all their questions in multi-row INSERTs, then one commit. Alone, a start is a group of one and goes at once; at an
+/// exam's synchronised start the queue grows while a group is written, and thousands of starts cost a few dozen transactions
+/// (one WAL flush each) instead of eight round trips and a flush apiece.
+/// <para>
+/// A group that breaks a unique key (the same cadre's second start, from a double click or another node, raced the first) is
+/// rolled back and its starts are stored one by one, so only the late one is refused; a transient failure retries the group.
+/// </para>
+/// </summary>
+public sealed class StartWriter : IDisposable
+{
+    private const int Writers = 2;
+
+    private static readonly BulkColumn<AttemptQuestion>[] QuestionColumns =
+    [
+        new(nameof(AttemptQuestion.AttemptId), q => q.AttemptId), new(nameof(AttemptQuestion.Slot), q => q.Slot),
+        new(nameof(AttemptQuestion.Page), q => q.Page), new(nameof(AttemptQuestion.QuestionId), q => q.QuestionId),
+        new(nameof(AttemptQuestion.QuestionVersionId), q => q.QuestionVersionId), new(nameof(AttemptQuestion.OptionOrder), q => q.OptionOrder),
+        new(nameof(AttemptQuestion.Mark), q => q.Mark), new(nameof(AttemptQuestion.Sequence), q => q.Sequence),
+    ];
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<StartWriter> logger;
+    private readonly int groupSize;
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+    private readonly Lazy<Task[]> loops;
+
+    public StartWriter(IServiceScopeFactory scopes, IOptions<QuizzesOptions> options, ILogger<StartWriter> logger)
+    {
+        this.scopes = scopes;
+        this.logger = logger;
+        groupSize = Math.Max(1, options.Value.StartGroupSize);
+        loops = new(() => Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="attempt"/> (its questions and events with it) and records <paramref name="started"/>. True: stored,
+    /// with its id set. False: a unique key refused it (the cadre's attempt of that number exists already); nothing of it stored.
+    /// </summary>
+    public async Task<bool> WriteAsync(Attempt attempt, LearningEvent started)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        _ = loops.Value;
+        var pending = new Pending(attempt, attempt.Questions.ToList(), started);
+        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+
+        // Not cancelled with the request: a start the queue has taken is stored, and the cadre who left resumes it on return.
+        return await pending.Done.Task;
+    }
+
+    public void Dispose() => queue.Writer.TryComplete();
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<Pending>(groupSize);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < groupSize && queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+            }
+
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await TryStoreAsync(group))
+                {
+                    group.ForEach(p => p.Done.TrySetResult(true));
+                }
+                else
+                {
+                    // One of them broke a unique key: store each alone, so only that one is refused.
+                    foreach (var pending in group)
+                    {
+                        pending.Done.TrySetResult(group.Count > 1 && await TryStoreAsync([pending]));
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A group of {Count} new attempts could not be stored", group.Count);
+                group.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    /// <summary>False when a unique key refused the group (rolled back: nothing of it stored).</summary>
+    private async Task<bool> TryStoreAsync(IReadOnlyList<Pending> group)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var events = scope.ServiceProvider.GetRequiredService<ILearningEvents>();
+        try
+        {
+            await db.InTransactionAsync(async ct =>
+            {
+                foreach (var pending in group)
+                {
+                    var attempt = pending.Attempt;
+                    attempt.Id = 0; // a retry after a transient failure inserts afresh
+                    attempt.Questions = [];
+                    attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
+                    db.Add(attempt);
+                }
+
+                await events.RecordManyAsync(group.Select(p => p.Started).ToList(), ct);
+                db.Database.AutoSavepointsEnabled = false;
+                await db.SaveChangesAsync(ct);
+                var questions = new List<AttemptQuestion>(group.Sum(p => p.Questions.Count));
+                foreach (var pending in group)
+                {
+                    pending.Questions.ForEach(q => q.AttemptId = pending.Attempt.Id);
+                    questions.AddRange(pending.Questions);
+                }
+
+                await BulkInsert.RowsAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), questions, QuestionColumns, 500, ct);
+            }, CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogDebug(ex, "A group of {Count} new attempts broke a unique key", group.Count);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            foreach (var pending in group)
+            {
+                pending.Attempt.Questions = pending.Questions;
+            }
+        }
+    }
+
+    private sealed record Pending(Attempt Attempt, List<AttemptQuestion> Questions, LearningEvent Started)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

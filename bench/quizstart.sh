@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Synchronised exam start (issue 11) on PostgreSQL: N cadres, signed in beforehand, start the same 16-question quiz at the
 # same instant, then save one page of 2 answers every 5–15 s for 8 pages and submit. For each N: a fresh database, the host
-# (Release), p50/p95/p99 of start (POST + the attempt page), save and submit, errors by kind, and a database check.
+# (Release), p50/p95/p99 of start (the POST until the attempt page is in hand), save and submit, errors by kind, and a database check.
 #   bench/quizstart.sh [N ...]            (default: 1000 2000 3000; needs postgresql; builds Release)
 #   SIGNIN=login bench/quizstart.sh 1000  (sign in through /Account/Login instead of minting the same cookie: slower set-up)
 #   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)

@@ -109,7 +109,7 @@ public sealed class AttemptService(
 
         if (await writer.WriteAsync(attempt, QuizEvent(LearningVerbs.Attempted, attempt, quiz!)))
         {
-            return outcome;
+            return outcome with { Created = true };
         }
 
         // Another request of the same cadre started this number first: theirs is the attempt.

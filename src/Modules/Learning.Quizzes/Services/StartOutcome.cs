@@ -2,5 +2,8 @@ using Learning.Quizzes.Data;
 
 namespace Learning.Quizzes.Services;
 
-/// <summary>The attempt started or resumed, or why none could be.</summary>
-public sealed record StartOutcome(Attempt? Attempt, AttemptProblem? Problem);
+/// <summary>
+/// The attempt started or resumed, or why none could be. <paramref name="Created"/>: this request drew and stored it, so it
+/// is in hand whole (questions included) and the start can answer with it.
+/// </summary>
+public sealed record StartOutcome(Attempt? Attempt, AttemptProblem? Problem, bool Created = false);

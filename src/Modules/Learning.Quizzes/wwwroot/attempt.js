@@ -7,6 +7,10 @@
   const form = document.getElementById('attempt-form');
   if (!root || !form) return;
   const id = root.dataset.attempt;
+  // The start answers with the attempt itself, not a redirect to it: the location bar gets the attempt's own address, so a
+  // reload, a bookmark or the page-turning below (?page=) address this attempt and never post the start again.
+  const own = '/Quizzes/Attempt/' + id;
+  if (location.pathname !== own) history.replaceState(null, '', own);
   const pageCount = +root.dataset.pages;
   const storeKey = 'learning.quiz.' + id;
   const token = form.querySelector('input[name="__RequestVerificationToken"]').value;

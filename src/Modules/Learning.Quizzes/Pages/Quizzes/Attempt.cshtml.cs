@@ -27,7 +27,8 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? page, CancellationToken cancellationToken)
+    // The query's page: the route value "page" is Razor Pages' own (the page's path) and would be bound first.
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } early)
         {

@@ -331,15 +331,15 @@ public sealed class AttemptService(
         }, cancellationToken);
 
     /// <summary>
-    /// Submits the cadre's attempt, with any last answers the page still held. Submitting again returns the same attempt,
-    /// graded once. Null: not their attempt.
+    /// Submits the cadre's attempt, with any last answers the page still held. Submitting again changes nothing: the attempt
+    /// is graded once. False: not their attempt.
     /// </summary>
-    public async Task<Attempt?> SubmitAsync(Guid publicId, string userId, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
+    public async Task<bool> SubmitAsync(Guid publicId, string userId, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
     {
         var id = await db.Set<Attempt>().Where(a => a.PublicId == publicId && a.UserId == userId).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
         if (id is null)
         {
-            return null;
+            return false;
         }
 
         if (lastAnswers.Count > 0)
@@ -349,7 +349,7 @@ public sealed class AttemptService(
         }
 
         await SubmitAsync(id.Value, userId, cancellationToken);
-        return await LoadAsync(publicId, cancellationToken);
+        return true;
     }
 
     /// <summary>Submits and grades an attempt still in progress; false when it was already submitted (nothing changes).</summary>

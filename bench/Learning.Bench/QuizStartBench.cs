@@ -201,11 +201,13 @@ public static partial class QuizStartBench
                     var t = Stopwatch.GetTimestamp();
                     await cadre.SaveAsync(page, random);
                     stats.Save.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                    stats.Timeline.Add(('v', wave.Elapsed.TotalSeconds, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
                 }
 
                 var s = Stopwatch.GetTimestamp();
                 await cadre.SubmitAsync();
                 stats.Submit.Add(Stopwatch.GetElapsedTime(s).TotalMilliseconds);
+                stats.Timeline.Add(('u', wave.Elapsed.TotalSeconds, Stopwatch.GetElapsedTime(s).TotalMilliseconds));
             }
             catch (Exception ex)
             {
@@ -231,6 +233,15 @@ public static partial class QuizStartBench
             var sorted = list.ToArray();
             Array.Sort(sorted);
             Console.WriteLine(string.Create(C, $"{name,-8} {sorted.Length,6} {P(sorted, 50),8:0} {P(sorted, 95),8:0} {P(sorted, 99),8:0} {(sorted.Length > 0 ? sorted[^1] : 0),8:0}"));
+        }
+
+        // Where the slow saves and submits are: each 10 s of the run (by when the request ended), its count and p95.
+        Console.WriteLine(string.Create(C, $"{"seconds",-8} {"saves",6} {"p95 ms",8} {"submits",8} {"p95 ms",8}"));
+        foreach (var window in stats.Timeline.GroupBy(e => (int)(e.At / 10)).OrderBy(g => g.Key))
+        {
+            var saves = window.Where(e => e.Kind == 'v').Select(e => e.Ms).Order().ToArray();
+            var submits = window.Where(e => e.Kind == 'u').Select(e => e.Ms).Order().ToArray();
+            Console.WriteLine(string.Create(C, $"{window.Key * 10,3}–{window.Key * 10 + 10,-4} {saves.Length,6} {P(saves, 95),8:0} {submits.Length,8} {P(submits, 95),8:0}"));
         }
 
         Console.WriteLine("errors: " + (stats.ErrorCount == 0 ? "0" : string.Join(", ", stats.Errors.OrderBy(e => e.Key).Select(e => $"{e.Key} ×{e.Value}"))));
@@ -390,6 +401,9 @@ public static partial class QuizStartBench
         public ConcurrentBag<double> Save { get; } = [];
 
         public ConcurrentBag<double> Submit { get; } = [];
+
+        /// <summary>Saves ('v') and submits ('u'): when each ended (seconds since the gate opened) and how long it took.</summary>
+        public ConcurrentBag<(char Kind, double At, double Ms)> Timeline { get; } = [];
 
         public ConcurrentDictionary<string, int> Errors { get; } = new();
 

@@ -47,9 +47,8 @@ public static class BulkInsert
                 {
                     var name = $"p{(r * properties.Length) + c}";
                     var value = columns[c].Value(rows[start + r]);
-                    var mapping = mappings[c];
-                    var provider = mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
-                    command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), provider, properties[c].IsNullable));
+                    // CreateParameter applies the mapping's converter itself (converting first would convert twice: an enum threw).
+                    command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), value, properties[c].IsNullable));
                     text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
                 }
 

@@ -231,8 +231,19 @@ public sealed class AttemptService(
     /// </summary>
     public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
     {
+        var slots = answers.Select(a => a.Slot).ToList();
+        // One read: the attempt's state and the version of each question answered (a slot not in the attempt is missing).
         var attempt = await db.Set<Attempt>().AsNoTracking().Where(a => a.PublicId == publicId && a.UserId == userId)
-            .Select(a => new { a.Id, a.State, a.DeadlineUtc, a.CurrentPage, a.PageCount }).SingleOrDefaultAsync(cancellationToken);
+            .Select(a => new
+            {
+                a.Id,
+                a.State,
+                a.DeadlineUtc,
+                a.CurrentPage,
+                a.PageCount,
+                Versions = a.Questions.Where(q => slots.Contains(q.Slot)).Select(q => new { q.Slot, q.QuestionVersionId }).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
         {
             return null;
@@ -248,7 +259,7 @@ public sealed class AttemptService(
             return new([], new("Attempt.TimeUp"), deadline);
         }
 
-        if (await CheckAnswersAsync(attempt.Id, answers, cancellationToken) is { } problem)
+        if (await CheckAnswersAsync(answers, attempt.Versions.ToDictionary(v => v.Slot, v => v.QuestionVersionId), cancellationToken) is { } problem)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
@@ -258,31 +269,23 @@ public sealed class AttemptService(
         return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
-    private async Task<AttemptProblem?> CheckAnswersAsync(long attemptId, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    /// <summary>Each answer fits its question; <paramref name="versions"/>: the attempt's question version by slot, for the slots answered.</summary>
+    private async Task<AttemptProblem?> CheckAnswersAsync(IReadOnlyList<AnswerInput> answers, Dictionary<int, int> versions, CancellationToken cancellationToken)
     {
         if (answers.Count == 0)
         {
             return null;
         }
 
-        var slots = answers.Select(a => a.Slot).ToList();
-        if (slots.Distinct().Count() != slots.Count)
+        if (answers.Select(a => a.Slot).Distinct().Count() != answers.Count || versions.Count != answers.Count)
         {
             return new("Answer.UnknownQuestion");
         }
 
-        var questions = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == attemptId && slots.Contains(q.Slot))
-            .Select(q => new { q.Slot, q.QuestionVersionId }).ToListAsync(cancellationToken);
-        if (questions.Count != slots.Count)
-        {
-            return new("Answer.UnknownQuestion");
-        }
-
-        var definitions = await catalog.DefinitionsAsync(questions.Select(q => q.QuestionVersionId), cancellationToken);
+        var definitions = await catalog.DefinitionsAsync(versions.Values, cancellationToken);
         foreach (var answer in answers)
         {
-            var version = questions.Single(q => q.Slot == answer.Slot).QuestionVersionId;
-            if (QuestionGrader.Check(definitions[version], answer.Response) is { } key)
+            if (QuestionGrader.Check(definitions[versions[answer.Slot]], answer.Response) is { } key)
             {
                 return new(key);
             }
@@ -291,65 +294,80 @@ public sealed class AttemptService(
         return null;
     }
 
+    /// <summary>
+    /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
+    /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
+    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time.
+    /// </summary>
     private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             var now = Now;
-            var limit = now - Grace;
-
-            // The attempt's row first: it is still open and in time, and it stays locked until the commit, so a submit waits.
-            var open = await db.Set<Attempt>()
-                .Where(a => a.Id == attemptId && a.State == AttemptState.InProgress && (a.DeadlineUtc == null || a.DeadlineUtc >= limit))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.CurrentPage, newPage), ct);
-            if (open == 0)
+            var open = new StoreCommand(db);
+            var attempt = open.For<Attempt>();
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}"
+                + $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+                + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)});");
+            if (await open.ExecuteAsync(ct) == 0)
             {
                 return false;
             }
 
+            var write = new StoreCommand(db);
+            var question = write.For<AttemptQuestion>();
+            // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
             foreach (var answer in answers)
             {
-                var json = QuestionJson.Serialize(answer.Response);
-                await db.Set<AttemptQuestion>()
-                    .Where(q => q.AttemptId == attemptId && q.Slot == answer.Slot && q.Sequence < answer.Sequence)
-                    .ExecuteUpdateAsync(s => s.SetProperty(q => q.Response, json).SetProperty(q => q.Sequence, answer.Sequence).SetProperty(q => q.SavedUtc, now), ct);
+                write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
+                    + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
+                    + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
+                    + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
+                    + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
+                    + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
             }
 
+            var log = new List<AttemptEvent>();
             if (answers.Count > 0)
             {
-                db.Add(new AttemptEvent { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
+                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
             }
 
             if (newPage != oldPage)
             {
-                db.Add(new AttemptEvent { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
+                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
             }
 
-            // A failure rolls the whole transaction back, so EF's savepoint (two more round trips while the row is locked) buys nothing.
-            db.Database.AutoSavepointsEnabled = false;
-            await db.SaveChangesAsync(ct);
+            if (log.Count > 0)
+            {
+                var events = write.For<AttemptEvent>();
+                write.Append($"INSERT INTO {events.Name} ({events.Column(nameof(AttemptEvent.AttemptId))}, {events.Column(nameof(AttemptEvent.AtUtc))}, {events.Column(nameof(AttemptEvent.Kind))}, {events.Column(nameof(AttemptEvent.ActorId))}, {events.Column(nameof(AttemptEvent.Detail))}) VALUES ");
+                write.Append(string.Join(", ", log.Select(e => $"({events.Value(nameof(AttemptEvent.AttemptId), e.AttemptId)}, {events.Value(nameof(AttemptEvent.AtUtc), e.AtUtc)}, {events.Value(nameof(AttemptEvent.Kind), e.Kind)}, {events.Value(nameof(AttemptEvent.ActorId), e.ActorId)}, {events.Value(nameof(AttemptEvent.Detail), e.Detail)})")));
+                write.Append(";");
+            }
+
+            if (!write.IsEmpty)
+            {
+                await write.ExecuteAsync(ct);
+            }
+
             return true;
         }, cancellationToken);
 
     /// <summary>
-    /// Submits the cadre's attempt, with any last answers the page still held. Submitting again changes nothing: the attempt
-    /// is graded once. False: not their attempt.
+    /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.
+    /// Submitting again changes nothing: the attempt is graded once.
     /// </summary>
-    public async Task<bool> SubmitAsync(Guid publicId, string userId, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
+    public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
     {
-        var id = await db.Set<Attempt>().Where(a => a.PublicId == publicId && a.UserId == userId).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is null)
-        {
-            return false;
-        }
-
+        ArgumentNullException.ThrowIfNull(attempt);
         if (lastAnswers.Count > 0)
         {
             // Refused answers (time up, already submitted) change nothing; the submission still goes ahead.
-            await SaveAsync(publicId, userId, null, lastAnswers, cancellationToken);
+            await SaveAsync(attempt.PublicId, attempt.UserId, null, lastAnswers, cancellationToken);
         }
 
-        await SubmitAsync(id.Value, userId, cancellationToken);
-        return true;
+        await SubmitAsync(attempt.Id, attempt.UserId, cancellationToken);
     }
 
     /// <summary>Submits and grades an attempt still in progress; false when it was already submitted (nothing changes).</summary>
@@ -359,9 +377,15 @@ public sealed class AttemptService(
         var submitted = await db.InTransactionAsync(async ct =>
         {
             var now = Now;
-            var won = await db.Set<Attempt>().Where(a => a.Id == attemptId && a.State == AttemptState.InProgress)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AttemptState.NeedsGrading).SetProperty(a => a.SubmittedUtc, now).SetProperty(a => a.SubmittedBy, actorId), ct);
-            if (won == 0)
+            // The one submit that moves the attempt out of progress wins; a save holding the row finishes first.
+            var claim = new StoreCommand(db);
+            var row = claim.For<Attempt>();
+            claim.Append($"UPDATE {row.Name} SET {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.NeedsGrading)}"
+                + $", {row.Column(nameof(Attempt.SubmittedUtc))} = {row.Value(nameof(Attempt.SubmittedUtc), now)}"
+                + $", {row.Column(nameof(Attempt.SubmittedBy))} = {row.Value(nameof(Attempt.SubmittedBy), actorId)}"
+                + $" WHERE {row.Column(nameof(Attempt.Id))} = {row.Value(nameof(Attempt.Id), attemptId)}"
+                + $" AND {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.InProgress)};");
+            if (await claim.ExecuteAsync(ct) == 0)
             {
                 return false;
             }

@@ -85,7 +85,7 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
                 }
             }
 
-            await attempts.SubmitAsync(id, User.RequiredUserId(), [.. answers.Values], cancellationToken);
+            await attempts.SubmitAsync(attempt, [.. answers.Values], cancellationToken);
         }
 
         return Redirect($"/Quizzes/Review/{id}");

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Learning.Data;
+
+/// <summary>
+/// Several statements sent as one command on the context's connection and transaction: for a hot path where EF would send
+/// one round trip per statement (and build each one's expression tree again on every call), such as an exam's answer saves.
+/// Tables, columns and parameters come from the EF model (<see cref="StoreTable{T}"/>), so values are stored exactly as
+/// <c>SaveChanges</c> would store them, on SQLite and PostgreSQL alike. Statements end with a semicolon; both providers run
+/// them in order, and a failing one fails the command (the caller's transaction then rolls back).
+/// </summary>
+public sealed class StoreCommand(DbContext db)
+{
+    private readonly StringBuilder text = new();
+    private readonly List<(string Name, object? Value, IProperty Property, RelationalTypeMapping Mapping)> parameters = [];
+
+    internal ISqlGenerationHelper Sql { get; } = db.GetService<ISqlGenerationHelper>();
+
+    public bool IsEmpty => text.Length == 0;
+
+    /// <summary>The store names of <typeparamref name="T"/>'s table and columns, and parameters typed as its properties.</summary>
+    public StoreTable<T> For<T>() => new(this, db.Model.FindEntityType(typeof(T)) ?? throw new ArgumentException($"{typeof(T).Name} is not in the model."));
+
+    public StoreCommand Append(string sql)
+    {
+        text.Append(sql);
+        return this;
+    }
+
+    internal string Parameter(IProperty property, object? value)
+    {
+        var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The mapping's CreateParameter applies its converter (an enum's number, say) itself.
+        parameters.Add((Sql.GenerateParameterName(name), value, property, property.GetRelationalTypeMapping()));
+        return Sql.GenerateParameterNamePlaceholder(name);
+    }
+
+    /// <summary>Runs the statements in the context's current transaction; the rows they changed, in all.</summary>
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
+        await using var command = Create(transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand Create(DbTransaction transaction)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text.ToString();
+        foreach (var (name, value, property, mapping) in parameters)
+        {
+            command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+        }
+
+        return command;
+    }
+}
+
+/// <summary>One entity's table as a <see cref="StoreCommand"/> writes it: <c>Name</c>, <c>Column(…)</c> and <c>Value(…)</c>.</summary>
+public sealed class StoreTable<T>
+{
+    private readonly StoreCommand command;
+    private readonly IEntityType entity;
+    private readonly StoreObjectIdentifier table;
+
+    internal StoreTable(StoreCommand command, IEntityType entity)
+    {
+        this.command = command;
+        this.entity = entity;
+        table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        Name = command.Sql.DelimitIdentifier(table.Name, table.Schema);
+    }
+
+    /// <summary>The table's delimited name.</summary>
+    public string Name { get; }
+
+    /// <summary>The delimited column of <paramref name="property"/>.</summary>
+    public string Column(string property) => command.Sql.DelimitIdentifier(Property(property).GetColumnName(table)!);
+
+    /// <summary>A parameter holding <paramref name="value"/> as <paramref name="property"/> stores it (its converter and type); its placeholder.</summary>
+    public string Value(string property, object? value) => command.Parameter(Property(property), value);
+
+    private IProperty Property(string name) =>
+        entity.FindProperty(name) ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(name));
+}

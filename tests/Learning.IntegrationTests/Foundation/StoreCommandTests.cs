@@ -1,0 +1,81 @@
+using Learning.Data;
+using Learning.Data.Jobs;
+using Learning.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Learning.IntegrationTests.Foundation;
+
+/// <summary>
+/// ADR-028: statements sent as one command, named and typed by the EF model, store values as SaveChanges would (an enum,
+/// a date compared in SQL, Vietnamese text, a null), change only the rows their conditions select, and fail as a whole.
+/// </summary>
+public sealed class StoreCommandTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Statements_InOneCommand_StoreValuesAsTheModelDoes_AndOnlyWhereTheirConditionsHold(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var due = new DateTime(2026, 12, 3, 8, 0, 0, DateTimeKind.Utc);
+        var (early, late) = await site.WithDbAsync(async db =>
+        {
+            var a = new JobRecord { Kind = "test.store", RunAfterUtc = due.AddMinutes(-1), CreatedUtc = due, LockedBy = "x" };
+            var b = new JobRecord { Kind = "test.store", RunAfterUtc = due.AddMinutes(1), CreatedUtc = due, LockedBy = "x" };
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        var changed = await site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            foreach (var id in new[] { early, late })
+            {
+                // Only a queued job already due (a date compared in SQL, as SaveChanges stores it) moves.
+                command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.State))} = {job.Value(nameof(JobRecord.State), JobState.Running)}"
+                    + $", {job.Column(nameof(JobRecord.Result))} = {job.Value(nameof(JobRecord.Result), "Đã chạy: chữ ký số")}"
+                    + $", {job.Column(nameof(JobRecord.LockedBy))} = {job.Value(nameof(JobRecord.LockedBy), null)}"
+                    + $" WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)}"
+                    + $" AND {job.Column(nameof(JobRecord.State))} = {job.Value(nameof(JobRecord.State), JobState.Queued)}"
+                    + $" AND {job.Column(nameof(JobRecord.RunAfterUtc))} <= {job.Value(nameof(JobRecord.RunAfterUtc), due)};");
+            }
+
+            return await command.ExecuteAsync(ct);
+        }, default));
+
+        Assert.Equal(1, changed);
+        var rows = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().Where(j => j.Kind == "test.store").OrderBy(j => j.Id).ToListAsync());
+        Assert.Equal((JobState.Running, "Đã chạy: chữ ký số", (string?)null), (rows[0].State, rows[0].Result, rows[0].LockedBy));
+        Assert.Equal((JobState.Queued, (string?)null, "x"), (rows[1].State, rows[1].Result, rows[1].LockedBy));
+        Assert.Single(await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.State == JobState.Running && j.Kind == "test.store").ToListAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AFailingStatement_FailsTheCommand_AndItsTransactionKeepsNothing_AndThereIsNoCommandOutsideOne(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var id = await site.WithDbAsync(async db =>
+        {
+            var job = new JobRecord { Kind = "test.store", RunAfterUtc = DateTime.UtcNow, CreatedUtc = DateTime.UtcNow };
+            db.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Progress))} = {job.Value(nameof(JobRecord.Progress), 50)} WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)};");
+            // Kind is required: the second statement breaks NOT NULL.
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Kind))} = NULL WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)};");
+            return await command.ExecuteAsync(ct);
+        }, default)));
+
+        Assert.Equal(0, (await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == id))).Progress);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => site.WithDbAsync(db => new StoreCommand(db).Append("SELECT 1;").ExecuteAsync(default)));
+        await site.WithDbAsync(db => Task.FromResult(Assert.Throws<ArgumentException>(() => new StoreCommand(db).For<JobRecord>().Column("NoSuchProperty"))));
+    }
+}

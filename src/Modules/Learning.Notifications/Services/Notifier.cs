@@ -52,12 +52,15 @@ internal sealed class Notifier(LearningDbContext db, TimeProvider clock, IOption
             throw new ArgumentException("Notices with attachments go through Notify.", nameof(notices));
         }
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("NotifyManyAsync writes in the caller's transaction: begin one first.");
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("NotifyManyAsync writes in the caller's transaction: begin one first.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = notices.Select(n => Row(n, now)).ToList();
         // 1,000 rows per statement keeps the parameter count (8 per row) under both providers' limits.
-        await BulkInsert.RowsAsync(db, transaction, rows, Columns, 1000, cancellationToken);
+        await BulkInsert.RowsAsync(db, rows, Columns, 1000, cancellationToken);
         dispatch.Ensure(db, rows.Min(r => r.EmailDueUtc), now);
     }
 

@@ -133,7 +133,7 @@ public sealed class StartWriter : IDisposable
                     questions.AddRange(pending.Questions);
                 }
 
-                await BulkInsert.RowsAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), questions, QuestionColumns, 500, ct);
+                await BulkInsert.RowsAsync(db, questions, QuestionColumns, 500, ct);
             }, CancellationToken.None);
             return true;
         }

@@ -513,12 +513,15 @@ public static partial class QuizStartBench
             await reply.Content.ReadAsByteArrayAsync();
         }
 
-        /// <summary>The form a browser posts: the shown (last) page's inputs, as the cadre left them, and nothing pending.</summary>
+        /// <summary>The form a browser posts: the shown (last) page's inputs, as the cadre left them, the questions' markers, and nothing pending.</summary>
         public async Task SubmitAsync()
         {
             Step = "submit";
             var page = Pages.Count - 1;
             var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("page", page.ToString(C)), new("pending", "") };
+            // Every question's "shown" marker, as the page's form carries them: the server then saves the shown page's answers
+            // (a save in the submit's request, as a browser's submit makes) before grading.
+            fields.AddRange(Pages.SelectMany(p => p).Select(q => new KeyValuePair<string, string>("shown", q.Slot.ToString(C))));
             foreach (var q in Pages[page])
             {
                 var r = last[q.Slot];

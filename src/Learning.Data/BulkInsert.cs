@@ -23,16 +23,7 @@ public static class BulkInsert
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {
             var command = new StoreCommand(db);
-            var table = command.For<T>();
-            command.Append($"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => table.Column(c.Property)))}) VALUES ");
-            for (var r = start; r < Math.Min(start + rowsPerStatement, rows.Count); r++)
-            {
-                var row = rows[r];
-                command.Append(r == start ? "(" : ", (")
-                    .Append(string.Join(", ", columns.Select(c => table.Value(c.Property, c.Value(row)))))
-                    .Append(")");
-            }
-
+            command.For<T>().Insert(rows.Skip(start).Take(rowsPerStatement), columns);
             await command.ExecuteAsync(cancellationToken);
         }
     }

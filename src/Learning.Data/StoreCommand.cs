@@ -63,7 +63,7 @@ public sealed class StoreCommand(DbContext db)
     }
 }
 
-/// <summary>One entity's table as a <see cref="StoreCommand"/> writes it: <c>Name</c>, <c>Column(…)</c> and <c>Value(…)</c>.</summary>
+/// <summary>One entity's table as a <see cref="StoreCommand"/> writes it: <c>Name</c>, <c>Column(…)</c>, <c>Value(…)</c> and <c>Insert(…)</c>.</summary>
 public sealed class StoreTable<T>
 {
     private readonly StoreCommand command;
@@ -86,6 +86,16 @@ public sealed class StoreTable<T>
 
     /// <summary>A parameter holding <paramref name="value"/> as <paramref name="property"/> stores it (its converter and type); its placeholder.</summary>
     public string Value(string property, object? value) => command.Parameter(Property(property), value);
+
+    /// <summary>Appends one multi-row <c>INSERT</c> of <paramref name="rows"/> (at least one) into <paramref name="columns"/>.</summary>
+    public void Insert(IEnumerable<T> rows, IReadOnlyList<BulkColumn<T>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) VALUES ")
+            .Append(string.Join(", ", rows.Select(row => $"({string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))})")))
+            .Append(";");
+    }
 
     private IProperty Property(string name) =>
         entity.FindProperty(name) ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(name));

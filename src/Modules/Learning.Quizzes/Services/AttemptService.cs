@@ -30,6 +30,16 @@ public sealed class AttemptService(
 {
     public const string Timer = "timer";
 
+    /// <summary>The columns a save writes of its log rows (the rest take their defaults).</summary>
+    private static readonly BulkColumn<AttemptEvent>[] LogColumns =
+    [
+        new(nameof(AttemptEvent.AttemptId), e => e.AttemptId),
+        new(nameof(AttemptEvent.AtUtc), e => e.AtUtc),
+        new(nameof(AttemptEvent.Kind), e => e.Kind),
+        new(nameof(AttemptEvent.ActorId), e => e.ActorId),
+        new(nameof(AttemptEvent.Detail), e => e.Detail),
+    ];
+
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -340,10 +350,7 @@ public sealed class AttemptService(
 
             if (log.Count > 0)
             {
-                var events = write.For<AttemptEvent>();
-                write.Append($"INSERT INTO {events.Name} ({events.Column(nameof(AttemptEvent.AttemptId))}, {events.Column(nameof(AttemptEvent.AtUtc))}, {events.Column(nameof(AttemptEvent.Kind))}, {events.Column(nameof(AttemptEvent.ActorId))}, {events.Column(nameof(AttemptEvent.Detail))}) VALUES ");
-                write.Append(string.Join(", ", log.Select(e => $"({events.Value(nameof(AttemptEvent.AttemptId), e.AttemptId)}, {events.Value(nameof(AttemptEvent.AtUtc), e.AtUtc)}, {events.Value(nameof(AttemptEvent.Kind), e.Kind)}, {events.Value(nameof(AttemptEvent.ActorId), e.ActorId)}, {events.Value(nameof(AttemptEvent.Detail), e.Detail)})")));
-                write.Append(";");
+                write.For<AttemptEvent>().Insert(log, LogColumns);
             }
 
             if (!write.IsEmpty)

@@ -7,6 +7,7 @@
 #   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)
 #   WARMUP=300 bench/quizstart.sh 3000    (300 cadres through the whole flow first, unmeasured: a server warm at exam time)
 #   WARMUP_ROUNDS=3 ...                   (the warm-up cadres go through it 3 times, 2 s apart: every hot method tiered up)
+#   GC_SERVER=0 ...                       (the host on the workstation GC instead of the server GC: ADR-029)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
@@ -27,7 +28,7 @@ export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
 # Real sign-ins come from one address here: the per-address login limit (20/min; 10,000 at most) would refuse all but the first few.
 export Learning__Security__LoginAttemptsPerMinute=10000
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=1
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=${GC_SERVER:-1}
 web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}
 tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
 login=0; [ "${SIGNIN:-ticket}" = login ] && login=1

@@ -12,6 +12,7 @@
 #   PART=all ...                            (both)
 #   KEEP=1 ...                              (leave the server running afterwards and print how to reach it)
 #   NO_BUILD=1 ...                          (skip the Release build)
+#   HOST_ENV="DOTNET_gcServer=0" ...         (extra environment for the host of PART=http: runtime settings, ADR-029)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CADRES=${CADRES:-200000}
@@ -58,7 +59,7 @@ fi
 # warehouse paging 1,000,000 statements of province QG-P01.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -f bench/reports-statements.sql | grep '^Time' | awk '{ t += $2 } END { printf "statements seeded: %.1f s\n", t / 1000 }'
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-Learning__Jobs__RunWorker=false Learning__Reports__Api__RequestsPerMinute=1000000 dotnet $web --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1 &
+env ${HOST_ENV:-} Learning__Jobs__RunWorker=false Learning__Reports__Api__RequestsPerMinute=1000000 dotnet $web --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1 &
 host=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/ping" >/dev/null && break; sleep 0.5; done
 unit=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -At -c "SELECT \"Id\" FROM org_unit WHERE \"Code\" = 'QG-P01'")

@@ -1,12 +1,13 @@
 using System.Security.Claims;
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Notifications.Components;
 using Microsoft.AspNetCore.Html;
 
 namespace Learning.Notifications.Services.Inbox;
 
-/// <summary>The header's bell with the person's unread count (one indexed count per page).</summary>
-public sealed class NotificationBell(NotificationInbox inbox, ComponentHtmlRenderer components) : IHeaderItemProvider
+/// <summary>The header's bell with the person's unread count (one indexed count per page; no inbox, so no renderer).</summary>
+public sealed class NotificationBell(LearningDbContext db, ComponentHtmlRenderer components) : IHeaderItemProvider
 {
     public async Task<IHtmlContent?> RenderAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -15,7 +16,7 @@ public sealed class NotificationBell(NotificationInbox inbox, ComponentHtmlRende
             return null;
         }
 
-        var count = await inbox.UnreadCountAsync(userId, cancellationToken);
+        var count = await NotificationInbox.UnreadCountAsync(db, userId, cancellationToken);
         return await components.RenderAsync<Bell>(new Dictionary<string, object?> { [nameof(Bell.Count)] = count });
     }
 }

@@ -26,8 +26,14 @@ public sealed class NotificationInbox(
     private static readonly List<string> InAppTypes = NotificationTypeCatalog.All.Where(n => n.InApp).Select(n => n.Type).ToList();
 
     /// <summary>The bell's figure: one count on the (user, created) index, on every page.</summary>
-    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken) =>
-        Mine(userId).CountAsync(n => n.ReadUtc == null, cancellationToken);
+    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken) => UnreadCountAsync(db, userId, cancellationToken);
+
+    /// <summary>
+    /// The same count without an inbox: the bell is on every page and needs no renderer (constructing one loads Fluid's
+    /// and the sanitizer's CSS parsers, about 3,800 types, into a process that may never render a notification).
+    /// </summary>
+    public static Task<int> UnreadCountAsync(LearningDbContext db, string userId, CancellationToken cancellationToken) =>
+        Mine(db, userId).CountAsync(n => n.ReadUtc == null, cancellationToken);
 
     public async Task<InboxPage> PageAsync(string userId, int page, CancellationToken cancellationToken)
     {
@@ -95,6 +101,8 @@ public sealed class NotificationInbox(
         !string.IsNullOrEmpty(link) && link[0] == '/' && (link.Length == 1 || (link[1] != '/' && link[1] != '\\'))
         && !link.Any(char.IsControl);
 
-    private IQueryable<Notification> Mine(string userId) =>
+    private IQueryable<Notification> Mine(string userId) => Mine(db, userId);
+
+    private static IQueryable<Notification> Mine(LearningDbContext db, string userId) =>
         db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId && InAppTypes.Contains(n.Type));
 }

@@ -74,7 +74,7 @@ public sealed class ExportWritersTests
         using (var writer = new XlsxStreamWriter(output))
         {
             Assert.Equal(4, await writer.WriteSheetAsync("Cán bộ: chi tiết/ngày [1]", Columns, Rows.ToAsyncEnumerable()));
-            await writer.WriteSheetAsync("Tổng hợp", [new("Xã", ExportColumnKind.Text), new("Số", ExportColumnKind.Number)], [["Phước Đồng", 3]]);
+            await writer.WriteSheetAsync("Tổng hợp", [new("Xã", ExportColumnKind.Text), new("Số", ExportColumnKind.Number)], [["Phước Đồng", 3], ["Vĩnh\u0001 Lương\uFFFE", 4]]);
         }
 
         output.Position = 0;
@@ -103,6 +103,16 @@ public sealed class ExportWritersTests
         Assert.Equal((PaneStateValues.Frozen, 1.0), (pane.State!.Value, pane.VerticalSplit!.Value));
         Assert.Equal(5, part.Worksheet.Descendants<Column>().Count());
         Assert.Equal("A1:E5", part.Worksheet.Descendants<AutoFilter>().Single().Reference!.Value);
+
+        // The second sheet: the writer's reused cells carry each value and style of their own; characters XML cannot carry
+        // (a control character pasted into a name) are dropped, the rest of the name kept.
+        var second = ((WorksheetPart)workbook.GetPartById(sheets[1].Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        Assert.Equal(["A1", "B1", "A2", "B2", "A3", "B3"], second.Keys);
+        Assert.Equal(("Xã", 1U), (second["A1"].InlineString!.InnerText, second["A1"].StyleIndex!.Value));
+        Assert.Equal(("Phước Đồng", "3"), (second["A2"].InlineString!.InnerText, second["B2"].CellValue!.Text));
+        Assert.Equal(("Vĩnh Lương", "4"), (second["A3"].InlineString!.InnerText, second["B3"].CellValue!.Text));
+        Assert.Null(second["A2"].StyleIndex);
+        Assert.Null(second["B3"].StyleIndex);
 
         // Styles: the date cell's format is a date, the ratio's a percentage.
         var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();

@@ -51,20 +51,21 @@ public sealed class XlsxStreamWriter : IDisposable
             { WorkbookViewId = 0U }));
             writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
             writer.WriteStartElement(new SheetData());
-            writer.WriteStartElement(new Row(), [new("r", "", "1")]);
+            var cells = new CellWriter(writer);
+            cells.StartRow("1");
             for (var i = 0; i < columns.Count; i++)
             {
-                WriteText(writer, letters[i] + "1", columns[i].Header, HeaderStyle);
+                cells.Text(letters[i] + "1", columns[i].Header, HeaderStyle);
             }
 
             writer.WriteEndElement();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 var number = (count + 2).ToString(CultureInfo.InvariantCulture);
-                writer.WriteStartElement(new Row(), [new("r", "", number)]);
+                cells.StartRow(number);
                 for (var i = 0; i < row.Length && i < columns.Count; i++)
                 {
-                    WriteCell(writer, letters[i] + number, row[i], columns[i].Kind);
+                    cells.Cell(letters[i] + number, row[i], columns[i].Kind);
                 }
 
                 writer.WriteEndElement();
@@ -160,64 +161,107 @@ public sealed class XlsxStreamWriter : IDisposable
         return clean.Length == 0 ? "Sheet" + position.ToString(CultureInfo.InvariantCulture) : clean;
     }
 
-    private static void WriteCell(OpenXmlWriter writer, string reference, object? value, ExportColumnKind kind)
-    {
-        switch (value)
-        {
-            case null:
-                return;
-            case string text:
-                WriteText(writer, reference, FormulaGuard.Neutralise(text), 0);
-                return;
-            case DateOnly date:
-                WriteNumber(writer, reference, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
-                return;
-            case DateTime time:
-                WriteNumber(writer, reference, time.Date.ToOADate(), DateStyle);
-                return;
-            case int or long or short or double or float or decimal:
-                var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                if (double.IsFinite(number))
-                {
-                    WriteNumber(writer, reference, number, kind == ExportColumnKind.Percent ? PercentStyle : 0);
-                }
-
-                return;
-            default:
-                WriteText(writer, reference, FormulaGuard.Neutralise(value.ToString() ?? ""), 0);
-                return;
-        }
-    }
-
-    private static void WriteText(OpenXmlWriter writer, string reference, string text, uint style)
-    {
-        var attributes = style == 0
-            ? new List<OpenXmlAttribute> { new("r", "", reference), new("t", "", "inlineStr") }
-            : [new("r", "", reference), new("s", "", style.ToString(CultureInfo.InvariantCulture)), new("t", "", "inlineStr")];
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteElement(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
-        writer.WriteEndElement();
-    }
-
-    private static void WriteNumber(OpenXmlWriter writer, string reference, double number, uint style)
-    {
-        var attributes = style == 0
-            ? new List<OpenXmlAttribute> { new("r", "", reference) }
-            : [new("r", "", reference), new("s", "", style.ToString(CultureInfo.InvariantCulture))];
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
-        writer.WriteEndElement();
-    }
-
     /// <summary>Characters XML 1.0 cannot carry (control characters a pasted name may hold) are dropped rather than failing the file.</summary>
     private static string XmlSafe(string text)
     {
-        if (!text.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r' || c is '\uFFFE' or '\uFFFF'))
+        foreach (var c in text)
         {
-            return text;
+            if (!IsXmlChar(c))
+            {
+                return string.Concat(text.Where(IsXmlChar));
+            }
         }
 
-        return new string(text.Where(c => (c >= ' ' || c is '\t' or '\n' or '\r') && c is not '\uFFFE' and not '\uFFFF').ToArray());
+        return text;
+    }
+
+    private static bool IsXmlChar(char c) => (c >= ' ' || c is '\t' or '\n' or '\r') && c is not '\uFFFE' and not '\uFFFF';
+
+    /// <summary>
+    /// Writes one sheet's rows and cells through the writer, reusing its elements and attribute lists: the writer serialises
+    /// each element when it is given, so a row of a 200,000-row export costs its values' strings, not a dozen objects a cell.
+    /// </summary>
+    private sealed class CellWriter(OpenXmlWriter writer)
+    {
+        private static readonly string[] Styles = ["0", HeaderStyle.ToString(CultureInfo.InvariantCulture), DateStyle.ToString(CultureInfo.InvariantCulture), PercentStyle.ToString(CultureInfo.InvariantCulture)];
+
+        private readonly Row row = new();
+        private readonly Cell cell = new();
+        private readonly Text text = new() { Space = SpaceProcessingModeValues.Preserve };
+        private readonly InlineString inline = new();
+        private readonly CellValue value = new();
+        private readonly List<OpenXmlAttribute> rowAttributes = [default];
+        private readonly List<OpenXmlAttribute> textAttributes = [default, new("t", "", "inlineStr")];
+        private readonly List<OpenXmlAttribute> styledTextAttributes = [default, default, new("t", "", "inlineStr")];
+        private readonly List<OpenXmlAttribute> numberAttributes = [default];
+        private readonly List<OpenXmlAttribute> styledNumberAttributes = [default, default];
+
+        public void StartRow(string number)
+        {
+            rowAttributes[0] = new("r", "", number);
+            writer.WriteStartElement(row, rowAttributes);
+        }
+
+        public void Cell(string reference, object? item, ExportColumnKind kind)
+        {
+            switch (item)
+            {
+                case null:
+                    return;
+                case string s:
+                    Text(reference, FormulaGuard.Neutralise(s), 0);
+                    return;
+                case DateOnly date:
+                    Number(reference, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+                    return;
+                case DateTime time:
+                    Number(reference, time.Date.ToOADate(), DateStyle);
+                    return;
+                case int or long or short or double or float or decimal:
+                    var number = Convert.ToDouble(item, CultureInfo.InvariantCulture);
+                    if (double.IsFinite(number))
+                    {
+                        Number(reference, number, kind == ExportColumnKind.Percent ? PercentStyle : 0);
+                    }
+
+                    return;
+                default:
+                    Text(reference, FormulaGuard.Neutralise(item.ToString() ?? ""), 0);
+                    return;
+            }
+        }
+
+        public void Text(string reference, string content, uint style)
+        {
+            var attributes = style == 0 ? textAttributes : styledTextAttributes;
+            attributes[0] = new("r", "", reference);
+            if (style != 0)
+            {
+                attributes[1] = new("s", "", Styles[style]);
+            }
+
+            writer.WriteStartElement(cell, attributes);
+            writer.WriteStartElement(inline);
+            text.Text = XmlSafe(content);
+            writer.WriteElement(text);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        private void Number(string reference, double number, uint style)
+        {
+            var attributes = style == 0 ? numberAttributes : styledNumberAttributes;
+            attributes[0] = new("r", "", reference);
+            if (style != 0)
+            {
+                attributes[1] = new("s", "", Styles[style]);
+            }
+
+            writer.WriteStartElement(cell, attributes);
+            value.Text = number.ToString("R", CultureInfo.InvariantCulture);
+            writer.WriteElement(value);
+            writer.WriteEndElement();
+        }
     }
 
     private void Entry(string name, string xml)

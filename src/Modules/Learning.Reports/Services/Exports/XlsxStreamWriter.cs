@@ -233,14 +233,7 @@ public sealed class XlsxStreamWriter : IDisposable
 
         public void Text(string reference, string content, uint style)
         {
-            var attributes = style == 0 ? textAttributes : styledTextAttributes;
-            attributes[0] = new("r", "", reference);
-            if (style != 0)
-            {
-                attributes[1] = new("s", "", Styles[style]);
-            }
-
-            writer.WriteStartElement(cell, attributes);
+            StartCell(reference, style, textAttributes, styledTextAttributes);
             writer.WriteStartElement(inline);
             text.Text = XmlSafe(content);
             writer.WriteElement(text);
@@ -250,7 +243,16 @@ public sealed class XlsxStreamWriter : IDisposable
 
         private void Number(string reference, double number, uint style)
         {
-            var attributes = style == 0 ? numberAttributes : styledNumberAttributes;
+            StartCell(reference, style, numberAttributes, styledNumberAttributes);
+            value.Text = number.ToString("R", CultureInfo.InvariantCulture);
+            writer.WriteElement(value);
+            writer.WriteEndElement();
+        }
+
+        /// <summary>The cell's start tag: its reference, its style when it has one (the reused lists keep the type attribute).</summary>
+        private void StartCell(string reference, uint style, List<OpenXmlAttribute> plain, List<OpenXmlAttribute> styled)
+        {
+            var attributes = style == 0 ? plain : styled;
             attributes[0] = new("r", "", reference);
             if (style != 0)
             {
@@ -258,9 +260,6 @@ public sealed class XlsxStreamWriter : IDisposable
             }
 
             writer.WriteStartElement(cell, attributes);
-            value.Text = number.ToString("R", CultureInfo.InvariantCulture);
-            writer.WriteElement(value);
-            writer.WriteEndElement();
         }
     }
 

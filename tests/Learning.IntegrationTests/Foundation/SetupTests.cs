@@ -38,6 +38,25 @@ public sealed class SetupTests
 
         var cadres = await site.WithDbAsync(db => db.Set<Cadre>().CountAsync());
         Assert.Equal(24, cadres);
+
+        // The cadres card's bars: each commune with the cadres of every unit under it, counted here by path prefix.
+        var expected = await site.WithDbAsync(async db =>
+        {
+            var communes = await db.Set<OrgUnit>().Where(u => u.Kind == OrgUnitKind.Commune || u.Kind == OrgUnitKind.Ward || u.Kind == OrgUnitKind.SpecialZone)
+                .Select(u => new { u.Name, u.Path }).ToListAsync();
+            var paths = await db.Set<Cadre>().Select(c => c.OrgPath).ToListAsync();
+            return communes.Select(c => (c.Name, Count: paths.Count(p => p.StartsWith(c.Path, StringComparison.Ordinal))))
+                .Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).Take(10).ToList();
+        });
+        Assert.NotEmpty(expected);
+        var bars = System.Text.RegularExpressions.Regex.Matches(dashboard.Body,
+                "<li><span class=\"bar-label\">([^<]*)</span><span class=\"bar\"[^>]*></span><span class=\"bar-value\">([0-9]+)</span></li>")
+            .Select(m => (Name: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        foreach (var commune in expected)
+        {
+            Assert.Contains(commune, bars);
+        }
         var audit = await site.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync());
         Assert.Contains("setup.completed", audit);
         Assert.Contains("auth.signin", audit);

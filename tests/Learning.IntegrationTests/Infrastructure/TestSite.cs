@@ -165,7 +165,16 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     // One generated test signer for the run, outside the source tree: never one left in src/Learning.Web/App_Data by an
     // earlier run or by a host whose clock a test had moved.
-    private static readonly Lazy<string> SharedTestSignerFolder = new(() => Directory.CreateTempSubdirectory("learning-test-signer-").FullName);
+    // Removed when the test process exits, so runs do not pile folders up in /tmp.
+    private static readonly Lazy<string> SharedTestSignerFolder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("learning-test-signer-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(folder);
+        return folder;
+    });
+
+    // The site's own files folder (the default one, not one a test passed in its settings), removed with the site.
+    private readonly string filesFolder = Path.Combine(Path.GetTempPath(), "learning-test-files-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Where a site started with <c>kestrel: true</c> listens (127.0.0.1 and a free port), for clients outside this process.</summary>
     public Uri Address => kestrelAddress ?? throw new InvalidOperationException("This site was not started with kestrel: true.");
@@ -187,7 +196,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.UseSetting("Learning:Database:Provider", provider.ToString());
         builder.UseSetting("Learning:Courses:RunAssignmentSync", "false");
-        builder.UseSetting("Learning:Courses:FilesPath", Path.Combine(Path.GetTempPath(), "learning-test-files-" + Guid.NewGuid().ToString("N")[..8]));
+        builder.UseSetting("Learning:Courses:FilesPath", filesFolder);
         builder.UseSetting("Learning:Database:ConnectionString", connectionString);
         builder.UseSetting("Learning:Jobs:RunWorker", "false");
         builder.UseSetting("Learning:Certificates:TestSignerFolder", SharedTestSignerFolder.Value);
@@ -220,6 +229,26 @@ public sealed class TestSite : WebApplicationFactory<Program>
             Directory.Delete(sqliteFolder, recursive: true);
         }
 
+        DeleteQuietly(filesFolder);
         GC.SuppressFinalize(this);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // a temp folder still in use by a process the test started; the system's temp cleaning takes it
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // likewise
+        }
     }
 }

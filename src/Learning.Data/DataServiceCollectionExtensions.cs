@@ -45,6 +45,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<JobStore>();
         services.AddSingleton<JobWorker>();
         services.AddSingleton<RecurringScheduler>();
+        services.AddScoped<JobRetention>();
+        services.AddScoped<IJobHandler, JobRetentionJob>();
+        services.AddRecurringJob(JobRetentionJob.JobKind, JobRetentionJob.JobKind, RecurringSchedule.Cron(JobRetentionJob.Schedule));
         if (configuration.GetValidated<JobOptions>(JobOptions.Section).RunWorker)
         {
             services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());

@@ -25,4 +25,8 @@ public sealed class JobOptions
     /// <summary>The first retry waits this long, each later one twice as long as the one before.</summary>
     [Range(0, 86_400)]
     public int BackoffBaseSeconds { get; set; } = 10;
+
+    /// <summary>Succeeded jobs are deleted this many days after they finished; failed and cancelled ones stay until a person acts.</summary>
+    [Range(1, 3650)]
+    public int KeepSucceededDays { get; set; } = 14;
 }

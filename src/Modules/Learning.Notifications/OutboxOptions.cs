@@ -29,4 +29,8 @@ public sealed class OutboxOptions
     /// </summary>
     [Range(30, 86_400)]
     public int ClaimSeconds { get; set; } = 300;
+
+    /// <summary>Sent messages, with their attachments, are deleted this many days after they went out; dead letters stay until resent.</summary>
+    [Range(1, 3650)]
+    public int KeepSentDays { get; set; } = 90;
 }

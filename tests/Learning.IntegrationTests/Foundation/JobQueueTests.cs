@@ -202,4 +202,54 @@ public sealed class JobQueueTests
         Assert.Same(run, finished);
         Assert.Equal(JobState.Cancelled, (await JobAsync(site, id)).State);
     }
+
+    /// <summary>
+    /// The nightly clean-up, run as the worker runs it: succeeded jobs past <c>KeepSucceededDays</c> go; younger ones, and failed,
+    /// cancelled, queued and running jobs of any age, stay.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Retention_DeletesOnlySucceededJobsPastTheirKeepingTime(DatabaseProvider provider)
+    {
+        var clock = new Learning.IntegrationTests.Media.ManualClock();
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:KeepSucceededDays"] = "14" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        Assert.Contains(site.Services.GetServices<RecurringJobDefinition>(), d => d.Name == "jobs.retention" && d.Schedule.Text == "45 2 * * *");
+        var now = clock.Now.UtcDateTime;
+        var later = now.AddYears(1); // never due while the test runs its worker
+        JobRecord Row(string name, JobState state, DateTime? finished) => new()
+        {
+            Kind = "test." + name, State = state, CreatedUtc = now.AddDays(-30), RunAfterUtc = state == JobState.Queued ? later : now.AddDays(-30),
+            FinishedUtc = finished, LockedBy = state == JobState.Running ? "elsewhere" : null, LockedUntilUtc = state == JobState.Running ? later : null,
+        };
+        var rows = await site.WithDbAsync(async db =>
+        {
+            var list = new List<JobRecord>
+            {
+                Row("old-succeeded", JobState.Succeeded, now.AddDays(-15)), Row("old-succeeded-2", JobState.Succeeded, now.AddDays(-400)),
+                Row("young-succeeded", JobState.Succeeded, now.AddDays(-13)), Row("old-failed", JobState.Failed, now.AddDays(-400)),
+                Row("old-cancelled", JobState.Cancelled, now.AddDays(-400)), Row("queued", JobState.Queued, null), Row("running", JobState.Running, null),
+            };
+            db.AddRange(list);
+            await db.SaveChangesAsync();
+            return list.ToDictionary(j => j.Kind[5..], j => j.Id);
+        });
+
+        var id = await site.WithServiceAsync<IJobQueue, long>(q => q.EnqueueAsync("jobs.retention", new { }));
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        for (var i = 0; i < 20 && (await JobAsync(site, id)).State != JobState.Succeeded; i++)
+        {
+            await worker.RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(JobState.Succeeded, (await JobAsync(site, id)).State);
+        var left = await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Kind.StartsWith("test.")).Select(j => j.Kind).ToListAsync());
+        Assert.Equal(["test.old-cancelled", "test.old-failed", "test.queued", "test.running", "test.young-succeeded"], left.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await site.WithServiceAsync<JobRetention, int>(r => r.DeleteExpiredAsync(CancellationToken.None)));
+
+        // Two days on, the job that was thirteen days old has passed its keeping time too.
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await site.WithServiceAsync<JobRetention, int>(r => r.DeleteExpiredAsync(CancellationToken.None)));
+        Assert.False(await site.WithDbAsync(db => db.Set<JobRecord>().AnyAsync(j => j.Id == rows["young-succeeded"])));
+    }
 }

@@ -184,6 +184,46 @@ public sealed class DispatchTests
         Assert.Equal(0, await site.WithServiceAsync<NotificationRetention, int>(r => r.DeleteExpiredAsync(CancellationToken.None)));
     }
 
+    /// <summary>Sent messages past <c>Outbox:KeepSentDays</c> go with their attachments; younger ones, pending ones and dead letters stay.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Retention_DeletesSentMessagesAndTheirFilesPastTheirKeepingTime(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, settings: new() { ["Learning:Notifications:Outbox:KeepSentDays"] = "90" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var now = clock.Now.UtcDateTime;
+        OutboxMessage Message(string name, OutboxState state, DateTime? sent) => new()
+        {
+            MessageId = $"{name}.{Guid.NewGuid():N}@test", ToAddress = "nguyen.van.a@example.vn", ToName = "Nguyễn Văn Á", Type = "reports.scheduled",
+            Subject = "Báo cáo tuần — " + name, TextBody = "Tệp đính kèm: báo cáo hoàn thành.", State = state, CreatedUtc = now.AddDays(-200),
+            NextAttemptUtc = state == OutboxState.Pending ? now.AddYears(1) : now.AddDays(-200), SentUtc = sent,
+        };
+        await site.WithDbAsync(async db =>
+        {
+            foreach (var message in new[]
+            {
+                Message("old-sent", OutboxState.Sent, now.AddDays(-91)), Message("young-sent", OutboxState.Sent, now.AddDays(-89)),
+                Message("old-pending", OutboxState.Pending, null), Message("old-dead", OutboxState.Dead, null),
+            })
+            {
+                db.Add(message);
+                db.Add(new NotificationAttachment { Message = message, FileName = "bao-cao.xlsx", ContentType = "application/octet-stream", Content = [1, 2, 3] });
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var deleted = await site.WithServiceAsync<NotificationRetention, int>(r => r.DeleteSentMessagesAsync(CancellationToken.None));
+        Assert.Equal(1, deleted);
+        var left = await site.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Type == "reports.scheduled").Select(m => m.Subject).ToListAsync());
+        Assert.Equal(["Báo cáo tuần — old-dead", "Báo cáo tuần — old-pending", "Báo cáo tuần — young-sent"], left.Order(StringComparer.Ordinal));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Set<NotificationAttachment>().CountAsync(a => a.FileName == "bao-cao.xlsx")));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Set<NotificationAttachment>().CountAsync(a => a.OutboxMessageId != null && db.Set<OutboxMessage>().Any(m => m.Id == a.OutboxMessageId))));
+        Assert.Equal(0, await site.WithServiceAsync<NotificationRetention, int>(r => r.DeleteSentMessagesAsync(CancellationToken.None)));
+    }
+
     private const string DispatchJobKind = "notifications.dispatch";
 
     /// <summary>The set-based path (reminders to a province): rows written in the caller's transaction, exactly as Notify writes them.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Learning.Notifications.Jobs;
 
-/// <summary>Nightly (02:30 Vietnam time): notifications past their keeping time go (<see cref="NotificationRetention"/>).</summary>
+/// <summary>Nightly (02:30 Vietnam time): notifications and sent messages past their keeping time go (<see cref="NotificationRetention"/>).</summary>
 internal sealed class RetentionJob(NotificationRetention retention, ILogger<RetentionJob> logger) : IJobHandler
 {
     public const string JobKind = "notifications.retention";
@@ -19,6 +19,12 @@ internal sealed class RetentionJob(NotificationRetention retention, ILogger<Rete
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} notification(s) past their keeping time", deleted);
+        }
+
+        var messages = await retention.DeleteSentMessagesAsync(cancellationToken);
+        if (messages > 0)
+        {
+            logger.LogInformation("Deleted {Count} sent message(s) past their keeping time", messages);
         }
     }
 }

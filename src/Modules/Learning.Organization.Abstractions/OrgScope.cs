@@ -60,6 +60,9 @@ public interface ICadreDirectory
     /// <summary>Every cadre inside <paramref name="scope"/>, with the account they are known by (as <see cref="UserIdsIn"/> finds it).</summary>
     Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default);
 
+    /// <summary>Those of these cadres that are inside <paramref name="scope"/>, read for them alone (one cadre's page, a list's ticked rows).</summary>
+    Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, IReadOnlyCollection<int> cadreIds, CancellationToken cancellationToken = default);
+
     Task<OrgUnitRef?> FindUnitAsync(string code, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<OrgUnitRef>> UnitsAsync(OrgScope scope, CancellationToken cancellationToken = default);

@@ -89,8 +89,17 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
         return result;
     }
 
-    public async Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
-        await (from c in scope.Apply(db.Set<Cadre>().AsNoTracking())
+    public Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
+        RecordsAsync(scope.Apply(db.Set<Cadre>().AsNoTracking()), cancellationToken);
+
+    public Task<IReadOnlyList<CadreRecord>> RecordsAsync(OrgScope scope, IReadOnlyCollection<int> cadreIds, CancellationToken cancellationToken = default)
+    {
+        var ids = cadreIds as IList<int> ?? cadreIds.ToList();
+        return RecordsAsync(scope.Apply(db.Set<Cadre>().AsNoTracking()).Where(c => ids.Contains(c.Id)), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CadreRecord>> RecordsAsync(IQueryable<Cadre> cadres, CancellationToken cancellationToken) =>
+        await (from c in cadres
                join u in LinkableUsers(db) on c.Email.ToUpper() equals u.NormalizedEmail into accounts
                from u in accounts.DefaultIfEmpty()
                orderby c.FullName, c.Id

@@ -43,28 +43,16 @@ public sealed class ReadinessBoard(LearningDbContext db, ICadreDirectory cadres,
 {
     public DateOnly Today => DateOnly.FromDateTime(LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime));
 
-    public async Task<IReadOnlyList<CadreReadiness>> ListAsync(OrgScope scope, CancellationToken cancellationToken = default)
-    {
-        var records = await cadres.RecordsAsync(scope, cancellationToken);
-        if (records.Count == 0)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<CadreReadiness>> ListAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
+        BuildAsync(scope, null, cancellationToken);
 
-        var units = (await cadres.UnitsAsync(OrgScope.Everything, cancellationToken)).ToDictionary(u => u.Id);
-        var requirements = await RequirementsAsync(cancellationToken);
-        var courseIds = requirements.Values.SelectMany(r => r.CourseIds).ToHashSet();
-        var enrolments = (await courses.EnrollmentsAsync(courseIds, scope.Unrestricted ? null : cadres.UserIdsIn(scope), cancellationToken))
-            .ToLookup(e => e.UserId, StringComparer.Ordinal);
-        var ids = records.Select(r => r.CadreId).ToList();
-        var signatures = await db.Set<SignatureRecord>().AsNoTracking().Where(s => ids.Contains(s.CadreId)).ToDictionaryAsync(s => s.CadreId, cancellationToken);
-        var today = Today;
-        return records.Select(r => Build(r, units, requirements, enrolments, signatures.GetValueOrDefault(r.CadreId), today)).ToList();
-    }
+    /// <summary>Those of these cadres inside the scope, read for them alone: not every cadre of a province to show one.</summary>
+    public Task<IReadOnlyList<CadreReadiness>> ListAsync(OrgScope scope, IReadOnlyCollection<int> cadreIds, CancellationToken cancellationToken = default) =>
+        BuildAsync(scope, cadreIds, cancellationToken);
 
     /// <summary>One cadre inside the scope, or null (missing and outside look the same).</summary>
     public async Task<CadreReadiness?> FindAsync(OrgScope scope, int cadreId, CancellationToken cancellationToken = default) =>
-        (await ListAsync(scope, cancellationToken)).FirstOrDefault(r => r.Cadre.CadreId == cadreId);
+        await ListAsync(scope, [cadreId], cancellationToken) is [var one, ..] ? one : null;
 
     /// <summary>The cadres of these accounts (a completion), in any scope.</summary>
     public async Task<IReadOnlyList<CadreReadiness>> ForUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -75,8 +63,30 @@ public sealed class ReadinessBoard(LearningDbContext db, ICadreDirectory cadres,
             return [];
         }
 
-        var scope = new OrgScope(false, [profile.OrgPath]);
-        return (await ListAsync(scope, cancellationToken)).Where(r => r.Cadre.CadreId == profile.CadreId).ToList();
+        return await ListAsync(OrgScope.Everything, [profile.CadreId], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CadreReadiness>> BuildAsync(OrgScope scope, IReadOnlyCollection<int>? cadreIds, CancellationToken cancellationToken)
+    {
+        var records = cadreIds is null ? await cadres.RecordsAsync(scope, cancellationToken) : await cadres.RecordsAsync(scope, cadreIds, cancellationToken);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var units = (await cadres.UnitsAsync(OrgScope.Everything, cancellationToken)).ToDictionary(u => u.Id);
+        var requirements = await RequirementsAsync(cancellationToken);
+        var courseIds = requirements.Values.SelectMany(r => r.CourseIds).ToHashSet();
+        // The enrolments of the accounts concerned: for a few named cadres, those of the units they work in (a few dozen
+        // accounts) rather than of the whole scope.
+        var paths = records.Select(r => r.OrgPath).Distinct(StringComparer.Ordinal).ToList();
+        var accounts = cadreIds is not null && paths.Count <= 50 ? new OrgScope(false, paths) : scope;
+        var enrolments = (await courses.EnrollmentsAsync(courseIds, accounts.Unrestricted ? null : cadres.UserIdsIn(accounts), cancellationToken))
+            .ToLookup(e => e.UserId, StringComparer.Ordinal);
+        var ids = records.Select(r => r.CadreId).ToList();
+        var signatures = await db.Set<SignatureRecord>().AsNoTracking().Where(s => ids.Contains(s.CadreId)).ToDictionaryAsync(s => s.CadreId, cancellationToken);
+        var today = Today;
+        return records.Select(r => Build(r, units, requirements, enrolments, signatures.GetValueOrDefault(r.CadreId), today)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<int, ProvinceRequirement>> RequirementsAsync(CancellationToken cancellationToken = default)

@@ -21,8 +21,7 @@ public sealed class SignatureDesk(LearningDbContext db, ReadinessBoard board, IA
     /// <summary>Marks requested the cadres of <paramref name="cadreIds"/> that are in scope and ready; returns how many.</summary>
     public async Task<int> RequestAsync(OrgScope scope, IReadOnlyCollection<int> cadreIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var wanted = cadreIds.ToHashSet();
-        var ready = (await board.ListAsync(scope, cancellationToken)).Where(r => wanted.Contains(r.Cadre.CadreId) && r.State == ReadinessState.Ready).ToList();
+        var ready = (await board.ListAsync(scope, cadreIds.Distinct().ToList(), cancellationToken)).Where(r => r.State == ReadinessState.Ready).ToList();
         if (ready.Count == 0)
         {
             return 0;

@@ -229,8 +229,7 @@ public sealed class SignatureImport(LearningDbContext db, ICadreDirectory cadres
             var now = clock.GetUtcNow().UtcDateTime;
             var ids = preview.Rows.Select(r => r.CadreId).ToList();
             var records = await db.Set<SignatureRecord>().Where(s => ids.Contains(s.CadreId)).ToDictionaryAsync(s => s.CadreId, ct);
-            var wanted = ids.ToHashSet();
-            var users = (await cadres.RecordsAsync(scope, ct)).Where(r => wanted.Contains(r.CadreId) && r.UserId is not null).ToDictionary(r => r.CadreId, r => r.UserId!);
+            var users = (await cadres.RecordsAsync(scope, ids, ct)).Where(r => r.UserId is not null).ToDictionary(r => r.CadreId, r => r.UserId!);
             var today = DateOnly.FromDateTime(LocalTime.ToLocal(now));
             foreach (var row in preview.Rows)
             {

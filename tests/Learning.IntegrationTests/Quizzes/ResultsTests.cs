@@ -29,6 +29,16 @@ public sealed class ResultsTests
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         await FinishAsync(site, cadre, right: true);
         await FinishAsync(site, cadre, right: false);
+
+        // The list of quizzes counts in the database; its figures are those of the attempts themselves.
+        var row = Assert.Single(await site.WithServiceAsync<QuizResults, IReadOnlyList<QuizResults.QuizRow>>(r => r.QuizzesAsync(Learning.Organization.OrgScope.Everything, CancellationToken.None)),
+            q => q.Key == "kt-ky-so");
+        var attempts = await site.WithDbAsync(db => db.Set<Attempt>().AsNoTracking().Where(a => a.QuizId == row.Id).ToListAsync());
+        var finished = attempts.Where(a => a.State == AttemptState.Finished).ToList();
+        Assert.Equal((2, 2), (row.Attempts, row.Finished));
+        Assert.Equal(Math.Round(finished.Average(a => a.MaxScore <= 0 ? 0 : (a.Score ?? 0) * 100 / a.MaxScore), 1), row.AveragePercent);
+        Assert.Equal(50m, row.PassRate);
+
         await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == NhaTrangCadre).ExecuteUpdateAsync(s => s.SetProperty(c => c.FullName, "=HYPERLINK(\"x\")")));
 
         using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);

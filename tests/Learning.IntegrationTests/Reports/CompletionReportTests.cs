@@ -117,6 +117,43 @@ public sealed class CompletionReportTests
     /// The report's groups, checked against the groups the XLSX export counts from the cadre rows it writes (<see cref="GroupTally"/>):
     /// the same numbers, for every case of the tests above.
     /// </summary>
+    /// <summary>The report's weekly line reads completion times since its first week only; its points are the completed rows of
+    /// the drill-down list put in their weeks (Vietnam's calendar), for a course, a path and every course.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task WeeklyCompletions_AreTheCompletedRowsOfTheListByWeek(DatabaseProvider provider)
+    {
+        var clock = new ManualClock { Now = ReportFixture.Now };
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var f = await ReportFixture.CreateAsync(site);
+        const int weeks = 12;
+        var total = 0;
+        foreach (var filter in new[] { new ReportFilter(CourseId: f.C1, UnderPath: f.Province), new ReportFilter(PathId: f.PathId, UnderPath: f.Province), new ReportFilter() })
+        {
+            var trend = await site.WithServiceAsync<ReportReads, IReadOnlyList<(DateOnly Week, int Completions)>>(r => r.WeeklyCompletionsAsync(OrgScope.Everything, filter, weeks));
+            Assert.Equal(weeks, trend.Count);
+            var expected = new int[weeks];
+            await site.WithServiceAsync<ICompletionReport, int>(async r =>
+            {
+                await foreach (var row in r.CadresAsync(OrgScope.Everything, filter with { Status = LearnerStatus.Completed }))
+                {
+                    var day = DateOnly.FromDateTime(Learning.Modularity.LocalTime.ToLocal(row.CompletedUtc!.Value));
+                    var index = (day.DayNumber - trend[0].Week.DayNumber) / 7;
+                    if (day >= trend[0].Week && index < weeks)
+                    {
+                        expected[index]++;
+                    }
+                }
+
+                return 0;
+            });
+            Assert.Equal(expected, trend.Select(p => p.Completions));
+            total += expected.Sum();
+        }
+
+        Assert.True(total > 0, "the fixture has completions in the last twelve weeks");
+    }
+
     private static async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(TestSite site, OrgScope scope, ReportFilter filter)
     {
         var groups = await site.WithServiceAsync<ICompletionReport, IReadOnlyList<CompletionGroup>>(r => r.GroupsAsync(scope, filter));

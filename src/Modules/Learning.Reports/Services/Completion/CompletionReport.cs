@@ -91,6 +91,25 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         }
     }
 
+    public async IAsyncEnumerable<DateTime> CompletionTimesAsync(OrgScope scope, ReportFilter filter, DateTime sinceUtc, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateStreamingDbContext();
+        filter = filter with { Status = LearnerStatus.Completed };
+        if (!Admissible(scope, filter))
+        {
+            yield break;
+        }
+
+        var facts = await FactsAsync(db, BothBranches(db, scope, filter), scope, filter, ct);
+        await foreach (var done in facts.Where(f => f.CompletedUtc >= sinceUtc).Select(f => f.CompletedUtc).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (done is { } value)
+            {
+                yield return Utc(value);
+            }
+        }
+    }
+
     public async Task<int> CountCadresAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
         await using var db = contexts.CreateDbContext();

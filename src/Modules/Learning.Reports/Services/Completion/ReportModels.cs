@@ -175,6 +175,10 @@ public interface ICompletionReport
 
     Task<int> CountCadresAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default);
 
+    /// <summary>When the completed rows of <see cref="CadresAsync"/> were completed, for those completed at or after
+    /// <paramref name="sinceUtc"/> only (the bound and the status in the query; no names, no order): a trend's points.</summary>
+    IAsyncEnumerable<DateTime> CompletionTimesAsync(OrgScope scope, ReportFilter filter, DateTime sinceUtc, CancellationToken ct = default);
+
     /// <summary>
     /// The groups of <see cref="GroupsAsync"/>, empty: counting the rows of <see cref="CadresAsync"/> into it gives the same numbers
     /// without a second read of the database (the XLSX export writes the rows, then the groups).

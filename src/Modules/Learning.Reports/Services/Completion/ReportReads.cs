@@ -49,16 +49,15 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         var thisWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var first = thisWeek.AddDays(-7 * (weeks - 1));
         var counts = new int[weeks];
-        await foreach (var row in report.CadresAsync(scope, filter with { Status = LearnerStatus.Completed }, ct))
+        // The first week begins at midnight in Vietnam; a day's margin in UTC, the local date decides.
+        var since = LocalTime.ToUtc(first.ToDateTime(TimeOnly.MinValue)).AddDays(-1);
+        await foreach (var done in report.CompletionTimesAsync(scope, filter, since, ct))
         {
-            if (row.CompletedUtc is { } done)
+            var day = DateOnly.FromDateTime(LocalTime.ToLocal(done));
+            var index = (day.DayNumber - first.DayNumber) / 7;
+            if (day >= first && index < weeks)
             {
-                var day = DateOnly.FromDateTime(LocalTime.ToLocal(done));
-                var index = (day.DayNumber - first.DayNumber) / 7;
-                if (day >= first && index < weeks)
-                {
-                    counts[index]++;
-                }
+                counts[index]++;
             }
         }
 

@@ -8,6 +8,7 @@
 #   WARMUP=300 bench/quizstart.sh 3000    (300 cadres through the whole flow first, unmeasured: a server warm at exam time)
 #   WARMUP_ROUNDS=3 ...                   (the warm-up cadres go through it 3 times, 2 s apart: every hot method tiered up)
 #   GC_SERVER=0 ...                       (the host on the workstation GC instead of the server GC: ADR-029)
+#   HOST_ENV="DOTNET_GCHeapHardLimit=0x6000000" ...   (extra environment for the host only, not the load generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
@@ -39,7 +40,7 @@ for n in "${sizes[@]}"; do
   export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_quiz_$n;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
   dotnet $web setup --recipe setup --admin-email bench@example.vn --admin-password 'Benchmark2026x' >/dev/null
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
+  env ${HOST_ENV:-} dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
   server=$!
   until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do sleep 0.2; done
   echo; echo "== N=$n"

@@ -22,7 +22,8 @@ pg_start
 # The tests' own temporary folders (sites' files, signers, clips, Chromium profiles) go under one folder removed at the end,
 # so runs do not pile them up in /tmp. The build runs first with the usual TMPDIR: build servers outlive this script.
 run_tmp=$(mktemp -d /tmp/learning-tests.XXXXXX)
-trap 'pg_stop; rm -rf "$run_tmp"' EXIT
+chmod 1777 "$run_tmp" # as /tmp is: the tests' private PostgreSQL servers run as the postgres user
+trap 'pg_stop; $SUDO rm -rf "$run_tmp" || true' EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

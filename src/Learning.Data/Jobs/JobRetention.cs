@@ -8,7 +8,8 @@ namespace Learning.Data.Jobs;
 /// Deletes succeeded jobs that finished more than <c>Learning:Jobs:KeepSucceededDays</c> ago, in batches. Without it the table
 /// grows by a row per occurrence of every recurring job (the notification sweep alone queues 2,880 a day) and per message,
 /// transcode and import. Failed and cancelled jobs stay: they are the operations page's list of what needs a person (a retry,
-/// or the video whose transcode they were).
+/// or the video whose transcode they were). So does each recurring job's last run, which the operations page shows (a monthly
+/// report's last delivery is older than the keeping time).
 /// </summary>
 public sealed class JobRetention(LearningDbContext db, TimeProvider clock, IOptions<JobOptions> options)
 {
@@ -21,7 +22,7 @@ public sealed class JobRetention(LearningDbContext db, TimeProvider clock, IOpti
         while (true)
         {
             var ids = await db.Set<JobRecord>().AsNoTracking()
-                .Where(j => j.State == JobState.Succeeded && j.FinishedUtc < cutoff)
+                .Where(j => j.State == JobState.Succeeded && j.FinishedUtc < cutoff && !db.Set<RecurringJobRow>().Any(r => r.LastJobId == j.Id))
                 .OrderBy(j => j.Id).Select(j => j.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (ids.Count == 0)
             {

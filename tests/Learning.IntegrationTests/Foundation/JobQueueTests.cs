@@ -235,6 +235,16 @@ public sealed class JobQueueTests
             return list.ToDictionary(j => j.Kind[5..], j => j.Id);
         });
 
+        // A recurring job whose last run is that old (a monthly one) keeps it: the operations page shows it.
+        await site.WithDbAsync(async db =>
+        {
+            var last = Row("recurring-last", JobState.Succeeded, now.AddDays(-31));
+            db.Add(last);
+            await db.SaveChangesAsync();
+            db.Add(new RecurringJobRow { Name = "test.monthly", Schedule = "0 7 1 * *", NextDueUtc = later, LastJobId = last.Id });
+            return await db.SaveChangesAsync();
+        });
+
         var id = await site.WithServiceAsync<IJobQueue, long>(q => q.EnqueueAsync("jobs.retention", new { }));
         var worker = site.Services.GetRequiredService<JobWorker>();
         for (var i = 0; i < 20 && (await JobAsync(site, id)).State != JobState.Succeeded; i++)
@@ -244,7 +254,7 @@ public sealed class JobQueueTests
 
         Assert.Equal(JobState.Succeeded, (await JobAsync(site, id)).State);
         var left = await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Kind.StartsWith("test.")).Select(j => j.Kind).ToListAsync());
-        Assert.Equal(["test.old-cancelled", "test.old-failed", "test.queued", "test.running", "test.young-succeeded"], left.Order(StringComparer.Ordinal));
+        Assert.Equal(["test.old-cancelled", "test.old-failed", "test.queued", "test.recurring-last", "test.running", "test.young-succeeded"], left.Order(StringComparer.Ordinal));
         Assert.Equal(0, await site.WithServiceAsync<JobRetention, int>(r => r.DeleteExpiredAsync(CancellationToken.None)));
 
         // Two days on, the job that was thirteen days old has passed its keeping time too.

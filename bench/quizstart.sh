@@ -21,7 +21,7 @@ export PG_DURABLE=${PG_DURABLE:-1}
 PG_EXTRA="-c shared_buffers=256MB" pg_start
 work=$(mktemp -d)
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; pg_stop; rm -rf "$work"; }
+cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; wait 2>/dev/null || true; pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
 
 export Learning__Database__Provider=PostgreSql
@@ -42,7 +42,10 @@ for n in "${sizes[@]}"; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   env ${HOST_ENV:-} dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
   server=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do sleep 0.2; done
+  until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do
+    kill -0 "$server" 2>/dev/null || { echo "the host exited before serving:"; tail -5 "$work/server-$n.log"; exit 1; }
+    sleep 0.2
+  done
   echo; echo "== N=$n"
   dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
@@ -56,7 +59,7 @@ for line in open(sys.argv[1], errors="replace"):
     if e.get("LogLevel") in ("Error", "Critical"): seen[(e.get("Exception") or e.get("Message", "")).split("\n")[0][:200]] += 1
 for text, count in seen.most_common(5): print(f"host error x{count}: {text}")
 PY
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""  # it may have died already (an out-of-memory abort)
 done
 
 echo; printf '%6s %7s %7s %16s %16s %16s  %s\n' N errors "wave s" "start p50/95/99" "save p50/95/99" "submit p50/95/99" "database"

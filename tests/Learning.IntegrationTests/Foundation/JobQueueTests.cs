@@ -204,8 +204,8 @@ public sealed class JobQueueTests
     }
 
     /// <summary>
-    /// The nightly clean-up, run as the worker runs it: succeeded jobs past <c>KeepSucceededDays</c> go; younger ones, and failed,
-    /// cancelled, queued and running jobs of any age, stay.
+    /// The nightly clean-up, run as the worker runs it: succeeded jobs past <c>KeepSucceededDays</c> go; younger ones, a recurring
+    /// job's last run, and failed, cancelled, queued and running jobs of any age, stay.
     /// </summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

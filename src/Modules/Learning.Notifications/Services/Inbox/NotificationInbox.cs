@@ -25,12 +25,10 @@ public sealed class NotificationInbox(
 
     private static readonly List<string> InAppTypes = NotificationTypeCatalog.All.Where(n => n.InApp).Select(n => n.Type).ToList();
 
-    /// <summary>The bell's figure: one count on the (user, created) index, on every page.</summary>
-    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken) => UnreadCountAsync(db, userId, cancellationToken);
-
     /// <summary>
-    /// The same count without an inbox: the bell is on every page and needs no renderer (constructing one loads Fluid's
-    /// and the sanitizer's CSS parsers, about 3,800 types, into a process that may never render a notification).
+    /// The bell's figure: one count on the (user, created) index, on every page. Static, without an inbox: the bell needs no
+    /// renderer (constructing one loads Fluid's and the sanitizer's CSS parsers, about 3,800 types, into a process that may
+    /// never render a notification).
     /// </summary>
     public static Task<int> UnreadCountAsync(LearningDbContext db, string userId, CancellationToken cancellationToken) =>
         Mine(db, userId).CountAsync(n => n.ReadUtc == null, cancellationToken);
@@ -38,11 +36,11 @@ public sealed class NotificationInbox(
     public async Task<InboxPage> PageAsync(string userId, int page, CancellationToken cancellationToken)
     {
         page = Math.Max(1, page);
-        var rows = await Mine(userId).OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
+        var rows = await Mine(db, userId).OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id)
             .Skip((page - 1) * PageSize).Take(PageSize + 1)
             .Select(n => new { n.Id, n.Type, n.ModelJson, n.Link, n.CreatedUtc, n.ReadUtc })
             .ToListAsync(cancellationToken);
-        var unread = await UnreadCountAsync(userId, cancellationToken);
+        var unread = await UnreadCountAsync(db, userId, cancellationToken);
         if (rows.Count == 0)
         {
             return new InboxPage([], page, false, unread);
@@ -75,7 +73,7 @@ public sealed class NotificationInbox(
     /// <summary>Marks the person's notification read and returns where it leads ("" for nowhere), or null when it is not theirs.</summary>
     public async Task<string?> OpenAsync(string userId, long id, CancellationToken cancellationToken)
     {
-        var found = await Mine(userId).Where(n => n.Id == id).Select(n => new { n.Link, n.ReadUtc }).SingleOrDefaultAsync(cancellationToken);
+        var found = await Mine(db, userId).Where(n => n.Id == id).Select(n => new { n.Link, n.ReadUtc }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
@@ -84,7 +82,7 @@ public sealed class NotificationInbox(
         if (found.ReadUtc is null)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await Mine(userId).Where(n => n.Id == id && n.ReadUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
+            await Mine(db, userId).Where(n => n.Id == id && n.ReadUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
         }
 
         return found.Link ?? "";
@@ -93,15 +91,13 @@ public sealed class NotificationInbox(
     public Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return Mine(userId).Where(n => n.ReadUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
+        return Mine(db, userId).Where(n => n.ReadUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadUtc, now), cancellationToken);
     }
 
     /// <summary>Only a path on this site is followed (<c>/Courses/x</c>): not <c>//host</c>, <c>/\host</c> or an absolute address.</summary>
     public static bool IsLocal(string? link) =>
         !string.IsNullOrEmpty(link) && link[0] == '/' && (link.Length == 1 || (link[1] != '/' && link[1] != '\\'))
         && !link.Any(char.IsControl);
-
-    private IQueryable<Notification> Mine(string userId) => Mine(db, userId);
 
     private static IQueryable<Notification> Mine(LearningDbContext db, string userId) =>
         db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId && InAppTypes.Contains(n.Type));

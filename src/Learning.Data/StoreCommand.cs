@@ -49,6 +49,28 @@ public sealed class StoreCommand(DbContext db)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs the statements in the context's current transaction and reads the first column of every row they return, from
+    /// every result set in order (statements ending in <c>RETURNING</c>: both providers support it).
+    /// </summary>
+    public async Task<List<T>> ReadFirstColumnAsync<T>(CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
+        await using var command = Create(transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var values = new List<T>();
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                values.Add(reader.GetFieldValue<T>(0));
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+        return values;
+    }
+
     private DbCommand Create(DbTransaction transaction)
     {
         var command = transaction.Connection!.CreateCommand();

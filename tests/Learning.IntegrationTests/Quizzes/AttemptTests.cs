@@ -287,4 +287,90 @@ public sealed class AttemptTests
             Assert.Equal(1, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.UserId == userId && x.Verb == Learning.Modularity.LearningVerbs.Attempted)));
         }
     }
+
+    /// <summary>
+    /// Issue 11, the synchronised start (Moodle 5's pre-created attempts): a cadre who opens the lesson before the quiz opens
+    /// gets an attempt drawn and stored, not started and seen nowhere; at the opening, "start" (pressed four times at once)
+    /// starts that same attempt once, its clock from then, with one Started event and one statement. An attempt drawn ahead
+    /// that no longer fits (a question corrected since) is deleted, questions and all, and the start draws afresh.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Start_AtTheOpening_StartsTheAttemptDrawnWhileTheCadreWaited(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var quiz = await SeedAsync(site, timeLimitSeconds: 600);
+        var opens = clock.GetUtcNow().UtcDateTime.AddMinutes(10);
+        await OpenAtAsync(site, quiz, opens);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var userId = await UserIdAsync(site, NhaTrangCadre);
+
+        var waiting = await cadre.GetAsync(LessonUrl());
+        Assert.Contains("id=\"quiz-cannot-start\"", waiting.Body, StringComparison.Ordinal);
+        await cadre.GetAsync(LessonUrl()); // a reload draws nothing more
+        var drawn = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Include(a => a.Questions).Where(a => a.UserId == userId).ToListAsync());
+        var ready = Assert.Single(drawn);
+        Assert.Equal(AttemptState.NotStarted, ready.State);
+        Assert.Equal(Bank.Length, ready.Questions.Count);
+        Assert.Null(ready.DeadlineUtc);
+        // Nobody's attempt yet: not counted, not listed, no statement, not on the card.
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.UserId == userId && x.Verb == Learning.Modularity.LearningVerbs.Attempted)));
+        Assert.DoesNotContain("id=\"quiz-attempts\"", waiting.Body, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        var lesson = (await cadre.GetAsync(LessonUrl())).Body;
+        var fields = new KeyValuePair<string, string>[] { new("__RequestVerificationToken", Field(lesson, "__RequestVerificationToken")), new("place", Field(lesson, "place")) };
+        var starts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
+            return (response.StatusCode, Attempt: StartedAttempt(response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync()));
+        }));
+        Assert.Single(starts, s => s.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(ready.PublicId, Assert.Single(starts.Select(s => s.Attempt).Distinct()));
+        var started = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync());
+        Assert.Equal(ready.Id, started.Id);
+        Assert.Equal(AttemptState.InProgress, started.State);
+        Assert.True((clock.GetUtcNow().UtcDateTime - started.StartedUtc).Duration() < TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
+        Assert.Equal(TimeSpan.FromSeconds(600), started.DeadlineUtc!.Value - started.StartedUtc);
+        Assert.NotNull(started.CourseId); // started from the lesson: passing completes it
+        Assert.Equal(ready.Questions.OrderBy(q => q.Slot).Select(q => (q.QuestionVersionId, q.OptionOrder)), started.Questions.OrderBy(q => q.Slot).Select(q => (q.QuestionVersionId, q.OptionOrder)));
+        Assert.Single(started.Events, e => e.Kind == AttemptEvents.Started);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.UserId == userId && x.Verb == Learning.Modularity.LearningVerbs.Attempted)));
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{started.PublicId}")).Body, "__RequestVerificationToken");
+        await SubmitAsync(cadre, started.PublicId, token);
+
+        // The next opening: drawn ahead again, then a question is corrected before the start.
+        await OpenAtAsync(site, quiz, clock.GetUtcNow().UtcDateTime.AddMinutes(5));
+        await cadre.GetAsync(LessonUrl());
+        var second = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Include(a => a.Questions).SingleAsync(a => a.State == AttemptState.NotStarted));
+        Assert.Equal(2, second.Number);
+        var corrected = second.Questions[0];
+        var newVersion = await site.WithDbAsync(async db =>
+        {
+            var old = await db.Set<QuestionVersion>().SingleAsync(v => v.Id == corrected.QuestionVersionId);
+            var version = new QuestionVersion { QuestionId = corrected.QuestionId, Number = old.Number + 1, Definition = old.Definition, CreatedUtc = DateTime.UtcNow };
+            db.Add(version);
+            await db.SaveChangesAsync();
+            await db.Set<Question>().Where(q => q.Id == corrected.QuestionId).ExecuteUpdateAsync(u => u.SetProperty(q => q.CurrentVersionId, version.Id));
+            return version.Id;
+        });
+        // The bank's caches hold a question's current version for 30 s; here the correction is seen at once.
+        await site.WithServiceAsync<Microsoft.Extensions.Caching.Memory.IMemoryCache, bool>(cache => { ((Microsoft.Extensions.Caching.Memory.MemoryCache)cache).Clear(); return Task.FromResult(true); });
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var redrawn = await StartFromLessonAsync(cadre);
+        Assert.NotEqual(second.PublicId, redrawn);
+        var rows = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Where(a => a.UserId == userId).Select(a => new { a.Number, a.State, a.PublicId }).ToListAsync());
+        Assert.Equal([(1, AttemptState.Finished), (2, AttemptState.InProgress)], rows.OrderBy(r => r.Number).Select(r => (r.Number, r.State)));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.AttemptId == second.Id)));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.QuestionVersionId == newVersion)));
+    }
+
+    private static async Task OpenAtAsync(TestSite site, Quiz quiz, DateTime opensUtc)
+    {
+        await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(u => u.SetProperty(q => q.OpensUtc, opensUtc)));
+        await site.WithServiceAsync<QuizCatalog, bool>(catalog => { catalog.Forget(quiz.Id, quiz.Key); return Task.FromResult(true); });
+    }
 }

@@ -8,4 +8,10 @@ public enum AttemptState
     NeedsGrading,
 
     Finished,
+
+    /// <summary>
+    /// Drawn ahead of the quiz's opening for a cadre waiting on its page (Moodle 5's pre-created attempts): its questions are
+    /// stored, its clock has not started, and nothing but the start that claims it sees it (a query filter hides it).
+    /// </summary>
+    NotStarted,
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Learning.Data;
 using Learning.Modularity;
 using Learning.Quizzes.Data;
+using Learning.Quizzes.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -72,12 +73,17 @@ public sealed class QuizzesStep(LearningDbContext db, IStringLocalizer<QuizzesSt
                 quiz.Slots.AddRange(slots);
             }
 
+            var changed = quiz.Id != 0 && (Fingerprint(quiz) != before || quiz.Slots.Any(s => s.Id == 0));
             if (quiz.Id == 0 || Fingerprint(quiz) != before)
             {
                 quiz.UpdatedUtc = now;
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (changed)
+            {
+                await ReadyAttempts.DiscardForQuizAsync(db, quiz.Id, cancellationToken);
+            }
         }
     }
 

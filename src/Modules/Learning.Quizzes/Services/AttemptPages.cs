@@ -13,6 +13,12 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
     /// <summary>What a quiz shows a cadre before an attempt (on its lesson or its own page).</summary>
     public async Task<QuizCardView> CardAsync(Quiz quiz, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, AntiforgeryTokenSet? tokens, bool isPreview, CancellationToken cancellationToken)
     {
+        if (!isPreview)
+        {
+            // Waiting for the opening on this page: the cadre's attempt is drawn now, so "start" at the opening only starts it.
+            await attempts.PrecreateAsync(quiz, userId, cancellationToken);
+        }
+
         var mine = await attempts.AttemptsAsync(quiz, userId, cancellationToken);
         var rules = await attempts.AccommodationAsync(quiz, userId, cancellationToken);
         var last = mine.LastOrDefault(a => a.State != AttemptState.InProgress);

@@ -112,14 +112,14 @@ public sealed class AttemptService(
     public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
         var (outcome, quiz) = await gate.RunAsync(() => PrepareStartAsync(quizKey, userId, lesson, cancellationToken), cancellationToken);
-        if (outcome.Attempt is not { Id: 0 } attempt)
+        if (outcome is not { Attempt: { } attempt, Created: true })
         {
             return outcome;
         }
 
         if (await writer.WriteAsync(attempt, QuizEvent(LearningVerbs.Attempted, attempt, quiz!)))
         {
-            return outcome with { Created = true };
+            return outcome;
         }
 
         // Another request of the same cadre started this number first: theirs is the attempt.
@@ -128,7 +128,10 @@ public sealed class AttemptService(
         return winner is not null ? new(winner, null) : new(null, new("Attempt.Busy"));
     }
 
-    /// <summary>The attempt in progress, a reason not to start, or a new attempt drawn and not yet stored (its id 0).</summary>
+    /// <summary>
+    /// The attempt in progress, a reason not to start, a new attempt drawn and not yet stored (its id 0), or the attempt drawn
+    /// for the cadre ahead of the opening, made ready to start (its id set, its clock from now: the writer claims it).
+    /// </summary>
     private async Task<(StartOutcome Outcome, Quiz? Quiz)> PrepareStartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
@@ -136,7 +139,14 @@ public sealed class AttemptService(
             return (new(null, new("Attempt.NoQuiz")), null);
         }
 
-        var attempts = await AttemptsAsync(quiz, userId, cancellationToken);
+        // One read for the cadre's attempts and the one drawn ahead, if any.
+        var all = await MineAsync(quiz.Id, userId, cancellationToken, withUnstarted: true);
+        var attempts = all.Where(a => a.State != AttemptState.NotStarted).ToList();
+        if (attempts.Any(a => a.State == AttemptState.InProgress && IsOverdue(a)))
+        {
+            attempts = await AttemptsAsync(quiz, userId, cancellationToken);
+        }
+
         if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress) is { } open)
         {
             return (new(open, null), quiz);
@@ -148,14 +158,96 @@ public sealed class AttemptService(
             return (new(null, problem), quiz);
         }
 
-        var attempt = await NewAttemptAsync(quiz, rules, userId, attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1, cancellationToken);
+        var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
+        var attempt = all.FirstOrDefault(a => a.State == AttemptState.NotStarted) is { } ready
+            ? await ReadyToStartAsync(ready, quiz, rules, number, cancellationToken)
+            : null;
+        attempt ??= await NewAttemptAsync(quiz, rules, userId, number, cancellationToken);
         if (attempt.Questions.Count == 0)
         {
             return (new(null, new("Attempt.Empty")), quiz);
         }
 
         (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
-        return (new(attempt, null), quiz);
+        return (new(attempt, null, Created: true), quiz);
+    }
+
+    /// <summary>
+    /// Draws and stores the cadre's next attempt, not started, when the quiz opens within <see cref="QuizzesOptions.PrecreateMinutes"/>
+    /// and they could start it then (Moodle 5's pre-created attempts): the quiz's page calls this while the cadre waits for the
+    /// opening, so the exam's synchronised "start" only starts clocks. Does nothing when one is drawn already, or one is in progress.
+    /// </summary>
+    public async Task PrecreateAsync(Quiz quiz, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        var now = Now;
+        if (options.Value.PrecreateMinutes <= 0 || quiz.OpensUtc is not { } opens || opens <= now || opens - now > TimeSpan.FromMinutes(options.Value.PrecreateMinutes))
+        {
+            return;
+        }
+
+        var all = await MineAsync(quiz.Id, userId, cancellationToken, withUnstarted: true);
+        if (all.Any(a => a.State is AttemptState.NotStarted or AttemptState.InProgress))
+        {
+            return;
+        }
+
+        var rules = await AccommodationAsync(quiz, userId, cancellationToken);
+        // Whatever would refuse the start at the opening refuses the drawing now (closed, no attempts left, a delay).
+        if (CheckStart(quiz, rules, all) is not { Key: "Attempt.NotOpen" }
+            || (rules.ClosesUtc is { } closes && closes <= opens))
+        {
+            return;
+        }
+
+        var attempt = await NewAttemptAsync(quiz, rules, userId, all.Count == 0 ? 1 : all.Max(a => a.Number) + 1, cancellationToken);
+        if (attempt.Questions.Count == 0)
+        {
+            return;
+        }
+
+        attempt.State = AttemptState.NotStarted;
+        attempt.DeadlineUtc = null;
+        attempt.Events.Clear();
+        if (!await writer.WriteAsync(attempt, null))
+        {
+            logger.LogDebug("Attempt {Number} at quiz {Quiz} was drawn ahead by a concurrent request", attempt.Number, quiz.Key);
+        }
+    }
+
+    /// <summary>
+    /// The attempt drawn ahead, with its questions, made ready to start now (state, clock and deadline set; stored by the
+    /// writer's claim). Null when it no longer fits (deleted; the caller draws afresh): another attempt took its number, or a
+    /// question it holds was corrected or archived since it was drawn.
+    /// </summary>
+    private async Task<Attempt?> ReadyToStartAsync(Attempt ready, Quiz quiz, Accommodation rules, int number, CancellationToken cancellationToken)
+    {
+        var questions = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == ready.Id).OrderBy(q => q.Slot).ToListAsync(cancellationToken);
+        var fits = ready.Number == number && questions.Count > 0;
+        foreach (var question in questions)
+        {
+            fits = fits && (await catalog.CurrentAsync(question.QuestionId, cancellationToken))?.VersionId == question.QuestionVersionId;
+        }
+
+        if (!fits)
+        {
+            await ReadyAttempts.DiscardAsync(db, ready.Id, cancellationToken);
+            return null;
+        }
+
+        var now = Now;
+        DateTime? deadline = rules.TimeLimit is { } limit ? now + limit : null;
+        if (deadline is not null && rules.ClosesUtc is { } closes && closes < deadline)
+        {
+            deadline = closes;
+        }
+
+        ready.State = AttemptState.InProgress;
+        ready.StartedUtc = now;
+        ready.DeadlineUtc = deadline;
+        ready.Questions = questions;
+        ready.Events = [new AttemptEvent { AtUtc = now, Kind = AttemptEvents.Started, ActorId = ready.UserId, Detail = deadline is null ? null : $"deadline {deadline:O}" }];
+        return ready;
     }
 
     private async Task<Attempt> NewAttemptAsync(Quiz quiz, Accommodation rules, string userId, int number, CancellationToken cancellationToken)
@@ -467,8 +559,15 @@ public sealed class AttemptService(
             .OrderBy(a => a.DeadlineUtc).Select(a => a.Id).Take(max).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the attempts drawn ahead of an opening that nobody started within <see cref="QuizzesOptions.KeepUnstartedDays"/>.</summary>
+    public Task<int> DiscardUnstartedAsync(CancellationToken cancellationToken) =>
+        ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
+
     private bool IsOverdue(Attempt attempt) => attempt.DeadlineUtc is { } deadline && deadline + Grace < Now;
 
-    private Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken) =>
-        db.Set<Attempt>().AsNoTracking().Where(a => a.QuizId == quizId && a.UserId == userId).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+    private Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false)
+    {
+        var attempts = withUnstarted ? db.Set<Attempt>().IgnoreQueryFilters() : db.Set<Attempt>();
+        return attempts.AsNoTracking().Where(a => a.QuizId == quizId && a.UserId == userId).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+    }
 }

@@ -46,6 +46,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         quiz.UpdatedUtc = now;
         audit.Record(existingKey is null ? "quizzes.quiz.created" : "quizzes.quiz.updated", quiz.Key, quiz.Title);
         await db.SaveChangesAsync(cancellationToken);
+        await ReadyAttempts.DiscardForQuizAsync(db, quiz.Id, cancellationToken);
         catalog.Forget(quiz.Id, quiz.Key);
         return (quiz, null);
     }
@@ -84,6 +85,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         {
             audit.Record("quizzes.slot.removed", quiz.Key, $"{slotId}");
             await db.SaveChangesAsync(cancellationToken);
+            await ReadyAttempts.DiscardForQuizAsync(db, quiz.Id, cancellationToken);
             catalog.Forget(quiz.Id, quiz.Key);
         }
 
@@ -102,6 +104,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         db.Add(slot);
         audit.Record("quizzes.slot.added", quiz.Key, slot.QuestionId is { } q ? $"question {q}" : $"{slot.RandomCount} random from category {slot.CategoryId}");
         await db.SaveChangesAsync(cancellationToken);
+        await ReadyAttempts.DiscardForQuizAsync(db, quiz.Id, cancellationToken);
         catalog.Forget(quiz.Id, quiz.Key);
         return null;
     }

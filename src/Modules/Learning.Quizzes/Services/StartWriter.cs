@@ -18,6 +18,12 @@ namespace Learning.Quizzes.Services;
 /// exam's synchronised start the queue grows while a group is written, and thousands of starts cost a few dozen transactions
 /// (one WAL flush each) instead of eight round trips and a flush apiece.
 /// <para>
+/// An attempt drawn ahead of the opening (<see cref="AttemptState.NotStarted"/>) is stored here the same way, without a
+/// statement; starting it later is a claim in a group too: one conditional update per attempt (from not started to in
+/// progress, its clock and deadline), sent together as one command whose <c>RETURNING</c> says which won, then their Started
+/// events and statements. A claim that finds its attempt started already (the same cadre's other tab won) is refused alone.
+/// </para>
+/// <para>
 /// A group that breaks a unique key (the same cadre's second start, from a double click or another node, raced the first) is
 /// rolled back and its starts are stored one by one, so only the late one is refused; a transient failure retries the group.
 /// </para>
@@ -49,14 +55,16 @@ public sealed class StartWriter : IDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="attempt"/> (its questions and events with it) and records <paramref name="started"/>. True: stored,
-    /// with its id set. False: a unique key refused it (the cadre's attempt of that number exists already); nothing of it stored.
+    /// Stores <paramref name="attempt"/> (its questions and events with it) and records <paramref name="started"/>, if any. True:
+    /// stored, with its id set. False: a unique key refused it (the cadre's attempt of that number exists already); nothing of it
+    /// stored. An attempt with an id is one drawn ahead and now made ready to start: it is claimed (its state, clock, deadline
+    /// and place updated, its events added) if still not started; false when another request started it first.
     /// </summary>
-    public async Task<bool> WriteAsync(Attempt attempt, LearningEvent started)
+    public async Task<bool> WriteAsync(Attempt attempt, LearningEvent? started)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         _ = loops.Value;
-        var pending = new Pending(attempt, attempt.Questions.ToList(), started);
+        var pending = new Pending(attempt, attempt.Questions.ToList(), started, attempt.Id != 0);
         ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
 
         // Not cancelled with the request: a start the queue has taken is stored, and the cadre who left resumes it on return.
@@ -85,14 +93,14 @@ public sealed class StartWriter : IDisposable
             {
                 if (await TryStoreAsync(group))
                 {
-                    group.ForEach(p => p.Done.TrySetResult(true));
+                    group.ForEach(p => p.Done.TrySetResult(p.Won));
                 }
                 else
                 {
                     // One of them broke a unique key: store each alone, so only that one is refused.
                     foreach (var pending in group)
                     {
-                        pending.Done.TrySetResult(group.Count > 1 && await TryStoreAsync([pending]));
+                        pending.Done.TrySetResult(group.Count > 1 && await TryStoreAsync([pending]) && pending.Won);
                     }
                 }
             }
@@ -114,26 +122,45 @@ public sealed class StartWriter : IDisposable
         {
             await db.InTransactionAsync(async ct =>
             {
+                db.ChangeTracker.Clear(); // a retry after a transient failure starts afresh
+                var won = await ClaimAsync(db, group.Where(p => p.Claim).ToList(), ct);
                 foreach (var pending in group)
                 {
                     var attempt = pending.Attempt;
-                    attempt.Id = 0; // a retry after a transient failure inserts afresh
-                    attempt.Questions = [];
-                    attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
-                    db.Add(attempt);
+                    pending.Won = !pending.Claim || won.Contains(attempt.Id);
+                    if (!pending.Claim)
+                    {
+                        attempt.Id = 0; // a retry after a transient failure inserts afresh
+                        attempt.Questions = [];
+                        attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
+                        db.Add(attempt);
+                    }
+                    else if (pending.Won)
+                    {
+                        attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, attempt.Id));
+                        db.AddRange(attempt.Events);
+                    }
                 }
 
-                await events.RecordManyAsync(group.Select(p => p.Started).ToList(), ct);
+                var statements = group.Where(p => p.Won && p.Started is not null).Select(p => p.Started!).ToList();
+                if (statements.Count > 0)
+                {
+                    await events.RecordManyAsync(statements, ct);
+                }
+
                 db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
-                var questions = new List<AttemptQuestion>(group.Sum(p => p.Questions.Count));
-                foreach (var pending in group)
+                var questions = new List<AttemptQuestion>(group.Sum(p => p.Claim ? 0 : p.Questions.Count));
+                foreach (var pending in group.Where(p => !p.Claim))
                 {
                     pending.Questions.ForEach(q => q.AttemptId = pending.Attempt.Id);
                     questions.AddRange(pending.Questions);
                 }
 
-                await BulkInsert.RowsAsync(db, questions, QuestionColumns, 500, ct);
+                if (questions.Count > 0)
+                {
+                    await BulkInsert.RowsAsync(db, questions, QuestionColumns, 500, ct);
+                }
             }, CancellationToken.None);
             return true;
         }
@@ -152,8 +179,40 @@ public sealed class StartWriter : IDisposable
         }
     }
 
-    private sealed record Pending(Attempt Attempt, List<AttemptQuestion> Questions, LearningEvent Started)
+    /// <summary>
+    /// Starts the attempts drawn ahead in one command: each moves from not started to in progress only if it still is (another
+    /// tab's start may have won); the ids that moved.
+    /// </summary>
+    private static async Task<HashSet<long>> ClaimAsync(LearningDbContext db, IReadOnlyList<Pending> claims, CancellationToken cancellationToken)
+    {
+        if (claims.Count == 0)
+        {
+            return [];
+        }
+
+        var command = new StoreCommand(db);
+        var row = command.For<Attempt>();
+        foreach (var attempt in claims.Select(p => p.Attempt))
+        {
+            command.Append($"UPDATE {row.Name} SET {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+                + $", {row.Column(nameof(Attempt.StartedUtc))} = {row.Value(nameof(Attempt.StartedUtc), attempt.StartedUtc)}"
+                + $", {row.Column(nameof(Attempt.DeadlineUtc))} = {row.Value(nameof(Attempt.DeadlineUtc), attempt.DeadlineUtc)}"
+                + $", {row.Column(nameof(Attempt.CourseId))} = {row.Value(nameof(Attempt.CourseId), attempt.CourseId)}"
+                + $", {row.Column(nameof(Attempt.CourseSlug))} = {row.Value(nameof(Attempt.CourseSlug), attempt.CourseSlug)}"
+                + $", {row.Column(nameof(Attempt.LessonKey))} = {row.Value(nameof(Attempt.LessonKey), attempt.LessonKey)}"
+                + $" WHERE {row.Column(nameof(Attempt.Id))} = {row.Value(nameof(Attempt.Id), attempt.Id)}"
+                + $" AND {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.NotStarted)}"
+                + $" RETURNING {row.Column(nameof(Attempt.Id))};");
+        }
+
+        return [.. await command.ReadFirstColumnAsync<long>(cancellationToken)];
+    }
+
+    private sealed record Pending(Attempt Attempt, List<AttemptQuestion> Questions, LearningEvent? Started, bool Claim)
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Stored (an insert), or its claim moved it from not started (set in the transaction).</summary>
+        public bool Won { get; set; }
     }
 }

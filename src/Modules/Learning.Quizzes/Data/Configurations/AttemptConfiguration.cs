@@ -17,6 +17,10 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.MaxScore).HasPrecision(9, 3);
         builder.HasIndex(a => a.PublicId).IsUnique();
 
+        // An attempt drawn ahead of the opening is nobody's attempt yet: not in a cadre's list, the results, the grades or the
+        // reports. Only the start that claims it, the drawing and the clean-up look past this (IgnoreQueryFilters).
+        builder.HasQueryFilter(a => a.State != AttemptState.NotStarted);
+
         // One row per attempt number: two "start" requests racing for the same number cannot both win.
         builder.HasIndex(a => new { a.QuizId, a.UserId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.State, a.DeadlineUtc });

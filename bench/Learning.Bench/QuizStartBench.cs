@@ -27,6 +27,9 @@ namespace Learning.Bench;
 public static partial class QuizStartBench
 {
     public const string QuizKey = "bench-exam";
+
+    /// <summary>The warm-up's quiz when the exam has an opening time: its own opening warms the start of attempts drawn ahead.</summary>
+    public const string WarmQuizKey = "bench-warm";
     private const string Password = "Benchmark2026x";
     private const int PoolSize = 100;
 
@@ -39,6 +42,13 @@ public static partial class QuizStartBench
 
     /// <summary>How many times the warm-up cadres go through the flow, two seconds apart (<c>--warmup-rounds</c>, default 1).</summary>
     public static int WarmUpRounds { get; set; } = 1;
+
+    /// <summary>
+    /// <c>--opens 1</c>: the exam has an opening time, as a synchronised exam does. The cadres open the quiz's page before it
+    /// (the server draws their attempts then: <c>Learning:Quizzes:PrecreateMinutes</c>), and the gate opens at the opening.
+    /// Without it (the default) the quiz is open all along and every start draws its attempt.
+    /// </summary>
+    public static bool Opens { get; set; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -113,18 +123,21 @@ public static partial class QuizStartBench
             questions[i].CurrentVersionId = versions[i].Id;
         }
 
-        db.Add(new Quiz
+        foreach (var key in new[] { QuizKey, WarmQuizKey })
         {
-            Key = QuizKey,
-            Title = "Kiểm tra cuối khóa (thử tải)",
-            Intro = "Bài kiểm tra gồm 16 câu hỏi rút ngẫu nhiên, 60 phút.",
-            TimeLimitSeconds = 3600,
-            AttemptsAllowed = 0,
-            QuestionsPerPage = 2,
-            CreatedUtc = now,
-            UpdatedUtc = now,
-            Slots = [new QuizSlot { Position = 1, CategoryId = category.Id, RandomCount = 16, Mark = 1 }],
-        });
+            db.Add(new Quiz
+            {
+                Key = key,
+                Title = key == QuizKey ? "Kiểm tra cuối khóa (thử tải)" : "Kiểm tra làm nóng (thử tải)",
+                Intro = "Bài kiểm tra gồm 16 câu hỏi rút ngẫu nhiên, 60 phút.",
+                TimeLimitSeconds = 3600,
+                AttemptsAllowed = 0,
+                QuestionsPerPage = 2,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+                Slots = [new QuizSlot { Position = 1, CategoryId = category.Id, RandomCount = 16, Mark = 1 }],
+            });
+        }
         await db.SaveChangesAsync();
         Console.WriteLine(string.Create(C, $"seeded {cadres} cadres, {PoolSize} questions, quiz {QuizKey} ({watch.Elapsed.TotalSeconds:0.0} s)"));
     }
@@ -147,6 +160,21 @@ public static partial class QuizStartBench
         }
 
         Console.WriteLine(string.Create(C, $"warm-up: {WarmUp} cadres through the whole flow (signed in through /Account/Login), {WarmUpRounds} round(s), in {warm.Elapsed.TotalSeconds:0.0} s, errors: {(warmStats.ErrorCount == 0 ? "0" : string.Join(", ", warmStats.Errors.Select(e => $"{e.Key} ×{e.Value}")))}"));
+
+        // With an opening time: the exam (and the warm-up's own quiz) open in half an hour, as far as the cadres opening their
+        // pages now can tell; the host's cached copies of the quizzes last 30 s, so wait that long first.
+        List<Cadre> warmClaimers = [];
+        if (Opens)
+        {
+            await OpenAtAsync(services, DateTime.UtcNow.AddMinutes(30), DateTime.UtcNow.AddMinutes(30));
+            await Task.Delay(TimeSpan.FromSeconds(31));
+            warmClaimers = [.. Enumerable.Range(cadres, WarmUp).Select(i => new Cadre(baseUri, i, WarmQuizKey))];
+            await Task.WhenAll(warmClaimers.Select(async c =>
+            {
+                await c.SignInAsync();
+                await c.LoadQuizAsync();
+            }));
+        }
 
         // Sign-in and the quiz page (with its token), before anything is measured.
         var prepare = Stopwatch.StartNew();
@@ -180,6 +208,21 @@ public static partial class QuizStartBench
             }
         });
         Console.WriteLine(string.Create(C, $"prepared {cadres} cadres ({(login ? "signed in through /Account/Login" : "sign-in tickets")}) in {prepare.Elapsed.TotalSeconds:0.0} s, errors: {stats.ErrorCount}"));
+        if (Opens)
+        {
+            var (exam, warmQuiz) = (await DrawnAheadAsync(services, QuizKey), await DrawnAheadAsync(services, WarmQuizKey));
+            Console.WriteLine(string.Create(C, $"attempts drawn ahead while the cadres waited: {exam} for the exam, {warmQuiz} for the warm-up's quiz"));
+            // The warm-up's quiz opens in 35 s (once every cached copy has expired), the exam 25 s later; the warm-up cadres start
+            // theirs at its opening (attempts drawn ahead: the exam's path) and go through it, then the gate opens at the exam's.
+            var warmOpens = DateTime.UtcNow.AddSeconds(35);
+            var examOpens = warmOpens.AddSeconds(25);
+            await OpenAtAsync(services, examOpens, warmOpens);
+            await Task.Delay(warmOpens - DateTime.UtcNow + TimeSpan.FromMilliseconds(300));
+            await Task.WhenAll(warmClaimers.Select(c => WarmThroughAsync(c, warmStats)));
+            warmClaimers.ForEach(c => c.Dispose());
+            Console.WriteLine(string.Create(C, $"warm-up at the warm-up quiz's opening: {WarmUp} starts of attempts drawn ahead, errors: {warmStats.ErrorCount}"));
+            await Task.Delay(examOpens - DateTime.UtcNow + TimeSpan.FromMilliseconds(300));
+        }
 
         // Everyone waits at the gate; opening it releases every start at once.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -281,24 +324,55 @@ public static partial class QuizStartBench
     private static Task WarmUpRoundAsync(Uri baseUri, int cadres, Stats warmStats) =>
         Task.WhenAll(Enumerable.Range(cadres, WarmUp).Select(async i =>
         {
-            using var cadre = new Cadre(baseUri, i);
+            using var cadre = new Cadre(baseUri, i, Opens ? WarmQuizKey : QuizKey);
             try
             {
                 await cadre.SignInAsync();
                 await cadre.LoadQuizAsync();
-                await cadre.StartAsync();
-                for (var page = 0; page < cadre.Pages.Count; page++)
-                {
-                    await cadre.SaveAsync(page, new Random(i));
-                }
-
-                await cadre.SubmitAsync();
             }
             catch (Exception ex)
             {
                 warmStats.Error(cadre.Step + " " + Kind(ex));
+                return;
             }
+
+            await WarmThroughAsync(cadre, warmStats);
         }));
+
+    /// <summary>A warm-up cadre, its quiz's page loaded, through start, every page's save and the submit, without think time.</summary>
+    private static async Task WarmThroughAsync(Cadre cadre, Stats warmStats)
+    {
+        try
+        {
+            await cadre.StartAsync();
+            for (var page = 0; page < cadre.Pages.Count; page++)
+            {
+                await cadre.SaveAsync(page, new Random(cadre.Index));
+            }
+
+            await cadre.SubmitAsync();
+        }
+        catch (Exception ex)
+        {
+            warmStats.Error(cadre.Step + " " + Kind(ex));
+        }
+    }
+
+    /// <summary>Sets both quizzes' opening times in the database (the host reads them again within 30 s).</summary>
+    private static async Task OpenAtAsync(IServiceProvider services, DateTime examOpensUtc, DateTime warmOpensUtc)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        await db.Set<Quiz>().Where(q => q.Key == QuizKey).ExecuteUpdateAsync(u => u.SetProperty(q => q.OpensUtc, examOpensUtc));
+        await db.Set<Quiz>().Where(q => q.Key == WarmQuizKey).ExecuteUpdateAsync(u => u.SetProperty(q => q.OpensUtc, warmOpensUtc));
+    }
+
+    private static async Task<int> DrawnAheadAsync(IServiceProvider services, string key)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        return await db.Set<Attempt>().IgnoreQueryFilters().CountAsync(a => a.State == AttemptState.NotStarted && db.Set<Quiz>().Any(q => q.Id == a.QuizId && q.Key == key));
+    }
 
     private static async Task<string[]> TicketsAsync(IServiceProvider services, int cadres)
     {
@@ -425,9 +499,10 @@ public static partial class QuizStartBench
         private string attemptPath = "";
         private long sequence;
 
-        public Cadre(Uri baseUri, int index)
+        public Cadre(Uri baseUri, int index, string quiz = QuizKey)
         {
             Index = index;
+            Quiz = quiz;
             client = new HttpClient(new SocketsHttpHandler
             {
                 CookieContainer = Cookies,
@@ -440,6 +515,8 @@ public static partial class QuizStartBench
         }
 
         public int Index { get; }
+
+        public string Quiz { get; }
 
         public CookieContainer Cookies { get; } = new();
 
@@ -463,13 +540,13 @@ public static partial class QuizStartBench
         public async Task LoadQuizAsync()
         {
             Step = "quiz page";
-            token = Token(await GetAsync("/Quizzes/" + QuizKey));
+            token = Token(await GetAsync("/Quizzes/" + Quiz));
         }
 
         public async Task StartAsync()
         {
             Step = "start";
-            using var reply = await client.PostAsync("/Quizzes/" + QuizKey, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("place", "")]));
+            using var reply = await client.PostAsync("/Quizzes/" + Quiz, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("place", "")]));
             var html = await reply.Content.ReadAsStringAsync();
             if (reply.StatusCode == HttpStatusCode.OK && AttemptPattern().Match(html) is { Success: true } started)
             {

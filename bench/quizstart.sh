@@ -42,7 +42,8 @@ for n in "${sizes[@]}"; do
   export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_quiz_$n;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
   dotnet $web setup --recipe setup --admin-email bench@example.vn --admin-password 'Benchmark2026x' >/dev/null
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  env ${HOST_ENV:-} dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
+  opens_env=""; [ "${OPENS:-0}" = 1 ] && opens_env="Learning__Quizzes__PrecreateMinutes=60"
+  env $opens_env ${HOST_ENV:-} dotnet $web --urls "http://127.0.0.1:$port" >"$work/server-$n.log" 2>&1 &
   server=$!
   until curl -s -o /dev/null "http://127.0.0.1:$port/ping"; do
     kill -0 "$server" 2>/dev/null || { echo "the host exited before serving:"; tail -5 "$work/server-$n.log"; exit 1; }

@@ -299,7 +299,11 @@ public sealed class AttemptTests
     public async Task Start_AtTheOpening_StartsTheAttemptDrawnWhileTheCadreWaited(DatabaseProvider provider)
     {
         var clock = new ManualClock();
-        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var site = await TestSite.StartAsync(provider, services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.Configure<Learning.Quizzes.QuizzesOptions>(o => o.PrecreateMinutes = 60);
+        });
         var quiz = await SeedAsync(site, timeLimitSeconds: 600);
         var opens = clock.GetUtcNow().UtcDateTime.AddMinutes(10);
         await OpenAtAsync(site, quiz, opens);

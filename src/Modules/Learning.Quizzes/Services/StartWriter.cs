@@ -127,7 +127,8 @@ public sealed class StartWriter : IDisposable
                 foreach (var pending in group)
                 {
                     var attempt = pending.Attempt;
-                    pending.Won = !pending.Claim || won.Contains(attempt.Id);
+                    // Two claims of one attempt in one group (two tabs): its one update won once, so only the first wins.
+                    pending.Won = !pending.Claim || won.Remove(attempt.Id);
                     if (!pending.Claim)
                     {
                         attempt.Id = 0; // a retry after a transient failure inserts afresh

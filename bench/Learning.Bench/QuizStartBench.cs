@@ -50,6 +50,12 @@ public static partial class QuizStartBench
     /// </summary>
     public static bool Opens { get; set; }
 
+    /// <summary>
+    /// <c>--idle S</c>: without an opening time, the host sits idle S seconds between the preparation and the gate, as it does
+    /// while <c>--opens 1</c> waits for the quiz caches and the warm-up's opening (about 90 s): to tell that wait's effect apart.
+    /// </summary>
+    public static int IdleSeconds { get; set; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -222,6 +228,11 @@ public static partial class QuizStartBench
             warmClaimers.ForEach(c => c.Dispose());
             Console.WriteLine(string.Create(C, $"warm-up at the warm-up quiz's opening: {WarmUp} starts of attempts drawn ahead, errors: {warmStats.ErrorCount}"));
             await Task.Delay(examOpens - DateTime.UtcNow + TimeSpan.FromMilliseconds(300));
+        }
+        else if (IdleSeconds > 0)
+        {
+            Console.WriteLine(string.Create(C, $"idle for {IdleSeconds} s before the gate"));
+            await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
         }
 
         // Everyone waits at the gate; opening it releases every start at once.

@@ -33,16 +33,7 @@ public sealed partial class QuizOpeningTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "vi-VN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await Browser.PhonePageAsync(browser, site.BaseUrl);
         await Journey.SignInAsync(page, "cho.gio@example.vn", Password);
 
         await page.GotoAsync("/Courses/khoa-gio-mo/bai-kiem-tra");

@@ -236,11 +236,7 @@ public sealed class AttemptService(
         }
 
         var now = Now;
-        DateTime? deadline = rules.TimeLimit is { } limit ? now + limit : null;
-        if (deadline is not null && rules.ClosesUtc is { } closes && closes < deadline)
-        {
-            deadline = closes;
-        }
+        var deadline = Deadline(rules, now);
 
         ready.State = AttemptState.InProgress;
         ready.StartedUtc = now;
@@ -270,11 +266,7 @@ public sealed class AttemptService(
         var drawn = AttemptLayout.Draw(quiz, fixedEntries, pools, random);
         var definitions = await catalog.DefinitionsAsync(drawn.Select(d => d.Entry.VersionId), cancellationToken);
         var now = Now;
-        DateTime? deadline = rules.TimeLimit is { } limit ? now + limit : null;
-        if (deadline is not null && rules.ClosesUtc is { } closes && closes < deadline)
-        {
-            deadline = closes;
-        }
+        var deadline = Deadline(rules, now);
 
         var attempt = new Attempt
         {
@@ -562,6 +554,12 @@ public sealed class AttemptService(
     /// <summary>Deletes the attempts drawn ahead of an opening that nobody started within <see cref="QuizzesOptions.KeepUnstartedDays"/>.</summary>
     public Task<int> DiscardUnstartedAsync(CancellationToken cancellationToken) =>
         ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
+
+    /// <summary>An attempt started at <paramref name="startedUtc"/> ends at its time limit, or at the quiz's close if that comes first.</summary>
+    private static DateTime? Deadline(Accommodation rules, DateTime startedUtc) =>
+        rules.TimeLimit is { } limit
+            ? (rules.ClosesUtc is { } closes && closes < startedUtc + limit ? closes : startedUtc + limit)
+            : null;
 
     private bool IsOverdue(Attempt attempt) => attempt.DeadlineUtc is { } deadline && deadline + Grace < Now;
 

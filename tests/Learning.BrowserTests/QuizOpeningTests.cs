@@ -25,9 +25,9 @@ public sealed partial class QuizOpeningTests
             { "name": "users", "users": [ { "email": "cho.gio@example.vn", "displayName": "Lê Thị Chờ Giờ", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "quizzes", "quizzes": [ { "key": "kt-gio-mo", "title": "Kiểm tra có giờ mở", "timeLimitMinutes": 30, "attempts": 1, "opens": "{{opens}}",
                 "slots": [ { "random": 4, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
-            { "name": "courses", "courses": [ { "slug": "khoa-gio-mo", "title": "Khóa có bài kiểm tra giờ mở", "publish": true, "modules": [
+            { "name": "courses", "courses": [ { "slug": "khoa-gio-mo", "title": "Khóa bồi dưỡng kỹ năng số cho công chức Tư pháp – Hộ tịch xã Khánh Vĩnh, Khánh Sơn và Cam Lâm", "publish": true, "modules": [
                 { "key": "m1", "title": "Kiểm tra", "lessons": [
-                    { "key": "bai-kiem-tra", "title": "Bài kiểm tra", "kind": "quiz", "reference": "kt-gio-mo", "required": true, "minutes": 30 } ] } ] } ] },
+                    { "key": "bai-kiem-tra", "title": "Bài kiểm tra cuối khóa: ký số hồ sơ trên Cổng Dịch vụ công quốc gia", "kind": "quiz", "reference": "kt-gio-mo", "required": true, "minutes": 30 } ] } ] } ] },
             { "name": "assignments", "assignments": [ { "course": "khoa-gio-mo", "target": "unit", "value": "KH-NHATRANG", "dueDays": 30 } ] } ] }
         """, env);
 
@@ -45,6 +45,9 @@ public sealed partial class QuizOpeningTests
         await page.WaitForTimeoutAsync(1500);
         Assert.NotEqual(before, await page.Locator("#quiz-countdown").TextContentAsync());
         await Browser.ScreenshotAsync(page, "11-quiz-waiting-for-the-opening");
+        await page.SetViewportSizeAsync(1280, 800);
+        await Browser.ScreenshotAsync(page, "11-quiz-waiting-for-the-opening-desktop");
+        await page.SetViewportSizeAsync(360, 740);
 
         // The opening: enabled without a reload (the wait came from the server), the notice gone.
         await Assertions.Expect(start).ToBeEnabledAsync(new() { Timeout = 150_000 });

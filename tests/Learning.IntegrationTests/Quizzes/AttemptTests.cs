@@ -233,12 +233,7 @@ public sealed class AttemptTests
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         var lesson = (await cadre.GetAsync(LessonUrl())).Body;
         var fields = new KeyValuePair<string, string>[] { new("__RequestVerificationToken", Field(lesson, "__RequestVerificationToken")), new("place", Field(lesson, "place")) };
-        var starts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var content = new FormUrlEncodedContent(fields);
-            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
-            return (response.StatusCode, Attempt: StartedAttempt(response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync()));
-        }));
+        var starts = await StartTogetherAsync(cadre, fields, 6);
         Assert.Single(starts, s => s.StatusCode == HttpStatusCode.OK); // the one that started it answers with it; the others resume it
         Assert.Single(starts.Select(s => s.Attempt).Distinct());
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
@@ -326,12 +321,7 @@ public sealed class AttemptTests
         clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         var lesson = (await cadre.GetAsync(LessonUrl())).Body;
         var fields = new KeyValuePair<string, string>[] { new("__RequestVerificationToken", Field(lesson, "__RequestVerificationToken")), new("place", Field(lesson, "place")) };
-        var starts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-        {
-            using var content = new FormUrlEncodedContent(fields);
-            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
-            return (response.StatusCode, Attempt: StartedAttempt(response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync()));
-        }));
+        var starts = await StartTogetherAsync(cadre, fields, 4);
         Assert.Single(starts, s => s.StatusCode == HttpStatusCode.OK);
         Assert.Equal(ready.PublicId, Assert.Single(starts.Select(s => s.Attempt).Distinct()));
         var started = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync());
@@ -371,6 +361,15 @@ public sealed class AttemptTests
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.AttemptId == second.Id)));
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.QuestionVersionId == newVersion)));
     }
+
+    /// <summary>The same start form posted <paramref name="count"/> times at once by one cadre: each answer's status and attempt.</summary>
+    private static Task<(HttpStatusCode StatusCode, Guid Attempt)[]> StartTogetherAsync(SiteClient cadre, KeyValuePair<string, string>[] fields, int count) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
+            return (response.StatusCode, StartedAttempt(response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync()));
+        }));
 
     private static async Task OpenAtAsync(TestSite site, Quiz quiz, DateTime opensUtc)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Learning.IntegrationTests.Infrastructure;
@@ -26,6 +27,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
     private Uri? kestrelAddress;
+    private readonly ErrorLog errors = new();
+
+    /// <summary>What the host logged at Error or above, with the exception: a test that sees a 500 can say why (the console
+    /// log of the host does not reach a CI run's output).</summary>
+    public IReadOnlyCollection<string> ServerErrors => errors.Entries;
 
     private TestSite(DatabaseProvider provider, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
@@ -205,9 +211,36 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(errors));
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
+        }
+    }
+
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> entries = new();
+
+        public IReadOnlyCollection<string> Entries => entries;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel) && entries.Count < 50)
+            {
+                entries.Enqueue(formatter(state, exception) + (exception is null ? "" : Environment.NewLine + exception));
+            }
+        }
+
+        public void Dispose()
+        {
         }
     }
 

@@ -176,7 +176,8 @@ public sealed partial class WatchAndHelpTests
         Assert.Equal(HttpStatusCode.Redirect, await onB.SignInAsync(NhaTrangCadre, "Hocvien2026x"));
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => BeatAsync(i % 2 == 0 ? onA : onB, token, [[i * 6, (i * 6) + 6]], (i * 6) + 6)));
-        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.True(replies.All(r => r.Status == HttpStatusCode.OK),
+            string.Join(", ", replies.Select(r => r.Status)) + Environment.NewLine + string.Join(Environment.NewLine, nodeA.ServerErrors.Concat(nodeB.ServerErrors)));
         var record = await nodeA.WithDbAsync(db => db.Set<WatchRecord>().AsNoTracking().SingleAsync(w => w.UserId == userId && w.VideoId == videoId));
         Assert.Equal("0-180", record.Intervals);
         Assert.NotNull(record.CompletedUtc);

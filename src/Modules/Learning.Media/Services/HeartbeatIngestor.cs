@@ -20,6 +20,7 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
 {
     private const int Partitions = 2;
     private const int MaxBatch = 256;
+    private const int ConflictRetries = 20;
 
     private readonly Channel<Pending>[] channels;
     private readonly Task[] writers;
@@ -75,17 +76,19 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
                 {
                     await WriteBatchAsync(batch);
                 }
-                catch (Exception ex) when (ex is DbUpdateException)
+                catch (Exception ex) when (ex is DbUpdateException || Transactions.IsTransient(ex))
                 {
-                    // Another node saved one of these records meanwhile: merge them one at a time, re-reading each.
+                    // Another node saved one of these records meanwhile, or the database was busy past the execution strategy's
+                    // own retries: merge them one at a time, re-reading each (a merge is idempotent, so a retry never counts twice).
                     foreach (var item in batch)
                     {
                         try
                         {
-                            await WriteBatchAsync([item], retries: 8);
+                            await WriteBatchAsync([item], retries: ConflictRetries);
                         }
                         catch (Exception inner)
                         {
+                            logger.LogError(inner, "Heartbeat of {UserId} for video {VideoId} failed after {Retries} retries", item.UserId, item.Grant.VideoId, ConflictRetries);
                             item.Done.TrySetException(inner);
                         }
                     }
@@ -111,40 +114,16 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
         for (var attempt = 0; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
-            var userIds = batch.Select(p => p.UserId).Distinct().ToList();
-            var videoIds = batch.Select(p => p.Grant.VideoId).Distinct().ToList();
-            var records = (await db.Set<WatchRecord>().Where(w => userIds.Contains(w.UserId) && videoIds.Contains(w.VideoId)).ToListAsync())
-                .ToDictionary(w => (w.UserId, w.VideoId));
-            var threshold = Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var results = new List<(Pending Item, WatchRecord Record, bool Crossed)>(batch.Count);
-            var watched = new List<(Pending Item, int Seconds, string Intervals)>();
-            foreach (var item in batch)
-            {
-                if (!records.TryGetValue((item.UserId, item.Grant.VideoId), out var record))
-                {
-                    record = new WatchRecord { UserId = item.UserId, VideoId = item.Grant.VideoId };
-                    records[(item.UserId, item.Grant.VideoId)] = record;
-                    db.Add(record);
-                }
-
-                var before = record.WatchedSeconds;
-                results.Add((item, record, WatchRules.Apply(record, item.Grant, item.Reported, item.Position, threshold, now)));
-                if (record.WatchedSeconds > before)
-                {
-                    watched.Add((item, record.WatchedSeconds - before, record.Intervals));
-                }
-            }
-
-            await RecordWatchedAsync(scope.ServiceProvider.GetRequiredService<ILearningEvents>(), db, watched, now);
-
+            List<(Pending Item, WatchRecord Record, bool Crossed)> results;
             try
             {
-                await db.SaveChangesAsync();
+                results = await MergeAndSaveAsync(scope.ServiceProvider, batch);
             }
-            catch (DbUpdateException) when (attempt < retries)
+            catch (Exception ex) when ((ex is DbUpdateException || Transactions.IsTransient(ex)) && attempt < retries)
             {
+                // The other node may be writing the same record in a loop of its own, and an immediate re-read can lose to it
+                // again and again; a random, growing pause lets one of them through.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 5))), stopping.Token);
                 continue;
             }
 
@@ -160,6 +139,40 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
 
             return;
         }
+    }
+
+    /// <summary>Loads the batch's records, merges each heartbeat in order and saves them with their statements, in one commit.</summary>
+    private async Task<List<(Pending Item, WatchRecord Record, bool Crossed)>> MergeAndSaveAsync(IServiceProvider services, IReadOnlyList<Pending> batch)
+    {
+        var db = services.GetRequiredService<LearningDbContext>();
+        var userIds = batch.Select(p => p.UserId).Distinct().ToList();
+        var videoIds = batch.Select(p => p.Grant.VideoId).Distinct().ToList();
+        var records = (await db.Set<WatchRecord>().Where(w => userIds.Contains(w.UserId) && videoIds.Contains(w.VideoId)).ToListAsync())
+            .ToDictionary(w => (w.UserId, w.VideoId));
+        var threshold = Math.Clamp(options.Value.CompletionThreshold, 0.1, 1.0);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var results = new List<(Pending Item, WatchRecord Record, bool Crossed)>(batch.Count);
+        var watched = new List<(Pending Item, int Seconds, string Intervals)>();
+        foreach (var item in batch)
+        {
+            if (!records.TryGetValue((item.UserId, item.Grant.VideoId), out var record))
+            {
+                record = new WatchRecord { UserId = item.UserId, VideoId = item.Grant.VideoId };
+                records[(item.UserId, item.Grant.VideoId)] = record;
+                db.Add(record);
+            }
+
+            var before = record.WatchedSeconds;
+            results.Add((item, record, WatchRules.Apply(record, item.Grant, item.Reported, item.Position, threshold, now)));
+            if (record.WatchedSeconds > before)
+            {
+                watched.Add((item, record.WatchedSeconds - before, record.Intervals));
+            }
+        }
+
+        await RecordWatchedAsync(services.GetRequiredService<ILearningEvents>(), db, watched, now);
+        await db.SaveChangesAsync();
+        return results;
     }
 
     /// <summary>Each heartbeat that credited new seconds is a watched segment (xAPI "experienced"), saved with the record.</summary>

@@ -230,7 +230,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
         foreach (var holder in holders)
         {
             var pidText = holder[Machine.Length..].Split(':')[0];
-            if (holder == name || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            if (holder == name || !int.TryParse(pidText, System.Globalization.CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId || LocalProcesses.IsRunning(pid))
             {
                 continue;
             }
@@ -238,23 +238,6 @@ public sealed class JobWorker(IServiceScopeFactory scopes, DatabaseMigrator migr
             var released = await db.Set<JobRecord>().Where(j => j.State == JobState.Running && j.LockedBy == holder)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.LockedUntilUtc, DateTime.UnixEpoch), cancellationToken);
             logger.LogWarning("Released {Count} job(s) held by {Holder}, a process of this machine that no longer runs", released, holder);
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 

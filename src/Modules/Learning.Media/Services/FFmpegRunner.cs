@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using FFMpegCore;
+using Learning.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,14 @@ public sealed class FFmpegRunner : IDisposable
         var real = FindFFmpeg(options.Value.FFmpegFolder);
         if (OperatingSystem.IsLinux() && File.Exists("/usr/bin/setpriv") && real is not null)
         {
-            wrapperFolder = Directory.CreateTempSubdirectory("learning-ffmpeg-").FullName;
+            wrapperFolder = Directory.CreateTempSubdirectory(WrapperPrefix).FullName;
+            File.WriteAllText(Path.Combine(wrapperFolder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            var swept = SweepOrphanedWrappers(Path.GetDirectoryName(wrapperFolder)!);
+            if (swept > 0)
+            {
+                logger.LogInformation("Removed {Count} ffmpeg wrapper folders left by hosts that were killed", swept);
+            }
+
             var script = Path.Combine(wrapperFolder, "ffmpeg");
             File.WriteAllText(script, $"#!/bin/sh\n# ffmpeg that dies with the Learning host (parent-death signal)\nexec /usr/bin/setpriv --pdeathsig KILL '{real.Replace("'", "'\\''", StringComparison.Ordinal)}' \"$@\"\n");
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -47,7 +55,45 @@ public sealed class FFmpegRunner : IDisposable
         launcher.Start();
     }
 
+    private const string WrapperPrefix = "learning-ffmpeg-";
+    private const string OwnerFile = "host.pid";
+
+    // A folder that says nothing is being made right now, or was made by an older build: left alone for a day.
+    private static readonly TimeSpan UnclaimedAge = TimeSpan.FromDays(1);
+
     public bool Supervised => supervised is not null;
+
+    /// <summary>
+    /// Deletes the wrapper folders in <paramref name="tempFolder"/> whose host is gone: a host killed with SIGKILL never runs
+    /// <see cref="Dispose"/>. A folder says which process made it; one whose process still runs (another host on this machine)
+    /// or that says nothing readable is left alone, and the sticky temp folder refuses to let one user delete another's.
+    /// </summary>
+    public static int SweepOrphanedWrappers(string tempFolder)
+    {
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(tempFolder, WrapperPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(folder, OwnerFile);
+                if (File.Exists(owner)
+                    ? !int.TryParse(File.ReadAllText(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId || LocalProcesses.IsRunning(pid)
+                    : Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow - UnclaimedAge)
+                {
+                    continue;
+                }
+
+                Directory.Delete(folder, recursive: true);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // not ours, or gone meanwhile: leave it
+            }
+        }
+
+        return removed;
+    }
 
     /// <summary>Runs the command; cancelling stops ffmpeg (FFMpegCore asks it to quit, then kills it).</summary>
     public Task RunAsync(FFMpegArgumentProcessor processor, CancellationToken cancellationToken)

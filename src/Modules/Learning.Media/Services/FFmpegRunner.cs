@@ -66,7 +66,8 @@ public sealed class FFmpegRunner : IDisposable
     /// <summary>
     /// Deletes the wrapper folders in <paramref name="tempFolder"/> whose host is gone: a host killed with SIGKILL never runs
     /// <see cref="Dispose"/>. A folder says which process made it; one whose process still runs (another host on this machine)
-    /// or that says nothing readable is left alone, and the sticky temp folder refuses to let one user delete another's.
+    /// is left alone, as is one that says nothing and is less than a day old (being made, or an older build's); the sticky
+    /// temp folder refuses to let one user delete another's.
     /// </summary>
     public static int SweepOrphanedWrappers(string tempFolder)
     {

@@ -88,7 +88,11 @@ public sealed class HeartbeatIngestor : IAsyncDisposable
                         }
                         catch (Exception inner)
                         {
-                            logger.LogError(inner, "Heartbeat of {UserId} for video {VideoId} failed after {Retries} retries", item.UserId, item.Grant.VideoId, ConflictRetries);
+                            if (!stopping.IsCancellationRequested)
+                            {
+                                logger.LogError(inner, "Heartbeat of {UserId} for video {VideoId} failed after {Retries} retries", item.UserId, item.Grant.VideoId, ConflictRetries);
+                            }
+
                             item.Done.TrySetException(inner);
                         }
                     }

@@ -1,3 +1,4 @@
+using Learning.Data.Jobs;
 using Learning.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,9 +11,18 @@ public static class CompletionServices
 {
     public static IServiceCollection AddCompletionReports(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddScoped<ICompletionReport, CompletionReport>();
         services.AddScoped<ReportReads>();
+        services.AddValidatedOptions<ReportSnapshotOptions>(ReportSnapshotOptions.Section);
+        services.AddScoped<CompletionSnapshots>();
+        services.AddScoped<IJobHandler, Jobs.ReportSnapshotJob>();
+        var snapshots = configuration.GetValidated<ReportSnapshotOptions>(ReportSnapshotOptions.Section);
+        if (snapshots.Minutes > 0)
+        {
+            services.AddRecurringJob(Jobs.ReportSnapshotJob.RecurringName, Jobs.ReportSnapshotJob.JobKind,
+                RecurringSchedule.Every(TimeSpan.FromMinutes(Math.Max(1, snapshots.Minutes / 4)))); // a view is counted again at half its age limit
+        }
+
         services.AddScoped<IAdminMenuProvider, ReportsMenu>();
         services.AddRecipeStep<Recipes.DemoLearningStep>();
         return services;

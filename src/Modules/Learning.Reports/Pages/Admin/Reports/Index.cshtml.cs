@@ -7,16 +7,17 @@ using Learning.Reports.Services.Completion.Charts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Learning.Reports.Pages.Admin.Reports;
 
 /// <summary>The completion report: a course or a path, filters, one row per child unit (province → communes → units), every
 /// number a link to the cadres behind it, the completion-rate bars and the weekly completions line.</summary>
 [RequirePermission(Permissions.Names.View)]
-public sealed class IndexModel(IOrganizationScopeService scopes, ICompletionReport report, ReportReads reads, ICourseProgressQuery courseQuery,
-    ICadreDirectory directory, IStringLocalizer<ReportsStrings> t) : PageModel
+public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnapshots snapshots, ICourseProgressQuery courseQuery,
+    ICadreDirectory directory, IOptions<ReportSnapshotOptions> snapshotOptions, TimeProvider clock, IStringLocalizer<ReportsStrings> t) : PageModel
 {
-    public const int Weeks = 12;
+    public const int Weeks = CompletionSnapshots.Weeks;
 
     public ReportFilter Filter { get; private set; } = new();
 
@@ -35,7 +36,10 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ICompletionRepo
     /// <summary>The units from the top of the scope down to the one being broken down, for the breadcrumb.</summary>
     public IReadOnlyList<OrgUnitRef> Trail { get; private set; } = [];
 
-    public IReadOnlyList<(DateOnly Week, int Completions)> Trend { get; private set; } = [];
+    public IReadOnlyList<WeekPoint> Trend { get; private set; } = [];
+
+    /// <summary>When the numbers shown were counted, if they come from a kept view (ADR-031); null: counted for this visit.</summary>
+    public DateTime? KeptUtc { get; private set; }
 
     public string BarSvg { get; private set; } = "";
 
@@ -65,8 +69,8 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ICompletionRepo
             return Page();
         }
 
-        Groups = await report.GroupsAsync(scope, Filter, ct);
-        Trend = await reads.WeeklyCompletionsAsync(scope, Filter, Weeks, ct);
+        var view = await snapshots.ViewAsync(scope, Filter, live: Request.Query["live"] == "1", ct);
+        (Groups, Trend, KeptUtc) = (view.Groups, view.Trend, view.KeptUtc);
         BarSvg = SvgCharts.Bar(new BarChartData(t["Chart.RateTitle"], [.. Groups.Select(g => (GroupName(g), g.CompletionRate))]), "chart-rate");
         LineSvg = SvgCharts.Line(new LineChartData(t["Chart.WeeklyTitle"], [.. Trend.Select(w => (WeekLabel(w.Week), (double)w.Completions))]), "chart-weekly");
         return Page();
@@ -96,6 +100,19 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ICompletionRepo
     {
         var query = Filter.ToQueryString();
         return "/admin/reports/export?format=" + format + (query.Length > 0 ? "&" + query : "");
+    }
+
+    /// <summary>"Counted at 14:05 (12 minutes ago)" for a kept view, in Vietnam's time.</summary>
+    public string KeptNote(DateTime keptUtc)
+    {
+        var minutes = Math.Max(0, (int)(clock.GetUtcNow().UtcDateTime - keptUtc).TotalMinutes);
+        return t["Report.KeptAt", LocalTime.ToLocal(keptUtc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture), minutes, snapshotOptions.Value.Minutes];
+    }
+
+    public string LiveLink()
+    {
+        var query = Filter.ToQueryString();
+        return "/Admin/Reports?" + (query.Length > 0 ? query + "&" : "") + "live=1";
     }
 
     public static string Percent(double rate) => Math.Round(rate * 100).ToString(CultureInfo.InvariantCulture) + "%";

@@ -8,45 +8,16 @@ Then "Count again now" (`live=1`) once per view: a count on request.
 
 usage: kept_http.py BASE ADMIN_EMAIL ADMIN_PASSWORD PROVINCE_PATH COURSE_ID   (env RUNS=5)
 """
-import http.cookiejar
 import os
-import re
 import statistics
 import sys
-import time
 import urllib.parse
-import urllib.request
+
+from signed_in import SignedIn
 
 base, email, password, province, course = sys.argv[1:6]
 runs = int(os.environ.get("RUNS", "5"))
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
-browser.addheaders = [("Sec-Fetch-Site", "same-origin"), ("User-Agent", "kept-bench")]
-
-
-def get(path):
-    started = time.monotonic()
-    try:
-        with browser.open(base + path, timeout=600) as response:
-            status, body = response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        status, body = error.code, error.read().decode("utf-8", "replace")
-    return status, body, (time.monotonic() - started) * 1000
-
-
-_, login, _ = get("/Account/Login")
-token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', login).group(1)
-form = urllib.parse.urlencode({"email": email, "password": password, "__RequestVerificationToken": token}).encode()
-try:
-    browser.open(urllib.request.Request(base + "/Account/Login", data=form))
-except urllib.error.HTTPError:
-    pass  # the redirect after signing in
+get = SignedIn(base, email, password, agent="kept-bench").get
 
 views = [
     ("country, every course", "/Admin/Reports"),

@@ -9,14 +9,12 @@ A 5xx anywhere fails the run.
 usage: pages_http.py BASE ADMIN_EMAIL ADMIN_PASSWORD   (env MAX_PAGES=150 TOP=15 RUNS=3)
 """
 import html
-import http.cookiejar
 import os
 import re
 import statistics
 import sys
-import time
-import urllib.parse
-import urllib.request
+
+from signed_in import SignedIn
 
 base, email, password = sys.argv[1:4]
 max_pages = int(os.environ.get("MAX_PAGES", "150"))
@@ -24,31 +22,8 @@ top = int(os.environ.get("TOP", "15"))
 runs = int(os.environ.get("RUNS", "3"))
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
-
-
-def get(path):
-    started = time.monotonic()
-    try:
-        with browser.open(base + path, timeout=300) as response:
-            status, body = response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        status, body = error.code, error.read().decode("utf-8", "replace")
-    return status, body, (time.monotonic() - started) * 1000
-
-
-_, login, _ = get("/Account/Login")
-token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', login).group(1)
-form = urllib.parse.urlencode({"email": email, "password": password, "__RequestVerificationToken": token}).encode()
-try:
-    browser.open(urllib.request.Request(base + "/Account/Login", data=form))
-except urllib.error.HTTPError:
-    pass  # the redirect after signing in
+session = SignedIn(base, email, password, agent="pages-bench", timeout=300)
+get = session.get
 
 skip = re.compile(r"/Account/(Logout|Culture)|\.(xlsx|csv|pdf|zip|mp4|m3u8|vtt|jpg|png|svg|css|js|ico|webm)(\?|$)|/download|/export|format=|/media/|/files/", re.I)
 def shape(path):

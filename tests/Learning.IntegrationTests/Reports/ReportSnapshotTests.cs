@@ -87,10 +87,17 @@ public sealed partial class ReportSnapshotTests
         }
 
         var refreshed = await admin.GetAsync(province);
-        Assert.Contains("Số liệu tính lúc 10:26 02/12/2026 (0 phút trước)", refreshed.Body, StringComparison.Ordinal);
+        Assert.Contains("Số liệu tính lúc 10:26 02/12/2026 (vừa xong)", refreshed.Body, StringComparison.Ordinal);
         Assert.Equal(5, Completed(refreshed.Body, f.CommuneA));
         var country = await admin.GetAsync("/Admin/Reports");
         Assert.Contains("id=\"kept-note\"", country.Body, StringComparison.Ordinal);
+
+        // In English, the note is in English.
+        await admin.PostFormAsync("/Admin/Reports", [new("culture", "en"), new("returnUrl", "/Admin/Reports")], "/Account/Culture");
+        clock.Now += TimeSpan.FromMinutes(2);
+        var english = await admin.GetAsync(province);
+        Assert.Contains("Figures counted at 10:26 02/12/2026 (2 minutes ago), refreshed before they are 30 minutes old.", english.Body, StringComparison.Ordinal);
+        Assert.Contains(">Count again now</a>", english.Body, StringComparison.Ordinal);
 
         // Past its age limit a kept view is not shown: with the job stopped, the next visit counts again.
         await CompleteAsync(site, f, "c5");

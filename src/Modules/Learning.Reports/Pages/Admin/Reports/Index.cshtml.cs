@@ -102,11 +102,12 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
         return "/admin/reports/export?format=" + format + (query.Length > 0 ? "&" + query : "");
     }
 
-    /// <summary>"Counted at 14:05 (12 minutes ago)" for a kept view, in Vietnam's time.</summary>
+    /// <summary>"Counted at 14:05 (12 minutes ago)", or "(just now)", for a kept view, in Vietnam's time.</summary>
     public string KeptNote(DateTime keptUtc)
     {
         var minutes = Math.Max(0, (int)(clock.GetUtcNow().UtcDateTime - keptUtc).TotalMinutes);
-        return t["Report.KeptAt", LocalTime.ToLocal(keptUtc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture), minutes, snapshotOptions.Value.Minutes];
+        var ago = minutes switch { 0 => t["Report.KeptJustNow"].Value, 1 => t["Report.KeptMinuteAgo"].Value, _ => t["Report.KeptAgo", minutes].Value };
+        return t["Report.KeptAt", LocalTime.ToLocal(keptUtc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture), ago, snapshotOptions.Value.Minutes];
     }
 
     public string LiveLink()

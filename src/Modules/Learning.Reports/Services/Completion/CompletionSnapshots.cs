@@ -52,6 +52,9 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
     /// <summary>The key column's length (<c>ReportSnapshotConfiguration</c>): a scope of very many units is counted live.</summary>
     public const int MaxKeyLength = 1000;
 
+    /// <summary>How long one run of the refresh job goes on starting counts.</summary>
+    public static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(30);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record Body(IReadOnlyList<CompletionGroup> Groups, IReadOnlyList<WeekPoint> Trend);
@@ -103,9 +106,9 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
     }
 
     /// <summary>
-    /// Counts again every kept view older than half of <see cref="ReportSnapshotOptions.Minutes"/> (and the whole country's
-    /// landing view, so the first visit of the day is not the slow one), and drops those nobody opened for
-    /// <see cref="ReportSnapshotOptions.KeepDays"/>. Returns how many were counted.
+    /// Counts again the kept views older than half of <see cref="ReportSnapshotOptions.Minutes"/>, oldest first, for about
+    /// <see cref="RunBudget"/> (and first the whole country's landing view if it is not kept, so no one waits for it), and drops
+    /// those nobody opened for <see cref="ReportSnapshotOptions.KeepDays"/>. Returns how many were counted.
     /// </summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
@@ -124,23 +127,33 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
         var work = stale.Select(s => (s.Key, s.Scope, s.Query)).ToList();
         if (!await db.Set<ReportSnapshot>().AnyAsync(s => s.Key == country, ct))
         {
-            work.Add((country, "*", ""));
+            work.Insert(0, (country, "*", ""));
         }
 
+        // One run counts for about RunBudget at most, then leaves the rest (the oldest first next time): the node's job worker
+        // runs one job at a time, and mail and quiz time-outs wait behind this one.
+        var started = clock.GetTimestamp();
+        var counted = 0;
         foreach (var (key, scopeText, query) in work)
         {
+            if (counted > 0 && clock.GetElapsedTime(started) >= RunBudget)
+            {
+                break;
+            }
+
             var scope = ParseScope(scopeText);
             var filter = ReportFilter.Parse(query);
             var (view, elapsed) = await CountAsync(scope, filter, ct);
             await StoreAsync(key, scope, filter, view, clock.GetUtcNow().UtcDateTime, elapsed, viewed: false, ct);
+            counted++;
         }
 
         if (work.Count > 0 || dropped > 0)
         {
-            logger.LogInformation("Report views: {Counted} counted again, {Dropped} dropped (not opened for {Days} days)", work.Count, dropped, settings.KeepDays);
+            logger.LogInformation("Report views: {Counted} of {Due} counted again, {Dropped} dropped (not opened for {Days} days)", counted, work.Count, dropped, settings.KeepDays);
         }
 
-        return work.Count;
+        return counted;
     }
 
     private async Task<(CompletionView View, TimeSpan Elapsed)> CountAsync(OrgScope scope, ReportFilter filter, CancellationToken ct)

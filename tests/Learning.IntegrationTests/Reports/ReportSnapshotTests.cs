@@ -17,6 +17,8 @@ public sealed partial class ReportSnapshotTests
 {
     private const string Manager = "ql.snapshot@example.vn";
 
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task SlowViews_AreKeptWithTheirTime_CountedAgainOnRequestAndByTheJob_NeverShownToAnotherScope(DatabaseProvider provider)
@@ -114,6 +116,48 @@ public sealed partial class ReportSnapshotTests
         }
 
         Assert.Equal(["*|"], await site.WithDbAsync(db => db.Set<ReportSnapshot>().Select(s => s.Key).ToListAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FastViews_StayLive_AndAViewThatBecameFastIsNoLongerKept(DatabaseProvider provider)
+    {
+        var clock = new ManualClock { Now = ReportFixture.Now };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Learning:Reports:Snapshots:Minutes"] = "30",
+            ["Learning:Reports:Snapshots:AfterMilliseconds"] = "600000", // no view here takes ten minutes to count
+        };
+        await using var site = await TestSite.StartAsync(provider, settings: settings, services: s => s.AddSingleton<TimeProvider>(clock));
+        var f = await ReportFixture.CreateAsync(site);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var province = $"/Admin/Reports?course={f.C1}&under={Uri.EscapeDataString(f.Province)}";
+
+        // A view kept when it was slow (stale numbers: 99 completed), which now counts fast: shown while young, then dropped
+        // by the next count, and the job keeps nothing, not even the country's landing view.
+        var stale = new CompletionView([new CompletionGroup(f.CommuneA, "Phường Ánh Dương", "Ward", 99, 0, 0, 99, 0, null, null, null)], []);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new ReportSnapshot
+            {
+                Key = $"*|course={f.C1}&under={Uri.EscapeDataString(f.Province)}", Scope = "*", Query = $"course={f.C1}&under={Uri.EscapeDataString(f.Province)}",
+                Payload = System.Text.Json.JsonSerializer.Serialize(new { stale.Groups, stale.Trend }, Web),
+                ComputedUtc = clock.Now.UtcDateTime.AddMinutes(-20), LastViewedUtc = clock.Now.UtcDateTime.AddMinutes(-20), ComputeMilliseconds = 5000,
+            });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(99, Completed((await admin.GetAsync(province)).Body, f.CommuneA));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<CompletionSnapshots>().RefreshAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<ReportSnapshot>().CountAsync()));
+        var live = await admin.GetAsync(province);
+        Assert.DoesNotContain("id=\"kept-note\"", live.Body, StringComparison.Ordinal);
+        Assert.Equal(3, Completed(live.Body, f.CommuneA));
+        Assert.DoesNotContain("id=\"kept-note\"", (await admin.GetAsync("/Admin/Reports")).Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<ReportSnapshot>().CountAsync()));
     }
 
     private static async Task CompleteAsync(TestSite site, ReportFixture f, string cadre)

@@ -97,18 +97,15 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
         }
 
         var (view, elapsed) = await CountAsync(scope, filter, ct);
-        if (kept is not null || elapsed >= TimeSpan.FromMilliseconds(settings.AfterMilliseconds))
-        {
-            await StoreAsync(key, scope, filter, view, now, elapsed, viewed: true, ct);
-        }
-
+        await KeepOrDropAsync(key, scope, filter, view, now, elapsed, viewed: true, ct);
         return view;
     }
 
     /// <summary>
     /// Counts again the kept views older than half of <see cref="ReportSnapshotOptions.Minutes"/>, oldest first, for about
-    /// <see cref="RunBudget"/> (and first the whole country's landing view if it is not kept, so no one waits for it), and drops
-    /// those nobody opened for <see cref="ReportSnapshotOptions.KeepDays"/>. Returns how many were counted.
+    /// <see cref="RunBudget"/> (and first the whole country's landing view if it is not kept, so no one waits for it; kept only
+    /// if it was slow to count, like any view), and drops those nobody opened for <see cref="ReportSnapshotOptions.KeepDays"/>.
+    /// Returns how many were counted.
     /// </summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
@@ -144,7 +141,7 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
             var scope = ParseScope(scopeText);
             var filter = ReportFilter.Parse(query);
             var (view, elapsed) = await CountAsync(scope, filter, ct);
-            await StoreAsync(key, scope, filter, view, clock.GetUtcNow().UtcDateTime, elapsed, viewed: false, ct);
+            await KeepOrDropAsync(key, scope, filter, view, clock.GetUtcNow().UtcDateTime, elapsed, viewed: false, ct);
             counted++;
         }
 
@@ -162,6 +159,23 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
         var groups = await report.GroupsAsync(scope, filter, ct);
         var trend = await reads.WeeklyCompletionsAsync(scope, filter, Weeks, ct);
         return (new CompletionView(groups, [.. trend.Select(w => new WeekPoint(w.Week, w.Completions))]), watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Keeps a view that was slow to count; one that counted faster than <see cref="ReportSnapshotOptions.AfterMilliseconds"/>
+    /// (a small site's country, a province whose data shrank) is no longer kept, so its visits count live.
+    /// </summary>
+    private async Task KeepOrDropAsync(string key, OrgScope scope, ReportFilter filter, CompletionView view, DateTime countedUtc, TimeSpan elapsed,
+        bool viewed, CancellationToken ct)
+    {
+        if (elapsed >= TimeSpan.FromMilliseconds(options.Value.AfterMilliseconds))
+        {
+            await StoreAsync(key, scope, filter, view, countedUtc, elapsed, viewed, ct);
+        }
+        else
+        {
+            await db.Set<ReportSnapshot>().Where(s => s.Key == key).ExecuteDeleteAsync(ct);
+        }
     }
 
     /// <summary>Replaces the kept view (or adds it). Two visits counting the same view at once: the second write wins, both are

@@ -85,20 +85,34 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
         var now = clock.GetUtcNow().UtcDateTime;
         var kept = await db.Set<ReportSnapshot>().AsNoTracking().Where(s => s.Key == key)
             .Select(s => new { s.Id, s.ComputedUtc, s.LastViewedUtc, s.Payload }).FirstOrDefaultAsync(ct);
-        if (!live && kept is not null && now - kept.ComputedUtc < TimeSpan.FromMinutes(settings.Minutes))
+        if (!live && kept is not null && now - kept.ComputedUtc < TimeSpan.FromMinutes(settings.Minutes) && Read(kept.Payload) is { } body)
         {
             if (now - kept.LastViewedUtc > TimeSpan.FromHours(1))
             {
                 await db.Set<ReportSnapshot>().Where(s => s.Id == kept.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastViewedUtc, now), ct);
             }
 
-            var body = JsonSerializer.Deserialize<Body>(kept.Payload, Json)!;
             return new CompletionView(body.Groups, body.Trend, kept.ComputedUtc);
         }
 
         var (view, elapsed) = await CountAsync(scope, filter, ct);
         await KeepOrDropAsync(key, scope, filter, view, now, elapsed, viewed: true, ct);
         return view;
+    }
+
+    /// <summary>A kept view as stored, or null if it cannot be read (kept by an older version whose groups had another shape):
+    /// then the visit counts live and keeps the new numbers.</summary>
+    private Body? Read(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Body>(payload, Json) is { Groups: not null, Trend: not null } body ? body : null;
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("A kept report view could not be read ({Message}); counting it again", ex.Message);
+            return null;
+        }
     }
 
     /// <summary>

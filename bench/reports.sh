@@ -12,6 +12,7 @@
 #   PART=all ...                            (both)
 #   PART=pages ...                          (after the seed: every page an administrator reaches, the slowest timed again)
 #   PART=kept ...                           (after the seed: the report's landing views counted, then kept: ADR-031)
+#   PART=units ...                          (after the seed: the pages that break down or filter by unit, their weight and time)
 #   KEEP=1 ...                              (leave the server running afterwards and print how to reach it)
 #   NO_BUILD=1 ...                          (skip the Release build)
 #   HOST_ENV="DOTNET_gcServer=0" ...         (extra environment for the host of PART=http: runtime settings, ADR-029)
@@ -59,7 +60,7 @@ fi
 # The HTTP part (needs the exports and xAPI branches merged): the host in Release on this database, an XLSX export of
 # 200,019 cadre rows (the cadres transferred in between 2025-07-01 and 2025-09-12, every course, the whole country) and a
 # warehouse paging 1,000,000 statements of province QG-P01.
-[ "${PART:-report}" = pages ] || [ "${PART:-report}" = kept ] || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -f bench/reports-statements.sql | grep '^Time' | awk '{ t += $2 } END { printf "statements seeded: %.1f s\n", t / 1000 }'
+[ "${PART:-report}" = pages ] || [ "${PART:-report}" = kept ] || [ "${PART:-report}" = units ] || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -q -f bench/reports-statements.sql | grep '^Time' | awk '{ t += $2 } END { printf "statements seeded: %.1f s\n", t / 1000 }'
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 env ${HOST_ENV:-} Learning__Jobs__RunWorker=false Learning__Reports__Api__RequestsPerMinute=1000000 dotnet $web --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1 &
 host=$!
@@ -73,6 +74,15 @@ if [ "${PART:-report}" = kept ]; then
   province=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -At -c "SELECT \"Path\" FROM org_unit WHERE \"Code\" = 'QG-P01'")
   course=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -At -c "SELECT min(\"Id\") FROM courses_course")
   python3 bench/kept_http.py "http://127.0.0.1:$port" bench@example.vn 'Benchmark2026x' "$province" "$course" || { tail -20 "$work/host.log"; kill "$host"; exit 1; }
+  kill "$host"
+  exit 0
+fi
+if [ "${PART:-report}" = units ]; then
+  q() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d learning_reports -X -At -c "$1"; }
+  province=$(q "SELECT \"Id\" FROM org_unit WHERE \"Code\" = 'QG-P01'")
+  commune=$(q "SELECT min(\"Id\") FROM org_unit WHERE \"ParentId\" = $province AND \"Kind\" <> 'Unit'")
+  course=$(q "SELECT min(\"Id\") FROM courses_course")
+  python3 bench/unit_pages_http.py "http://127.0.0.1:$port" bench@example.vn 'Benchmark2026x' "$province" "$commune" "$course" || { tail -20 "$work/host.log"; kill "$host"; exit 1; }
   kill "$host"
   exit 0
 fi

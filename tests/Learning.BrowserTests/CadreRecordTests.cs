@@ -54,7 +54,7 @@ public sealed class CadreRecordTests
             // The readiness funnel of their commune, drawn, with its numbers and links to the lists.
             await page.GotoAsync("/Admin/Reports/Readiness");
             await Assertions.Expect(page.Locator("svg#chart-funnel rect.stage")).ToHaveCountAsync(5);
-            await Assertions.Expect(page.Locator("#readiness-communes tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#readiness-units tbody tr")).ToHaveCountAsync(1);
             Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the funnel scrolls sideways at {width} px");
             await Browser.ScreenshotAsync(page, $"14-readiness-funnel-{name}");
             await page.Locator("#funnel-numbers a[data-count=InTraining]").ClickAsync();

@@ -34,6 +34,7 @@ public sealed class ReadinessFunnelPageTests
               { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
             """);
         Assert.True(staff.Succeeded, staff.Error);
+        var province = ReportFilter.LastUnitId(f.Province);
         var a = ReportFilter.LastUnitId(f.CommuneA);
         var b = ReportFilter.LastUnitId(f.CommuneB);
         using var manager = await site.SignedInAsync(Manager);
@@ -43,8 +44,8 @@ public sealed class ReadinessFunnelPageTests
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<svg", page.Body, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-funnel\"", page.Body, StringComparison.Ordinal);
-        Assert.Contains($"<tr data-commune=\"{a}\">", page.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain($"data-commune=\"{b}\"", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-unit=\"{a}\">", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-unit=\"{b}\"", page.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Xã Bến Đò", page.Body, StringComparison.Ordinal);
         Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">5</td>", page.Body);
         Assert.Matches("(?s)<tr data-stage=\"InTraining\">.*?<td class=\"num\">5</td>.*?data-count=\"InTraining\">3</a>", page.Body);
@@ -52,13 +53,46 @@ public sealed class ReadinessFunnelPageTests
         Assert.Matches("(?s)<tr data-stage=\"Requested\">.*?<td class=\"num\">1</td>.*?data-count=\"Requested\">1</a>", page.Body);
         Assert.Contains($"href=\"/Admin/Readiness?state=Ready&amp;unit={a}\"", page.Body, StringComparison.Ordinal);
         Assert.Contains("Đủ điều kiện: 2</text>", page.Body, StringComparison.Ordinal); // the SVG's label for the same number
-        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?commune={a}")).Status);
-        var outside = await manager.GetAsync($"/Admin/Reports/Readiness?commune={b}");
-        Assert.Equal(HttpStatusCode.NotFound, outside.Status);
-        Assert.DoesNotContain("Xã Bến Đò", outside.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?commune={a}")).Status); // links made before
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?unit={a}")).Status);
+        foreach (var url in new[] { $"/Admin/Reports/Readiness?commune={b}", $"/Admin/Reports/Readiness?unit={b}", $"/Admin/Reports/Readiness?unit={province}", $"/Admin/Readiness?unit={b}" })
+        {
+            var outside = await manager.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, outside.Status);
+            Assert.DoesNotContain("Xã Bến Đò", outside.Body, StringComparison.Ordinal);
+        }
 
-        // An administrator sees commune B too: c5 in training, c7 (withdrawn) and c8 not started.
+        // The commune's own department: its funnel (c1 ready, c3 in training), and the commune is not broken down further.
+        var department = await manager.GetAsync($"/Admin/Reports/Readiness?unit={ReportFilter.LastUnitId(f.UnitA1)}");
+        Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">2</td>", department.Body);
+        Assert.Contains("Bộ phận Một cửa", department.Body, StringComparison.Ordinal);
+
+        // An administrator starts at the provinces (one row for this one, none per commune), opens the province and sees
+        // its communes, then a commune: one step at a time, as a country's 3,321 communes need.
         using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var top = await admin.GetAsync("/Admin/Reports/Readiness");
+        Assert.Equal(HttpStatusCode.OK, top.Status);
+        Assert.Matches($"(?s)<tr data-unit=\"{province}\">.*?data-open=\"{province}\"", top.Body);
+        Assert.DoesNotContain($"data-unit=\"{a}\"", top.Body, StringComparison.Ordinal);
+        var provincePage = await admin.GetAsync($"/Admin/Reports/Readiness?unit={province}");
+        Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">8</td>", provincePage.Body);
+        Assert.Contains($"<tr data-unit=\"{a}\">", provincePage.Body, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-unit=\"{b}\">", provincePage.Body, StringComparison.Ordinal);
+        Assert.Contains("Theo xã, phường", provincePage.Body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Reports/Readiness?unit={province}\">Tỉnh Báo Cáo rp</a>", provincePage.Body, StringComparison.Ordinal); // the trail
+        Assert.Matches($"(?s)<tr data-unit=\"{b}\">.*?href=\"/Admin/Readiness[?]state=InTraining&amp;unit={b}\" data-count=\"InTraining\">1</a>", provincePage.Body);
+
+        // The readiness list (certificates) breaks down the same way, and reads the chosen unit alone.
+        var list = await admin.GetAsync($"/Admin/Readiness?unit={province}");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains($"data-commune=\"{a}\"", list.Body, StringComparison.Ordinal);
+        Assert.Contains($"data-commune=\"{b}\"", list.Body, StringComparison.Ordinal);
+        Assert.Contains("8 cán bộ", list.Body, StringComparison.Ordinal);
+        var listTop = await admin.GetAsync("/Admin/Readiness");
+        Assert.Contains($"data-commune=\"{province}\"", listTop.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-commune=\"{a}\"", listTop.Body, StringComparison.Ordinal);
+
+        // Commune B: c5 in training, c7 (withdrawn) and c8 not started.
         var bPage = await admin.GetAsync($"/Admin/Reports/Readiness?commune={b}");
         Assert.Equal(HttpStatusCode.OK, bPage.Status);
         Assert.Matches("(?s)<tr data-stage=\"NotStarted\">.*?<td class=\"num\">3</td>.*?data-count=\"NotStarted\">2</a>", bPage.Body);

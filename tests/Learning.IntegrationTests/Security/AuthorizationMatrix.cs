@@ -136,6 +136,7 @@ public static class AuthorizationMatrix
         new("GET /Admin/Organization/Cadres/{id:int}", "out", f => $"/Admin/Organization/Cadres/{f.CadreOut}", "L F N N N A"),
         // Digital-signature readiness (issue 13): managers in scope, administrators
         new("GET /Admin/Readiness", "", _ => "/Admin/Readiness", "L F F A A A"),
+        new("GET /Admin/Readiness", "missing", _ => "/Admin/Readiness?unit=987654", "L F F N N N"),
         new("GET /Admin/Readiness ?handler=Export", "", _ => "/Admin/Readiness?handler=Export&format=xlsx", "L F F A A A"),
         new("POST /Admin/Readiness ?handler=Request", "", f => $"/Admin/Readiness?handler=Request&ids={f.CadreOut}", "L F F A A A"), // outside: nobody is marked
         new("GET /Admin/Readiness/Cadre/{id:int}", "in", f => $"/Admin/Readiness/Cadre/{f.CadreIn}", "L F F A A A"),
@@ -160,6 +161,7 @@ public static class AuthorizationMatrix
         new("GET /Admin/Reports/Hours", "", _ => "/Admin/Reports/Hours", "L F F A A A"),
         new("GET /Admin/Reports/Readiness", "", _ => "/Admin/Reports/Readiness", "L F F A A A"),
         new("GET /Admin/Reports/Readiness", "missing", _ => "/Admin/Reports/Readiness?commune=987654", "L F F N N N"),
+        new("GET /Admin/Reports/Readiness", "missing unit", _ => "/Admin/Reports/Readiness?unit=987654", "L F F N N N"),
         new("GET /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"),
         new("POST /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F A A A"), // 400: no year, position or hours
         new("POST /Admin/Reports/Targets ?handler=Delete", "", _ => "/Admin/Reports/Targets?handler=Delete&id=987654", "L F F N N N"),

@@ -8,7 +8,8 @@ namespace Learning.Certificates.Pages.Admin.Readiness;
 
 /// <summary>Readiness in the manager's scope: the funnel, a table by commune, the filtered list with paging, bulk request, exports.</summary>
 [RequirePermission(Permissions.Names.Readiness)]
-public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard board, SignatureDesk desk) : PageModel
+public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard board, SignatureDesk desk, ICadreDirectory directory,
+    Microsoft.Extensions.Localization.IStringLocalizer<CertificatesStrings> t) : PageModel
 {
     public const int PageSize = 50;
 
@@ -32,7 +33,14 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
 
     public IReadOnlyList<CommuneRow> ByCommune { get; private set; } = [];
 
-    public IReadOnlyList<OrgUnitRef> Communes { get; private set; } = [];
+    /// <summary>The units the filter offers: provinces and communes, those around the chosen one at a country's scale.</summary>
+    public UnitChoices Choices { get; private set; } = new([], false);
+
+    /// <summary>The chosen unit, or null for the whole scope.</summary>
+    public OrgUnitRef? Chosen { get; private set; }
+
+    /// <summary>"By province", "By commune" or "By unit", from what the rows of the table are.</summary>
+    public string RowsTitle { get; private set; } = "";
 
     public IReadOnlyList<CadreReadiness> Items { get; private set; } = [];
 
@@ -48,6 +56,8 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
 
     public bool NothingConfigured { get; private set; }
 
+    /// <summary>One row of the table by unit: <see cref="Commune"/> is the row's unit (a province, a commune, a department), null
+    /// for the cadres directly in the unit broken down.</summary>
     public sealed record CommuneRow(OrgUnitRef? Commune, IReadOnlyDictionary<ReadinessState, int> Counts, int Total);
 
     public async Task<IActionResult> OnGetAsync(int? requested, CancellationToken cancellationToken)
@@ -57,8 +67,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
             Message = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
@@ -92,19 +101,35 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
     private IEnumerable<CadreReadiness> InUnit(IEnumerable<CadreReadiness> items) =>
         Unit is { } unit ? items.Where(i => ReadinessBoard.PathIds(i.Cadre.OrgPath).Contains(unit)) : items;
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>False when the unit asked for is not in the manager's scope (a 404).</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        var all = await board.ListAsync(scope, cancellationToken);
-        NothingConfigured = all.Count > 0 && all.All(i => i.RequiredCount == 0) && all.All(i => i.Signature is null);
-        Communes = all.Where(i => i.Commune is not null).Select(i => i.Commune!).DistinctBy(c => c.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
-        var inUnit = InUnit(all).ToList();
+        var units = await directory.UnitsAsync(scope, cancellationToken);
+        if (Unit is { } wanted && (Chosen = units.FirstOrDefault(u => u.Id == wanted)) is null)
+        {
+            return false;
+        }
+
+        // Read for the chosen unit's subtree alone: a province of the country is a thirty-fourth of it.
+        var inUnit = await board.ListAsync(Chosen is null ? scope : new OrgScope(false, [Chosen.Path]), cancellationToken);
+        NothingConfigured = inUnit.Count > 0 && inUnit.All(i => i.RequiredCount == 0) && inUnit.All(i => i.Signature is null);
+        Choices = OrgUnitTree.Choices([.. units.Where(u => u.Kind != "Unit" || u.Id == Chosen?.Id)], Chosen?.Path);
         Total = inUnit.Count;
         Counts = Enum.GetValues<ReadinessState>().ToDictionary(s => s, s => inUnit.Count(i => i.State == s));
         Stages = Funnel.Select(stage => (stage, inUnit.Count(i => ReadinessRules.FunnelStage(i.State) >= ReadinessRules.FunnelStage(stage)))).ToList();
-        ByCommune = inUnit.GroupBy(i => i.Commune?.Id)
-            .Select(g => new CommuneRow(g.First().Commune, Enum.GetValues<ReadinessState>().ToDictionary(s => s, s => g.Count(i => i.State == s)), g.Count()))
-            .OrderBy(r => r.Commune?.Name ?? "", StringComparer.CurrentCulture).ToList();
+
+        // One row per unit of the next level down (an administrator's provinces, a province's communes), not one per commune
+        // of the country.
+        var breakdown = OrgBreakdown.For(units, Chosen);
+        var byId = units.ToDictionary(u => u.Id);
+        ByCommune = inUnit.GroupBy(i => breakdown.RowOf(i.Cadre.OrgPath) is { } id && byId.TryGetValue(id, out var unit) ? unit : null)
+            .Select(g => new CommuneRow(g.Key, Enum.GetValues<ReadinessState>().ToDictionary(s => s, s => g.Count(i => i.State == s)), g.Count()))
+            .OrderBy(r => r.Commune is null ? 0 : 1).ThenBy(r => r.Commune?.Name ?? "", StringComparer.CurrentCulture).ToList();
+        var kinds = ByCommune.Where(r => r.Commune is not null).Select(r => r.Commune!).ToList();
+        RowsTitle = kinds.Count > 0 && kinds.All(u => u.Kind == "Province") ? t["Readiness.ByProvince"]
+            : kinds.Count > 0 && kinds.All(OrgUnitTree.IsCommune) ? t["Readiness.ByCommune"] : t["Readiness.ByUnit"];
+
         Filter = Enum.TryParse<ReadinessState>(State, ignoreCase: true, out var state) && Enum.IsDefined(state) ? state : null;
         var matching = Filter is { } f ? inUnit.Where(i => i.State == f).ToList() : inUnit;
         ReadyInView = matching.Count(i => i.State == ReadinessState.Ready);
@@ -112,5 +137,6 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         Pages = Math.Max(1, (Matching + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Items = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        return true;
     }
 }

@@ -30,6 +30,9 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The units the filter offers (those around the chosen one at a country's scale).</summary>
+    public UnitChoices Choices { get; private set; } = new([], false);
+
     public IReadOnlyList<string> Positions { get; private set; } = [];
 
     public int Pages { get; private set; } = 1;
@@ -48,6 +51,7 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
             return NotFound();
         }
 
+        Choices = OrgUnitTree.Choices(Units, string.IsNullOrEmpty(Under) ? null : Under);
         Positions = await directory.PositionsAsync(ct);
         Result = await reads.HoursAsync(scope, Year.Value, string.IsNullOrEmpty(Under) ? null : Under, Position, Math.Max(1, PageNumber), PageSize, ct);
         Pages = Math.Max(1, (Result.Total + PageSize - 1) / PageSize);

@@ -33,6 +33,9 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The units the unit filter offers: around the unit broken down (or the one chosen) at a country's scale.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     /// <summary>The units from the top of the scope down to the one being broken down, for the breadcrumb.</summary>
     public IReadOnlyList<OrgUnitRef> Trail { get; private set; } = [];
 
@@ -62,7 +65,8 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
         Courses = [.. (await courseQuery.CoursesAsync(ct)).Where(c => c.IsPublished || c.Id == Filter.CourseId).OrderBy(c => c.Title, StringComparer.CurrentCulture)];
         Paths = [.. (await courseQuery.PathsAsync(ct)).Where(p => p.IsPublished || p.Id == Filter.PathId).OrderBy(p => p.Title, StringComparer.CurrentCulture)];
         Positions = await directory.PositionsAsync(ct);
-        Trail = [.. Units.Where(u => Filter.UnderPath is { } under && under.StartsWith(u.Path, StringComparison.Ordinal)).OrderBy(u => u.Path.Length)];
+        Trail = OrgUnitTree.Trail(Units, Filter.UnderPath);
+        UnitChoices = OrgUnitTree.Choices(Units, Filter.UnderPath ?? Units.FirstOrDefault(u => u.Id == Filter.UnitId)?.Path);
         Problems = Filter.Validate(t);
         if (Problems.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
@@ -11,72 +12,109 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Reports.Pages.Admin.Reports;
 
 /// <summary>
-/// The digital-signature readiness funnel per commune of the manager's scope (the certificates module's states through
-/// <see cref="ICadreReadinessRows"/>): a server-side SVG funnel with its numbers as a table, for the whole scope or one commune,
-/// and every commune's counts, each linking to the readiness list filtered to that commune and state. A commune outside: 404.
+/// The digital-signature readiness funnel of the manager's scope or of one unit in it (the certificates module's states through
+/// <see cref="ICadreReadinessRows"/>): a server-side SVG funnel with its numbers as a table, and one row per unit of the next
+/// level down (an administrator: the provinces; a province: its communes and departments; a commune is not broken down further),
+/// each opening its own funnel, every number linking to the readiness list of that unit and state. A unit outside: 404.
 /// </summary>
 [RequirePermission(Permissions.Names.View)]
 public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadinessRows readiness, IOrganizationReportRows organization,
-    IReadDbContextFactory contexts, IStringLocalizer<ReportsStrings> t) : PageModel
+    ICadreDirectory directory, IReadDbContextFactory contexts, IStringLocalizer<ReportsStrings> t) : PageModel
 {
     /// <summary>The states in funnel order; a stage counts everyone who reached it (issued includes expiring and expired).</summary>
     public static readonly IReadOnlyList<string> Stages = ["NotStarted", "InTraining", "Ready", "Requested", "Issued"];
 
-    public sealed record CommuneFunnel(int? Id, string Name, int Total, IReadOnlyDictionary<string, int> InState)
+    /// <summary>One row of the breakdown (or the funnel's whole): <see cref="Id"/> null for the cadres directly in the unit
+    /// broken down, or for the whole scope.</summary>
+    public sealed record UnitFunnel(int? Id, string Name, int Total, IReadOnlyDictionary<string, int> InState)
     {
         /// <summary>How many reached the stage (or a later one).</summary>
         public int Reached(string stage) => InState.Where(kv => StageOf(kv.Key) >= StageOf(stage)).Sum(kv => kv.Value);
 
         /// <summary>Cadres whose signature is issued, expiring or expired.</summary>
         public int Issued => InState.GetValueOrDefault("Issued") + InState.GetValueOrDefault("Expiring") + InState.GetValueOrDefault("Expired");
+
+        public static UnitFunnel Of(int? id, string name, IEnumerable<string> states)
+        {
+            var list = states.ToList();
+            return new UnitFunnel(id, name, list.Count, list.GroupBy(s => s).ToDictionary(s => s.Key, s => s.Count()));
+        }
     }
 
     private static int StageOf(string state) => state switch { "NotStarted" => 0, "InTraining" => 1, "Ready" => 2, "Requested" => 3, _ => 4 };
 
+    /// <summary>The unit whose funnel is shown (any unit in scope: a province, a commune, a department).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    /// <summary>The same as <see cref="Unit"/>, as links made before provinces could be opened spelled it.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Commune { get; set; }
 
-    public IReadOnlyList<CommuneFunnel> Communes { get; private set; } = [];
+    /// <summary>The units of the next level down, with their counts (units without cadres left out).</summary>
+    public IReadOnlyList<UnitFunnel> Rows { get; private set; } = [];
 
-    public CommuneFunnel Selected { get; private set; } = new(null, "", 0, new Dictionary<string, int>());
+    /// <summary>The rows' units, for their kind and links.</summary>
+    public IReadOnlyDictionary<int, OrgUnitRef> RowUnits { get; private set; } = new Dictionary<int, OrgUnitRef>();
+
+    public UnitFunnel Selected { get; private set; } = new(null, "", 0, new Dictionary<string, int>());
+
+    /// <summary>The chosen unit, or null for the whole scope.</summary>
+    public OrgUnitRef? Chosen { get; private set; }
+
+    /// <summary>From the top of the scope down to the chosen unit, for the breadcrumb.</summary>
+    public IReadOnlyList<OrgUnitRef> Trail { get; private set; } = [];
+
+    /// <summary>The units the filter offers (provinces and communes around the chosen one at a country's scale).</summary>
+    public UnitChoices Choices { get; private set; } = new([], false);
 
     public string FunnelSvg { get; private set; } = "";
+
+    /// <summary>"By province", "By commune" or "By unit", from what the rows are.</summary>
+    public string RowsTitle { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await scopes.GetScopeAsync(User, ct);
-        var facts = await readiness.ListAsync(scope.Unrestricted, scope.Paths, ct);
-        await using var db = contexts.CreateDbContext();
-        var paths = await organization.Cadres(db, scope).Select(c => new { c.CadreId, c.OrgPath }).ToDictionaryAsync(c => c.CadreId, c => c.OrgPath, ct);
-        var communes = await organization.Units(db, OrgScope.Everything).Where(u => u.Kind == "Commune" || u.Kind == "Ward" || u.Kind == "SpecialZone")
-            .Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        int? CommuneOf(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).Where(communes.ContainsKey).Select(id => (int?)id).FirstOrDefault();
-
-        var rows = facts.Where(f => paths.ContainsKey(f.CadreId)).Select(f => (Commune: CommuneOf(paths[f.CadreId]), f.State)).ToList();
-        Communes = [.. rows.GroupBy(r => r.Commune)
-            .Select(g => new CommuneFunnel(g.Key, g.Key is { } id ? communes[id] : t["Readiness.NoCommune"], g.Count(), g.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Count())))
-            .OrderBy(c => c.Id is null ? 1 : 0).ThenBy(c => c.Name, StringComparer.CurrentCulture)];
-        if (Commune is { } wanted)
+        var units = await directory.UnitsAsync(scope, ct);
+        if ((Unit ?? Commune) is { } wanted)
         {
-            if (Communes.FirstOrDefault(c => c.Id == wanted) is not { } one)
+            if (units.FirstOrDefault(u => u.Id == wanted) is not { } unit)
             {
                 return NotFound();
             }
 
-            Selected = one;
-        }
-        else
-        {
-            Selected = new CommuneFunnel(null, t["Readiness.AllCommunes"], rows.Count, rows.GroupBy(r => r.State).ToDictionary(s => s.Key, s => s.Count()));
+            Chosen = unit;
+            Unit = unit.Id;
         }
 
+        var breakdown = OrgBreakdown.For(units, Chosen);
+        var parent = breakdown.Parent;
+        var within = Chosen is null ? scope : new OrgScope(false, [Chosen.Path]);
+        var facts = await readiness.ListAsync(within.Unrestricted, within.Paths, ct);
+        await using var db = contexts.CreateDbContext();
+        var paths = await organization.Cadres(db, within).Select(c => new { c.CadreId, c.OrgPath }).ToDictionaryAsync(c => c.CadreId, c => c.OrgPath, ct);
+        var rows = facts.Where(f => paths.ContainsKey(f.CadreId)).Select(f => (Path: paths[f.CadreId], f.State)).ToList();
+        var byId = units.ToDictionary(u => u.Id);
+
+        var grouped = rows.GroupBy(r => breakdown.RowOf(r.Path)).ToList();
+        RowUnits = grouped.Where(g => g.Key is { } id && byId.ContainsKey(id)).ToDictionary(g => g.Key!.Value, g => byId[g.Key!.Value]);
+        Rows = [.. grouped
+            .Select(g => UnitFunnel.Of(g.Key is { } id && byId.TryGetValue(id, out var u) ? id : null,
+                g.Key is { } key && byId.TryGetValue(key, out var named) ? named.Name : parent is null ? t["Readiness.NoCommune"] : t["Report.DirectlyIn", parent.Name],
+                g.Select(r => r.State)))
+            .OrderBy(r => r.Id is null ? 0 : 1).ThenBy(r => r.Name, StringComparer.CurrentCulture)];
+        RowsTitle = RowUnits.Count > 0 && RowUnits.Values.All(u => u.Kind == "Province") ? t["Readiness.ByProvince"]
+            : RowUnits.Count > 0 && RowUnits.Values.All(OrgUnitTree.IsCommune) ? t["Readiness.ByCommune"] : t["Readiness.ByUnit"];
+        Selected = UnitFunnel.Of(Chosen?.Id, Chosen?.Name ?? t["Readiness.AllCommunes"], rows.Select(r => r.State));
+        Trail = OrgUnitTree.Trail(units, Chosen?.Path);
+        Choices = OrgUnitTree.Choices([.. units.Where(u => u.Kind != "Unit" || u.Id == Chosen?.Id)], Chosen?.Path);
         FunnelSvg = SvgCharts.Funnel(new FunnelChartData(t["Readiness.FunnelTitle", Selected.Name], [.. Stages.Select(s => ((string)t["Funnel." + s], (double)Selected.Reached(s)))]), "chart-funnel");
         return Page();
     }
 
-    /// <summary>The readiness list for a commune (or the whole scope) and a state.</summary>
-    public static string ListUrl(int? commune, string? state)
+    /// <summary>The readiness list for a unit's subtree (or the whole scope) and a state.</summary>
+    public static string ListUrl(int? unit, string? state)
     {
         var query = new List<string>();
         if (state is not null)
@@ -84,11 +122,14 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
             query.Add("state=" + state);
         }
 
-        if (commune is { } id)
+        if (unit is { } id)
         {
-            query.Add("unit=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            query.Add("unit=" + id.ToString(CultureInfo.InvariantCulture));
         }
 
         return "/Admin/Readiness" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
     }
+
+    /// <summary>This page for a unit, or for the whole scope.</summary>
+    public static string FunnelUrl(int? unit) => "/Admin/Reports/Readiness" + (unit is { } id ? "?unit=" + id.ToString(CultureInfo.InvariantCulture) : "");
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Organization.Pages.Admin.Organization.Cadres;
 
 [RequirePermission(Permissions.Names.ViewCadres)]
-public sealed class IndexModel(IOrganizationScopeService scopes, OrganizationTree tree, LearningDbContext db, IAccountLinks links, IJobQueue jobs, TimeProvider clock,
+public sealed class IndexModel(IOrganizationScopeService scopes, LearningDbContext db, IAccountLinks links, IJobQueue jobs, TimeProvider clock,
     IStringLocalizer<OrganizationStrings> t) : PageModel
 {
     private const int PageSize = 50;
@@ -39,14 +39,17 @@ public sealed class IndexModel(IOrganizationScopeService scopes, OrganizationTre
 
     public int Pages { get; private set; }
 
-    public IReadOnlyList<OrgUnit> Communes { get; private set; } = [];
+    /// <summary>The provinces and communes the filter offers: those around the chosen one at a country's scale.</summary>
+    public UnitChoices Communes { get; private set; } = new([], false);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        Communes = await tree.CommunesAsync(scope, cancellationToken);
+        var units = await scope.Apply(db.Set<OrgUnit>().AsNoTracking()).Where(u => u.Kind != OrgUnitKind.Unit || u.Id == Unit).OrderBy(u => u.Path)
+            .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path)).ToListAsync(cancellationToken);
+        Communes = OrgUnitTree.Choices(units, units.FirstOrDefault(u => u.Id == Unit)?.Path);
         var query = scope.Apply(db.Set<Cadre>().AsNoTracking());
         if (Unit is { } unitId)
         {

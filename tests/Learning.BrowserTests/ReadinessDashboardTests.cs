@@ -49,7 +49,11 @@ public sealed class ReadinessDashboardTests
             await Assertions.Expect(page.Locator("#funnel li[data-stage=Ready]")).ToHaveAttributeAsync("data-count", "3");
             await Assertions.Expect(page.Locator("#funnel li[data-stage=Requested]")).ToHaveAttributeAsync("data-count", "2");
             await Assertions.Expect(page.Locator("#funnel li[data-stage=Issued]")).ToHaveAttributeAsync("data-count", "1");
+            // The administrator's table starts at the provinces; opening Khánh Hòa lists its communes, the long name among them.
+            await Assertions.Expect(page.Locator("#by-commune")).Not.ToContainTextAsync(LongCommune);
+            await page.Locator("#by-commune a[data-open]", new PageLocatorOptions { HasText = "Khánh Hòa" }).ClickAsync();
             await Assertions.Expect(page.Locator("#by-commune")).ToContainTextAsync(LongCommune);
+            await Assertions.Expect(page.Locator("#funnel li[data-stage=Ready]")).ToHaveAttributeAsync("data-count", "3");
             Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the dashboard scrolls sideways at {width} px");
             await Browser.ScreenshotAsync(page, $"readiness-dashboard-{name}");
 

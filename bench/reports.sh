@@ -82,6 +82,7 @@ if [ "${PART:-report}" = units ]; then
   province=$(q "SELECT \"Id\" FROM org_unit WHERE \"Code\" = 'QG-P01'")
   commune=$(q "SELECT min(\"Id\") FROM org_unit WHERE \"ParentId\" = $province AND \"Kind\" <> 'Unit'")
   course=$(q "SELECT min(\"Id\") FROM courses_course")
+  export QUIZ; QUIZ=$(q "SELECT \"Key\" FROM quizzes_quiz ORDER BY \"Id\" LIMIT 1")
   python3 bench/unit_pages_http.py "http://127.0.0.1:$port" bench@example.vn 'Benchmark2026x' "$province" "$commune" "$course" || { tail -20 "$work/host.log"; kill "$host"; exit 1; }
   kill "$host"
   exit 0

@@ -29,6 +29,11 @@ pages = [p for p in [
     ("readiness list, country", "/Admin/Readiness"),
     ("readiness list, one province", f"/Admin/Readiness?unit={province}"),
     ("cadres (organisation), country", "/Admin/Organization/Cadres"),
+    ("quiz results, country", f"/Admin/Quizzes/Results?key={os.environ.get('QUIZ', '')}"),
+    ("quiz accommodations, country", f"/Admin/Quizzes/Overrides?key={os.environ.get('QUIZ', '')}"),
+    ("course assignment rules", f"/Admin/Courses/Assign/{course}"),
+    ("hotlines", "/Admin/Media/Hotlines"),
+    ("API clients", "/Admin/Reports/api-clients"),
 ] if os.environ.get("ONLY", "") in p[0]]
 print("| page | status | HTML KB | gzip KB | options | table rows | median / max ms |")
 print("|---|---|---|---|---|---|---|")

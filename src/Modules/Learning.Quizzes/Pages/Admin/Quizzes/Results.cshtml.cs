@@ -25,6 +25,9 @@ public sealed class ResultsModel(
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The units the filter offers: around the chosen one at a country's scale.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     public QuizResults.Analysis? Analysis { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -100,6 +103,7 @@ public sealed class ResultsModel(
         Quiz = quiz;
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         Units = await cadres.UnitsAsync(scope, cancellationToken);
+        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Unit)?.Path);
         var rows = await results.AttemptsAsync(quiz, scope, cancellationToken);
         if (Unit is not null && Units.FirstOrDefault(u => u.Code == Unit) is { } unit)
         {

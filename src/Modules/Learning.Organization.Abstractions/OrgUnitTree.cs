@@ -7,8 +7,9 @@ namespace Learning.Organization;
 /// </summary>
 public static class OrgUnitTree
 {
-    /// <summary>Above this many units a filter offers the units around the current one (<see cref="Choices"/>), not all of them.</summary>
-    public const int ChoiceLimit = 200;
+    /// <summary>Above this many units a filter offers the units around the current one (<see cref="Choices"/>), not all of them.
+    /// A province (about 100 communes and 300–400 units with their departments) stays under it: one list, as before.</summary>
+    public const int ChoiceLimit = 500;
 
     /// <summary>A province, a commune, a ward, a special zone: what readiness and completion are broken down to.</summary>
     public static bool IsCommune(OrgUnitRef unit) => unit.Kind is "Commune" or "Ward" or "SpecialZone";
@@ -54,13 +55,18 @@ public static class OrgUnitTree
     /// <summary>
     /// What a unit filter offers: every unit of the list when there are at most <paramref name="limit"/>; otherwise the trail
     /// down to <paramref name="nearPath"/>, and under it its whole subtree if that is small enough, else its children (with no
-    /// unit chosen: the tops of the list). <see cref="UnitChoices.Narrowed"/> tells the page to say so.
+    /// unit chosen: under the list's top if it has one, else the tops). <see cref="UnitChoices.Narrowed"/> tells the page to say so.
     /// </summary>
     public static UnitChoices Choices(IReadOnlyList<OrgUnitRef> units, string? nearPath, int limit = ChoiceLimit)
     {
         if (units.Count <= limit)
         {
             return new UnitChoices(units, Narrowed: false);
+        }
+
+        if (nearPath is null && Roots(units) is [var top])
+        {
+            nearPath = top.Path;
         }
 
         IReadOnlyList<OrgUnitRef> below;

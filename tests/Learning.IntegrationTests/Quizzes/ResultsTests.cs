@@ -149,6 +149,82 @@ public sealed class ResultsTests
         Assert.Equal(TimeSpan.FromMinutes(15 + 30), started.DeadlineUtc - started.StartedUtc);
     }
 
+    /// <summary>
+    /// A country's units (here 3 provinces of 200 communes: more than one list should carry) are opened a province at a time
+    /// (ADR-032): in the results filter, the accommodations form (where a commune found after opening its province gets its
+    /// override), the course assignment form and the completion report; a province's own 201 units are still one list.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ACountrysUnits_AreOpenedAProvinceAtATime_InFiltersAndForms(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site, timeLimitSeconds: 600);
+        var courseId = await site.WithDbAsync(async db =>
+        {
+            for (var p = 0; p < 3; p++)
+            {
+                var province = new OrgUnit { Code = $"LN-P{p}", Name = $"Tỉnh Lớn {p}", Kind = OrgUnitKind.Province };
+                db.Add(province);
+                await db.SaveChangesAsync();
+                province.Path = $"/{province.Id}/";
+                var communes = Enumerable.Range(0, 200).Select(c => new OrgUnit { Code = $"LN-P{p}-C{c}", Name = $"Xã Lớn {p}-{c}", Kind = OrgUnitKind.Commune, ParentId = province.Id }).ToList();
+                db.AddRange(communes);
+                await db.SaveChangesAsync();
+                communes.ForEach(c => c.Path = $"{province.Path}{c.Id}/");
+                await db.SaveChangesAsync();
+            }
+
+            return await db.Set<Learning.Courses.Data.Course>().Select(c => c.Id).MinAsync();
+        });
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        static int Options(string body) => body.Split("<option").Length - 1;
+
+        var top = await admin.GetAsync("/Admin/Quizzes/Overrides?key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, top.Status);
+        Assert.Contains("id=\"unit-nav\"", top.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Lớn 0-7<", top.Body, StringComparison.Ordinal);
+        Assert.True(Options(top.Body) < 60, $"{Options(top.Body)} options at the top");
+        var opened = await admin.GetAsync("/Admin/Quizzes/Overrides?key=kt-ky-so&near=LN-P0");
+        Assert.Contains("Xã Lớn 0-7<", opened.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Lớn 1-7<", opened.Body, StringComparison.Ordinal);
+        var (status, body, _) = await admin.PostFormAsync("/Admin/Quizzes/Overrides?key=kt-ky-so&near=LN-P0",
+            [new("target", "unit"), new("unit", "LN-P0-C7"), new("extraMinutes", "10"), new("multiplier", "1"), new("extraAttempts", "0")],
+            "/Admin/Quizzes/Overrides?handler=Add&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("alert-success", body, StringComparison.Ordinal);
+        var unitPath = await site.WithDbAsync(db => db.Set<OrgUnit>().Where(u => u.Code == "LN-P0-C7").Select(u => u.Path).SingleAsync());
+        Assert.Equal(unitPath, (await site.WithDbAsync(db => db.Set<QuizOverride>().SingleAsync())).UnitPath);
+
+        var results = await admin.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so");
+        Assert.Contains("id=\"units-narrowed\"", results.Body, StringComparison.Ordinal);
+        Assert.Contains("Xã Lớn 2-199<", (await admin.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so&unit=LN-P2")).Body, StringComparison.Ordinal);
+
+        var assign = await admin.GetAsync($"/Admin/Courses/Assign/{courseId}");
+        Assert.Contains("id=\"unit-nav\"", assign.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Lớn 1-3 (LN-P1-C3)", assign.Body, StringComparison.Ordinal);
+        Assert.Contains("Xã Lớn 1-3 (LN-P1-C3)", (await admin.GetAsync($"/Admin/Courses/Assign/{courseId}?near=LN-P1")).Body, StringComparison.Ordinal);
+
+        var report = await admin.GetAsync("/Admin/Reports?course=" + courseId);
+        Assert.Contains("id=\"units-narrowed\"", report.Body, StringComparison.Ordinal);
+        var p1 = await site.WithDbAsync(db => db.Set<OrgUnit>().Where(u => u.Code == "LN-P1").Select(u => u.Path).SingleAsync());
+        var provinceReport = await admin.GetAsync($"/Admin/Reports?course={courseId}&under={Uri.EscapeDataString(p1)}");
+        Assert.Contains("Xã Lớn 1-3<", provinceReport.Body, StringComparison.Ordinal);
+
+        // A province manager's 201 units: one list, as before.
+        var staff = await site.RunRecipeAsync("""
+            { "name": "big-province-manager", "steps": [
+              { "name": "users", "users": [ { "email": "ql.tinhlon@example.vn", "displayName": "Quản lý Tỉnh Lớn", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "ql.tinhlon@example.vn", "unit": "LN-P1" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        using var manager = await site.SignedInAsync("ql.tinhlon@example.vn");
+        var own = await manager.GetAsync("/Admin/Reports?course=" + courseId);
+        Assert.DoesNotContain("id=\"units-narrowed\"", own.Body, StringComparison.Ordinal);
+        Assert.Contains("Xã Lớn 1-199<", own.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xã Lớn 0-", own.Body, StringComparison.Ordinal);
+    }
+
     private static async Task<Guid> FinishAsync(TestSite site, SiteClient cadre, bool right)
     {
         var attempt = await StartFromLessonAsync(cadre);

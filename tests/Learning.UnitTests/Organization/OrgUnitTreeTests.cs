@@ -73,6 +73,10 @@ public sealed class OrgUnitTreeTests
 
         // A ward's subtree is small: all of it.
         Assert.Equal([1, 2, 3], OrgUnitTree.Choices(Country, "/1/2/", limit: 3).Units.Select(u => u.Id));
+
+        // A province manager's list has one top: it opens at the province's children, not at the province alone.
+        var province = Country.Where(u => u.Path.StartsWith("/1/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([1, 2, 4, 5], OrgUnitTree.Choices(province, null, limit: 3).Units.Select(u => u.Id));
     }
 
     [Fact]
@@ -94,7 +98,10 @@ public sealed class OrgUnitTreeTests
         }
 
         Assert.Equal(34, OrgUnitTree.Choices(units, null).Units.Count);
-        Assert.Equal(1 + 98, OrgUnitTree.Choices(units, units[0].Path).Units.Count);
+        Assert.Equal(1 + 98 * 3, OrgUnitTree.Choices(units, units[0].Path).Units.Count); // a province's 295 units: all of them
         Assert.Equal(1 + 1 + 2, OrgUnitTree.Choices(units, units[1].Path).Units.Count);
+
+        // A province on its own (295 units) is one list, as every province's deployment had it.
+        Assert.False(OrgUnitTree.Choices([.. units.Where(u => u.Path.StartsWith(units[0].Path, StringComparison.Ordinal))], null).Narrowed);
     }
 }

@@ -32,6 +32,14 @@ public sealed class AssignModel(
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The unit (its code) whose part of the tree the unit list shows, when the scope has too many units for one list
+    /// (ADR-032): a country's 10,000 are opened a province, then a commune, at a time.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Near { get; set; }
+
+    /// <summary>The units the form offers: all of them, or those around <see cref="Near"/>.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     public IReadOnlyList<string> Positions { get; private set; } = [];
 
     public bool CanUseRules { get; private set; }
@@ -156,6 +164,7 @@ public sealed class AssignModel(
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         CanUseRules = scope.Unrestricted;
         Units = await cadres.UnitsAsync(scope, cancellationToken);
+        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Near)?.Path);
         Positions = CanUseRules ? await cadres.PositionsAsync(cancellationToken) : [];
         var assignments = await db.Set<CourseAssignment>().AsNoTracking().Where(a => a.CourseId == id).OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
         var active = db.Set<Enrollment>().Where(e => e.CourseId == id && e.WithdrawnUtc == null);

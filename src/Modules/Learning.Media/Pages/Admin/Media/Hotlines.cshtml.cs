@@ -17,6 +17,14 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The unit (its code) whose part of the tree the unit list shows, when the scope has too many units for one list
+    /// (ADR-032).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Near { get; set; }
+
+    /// <summary>The units the form offers: all of them, or those around <see cref="Near"/>.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     public string? Error { get; private set; }
 
     /// <summary>Lines for everyone (no unit) are kept by people whose scope is the whole site; others keep their units' lines.</summary>
@@ -106,5 +114,6 @@ public sealed class HotlinesModel(LearningDbContext db, ICadreDirectory director
         var lines = await db.Set<Hotline>().AsNoTracking().OrderBy(h => h.Field).ThenBy(h => h.SortOrder).ThenBy(h => h.Name).ToListAsync(cancellationToken);
         Items = lines.Where(h => h.OrgPath is null || Scope.Contains(h.OrgPath)).ToList();
         Units = (await directory.UnitsAsync(Scope, cancellationToken)).Where(u => !u.Kind.Equals("unit", StringComparison.OrdinalIgnoreCase)).ToList();
+        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Near)?.Path);
     }
 }

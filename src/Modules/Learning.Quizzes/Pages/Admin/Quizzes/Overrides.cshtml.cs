@@ -26,6 +26,14 @@ public sealed class OverridesModel(
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The unit (its code) whose part of the tree the unit list shows, when the scope has too many units for one list
+    /// (ADR-032): a country's 10,000 are opened a province, then a commune, at a time.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Near { get; set; }
+
+    /// <summary>The units the form offers: all of them, or those around <see cref="Near"/>.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     public string? Message { get; private set; }
 
     public bool IsError { get; private set; }
@@ -115,6 +123,7 @@ public sealed class OverridesModel(
         Quiz = quiz;
         Scope = await scopes.GetScopeAsync(User, cancellationToken);
         Units = await cadres.UnitsAsync(Scope, cancellationToken);
+        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Near)?.Path);
         Rows = await overrides.ListAsync(quiz, Scope, new Dictionary<string, CadreProfile>(), Units, cancellationToken);
         return true;
     }

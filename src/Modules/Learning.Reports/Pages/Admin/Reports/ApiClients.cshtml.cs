@@ -23,6 +23,14 @@ public sealed class ApiClientsModel(
 
     public IReadOnlyList<OrgUnitRef> Units { get; private set; } = [];
 
+    /// <summary>The unit (its code) whose part of the tree the unit list shows, when the scope has too many units for one list
+    /// (ADR-032).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Near { get; set; }
+
+    /// <summary>The units the form offers: all of them, or those around <see cref="Near"/>.</summary>
+    public UnitChoices UnitChoices { get; private set; } = new([], false);
+
     public IssuedKey? Issued { get; private set; }
 
     public string? Error { get; private set; }
@@ -96,6 +104,7 @@ public sealed class ApiClientsModel(
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         Units = (await cadres.UnitsAsync(scope, cancellationToken)).Where(u => u.Kind != "Unit" && scope.Contains(u.Path)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Near)?.Path);
         Clients = (await clients.ListAsync(cancellationToken)).Where(c => scope.Contains(c.ScopePath)).ToList();
         Forwarding = scope.Unrestricted ? await forwarder.StatusAsync(cancellationToken) : null;
     }

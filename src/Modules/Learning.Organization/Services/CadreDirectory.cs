@@ -100,7 +100,7 @@ internal sealed class CadreDirectory(LearningDbContext db) : ICadreDirectory
 
     // Linked cadres (nearly all) as they are, and only the others matched by e-mail, as one UNION ALL: joined all at once,
     // PostgreSQL hashed every account's anti-joins for any scope (1.0 s for a province, 1.4–2.7 s for the country: bench/README,
-    // "Pages that break down by unit"); apart, the unlinked few find their account through the e-mail index.
+    // "Pages that break down or filter by unit"); apart, the unlinked few find their account through the e-mail index.
     private async Task<IReadOnlyList<CadreRecord>> RecordsAsync(IQueryable<Cadre> cadres, CancellationToken cancellationToken)
     {
         var linked = from c in cadres

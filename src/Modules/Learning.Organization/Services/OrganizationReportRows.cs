@@ -8,7 +8,7 @@ internal sealed class OrganizationReportRows : IOrganizationReportRows
     // The linked cadres and the e-mail-matched rest as one UNION ALL. One join with the match keyed on
     // "UserId IS NULL ? upper(Email) : NULL" read the whole country fast, but narrowed to a province PostgreSQL estimated the
     // account anti-joins at one row and planned a nested loop of 6,000 cadres by 200,000 accounts: 38 s for a province's
-    // readiness funnel (bench/README, "Pages that break down by unit"). Apart, each branch is planned on its own: the linked
+    // readiness funnel (bench/README, "Pages that break down or filter by unit"). Apart, each branch is planned on its own: the linked
     // cadres need no join, the matched ones find their account through the e-mail index.
     public IQueryable<CadreReportRow> Cadres(object context, OrgScope scope) => LinkedCadres(context, scope).Concat(MatchedCadres(context, scope));
 

@@ -5,6 +5,7 @@ namespace Learning.Courses;
 /// NotStarted, InTraining, Ready, Requested, Issued, Expiring, Expired (funnel order). <see cref="ChangedUtc"/> is the latest
 /// moment anything the state is computed from changed: the signature record, the province's requirement, an enrolment in or a
 /// completion of a required course, and the instants an issued signature became expiring or expired (when already past).
+/// <see cref="OrgPath"/> is where the cadre is in the tree, so a breakdown by unit needs no second read of the cadres.
 /// </summary>
 public sealed record CadreReadinessFact(
     int CadreId,
@@ -18,7 +19,8 @@ public sealed record CadreReadinessFact(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     DateTime? IssuedRecordedUtc,
-    DateTime? ChangedUtc);
+    DateTime? ChangedUtc,
+    string OrgPath);
 
 /// <summary>
 /// Readiness of every cadre inside a scope (implemented by the certificates module) for reports and the data API. The scope is

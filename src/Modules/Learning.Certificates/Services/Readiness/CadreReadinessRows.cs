@@ -46,6 +46,7 @@ internal sealed class CadreReadinessRows(ReadinessBoard board, TimeProvider cloc
             s?.ValidFrom,
             s?.ValidTo,
             Utc(s?.IssuedRecordedUtc),
-            changed == default ? null : DateTime.SpecifyKind(changed, DateTimeKind.Utc));
+            changed == default ? null : DateTime.SpecifyKind(changed, DateTimeKind.Utc),
+            r.Cadre.OrgPath);
     }
 }

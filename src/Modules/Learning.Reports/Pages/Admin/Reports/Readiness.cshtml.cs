@@ -18,8 +18,8 @@ namespace Learning.Reports.Pages.Admin.Reports;
 /// each opening its own funnel, every number linking to the readiness list of that unit and state. A unit outside: 404.
 /// </summary>
 [RequirePermission(Permissions.Names.View)]
-public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadinessRows readiness, IOrganizationReportRows organization,
-    ICadreDirectory directory, IReadDbContextFactory contexts, IStringLocalizer<ReportsStrings> t) : PageModel
+public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadinessRows readiness, ICadreDirectory directory,
+    IStringLocalizer<ReportsStrings> t) : PageModel
 {
     /// <summary>The states in funnel order; a stage counts everyone who reached it (issued includes expiring and expired).</summary>
     public static readonly IReadOnlyList<string> Stages = ["NotStarted", "InTraining", "Ready", "Requested", "Issued"];
@@ -92,9 +92,7 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
         var parent = breakdown.Parent;
         var within = Chosen is null ? scope : new OrgScope(false, [Chosen.Path]);
         var facts = await readiness.ListAsync(within.Unrestricted, within.Paths, ct);
-        await using var db = contexts.CreateDbContext();
-        var paths = await organization.Cadres(db, within).Select(c => new { c.CadreId, c.OrgPath }).ToDictionaryAsync(c => c.CadreId, c => c.OrgPath, ct);
-        var rows = facts.Where(f => paths.ContainsKey(f.CadreId)).Select(f => (Path: paths[f.CadreId], f.State)).ToList();
+        var rows = facts.Select(f => (Path: f.OrgPath, f.State)).ToList();
         var byId = units.ToDictionary(u => u.Id);
 
         var grouped = rows.GroupBy(r => breakdown.RowOf(r.Path)).ToList();

@@ -88,6 +88,11 @@ public sealed class ReadinessFunnelPageTests
         Assert.Contains($"data-commune=\"{a}\"", list.Body, StringComparison.Ordinal);
         Assert.Contains($"data-commune=\"{b}\"", list.Body, StringComparison.Ordinal);
         Assert.Contains("8 cán bộ", list.Body, StringComparison.Ordinal);
+        // Its provider export for a unit holds that unit's ready cadres (c1 in A, none in B), and nothing for a unit outside.
+        Assert.Contains("c1.rp@example.vn", (await admin.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={a}")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("c1.rp@example.vn", (await admin.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={b}")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.vn", (await manager.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={b}")).Body, StringComparison.Ordinal);
+        Assert.Contains("c1.rp@example.vn", (await manager.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={a}")).Body, StringComparison.Ordinal);
         var listTop = await admin.GetAsync("/Admin/Readiness");
         Assert.Contains($"data-commune=\"{province}\"", listTop.Body, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-commune=\"{a}\"", listTop.Body, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
     public async Task<IActionResult> OnGetExportAsync(string format, CancellationToken cancellationToken)
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        var items = InUnit(await board.ListAsync(scope, cancellationToken)).Where(i => i.State == ReadinessState.Ready).ToList();
+        var items = (await board.ListAsync(await WithinAsync(scope, cancellationToken), cancellationToken)).Where(i => i.State == ReadinessState.Ready).ToList();
         var stamp = board.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         return format == "xlsx"
             ? File(ProviderExport.Xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"de-nghi-cap-chu-ky-so-{stamp}.xlsx")
@@ -87,7 +87,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         IReadOnlyCollection<int> chosen = ids ?? [];
         if (all)
         {
-            chosen = InUnit(await board.ListAsync(scope, cancellationToken)).Where(i => i.State == ReadinessState.Ready).Select(i => i.Cadre.CadreId).ToList();
+            chosen = (await board.ListAsync(await WithinAsync(scope, cancellationToken), cancellationToken)).Where(i => i.State == ReadinessState.Ready).Select(i => i.Cadre.CadreId).ToList();
         }
 
         var count = await desk.RequestAsync(scope, chosen, User, cancellationToken);
@@ -98,8 +98,12 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
 
     public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(part * 100.0 / whole);
 
-    private IEnumerable<CadreReadiness> InUnit(IEnumerable<CadreReadiness> items) =>
-        Unit is { } unit ? items.Where(i => ReadinessBoard.PathIds(i.Cadre.OrgPath).Contains(unit)) : items;
+    /// <summary>The part of the scope the list is filtered to: the chosen unit's subtree, read alone (a province of the country
+    /// is a thirty-fourth of it); a unit outside the scope leaves nothing.</summary>
+    private async Task<OrgScope> WithinAsync(OrgScope scope, CancellationToken cancellationToken) =>
+        Unit is not { } id ? scope
+            : (await directory.UnitsAsync(scope, cancellationToken)).FirstOrDefault(u => u.Id == id) is { } unit ? new OrgScope(false, [unit.Path])
+            : OrgScope.Nothing;
 
     /// <summary>False when the unit asked for is not in the manager's scope (a 404).</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

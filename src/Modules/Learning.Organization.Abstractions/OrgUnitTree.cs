@@ -14,9 +14,15 @@ public static class OrgUnitTree
     /// <summary>A province, a commune, a ward, a special zone: what readiness and completion are broken down to.</summary>
     public static bool IsCommune(OrgUnitRef unit) => unit.Kind is "Commune" or "Ward" or "SpecialZone";
 
-    /// <summary>The parent's path (<c>/1/7/</c> → <c>/1/</c>), or null at the top.</summary>
+    /// <summary>The parent's path (<c>/1/7/</c> → <c>/1/</c>), or null at the top (and for a unit whose path is not written yet:
+    /// a unit is saved once for its id, then again with its path).</summary>
     public static string? ParentPath(string path)
     {
+        if (path.Length < 3)
+        {
+            return null;
+        }
+
         var cut = path.LastIndexOf('/', path.Length - 2);
         return cut <= 0 ? null : path[..(cut + 1)];
     }
@@ -25,7 +31,7 @@ public static class OrgUnitTree
     public static IReadOnlyList<OrgUnitRef> Roots(IReadOnlyList<OrgUnitRef> units)
     {
         var paths = units.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
-        return [.. units.Where(u => ParentPath(u.Path) is not { } parent || !paths.Contains(parent))];
+        return [.. units.Where(u => u.Path.Length >= 3 && (ParentPath(u.Path) is not { } parent || !paths.Contains(parent)))];
     }
 
     /// <summary>The units of the list one level under <paramref name="parentPath"/>.</summary>

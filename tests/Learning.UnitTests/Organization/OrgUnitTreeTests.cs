@@ -24,12 +24,15 @@ public sealed class OrgUnitTreeTests
         Assert.Equal("/1/2/", OrgUnitTree.ParentPath("/1/2/3/"));
         Assert.Equal("/1/", OrgUnitTree.ParentPath("/1/2/"));
         Assert.Null(OrgUnitTree.ParentPath("/1/"));
+        Assert.Null(OrgUnitTree.ParentPath("")); // a unit between its two saves
+        Assert.Null(OrgUnitTree.ParentPath("/"));
     }
 
     [Fact]
     public void Roots_AreTheUnitsWhoseParentIsNotInTheList()
     {
         Assert.Equal([1, 6], OrgUnitTree.Roots(Country).Select(u => u.Id));
+        Assert.Equal([1, 6], OrgUnitTree.Roots([.. Country, new(8, "NEW", "Đơn vị đang tạo", "Commune", "")]).Select(u => u.Id)); // not a top
         // A commune manager's scope: their commune and its department.
         Assert.Equal([2], OrgUnitTree.Roots(Country.Where(u => u.Path.StartsWith("/1/2/", StringComparison.Ordinal)).ToList()).Select(u => u.Id));
     }

@@ -14,6 +14,15 @@ public static class OrgUnitTree
     /// <summary>A province, a commune, a ward, a special zone: what readiness and completion are broken down to.</summary>
     public static bool IsCommune(OrgUnitRef unit) => unit.Kind is "Commune" or "Ward" or "SpecialZone";
 
+    /// <summary>The provinces and communes of the list, which a readiness or cadre filter offers (and <paramref name="alsoId"/>, a
+    /// unit already chosen, whatever its kind).</summary>
+    public static IReadOnlyList<OrgUnitRef> ProvincesAndCommunes(IReadOnlyList<OrgUnitRef> units, int? alsoId) =>
+        [.. units.Where(u => u.Kind != "Unit" || u.Id == alsoId)];
+
+    /// <summary>What the rows of a breakdown are, for its heading: "Province" or "Commune" when they all are, else "Unit".</summary>
+    public static string RowsKind(IReadOnlyCollection<OrgUnitRef> rows) =>
+        rows.Count > 0 && rows.All(u => u.Kind == "Province") ? "Province" : rows.Count > 0 && rows.All(IsCommune) ? "Commune" : "Unit";
+
     /// <summary>The parent's path (<c>/1/7/</c> → <c>/1/</c>), or null at the top (and for a unit whose path is not written yet:
     /// a unit is saved once for its id, then again with its path).</summary>
     public static string? ParentPath(string path)
@@ -70,7 +79,8 @@ public static class OrgUnitTree
             return new UnitChoices(units, Narrowed: false);
         }
 
-        if (nearPath is null && Roots(units) is [var top])
+        var roots = Roots(units);
+        if (nearPath is null && roots is [var top])
         {
             nearPath = top.Path;
         }
@@ -78,7 +88,7 @@ public static class OrgUnitTree
         IReadOnlyList<OrgUnitRef> below;
         if (nearPath is null)
         {
-            below = Roots(units);
+            below = roots;
         }
         else
         {

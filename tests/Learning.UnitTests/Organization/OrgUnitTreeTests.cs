@@ -50,6 +50,17 @@ public sealed class OrgUnitTreeTests
     }
 
     [Fact]
+    public void RowsKind_NamesWhatTheRowsAre_AndProvincesAndCommunesLeaveOutTheDepartments()
+    {
+        Assert.Equal("Province", OrgUnitTree.RowsKind([Country[0], Country[5]]));
+        Assert.Equal("Commune", OrgUnitTree.RowsKind([Country[1], Country[3], Country[6]])); // ward, commune, special zone
+        Assert.Equal("Unit", OrgUnitTree.RowsKind([Country[1], Country[4]]));
+        Assert.Equal("Unit", OrgUnitTree.RowsKind([]));
+        Assert.Equal([1, 2, 4, 6, 7], OrgUnitTree.ProvincesAndCommunes(Country, null).Select(u => u.Id));
+        Assert.Equal([1, 2, 3, 4, 6, 7], OrgUnitTree.ProvincesAndCommunes(Country, 3).Select(u => u.Id)); // a department already chosen
+    }
+
+    [Fact]
     public void Trail_RunsFromTheTopDownToTheUnit()
     {
         Assert.Equal([1, 2, 3], OrgUnitTree.Trail(Country, "/1/2/3/").Select(u => u.Id));

@@ -84,11 +84,4 @@ public sealed class OrganizationTree(LearningDbContext db)
 
         return units.Where(u => u.ParentId is null || !ids.Contains(u.ParentId.Value)).Select(Build).ToList();
     }
-
-    /// <summary>Commune-level units in scope, for filters and pickers.</summary>
-    public Task<List<OrgUnit>> CommunesAsync(OrgScope scope, CancellationToken cancellationToken = default) =>
-        scope.Apply(db.Set<OrgUnit>().AsNoTracking())
-            .Where(u => u.Kind == OrgUnitKind.Commune || u.Kind == OrgUnitKind.Ward || u.Kind == OrgUnitKind.SpecialZone)
-            .OrderBy(u => u.Path).ThenBy(u => u.Name)
-            .ToListAsync(cancellationToken);
 }

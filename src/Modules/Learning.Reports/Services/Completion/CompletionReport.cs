@@ -158,13 +158,11 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
     private static OrgScope CadreScope(OrgScope scope, ReportFilter filter) =>
         filter.UnderPath is { } under && Admissible(scope, filter) ? new OrgScope(false, [under]) : scope;
 
-    /// <summary>The cadres as one UNION ALL of the linked and the e-mail-matched, sorted by the database: the rows of an export
-    /// (200,058 of them in 9.1 s, against 12.4 s through the single query with the COALESCE key, in the same quiet run).</summary>
-    private IQueryable<CadreReportRow> BothBranches(LearningDbContext db, OrgScope scope, ReportFilter filter)
-    {
-        var cadreScope = CadreScope(scope, filter);
-        return organization.LinkedCadres(db, cadreScope).Concat(organization.MatchedCadres(db, cadreScope));
-    }
+    /// <summary>The cadres as one UNION ALL of the linked and the e-mail-matched (what <see cref="IOrganizationReportRows.Cadres"/>
+    /// is), sorted by the database: the rows of an export (200,058 of them in 9.1 s, against 12.4 s through the single query with
+    /// the COALESCE key, in the same quiet run).</summary>
+    private IQueryable<CadreReportRow> BothBranches(LearningDbContext db, OrgScope scope, ReportFilter filter) =>
+        organization.Cadres(db, CadreScope(scope, filter));
 
     /// <summary>One row per cadre of <paramref name="cadres"/> (the scope's, inside the filter) and course, or per cadre and path.</summary>
     private async Task<IQueryable<Fact>> FactsAsync(LearningDbContext db, IQueryable<CadreReportRow> cadres, OrgScope scope, ReportFilter filter, CancellationToken ct)

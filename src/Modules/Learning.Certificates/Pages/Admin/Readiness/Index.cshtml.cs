@@ -118,7 +118,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         // Read for the chosen unit's subtree alone: a province of the country is a thirty-fourth of it.
         var inUnit = await board.ListAsync(Chosen is null ? scope : new OrgScope(false, [Chosen.Path]), cancellationToken);
         NothingConfigured = inUnit.Count > 0 && inUnit.All(i => i.RequiredCount == 0) && inUnit.All(i => i.Signature is null);
-        Choices = OrgUnitTree.Choices([.. units.Where(u => u.Kind != "Unit" || u.Id == Chosen?.Id)], Chosen?.Path);
+        Choices = OrgUnitTree.Choices(OrgUnitTree.ProvincesAndCommunes(units, Chosen?.Id), Chosen?.Path);
         Total = inUnit.Count;
         Counts = Enum.GetValues<ReadinessState>().ToDictionary(s => s, s => inUnit.Count(i => i.State == s));
         Stages = Funnel.Select(stage => (stage, inUnit.Count(i => ReadinessRules.FunnelStage(i.State) >= ReadinessRules.FunnelStage(stage)))).ToList();
@@ -130,9 +130,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         ByCommune = inUnit.GroupBy(i => breakdown.RowOf(i.Cadre.OrgPath) is { } id && byId.TryGetValue(id, out var unit) ? unit : null)
             .Select(g => new CommuneRow(g.Key, Enum.GetValues<ReadinessState>().ToDictionary(s => s, s => g.Count(i => i.State == s)), g.Count()))
             .OrderBy(r => r.Commune is null ? 0 : 1).ThenBy(r => r.Commune?.Name ?? "", StringComparer.CurrentCulture).ToList();
-        var kinds = ByCommune.Where(r => r.Commune is not null).Select(r => r.Commune!).ToList();
-        RowsTitle = kinds.Count > 0 && kinds.All(u => u.Kind == "Province") ? t["Readiness.ByProvince"]
-            : kinds.Count > 0 && kinds.All(OrgUnitTree.IsCommune) ? t["Readiness.ByCommune"] : t["Readiness.ByUnit"];
+        RowsTitle = t["Readiness.By" + OrgUnitTree.RowsKind([.. ByCommune.Where(r => r.Commune is not null).Select(r => r.Commune!)])];
 
         Filter = Enum.TryParse<ReadinessState>(State, ignoreCase: true, out var state) && Enum.IsDefined(state) ? state : null;
         var matching = Filter is { } f ? inUnit.Where(i => i.State == f).ToList() : inUnit;

@@ -54,9 +54,6 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
     /// <summary>The units of the next level down, with their counts (units without cadres left out).</summary>
     public IReadOnlyList<UnitFunnel> Rows { get; private set; } = [];
 
-    /// <summary>The rows' units, for their kind and links.</summary>
-    public IReadOnlyDictionary<int, OrgUnitRef> RowUnits { get; private set; } = new Dictionary<int, OrgUnitRef>();
-
     public UnitFunnel Selected { get; private set; } = new(null, "", 0, new Dictionary<string, int>());
 
     /// <summary>The chosen unit, or null for the whole scope.</summary>
@@ -94,19 +91,14 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
         var facts = await readiness.ListAsync(within.Unrestricted, within.Paths, ct);
         var rows = facts.Select(f => (Path: f.OrgPath, f.State)).ToList();
         var byId = units.ToDictionary(u => u.Id);
-
-        var grouped = rows.GroupBy(r => breakdown.RowOf(r.Path)).ToList();
-        RowUnits = grouped.Where(g => g.Key is { } id && byId.ContainsKey(id)).ToDictionary(g => g.Key!.Value, g => byId[g.Key!.Value]);
+        var grouped = rows.GroupBy(r => breakdown.RowOf(r.Path) is { } id && byId.TryGetValue(id, out var unit) ? unit : null).ToList();
         Rows = [.. grouped
-            .Select(g => UnitFunnel.Of(g.Key is { } id && byId.TryGetValue(id, out var u) ? id : null,
-                g.Key is { } key && byId.TryGetValue(key, out var named) ? named.Name : parent is null ? t["Readiness.NoCommune"] : t["Report.DirectlyIn", parent.Name],
-                g.Select(r => r.State)))
+            .Select(g => UnitFunnel.Of(g.Key?.Id, g.Key?.Name ?? (parent is null ? t["Readiness.NoCommune"] : t["Report.DirectlyIn", parent.Name]), g.Select(r => r.State)))
             .OrderBy(r => r.Id is null ? 0 : 1).ThenBy(r => r.Name, StringComparer.CurrentCulture)];
-        RowsTitle = RowUnits.Count > 0 && RowUnits.Values.All(u => u.Kind == "Province") ? t["Readiness.ByProvince"]
-            : RowUnits.Count > 0 && RowUnits.Values.All(OrgUnitTree.IsCommune) ? t["Readiness.ByCommune"] : t["Readiness.ByUnit"];
+        RowsTitle = t["Readiness.By" + OrgUnitTree.RowsKind([.. grouped.Where(g => g.Key is not null).Select(g => g.Key!)])];
         Selected = UnitFunnel.Of(Chosen?.Id, Chosen?.Name ?? t["Readiness.AllCommunes"], rows.Select(r => r.State));
         Trail = OrgUnitTree.Trail(units, Chosen?.Path);
-        Choices = OrgUnitTree.Choices([.. units.Where(u => u.Kind != "Unit" || u.Id == Chosen?.Id)], Chosen?.Path);
+        Choices = OrgUnitTree.Choices(OrgUnitTree.ProvincesAndCommunes(units, Chosen?.Id), Chosen?.Path);
         FunnelSvg = SvgCharts.Funnel(new FunnelChartData(t["Readiness.FunnelTitle", Selected.Name], [.. Stages.Select(s => ((string)t["Funnel." + s], (double)Selected.Reached(s)))]), "chart-funnel");
         return Page();
     }

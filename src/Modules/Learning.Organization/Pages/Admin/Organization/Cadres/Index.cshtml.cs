@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Organization.Pages.Admin.Organization.Cadres;
 
 [RequirePermission(Permissions.Names.ViewCadres)]
-public sealed class IndexModel(IOrganizationScopeService scopes, LearningDbContext db, IAccountLinks links, IJobQueue jobs, TimeProvider clock,
+public sealed class IndexModel(IOrganizationScopeService scopes, ICadreDirectory directory, LearningDbContext db, IAccountLinks links, IJobQueue jobs, TimeProvider clock,
     IStringLocalizer<OrganizationStrings> t) : PageModel
 {
     private const int PageSize = 50;
@@ -47,18 +47,18 @@ public sealed class IndexModel(IOrganizationScopeService scopes, LearningDbConte
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        var units = await scope.Apply(db.Set<OrgUnit>().AsNoTracking()).Where(u => u.Kind != OrgUnitKind.Unit || u.Id == Unit).OrderBy(u => u.Path)
-            .Select(u => new OrgUnitRef(u.Id, u.Code, u.Name, u.Kind.ToString(), u.Path)).ToListAsync(cancellationToken);
-        Communes = OrgUnitTree.Choices(units, units.FirstOrDefault(u => u.Id == Unit)?.Path);
+        var units = await directory.UnitsAsync(scope, cancellationToken);
+        var chosen = units.FirstOrDefault(u => u.Id == Unit);
+        Communes = OrgUnitTree.Choices(OrgUnitTree.ProvincesAndCommunes(units, chosen?.Id), chosen?.Path);
         var query = scope.Apply(db.Set<Cadre>().AsNoTracking());
-        if (Unit is { } unitId)
+        if (Unit is not null)
         {
-            var path = await scope.Apply(db.Set<OrgUnit>()).Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(cancellationToken);
-            if (path is null)
+            if (chosen is null)
             {
                 return NotFound();
             }
 
+            var path = chosen.Path;
             query = query.Where(c => c.OrgPath.StartsWith(path));
         }
 

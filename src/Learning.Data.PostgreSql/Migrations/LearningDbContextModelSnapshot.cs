@@ -1955,6 +1955,9 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Drawn")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2018,6 +2021,9 @@ namespace Learning.Data.PostgreSql.Migrations
 
                     b.HasIndex("QuizId", "UserId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_quizzes_attempt_Drawn")
+                        .HasFilter("\"Drawn\" IS NOT NULL");
 
                     b.ToTable("quizzes_attempt", (string)null);
                 });

@@ -1883,6 +1883,9 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Drawn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("TEXT");
 
@@ -1945,6 +1948,9 @@ namespace Learning.Data.Sqlite.Migrations
 
                     b.HasIndex("QuizId", "UserId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_quizzes_attempt_Drawn")
+                        .HasFilter("\"Drawn\" IS NOT NULL");
 
                     b.ToTable("quizzes_attempt", (string)null);
                 });

@@ -89,6 +89,55 @@ public sealed class AttemptTests
         Assert.Equal(graded.Score, after.Score);
     }
 
+    /// <summary>
+    /// ADR-033: a start stores its questions on the attempt's row; two first saves racing write the question rows once and
+    /// both answers land; an attempt submitted without a save gets its rows with their grades.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDrawnQuestions_AreWrittenOnceByTheFirstSaves_OrByASubmitWithoutOne(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        async Task<(string? Drawn, int Rows)> StoredAsync(Guid id) => await site.WithDbAsync(async db =>
+            (await db.Set<Attempt>().Where(a => a.PublicId == id).Select(a => a.Drawn).SingleAsync(),
+             await db.Set<AttemptQuestion>().CountAsync(q => db.Set<Attempt>().Any(a => a.PublicId == id && a.Id == q.AttemptId))));
+        var (drawn, rows) = await StoredAsync(attempt);
+        Assert.NotNull(drawn);
+        Assert.Equal(0, rows);
+
+        var questions = await QuestionsAsync(site, attempt);
+        var two = questions.Take(2).ToList();
+        var saves = await Task.WhenAll(two.Select(q => SaveAsync(cadre, attempt, new { answers = new[] { new { slot = q.Key, seq = 1L, response = RightAnswer(q.Value) } } })));
+        Assert.All(saves, s => Assert.Equal(HttpStatusCode.OK, s.Status));
+        (drawn, rows) = await StoredAsync(attempt);
+        Assert.Null(drawn);
+        Assert.Equal(Bank.Length, rows);
+        var stored = await AttemptQuestionsAsync(site, attempt);
+        Assert.All(two, q => Assert.NotNull(stored.Single(s => s.Slot == q.Key).Response));
+        Assert.Equal(Bank.Length - 2, stored.Count(s => s.Response is null));
+        Assert.Equal(questions.Keys.Order(), stored.Select(s => s.Slot));
+
+        // A cadre who submits without a single save: the rows are written with the grades.
+        using var other = await site.SignedInAsync(HacThanhCadre); // not enrolled in the course: from the quiz's own page
+        var card = (await other.GetAsync("/Quizzes/kt-ky-so")).Body;
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", Field(card, "__RequestVerificationToken")), new("place", "")]);
+        using var start = await other.Http.PostAsync("/Quizzes/kt-ky-so", form);
+        var unsaved = StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await StoredAsync(unsaved)).Rows);
+        var submitted = await SubmitAsync(other, unsaved, Field((await other.GetAsync($"/Quizzes/Attempt/{unsaved}")).Body, "__RequestVerificationToken"));
+        Assert.Equal($"/Quizzes/Review/{unsaved}", submitted.Location);
+        (drawn, rows) = await StoredAsync(unsaved);
+        Assert.Null(drawn);
+        Assert.Equal(Bank.Length, rows);
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).SingleAsync(a => a.PublicId == unsaved));
+        Assert.Equal(0m, graded.Score);
+        Assert.All(graded.Questions, q => Assert.Equal(0m, q.Fraction));
+        Assert.Equal(Bank.Length, (await QuestionsAsync(site, unsaved)).Count);
+    }
+
     /// <summary>Issue 11, bad input: another cadre's attempt is a 404, a tampered option or a question not in the attempt is refused whole.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -276,7 +325,7 @@ public sealed class AttemptTests
             var attempt = Assert.Single(attempts, a => a.UserId == userId);
             Assert.Equal(1, attempt.Number);
             Assert.Equal(attempt.PublicId, byCadre[who]);
-            var slots = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == attempt.Id).Select(q => q.Slot).OrderBy(s => s).ToListAsync());
+            var slots = (await AttemptQuestionsAsync(site, attempt.PublicId)).Select(q => q.Slot).ToList();
             Assert.NotEmpty(slots);
             Assert.Equal(Enumerable.Range(1, slots.Count), slots);
             Assert.Equal(1, await site.WithDbAsync(db => db.Set<Learning.Reports.Data.XapiStatement>().CountAsync(x => x.UserId == userId && x.Verb == Learning.Modularity.LearningVerbs.Attempted)));
@@ -309,7 +358,7 @@ public sealed class AttemptTests
         Assert.Contains("id=\"quiz-cannot-start\"", waiting.Body, StringComparison.Ordinal);
         await cadre.GetAsync(LessonUrl()); // a reload draws nothing more
         var drawn = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Include(a => a.Questions).Where(a => a.UserId == userId).ToListAsync());
-        var ready = Assert.Single(drawn);
+        var ready = AttemptDraw.Expand(Assert.Single(drawn));
         Assert.Equal(AttemptState.NotStarted, ready.State);
         Assert.Equal(Bank.Length, ready.Questions.Count);
         Assert.Null(ready.DeadlineUtc);
@@ -324,7 +373,7 @@ public sealed class AttemptTests
         var starts = await StartTogetherAsync(cadre, fields, 4);
         Assert.Single(starts, s => s.StatusCode == HttpStatusCode.OK);
         Assert.Equal(ready.PublicId, Assert.Single(starts.Select(s => s.Attempt).Distinct()));
-        var started = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync());
+        var started = AttemptDraw.Expand(await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync()));
         Assert.Equal(ready.Id, started.Id);
         Assert.Equal(AttemptState.InProgress, started.State);
         Assert.True((clock.GetUtcNow().UtcDateTime - started.StartedUtc).Duration() < TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
@@ -339,7 +388,7 @@ public sealed class AttemptTests
         // The next opening: drawn ahead again, then a question is corrected before the start.
         await OpenAtAsync(site, quiz, clock.GetUtcNow().UtcDateTime.AddMinutes(5));
         await cadre.GetAsync(LessonUrl());
-        var second = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Include(a => a.Questions).SingleAsync(a => a.State == AttemptState.NotStarted));
+        var second = AttemptDraw.Expand(await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Include(a => a.Questions).SingleAsync(a => a.State == AttemptState.NotStarted)));
         Assert.Equal(2, second.Number);
         var corrected = second.Questions[0];
         var newVersion = await site.WithDbAsync(async db =>
@@ -359,7 +408,7 @@ public sealed class AttemptTests
         var rows = await site.WithDbAsync(db => db.Set<Attempt>().IgnoreQueryFilters().Where(a => a.UserId == userId).Select(a => new { a.Number, a.State, a.PublicId }).ToListAsync());
         Assert.Equal([(1, AttemptState.Finished), (2, AttemptState.InProgress)], rows.OrderBy(r => r.Number).Select(r => (r.Number, r.State)));
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.AttemptId == second.Id)));
-        Assert.Equal(1, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => q.QuestionVersionId == newVersion)));
+        Assert.Single(await AttemptQuestionsAsync(site, redrawn), q => q.QuestionVersionId == newVersion);
     }
 
     /// <summary>The same start form posted <paramref name="count"/> times at once by one cadre: each answer's status and attempt.</summary>

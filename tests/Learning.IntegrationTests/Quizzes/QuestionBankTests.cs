@@ -152,6 +152,21 @@ public sealed partial class QuestionBankTests
         // Version 2 is not used yet: the next edit changes it in place.
         await EditAsync(admin, saved.QuestionId, category, "Chữ ký số dùng để làm gì? (sửa lần 3)");
         Assert.Equal(2, await site.WithDbAsync(db => db.Set<QuestionVersion>().CountAsync(v => v.QuestionId == saved.QuestionId)));
+
+        // An attempt started and not yet saved holds version 2 in its draw only (no row, ADR-033): that is used too.
+        await site.WithDbAsync(async db =>
+        {
+            var quiz = await db.Set<Quiz>().SingleAsync(q => q.Key == "kt-01");
+            var drawn = new AttemptQuestion { Slot = 1, Page = 0, QuestionId = saved.QuestionId, QuestionVersionId = versions[1].Id, OptionOrder = "b,a", Mark = 1 };
+            db.Add(new Attempt { PublicId = Guid.NewGuid(), QuizId = quiz.Id, UserId = "u2", Number = 1, StartedUtc = DateTime.UtcNow, PageCount = 1, Drawn = AttemptDraw.Write([drawn]) });
+            await db.SaveChangesAsync();
+            return true;
+        });
+        await EditAsync(admin, saved.QuestionId, category, "Chữ ký số dùng để làm gì? (sửa lần 4)");
+        var third = await site.WithDbAsync(db => db.Set<QuestionVersion>().Where(v => v.QuestionId == saved.QuestionId).OrderBy(v => v.Number).ToListAsync());
+        Assert.Equal([1, 2, 3], third.Select(v => v.Number));
+        Assert.Contains("(sửa lần 3)", QuestionJson.Deserialize(third[1].Definition).Text, StringComparison.Ordinal); // what the drawn attempt shows
+        Assert.Contains("(sửa lần 4)", QuestionJson.Deserialize(third[2].Definition).Text, StringComparison.Ordinal);
     }
 
     private static async Task<string> CreateCategoryAsync(SiteClient admin, string name)

@@ -59,7 +59,7 @@ public sealed class QuizEditorTests
         Assert.Contains("20 phút", card.Body, StringComparison.Ordinal);
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", QuizFixtures.Field(card.Body, "__RequestVerificationToken"))]);
         using var start = await cadre.Http.PostAsync("/Quizzes/kt-thu-nghiem", content);
-        QuizFixtures.StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
-        Assert.Equal(6, await site.WithDbAsync(db => db.Set<AttemptQuestion>().CountAsync(q => db.Set<Attempt>().Any(a => a.Id == q.AttemptId && a.QuizId == quiz.Id))));
+        var started = QuizFixtures.StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
+        Assert.Equal(6, (await QuizFixtures.AttemptQuestionsAsync(site, started)).Count);
     }
 }

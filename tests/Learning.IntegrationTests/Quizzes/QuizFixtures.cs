@@ -136,14 +136,19 @@ internal static partial class QuizFixtures
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
+    /// <summary>The attempt's questions as the database holds them: its rows, or its draw while no save has written them (ADR-033).</summary>
+    public static Task<List<AttemptQuestion>> AttemptQuestionsAsync(TestSite site, Guid attempt) =>
+        site.WithDbAsync(async db => AttemptDraw.Expand(await db.Set<Attempt>().IgnoreQueryFilters().AsNoTracking()
+            .Include(a => a.Questions).SingleAsync(a => a.PublicId == attempt)).Questions.OrderBy(q => q.Slot).ToList());
+
     /// <summary>The attempt's questions (slot → definition) as the database holds them.</summary>
-    public static Task<Dictionary<int, QuestionDefinition>> QuestionsAsync(TestSite site, Guid attempt) =>
-        site.WithDbAsync(async db =>
-        {
-            var rows = await db.Set<AttemptQuestion>().Where(q => db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId))
-                .Join(db.Set<QuestionVersion>(), q => q.QuestionVersionId, v => v.Id, (q, v) => new { q.Slot, v.Definition }).ToListAsync();
-            return rows.ToDictionary(r => r.Slot, r => QuestionJson.Deserialize(r.Definition));
-        });
+    public static async Task<Dictionary<int, QuestionDefinition>> QuestionsAsync(TestSite site, Guid attempt)
+    {
+        var questions = await AttemptQuestionsAsync(site, attempt);
+        var ids = questions.Select(q => q.QuestionVersionId).ToList();
+        var definitions = await site.WithDbAsync(db => db.Set<QuestionVersion>().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Definition));
+        return questions.ToDictionary(q => q.Slot, q => QuestionJson.Deserialize(definitions[q.QuestionVersionId]));
+    }
 
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(SiteClient client, Guid attempt, object body)
     {

@@ -49,6 +49,12 @@ public sealed class Attempt
 
     public DateTime? GradedUtc { get; set; }
 
+    /// <summary>
+    /// The questions as drawn (<see cref="AttemptDraw"/>) while no <see cref="AttemptQuestion"/> row is written; null once they
+    /// are (the first save, or the submission), and for attempts stored before drafts were kept on the row.
+    /// </summary>
+    public string? Drawn { get; set; }
+
     public List<AttemptQuestion> Questions { get; set; } = [];
 
     public List<AttemptEvent> Events { get; set; } = [];

@@ -101,7 +101,7 @@ public sealed class QuestionBankStep(LearningDbContext db, QuizCatalog catalog, 
         var existing = await db.Set<Question>().Where(q => keys.Contains(q.Key)).ToDictionaryAsync(q => q.Key, StringComparer.Ordinal, cancellationToken);
         var currentIds = existing.Values.Select(q => q.CurrentVersionId).ToList();
         var current = await db.Set<QuestionVersion>().Where(v => currentIds.Contains(v.Id)).ToDictionaryAsync(v => v.QuestionId, cancellationToken);
-        var used = (await db.Set<AttemptQuestion>().Where(a => currentIds.Contains(a.QuestionVersionId)).Select(a => a.QuestionVersionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var used = await AttemptDraw.UsedVersionsAsync(db, currentIds, cancellationToken);
 
         var fresh = new List<(Question Question, QuestionVersion Version)>();
         foreach (var (key, definition, json) in read)

@@ -222,7 +222,9 @@ public sealed class AttemptService(
     /// </summary>
     private async Task<Attempt?> ReadyToStartAsync(Attempt ready, Quiz quiz, Accommodation rules, int number, CancellationToken cancellationToken)
     {
-        var questions = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == ready.Id).OrderBy(q => q.Slot).ToListAsync(cancellationToken);
+        var questions = ready.Drawn is { } drawn
+            ? AttemptDraw.Read(ready.Id, drawn)
+            : await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == ready.Id).OrderBy(q => q.Slot).ToListAsync(cancellationToken);
         var fits = ready.Number == number && questions.Count > 0;
         foreach (var question in questions)
         {
@@ -316,8 +318,11 @@ public sealed class AttemptService(
         return attempt;
     }
 
-    public Task<Attempt?> LoadAsync(Guid publicId, CancellationToken cancellationToken) =>
-        db.Set<Attempt>().AsNoTracking().Include(a => a.Questions.OrderBy(q => q.Slot)).SingleOrDefaultAsync(a => a.PublicId == publicId, cancellationToken);
+    /// <summary>An attempt with its questions (from its draw while no row is written: <see cref="AttemptDraw"/>), anybody's.</summary>
+    public async Task<Attempt?> LoadAsync(Guid publicId, CancellationToken cancellationToken) =>
+        await db.Set<Attempt>().AsNoTracking().Include(a => a.Questions.OrderBy(q => q.Slot)).SingleOrDefaultAsync(a => a.PublicId == publicId, cancellationToken) is { } attempt
+            ? AttemptDraw.Expand(attempt)
+            : null;
 
     /// <summary>
     /// Saves answers (and the page the cadre is on). Refused as a whole, changing nothing, when the attempt is submitted, its
@@ -335,6 +340,7 @@ public sealed class AttemptService(
                 a.DeadlineUtc,
                 a.CurrentPage,
                 a.PageCount,
+                a.Drawn,
                 Versions = a.Questions.Where(q => slots.Contains(q.Slot)).Select(q => new { q.Slot, q.QuestionVersionId }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -342,6 +348,12 @@ public sealed class AttemptService(
         {
             return null;
         }
+
+        // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
+        var drawn = attempt.Drawn is { } text ? AttemptDraw.Read(attempt.Id, text) : null;
+        var versions = drawn is null
+            ? attempt.Versions.ToDictionary(v => v.Slot, v => v.QuestionVersionId)
+            : drawn.Where(q => slots.Contains(q.Slot)).ToDictionary(q => q.Slot, q => q.QuestionVersionId);
 
         if (attempt.State != AttemptState.InProgress)
         {
@@ -353,13 +365,13 @@ public sealed class AttemptService(
             return new([], new("Attempt.TimeUp"), deadline);
         }
 
-        if (await CheckAnswersAsync(answers, attempt.Versions.ToDictionary(v => v.Slot, v => v.QuestionVersionId), cancellationToken) is { } problem)
+        if (await CheckAnswersAsync(answers, versions, cancellationToken) is { } problem)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, cancellationToken);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, drawn, cancellationToken);
         return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
@@ -391,24 +403,37 @@ public sealed class AttemptService(
     /// <summary>
     /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
     /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
-    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time.
+    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>:
+    /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
     /// </summary>
-    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken) =>
+    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             var now = Now;
             var open = new StoreCommand(db);
             var attempt = open.For<Attempt>();
-            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}"
-                + $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+            var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
                 + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)});");
-            if (await open.ExecuteAsync(ct) == 0)
+                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
+            if (drawn is not null)
+            {
+                // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
+                open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
+            }
+
+            var changed = await open.ExecuteAsync(ct);
+            if (changed == 0)
             {
                 return false;
             }
 
             var write = new StoreCommand(db);
+            if (drawn is not null && changed == 2)
+            {
+                write.For<AttemptQuestion>().Insert(drawn, AttemptDraw.Columns);
+            }
+
             var question = write.For<AttemptQuestion>();
             // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
             foreach (var answer in answers)
@@ -482,6 +507,7 @@ public sealed class AttemptService(
             }
 
             var attempt = await db.Set<Attempt>().Include(a => a.Questions).SingleAsync(a => a.Id == attemptId, ct);
+            AttemptDraw.Materialize(db, attempt); // never saved: its questions are written with its grades
             var quiz = await catalog.FindAsync(attempt.QuizId, ct) ?? throw new InvalidOperationException($"Quiz {attempt.QuizId} is gone.");
             var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), ct);
             AttemptGrading.Grade(attempt, definitions, quiz.PassPercent, now);

@@ -277,7 +277,7 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
         }
 
         var current = await db.Set<QuestionVersion>().SingleAsync(v => v.Id == question.CurrentVersionId, cancellationToken);
-        var used = await db.Set<AttemptQuestion>().AnyAsync(a => a.QuestionVersionId == current.Id, cancellationToken);
+        var used = (await AttemptDraw.UsedVersionsAsync(db, [current.Id], cancellationToken)).Count > 0;
         var version = current;
         if (used)
         {

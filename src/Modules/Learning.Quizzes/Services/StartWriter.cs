@@ -12,9 +12,9 @@ namespace Learning.Quizzes.Services;
 
 /// <summary>
 /// Stores new attempts in groups (a group commit). Each start hands its built attempt here and waits; two writers each take
-/// every start waiting (up to <see cref="QuizzesOptions.StartGroupSize"/>) and store them in one transaction: the attempts and
-/// their Started events through the change tracker (one batch of statements), their statements for the province's warehouse,
-/// and all their questions in multi-row INSERTs, then one commit. Alone, a start is a group of one and goes at once; at an
+/// every start waiting (up to <see cref="QuizzesOptions.StartGroupSize"/>) and store them in one transaction: the attempts
+/// (their drawn questions on their own rows, <see cref="AttemptDraw"/>) and their Started events through the change tracker
+/// (one batch of statements), and their statements for the province's warehouse, then one commit. Alone, a start is a group of one and goes at once; at an
 /// exam's synchronised start the queue grows while a group is written, and thousands of starts cost a few dozen transactions
 /// (one WAL flush each) instead of eight round trips and a flush apiece.
 /// <para>
@@ -31,14 +31,6 @@ namespace Learning.Quizzes.Services;
 public sealed class StartWriter : IDisposable
 {
     private const int Writers = 2;
-
-    private static readonly BulkColumn<AttemptQuestion>[] QuestionColumns =
-    [
-        new(nameof(AttemptQuestion.AttemptId), q => q.AttemptId), new(nameof(AttemptQuestion.Slot), q => q.Slot),
-        new(nameof(AttemptQuestion.Page), q => q.Page), new(nameof(AttemptQuestion.QuestionId), q => q.QuestionId),
-        new(nameof(AttemptQuestion.QuestionVersionId), q => q.QuestionVersionId), new(nameof(AttemptQuestion.OptionOrder), q => q.OptionOrder),
-        new(nameof(AttemptQuestion.Mark), q => q.Mark), new(nameof(AttemptQuestion.Sequence), q => q.Sequence),
-    ];
 
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<StartWriter> logger;
@@ -133,6 +125,8 @@ public sealed class StartWriter : IDisposable
                     {
                         attempt.Id = 0; // a retry after a transient failure inserts afresh
                         attempt.Questions = [];
+                        // The questions go on the attempt's row; rows for them are written at its first save (ADR-033).
+                        attempt.Drawn = AttemptDraw.Write(pending.Questions);
                         attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
                         db.Add(attempt);
                     }
@@ -155,12 +149,15 @@ public sealed class StartWriter : IDisposable
                 foreach (var pending in group.Where(p => !p.Claim))
                 {
                     pending.Questions.ForEach(q => q.AttemptId = pending.Attempt.Id);
-                    questions.AddRange(pending.Questions);
+                    if (pending.Attempt.Drawn is null)
+                    {
+                        questions.AddRange(pending.Questions);
+                    }
                 }
 
                 if (questions.Count > 0)
                 {
-                    await BulkInsert.RowsAsync(db, questions, QuestionColumns, 500, ct);
+                    await BulkInsert.RowsAsync(db, questions, AttemptDraw.Columns, 500, ct);
                 }
             }, CancellationToken.None);
             return true;

@@ -17,6 +17,9 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.MaxScore).HasPrecision(9, 3);
         builder.HasIndex(a => a.PublicId).IsUnique();
 
+        // The attempts whose questions are still only drawn (started, not yet saved): what a question's "is it used" looks through.
+        builder.HasIndex([nameof(Attempt.Id)], "IX_quizzes_attempt_Drawn").HasFilter("\"Drawn\" IS NOT NULL");
+
         // An attempt drawn ahead of the opening is nobody's attempt yet: not in a cadre's list, the results, the grades or the
         // reports. Only the start that claims it, the drawing and the clean-up look past this (IgnoreQueryFilters).
         builder.HasQueryFilter(a => a.State != AttemptState.NotStarted);

@@ -53,22 +53,44 @@ public sealed class StoreCommand(DbContext db)
     /// Runs the statements in the context's current transaction and reads the first column of every row they return, from
     /// every result set in order (statements ending in <c>RETURNING</c>: both providers support it).
     /// </summary>
-    public async Task<List<T>> ReadFirstColumnAsync<T>(CancellationToken cancellationToken)
+    public Task<List<T>> ReadFirstColumnAsync<T>(CancellationToken cancellationToken) =>
+        ReadAsync(reader => reader.GetFieldValue<T>(0), cancellationToken);
+
+    /// <summary>Like <see cref="ReadFirstColumnAsync{T}"/>, for the first two columns of every row returned.</summary>
+    public Task<List<(T1 First, T2 Second)>> ReadPairsAsync<T1, T2>(CancellationToken cancellationToken) =>
+        ReadAsync(reader => (reader.GetFieldValue<T1>(0), reader.GetFieldValue<T2>(1)), cancellationToken);
+
+    private async Task<List<TRow>> ReadAsync<TRow>(Func<DbDataReader, TRow> read, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
         await using var command = Create(transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var values = new List<T>();
+        var rows = new List<TRow>();
         do
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                values.Add(reader.GetFieldValue<T>(0));
+                rows.Add(read(reader));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));
-        return values;
+        return rows;
+    }
+
+    /// <summary>Whether <paramref name="exception"/> (or one it wraps) is a unique key refusing a row, on either provider.</summary>
+    public static bool IsUniqueViolation(Exception? exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }) // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private DbCommand Create(DbTransaction transaction)
@@ -109,14 +131,19 @@ public sealed class StoreTable<T>
     /// <summary>A parameter holding <paramref name="value"/> as <paramref name="property"/> stores it (its converter and type); its placeholder.</summary>
     public string Value(string property, object? value) => command.Parameter(Property(property), value);
 
-    /// <summary>Appends one multi-row <c>INSERT</c> of <paramref name="rows"/> (at least one) into <paramref name="columns"/>.</summary>
-    public void Insert(IEnumerable<T> rows, IReadOnlyList<BulkColumn<T>> columns)
+    /// <summary>
+    /// Appends one multi-row <c>INSERT</c> of <paramref name="rows"/> (at least one) into <paramref name="columns"/>; with
+    /// <paramref name="returning"/>, the inserted rows' values of those properties are returned (both providers support
+    /// <c>RETURNING</c>; their order is not promised, so return a key of your own with the generated one).
+    /// </summary>
+    public void Insert(IEnumerable<T> rows, IReadOnlyList<BulkColumn<T>> columns, params string[] returning)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(returning);
         command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) VALUES ")
             .Append(string.Join(", ", rows.Select(row => $"({string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))})")))
-            .Append(";");
+            .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");
     }
 
     private IProperty Property(string name) =>

@@ -107,6 +107,19 @@ public sealed class AttemptTests
         var (drawn, rows) = await StoredAsync(attempt);
         Assert.NotNull(drawn);
         Assert.Equal(0, rows);
+        // The start writes every column of the attempt and its log itself (StartWriter): none may be left out.
+        var model = await site.WithDbAsync(db => Task.FromResult(db.Model));
+        Assert.Equal(
+            model.FindEntityType(typeof(Attempt))!.GetProperties().Select(p => p.Name).Where(n => n != nameof(Attempt.Id)).Order(),
+            AttemptColumns.Attempt.Select(c => c.Property).Order());
+        Assert.Equal(
+            model.FindEntityType(typeof(AttemptEvent))!.GetProperties().Select(p => p.Name).Where(n => n != nameof(AttemptEvent.Id)).Order(),
+            AttemptColumns.Event.Select(c => c.Property).Order());
+        var started = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(AttemptState.InProgress, started.State);
+        Assert.NotNull(started.CourseId);
+        Assert.Equal(Bank.Length, started.MaxScore);
+        Assert.Equal(AttemptEvents.Started, Assert.Single(started.Events).Kind);
 
         var questions = await QuestionsAsync(site, attempt);
         var two = questions.Take(2).ToList();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Learning.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Quizzes.Data;
@@ -17,15 +16,6 @@ namespace Learning.Quizzes.Data;
 /// </summary>
 public static class AttemptDraw
 {
-    /// <summary>The columns of an attempt's question rows as a draw gives them (the rest take their defaults).</summary>
-    public static readonly BulkColumn<AttemptQuestion>[] Columns =
-    [
-        new(nameof(AttemptQuestion.AttemptId), q => q.AttemptId), new(nameof(AttemptQuestion.Slot), q => q.Slot),
-        new(nameof(AttemptQuestion.Page), q => q.Page), new(nameof(AttemptQuestion.QuestionId), q => q.QuestionId),
-        new(nameof(AttemptQuestion.QuestionVersionId), q => q.QuestionVersionId), new(nameof(AttemptQuestion.OptionOrder), q => q.OptionOrder),
-        new(nameof(AttemptQuestion.Mark), q => q.Mark), new(nameof(AttemptQuestion.Sequence), q => q.Sequence),
-    ];
-
     /// <summary>The draw's text; null when a field cannot be written in it (the questions are then stored as rows at once).</summary>
     public static string? Write(IReadOnlyList<AttemptQuestion> questions)
     {

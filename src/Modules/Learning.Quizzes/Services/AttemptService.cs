@@ -30,16 +30,6 @@ public sealed class AttemptService(
 {
     public const string Timer = "timer";
 
-    /// <summary>The columns a save writes of its log rows (the rest take their defaults).</summary>
-    private static readonly BulkColumn<AttemptEvent>[] LogColumns =
-    [
-        new(nameof(AttemptEvent.AttemptId), e => e.AttemptId),
-        new(nameof(AttemptEvent.AtUtc), e => e.AtUtc),
-        new(nameof(AttemptEvent.Kind), e => e.Kind),
-        new(nameof(AttemptEvent.ActorId), e => e.ActorId),
-        new(nameof(AttemptEvent.Detail), e => e.Detail),
-    ];
-
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -431,7 +421,7 @@ public sealed class AttemptService(
             var write = new StoreCommand(db);
             if (drawn is not null && changed == 2)
             {
-                write.For<AttemptQuestion>().Insert(drawn, AttemptDraw.Columns);
+                write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
             }
 
             var question = write.For<AttemptQuestion>();
@@ -459,7 +449,7 @@ public sealed class AttemptService(
 
             if (log.Count > 0)
             {
-                write.For<AttemptEvent>().Insert(log, LogColumns);
+                write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
             }
 
             if (!write.IsEmpty)

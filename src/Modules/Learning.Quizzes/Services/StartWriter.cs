@@ -116,27 +116,19 @@ public sealed class StartWriter : IDisposable
             {
                 db.ChangeTracker.Clear(); // a retry after a transient failure starts afresh
                 var won = await ClaimAsync(db, group.Where(p => p.Claim).ToList(), ct);
-                foreach (var pending in group)
+                foreach (var pending in group.Where(p => p.Claim))
                 {
-                    var attempt = pending.Attempt;
                     // Two claims of one attempt in one group (two tabs): its one update won once, so only the first wins.
-                    pending.Won = !pending.Claim || won.Remove(attempt.Id);
-                    if (!pending.Claim)
-                    {
-                        attempt.Id = 0; // a retry after a transient failure inserts afresh
-                        attempt.Questions = [];
-                        // The questions go on the attempt's row; rows for them are written at its first save (ADR-033).
-                        attempt.Drawn = AttemptDraw.Write(pending.Questions);
-                        attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, 0));
-                        db.Add(attempt);
-                    }
-                    else if (pending.Won)
+                    var attempt = pending.Attempt;
+                    pending.Won = won.Remove(attempt.Id);
+                    if (pending.Won)
                     {
                         attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, attempt.Id));
                         db.AddRange(attempt.Events);
                     }
                 }
 
+                await InsertAsync(db, [.. group.Where(p => !p.Claim)], ct);
                 var statements = group.Where(p => p.Won && p.Started is not null).Select(p => p.Started!).ToList();
                 if (statements.Count > 0)
                 {
@@ -145,24 +137,10 @@ public sealed class StartWriter : IDisposable
 
                 db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
-                var questions = new List<AttemptQuestion>(group.Sum(p => p.Claim ? 0 : p.Questions.Count));
-                foreach (var pending in group.Where(p => !p.Claim))
-                {
-                    pending.Questions.ForEach(q => q.AttemptId = pending.Attempt.Id);
-                    if (pending.Attempt.Drawn is null)
-                    {
-                        questions.AddRange(pending.Questions);
-                    }
-                }
-
-                if (questions.Count > 0)
-                {
-                    await BulkInsert.RowsAsync(db, questions, AttemptDraw.Columns, 500, ct);
-                }
             }, CancellationToken.None);
             return true;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException || StoreCommand.IsUniqueViolation(ex))
         {
             logger.LogDebug(ex, "A group of {Count} new attempts broke a unique key", group.Count);
             return false;
@@ -174,6 +152,59 @@ public sealed class StartWriter : IDisposable
             {
                 pending.Attempt.Questions = pending.Questions;
             }
+        }
+    }
+
+    /// <summary>
+    /// Inserts new attempts in one statement that returns their generated ids (matched back by their public ids), then their
+    /// Started events in another: the change tracker would send one INSERT per row and track each (at an exam's start, a
+    /// group's store was mostly that). The questions go on the attempt's row (ADR-033); if the draw cannot be written as its
+    /// text, as rows.
+    /// </summary>
+    private static async Task InsertAsync(LearningDbContext db, IReadOnlyList<Pending> fresh, CancellationToken cancellationToken)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var pending in fresh)
+        {
+            pending.Won = true;
+            pending.Attempt.Drawn = AttemptDraw.Write(pending.Questions);
+        }
+
+        var insert = new StoreCommand(db);
+        insert.For<Attempt>().Insert(fresh.Select(p => p.Attempt), AttemptColumns.Attempt, nameof(Attempt.Id), nameof(Attempt.PublicId));
+        var ids = (await insert.ReadPairsAsync<long, Guid>(cancellationToken)).ToDictionary(r => r.Second, r => r.First);
+        var log = new List<AttemptEvent>();
+        var questions = new List<AttemptQuestion>();
+        foreach (var (attempt, drawn) in fresh.Select(p => (p.Attempt, p.Questions)))
+        {
+            attempt.Id = ids[attempt.PublicId];
+            attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, attempt.Id));
+            log.AddRange(attempt.Events);
+            drawn.ForEach(q => q.AttemptId = attempt.Id);
+            if (attempt.Drawn is null)
+            {
+                questions.AddRange(drawn);
+            }
+        }
+
+        var rest = new StoreCommand(db);
+        if (log.Count > 0)
+        {
+            rest.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
+        }
+
+        if (!rest.IsEmpty)
+        {
+            await rest.ExecuteAsync(cancellationToken);
+        }
+
+        if (questions.Count > 0)
+        {
+            await BulkInsert.RowsAsync(db, questions, AttemptColumns.Question, 500, cancellationToken);
         }
     }
 

@@ -78,4 +78,56 @@ public sealed class StoreCommandTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => site.WithDbAsync(db => new StoreCommand(db).Append("SELECT 1;").ExecuteAsync(default)));
         await site.WithDbAsync(db => Task.FromResult(Assert.Throws<ArgumentException>(() => new StoreCommand(db).For<JobRecord>().Column("NoSuchProperty"))));
     }
+
+    /// <summary>ADR-034: a multi-row insert returns each row's generated id with a key of its own; a unique key refusing a row is told apart from other failures on both databases.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AMultiRowInsert_ReturnsEachRowsId_AndAUniqueKeyIsToldApart(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var quizId = await site.WithDbAsync(async db =>
+        {
+            var quiz = new Learning.Quizzes.Data.Quiz { Key = "kt-store", Title = "Kiểm tra chữ ký số", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Add(quiz);
+            await db.SaveChangesAsync();
+            return quiz.Id;
+        });
+        var attempts = Enumerable.Range(1, 3).Select(n => new Learning.Quizzes.Data.Attempt
+        {
+            PublicId = Guid.NewGuid(), QuizId = quizId, UserId = "hoc-vien", Number = n, StartedUtc = DateTime.UtcNow, PageCount = 1, Drawn = "\n1\t1\t0\t1\ta,b",
+        }).ToList();
+
+        var ids = await site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            command.For<Learning.Quizzes.Data.Attempt>().Insert(attempts, Learning.Quizzes.Data.AttemptColumns.Attempt, "Id", "PublicId");
+            return await command.ReadPairsAsync<long, Guid>(ct);
+        }, default));
+
+        var stored = await site.WithDbAsync(db => db.Set<Learning.Quizzes.Data.Attempt>().AsNoTracking().ToDictionaryAsync(a => a.PublicId, a => (a.Id, a.Number, a.Drawn)));
+        Assert.Equal(3, ids.Count);
+        Assert.All(ids, pair => Assert.Equal(stored[pair.Second].Id, pair.First));
+        Assert.All(attempts, a => Assert.Equal((a.Number, a.Drawn), (stored[a.PublicId].Number, stored[a.PublicId].Drawn)));
+
+        // The same cadre's attempt number 2 again: the unique key refuses it, and the caller can tell.
+        var again = new Learning.Quizzes.Data.Attempt { PublicId = Guid.NewGuid(), QuizId = quizId, UserId = "hoc-vien", Number = 2, StartedUtc = DateTime.UtcNow, PageCount = 1 };
+        var duplicate = await Record.ExceptionAsync(() => site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            command.For<Learning.Quizzes.Data.Attempt>().Insert([again], Learning.Quizzes.Data.AttemptColumns.Attempt, "Id", "PublicId");
+            return await command.ReadPairsAsync<long, Guid>(ct);
+        }, default)));
+        Assert.True(StoreCommand.IsUniqueViolation(duplicate), duplicate?.ToString());
+
+        var notNull = await Record.ExceptionAsync(() => site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            var attempt = command.For<Learning.Quizzes.Data.Attempt>();
+            command.Append($"UPDATE {attempt.Name} SET {attempt.Column("UserId")} = NULL;");
+            return await command.ExecuteAsync(ct);
+        }, default)));
+        Assert.NotNull(notNull);
+        Assert.False(StoreCommand.IsUniqueViolation(notNull));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Set<Learning.Quizzes.Data.Attempt>().CountAsync()));
+    }
 }

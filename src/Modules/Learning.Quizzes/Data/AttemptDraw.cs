@@ -10,8 +10,8 @@ namespace Learning.Quizzes.Data;
 /// exam's synchronised start costs the database a sixth of what it did, and the rows are written while the cadre reads.
 /// <para>
 /// The text is one line per slot, in slot order, each line started by a line feed: the question version, the question,
-/// the page, the mark and the option order, separated by tabs. The version first after a line feed is what
-/// <see cref="UsedVersionsAsync"/> looks for, so a question held by a draw is as "used" as one held by a row.
+/// the page, the mark and the option order, separated by tabs. <see cref="UsedVersionsAsync"/> reads the draws not yet
+/// written out too, so a question held by a draw is as "used" as one held by a row.
 /// </para>
 /// </summary>
 public static class AttemptDraw
@@ -108,32 +108,14 @@ public static class AttemptDraw
         var ids = versionIds.Distinct().ToList();
         var used = (await db.Set<AttemptQuestion>().Where(a => ids.Contains(a.QuestionVersionId)).Select(a => a.QuestionVersionId)
             .Distinct().ToListAsync(cancellationToken)).ToHashSet();
-        var unknown = ids.Where(id => !used.Contains(id)).ToList();
-        var drawing = db.Set<Attempt>().IgnoreQueryFilters().Where(a => a.Drawn != null);
-        if (unknown.Count <= 4)
+        var wanted = ids.Where(id => !used.Contains(id)).ToHashSet();
+        if (wanted.Count > 0)
         {
-            foreach (var id in unknown)
+            // Few rows to read: a draw is written out at its attempt's first save (a partial index holds the rest).
+            var drawing = db.Set<Attempt>().IgnoreQueryFilters().Where(a => a.Drawn != null).Select(a => new { a.Id, Drawn = a.Drawn! });
+            await foreach (var attempt in drawing.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                // Few rows to look through: a draw is written out at its attempt's first save (a partial index holds the rest).
-                if (await drawing.AnyAsync(a => EF.Functions.Like(a.Drawn, "%\n" + id.ToString(CultureInfo.InvariantCulture) + "\t%"), cancellationToken))
-                {
-                    used.Add(id);
-                }
-            }
-        }
-        else if (unknown.Count > 0)
-        {
-            var wanted = unknown.ToHashSet();
-            await foreach (var drawn in drawing.Select(a => a.Drawn!).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                foreach (var line in drawn.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var tab = line.IndexOf('\t', StringComparison.Ordinal);
-                    if (tab > 0 && int.TryParse(line.AsSpan(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && wanted.Contains(id))
-                    {
-                        used.Add(id);
-                    }
-                }
+                used.UnionWith(Read(attempt.Id, attempt.Drawn).Select(q => q.QuestionVersionId).Where(wanted.Contains));
             }
         }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Synchronised exam start (issue 11) on PostgreSQL: N cadres, signed in beforehand, start the same 16-question quiz at the
 # same instant, then save one page of 2 answers every 5–15 s for 8 pages and submit. For each N: a fresh database, the host
-# (Release), p50/p95/p99 of start (the POST until the attempt page is in hand), save and submit, errors by kind, and a database check.
+# (Release), p50/p95/p99 of start (the POST until the attempt page is in hand), save and submit, errors by kind, a database
+# check, and the processor time the host, PostgreSQL and the load generator spent over the start wave (read from /proc).
 #   bench/quizstart.sh [N ...]            (default: 1000 2000 3000; needs postgresql; builds Release)
 #   SIGNIN=login bench/quizstart.sh 1000  (sign in through /Account/Login instead of minting the same cookie: slower set-up)
 #   THINK_MIN=0 THINK_MAX=1 bench/quizstart.sh 20       (a quick check)
@@ -51,7 +52,7 @@ for n in "${sizes[@]}"; do
     sleep 0.2
   done
   echo; echo "== N=$n"
-  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} | tee "$work/run-$n.txt"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line

@@ -56,6 +56,9 @@ public static partial class QuizStartBench
     /// </summary>
     public static int IdleSeconds { get; set; }
 
+    /// <summary>The host's process id, when known (<c>--host-pid</c>): the start wave's processor time is then accounted per process.</summary>
+    public static int HostPid { get; set; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
@@ -239,6 +242,7 @@ public static partial class QuizStartBench
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var wave = Stopwatch.StartNew();
         long lastStartTicks = 0;
+        var startsSettled = 0;
         var tasks = users.Where(u => !u.Failed).Select(cadre => Task.Run(async () =>
         {
             await gate.Task;
@@ -246,7 +250,15 @@ public static partial class QuizStartBench
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                await cadre.StartAsync();
+                try
+                {
+                    await cadre.StartAsync();
+                }
+                finally
+                {
+                    Interlocked.Increment(ref startsSettled);
+                }
+
                 stats.Start.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 InterlockedMax(ref lastStartTicks, wave.Elapsed.Ticks);
                 for (var page = 0; page < cadre.Pages.Count; page++)
@@ -268,11 +280,25 @@ public static partial class QuizStartBench
                 stats.Error(cadre.Step + " " + Kind(ex));
             }
         })).ToList();
+        // Where the 2 cores go while the wave is served: sampled from the gate's opening, read back at the wave's end.
+        var samples = new ConcurrentQueue<(long Ticks, CpuAccount Cpu)>();
         wave.Restart();
+        var opened = HostPid > 0 ? CpuAccount.Read(HostPid) : default;
         gate.SetResult();
+        while (HostPid > 0 && Volatile.Read(ref startsSettled) < tasks.Count && wave.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            samples.Enqueue((wave.Elapsed.Ticks, CpuAccount.Read(HostPid)));
+            await Task.Delay(100);
+        }
+
+        samples.Enqueue((wave.Elapsed.Ticks, HostPid > 0 ? CpuAccount.Read(HostPid) : default));
         await Task.WhenAll(tasks);
         var total = wave.Elapsed;
         var waveSeconds = TimeSpan.FromTicks(lastStartTicks).TotalSeconds;
+        if (HostPid > 0 && samples.FirstOrDefault(x => x.Ticks >= lastStartTicks) is { Ticks: > 0 } last)
+        {
+            Console.WriteLine(string.Create(C, $"processor time over the wave (to {TimeSpan.FromTicks(last.Ticks).TotalSeconds:0.00} s, {Environment.ProcessorCount} cores): {(last.Cpu - opened).Describe(stats.Start.Count, "start")}"));
+        }
         foreach (var u in users)
         {
             u.Dispose();

@@ -11,6 +11,7 @@
 #   OPENS=1 ...                           (the exam has an opening time: the cadres wait on its page, where their attempts
 #                                          are drawn ahead; the gate opens at the opening. Default: open all along)
 #   IDLE=90 ...                           (open all along, but the host idles 90 s before the gate, as OPENS=1's waits make it)
+#   COMPRESS=1 ...                        (the cadres' browsers ask for compressed pages, as phones do: Brotli, fastest level)
 #   GC_SERVER=0 ...                       (the host on the workstation GC instead of the server GC: ADR-029)
 #   HOST_ENV="DOTNET_GCHeapHardLimit=0x6000000" ...   (extra environment for the host only, not the load generator)
 set -euo pipefail
@@ -52,7 +53,7 @@ for n in "${sizes[@]}"; do
     sleep 0.2
   done
   echo; echo "== N=$n"
-  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" | tee "$work/run-$n.txt"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line

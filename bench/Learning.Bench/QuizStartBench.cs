@@ -56,6 +56,12 @@ public static partial class QuizStartBench
     /// </summary>
     public static int IdleSeconds { get; set; }
 
+    /// <summary>
+    /// Whether the cadres' browsers ask for compressed pages (<c>Accept-Encoding: gzip, deflate, br</c>, as every phone's
+    /// browser does; the host then compresses with Brotli at its fastest level). Off by default, as every earlier figure was taken.
+    /// </summary>
+    public static bool Compress { get; set; }
+
     /// <summary>The host's process id, when known (<c>--host-pid</c>): the start wave's processor time is then accounted per process.</summary>
     public static int HostPid { get; set; }
 
@@ -546,7 +552,7 @@ public static partial class QuizStartBench
                 UseCookies = true,
                 AllowAutoRedirect = false,
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
-                AutomaticDecompression = DecompressionMethods.None,
+                AutomaticDecompression = Compress ? DecompressionMethods.All : DecompressionMethods.None,
             })
             { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(120) };
         }

@@ -191,15 +191,11 @@ public sealed class StartWriter : IDisposable
             }
         }
 
-        var rest = new StoreCommand(db);
         if (log.Count > 0)
         {
-            rest.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
-        }
-
-        if (!rest.IsEmpty)
-        {
-            await rest.ExecuteAsync(cancellationToken);
+            var events = new StoreCommand(db);
+            events.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
+            await events.ExecuteAsync(cancellationToken);
         }
 
         if (questions.Count > 0)

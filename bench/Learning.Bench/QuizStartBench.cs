@@ -286,24 +286,22 @@ public static partial class QuizStartBench
                 stats.Error(cadre.Step + " " + Kind(ex));
             }
         })).ToList();
-        // Where the 2 cores go while the wave is served: sampled from the gate's opening, read back at the wave's end.
-        var samples = new ConcurrentQueue<(long Ticks, CpuAccount Cpu)>();
+        // Where the 2 cores go while the wave is served: read at the gate's opening and again once every start is answered.
         wave.Restart();
         var opened = HostPid > 0 ? CpuAccount.Read(HostPid) : default;
         gate.SetResult();
         while (HostPid > 0 && Volatile.Read(ref startsSettled) < tasks.Count && wave.Elapsed < TimeSpan.FromMinutes(2))
         {
-            samples.Enqueue((wave.Elapsed.Ticks, CpuAccount.Read(HostPid)));
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
 
-        samples.Enqueue((wave.Elapsed.Ticks, HostPid > 0 ? CpuAccount.Read(HostPid) : default));
+        var (served, waveCpu) = (wave.Elapsed, HostPid > 0 ? CpuAccount.Read(HostPid) - opened : default);
         await Task.WhenAll(tasks);
         var total = wave.Elapsed;
         var waveSeconds = TimeSpan.FromTicks(lastStartTicks).TotalSeconds;
-        if (HostPid > 0 && samples.FirstOrDefault(x => x.Ticks >= lastStartTicks) is { Ticks: > 0 } last)
+        if (HostPid > 0)
         {
-            Console.WriteLine(string.Create(C, $"processor time over the wave (to {TimeSpan.FromTicks(last.Ticks).TotalSeconds:0.00} s, {Environment.ProcessorCount} cores): {(last.Cpu - opened).Describe(stats.Start.Count, "start")}"));
+            Console.WriteLine(string.Create(C, $"processor time over the wave (to {served.TotalSeconds:0.00} s, {Environment.ProcessorCount} cores): {waveCpu.Describe(stats.Start.Count, "start")}"));
         }
         foreach (var u in users)
         {

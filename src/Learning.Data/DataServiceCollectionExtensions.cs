@@ -5,6 +5,7 @@ using Learning.Modularity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,9 @@ public static class DataServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "Learning.Data.Sqlite";
     public const string PostgreSqlMigrationsAssembly = "Learning.Data.PostgreSql";
+
+    /// <summary>How many contexts the short-lease factory keeps warm (more than the sections that lease them run at once).</summary>
+    private const int ShortLeasePoolSize = 64;
 
     public static IServiceCollection AddLearningData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, ModelAssemblies modelAssemblies)
     {
@@ -31,6 +35,12 @@ public static class DataServiceCollectionExtensions
             db.UseModelAssemblies(sp.GetRequiredService<ModelAssemblies>());
             db.AddInterceptors(sp.GetRequiredService<Security.SecurityStampSaveInterceptor>(), sp.GetRequiredService<Security.SecurityStampTransactionInterceptor>());
         });
+
+        // Short leases from a small pool of their own, over the same options: a read inside a bounded section (the exam's start
+        // gate) takes a context and gives it back at once. A request-scoped context is held until the response is written, so a
+        // wave of thousands of requests empties the pool above and each of them builds and initialises a context of its own.
+        services.AddSingleton<IDbContextFactory<LearningDbContext>>(sp =>
+            new PooledDbContextFactory<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), ShortLeasePoolSize));
 
         services.AddSingleton<IReadDbContextFactory>(sp => new ReadDbContextFactory(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DatabaseConnection>(), sp.GetRequiredService<ModelAssemblies>()));

@@ -17,6 +17,7 @@ namespace Learning.Quizzes.Services;
 /// </summary>
 public sealed class AttemptService(
     LearningDbContext db,
+    IDbContextFactory<LearningDbContext> contexts,
     QuizCatalog catalog,
     ICadreDirectory cadres,
     ILessonCompletionReporter completion,
@@ -129,8 +130,15 @@ public sealed class AttemptService(
             return (new(null, new("Attempt.NoQuiz")), null);
         }
 
-        // One read for the cadre's attempts and the one drawn ahead, if any.
-        var all = await MineAsync(quiz.Id, userId, cancellationToken, withUnstarted: true);
+        // One read for the cadre's attempts and the one drawn ahead, if any, on a context leased for it alone and given back as
+        // the read ends: the gate's few warm contexts serve a whole wave, where the request's own one would be built anew for
+        // each of thousands of cadres starting at once (they hold the pool's contexts until their pages are written).
+        List<Attempt> all;
+        await using (var lease = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            all = await MineAsync(quiz.Id, userId, cancellationToken, withUnstarted: true, from: lease);
+        }
+
         var attempts = all.Where(a => a.State != AttemptState.NotStarted).ToList();
         if (attempts.Any(a => a.State == AttemptState.InProgress && IsOverdue(a)))
         {
@@ -579,9 +587,10 @@ public sealed class AttemptService(
 
     private bool IsOverdue(Attempt attempt) => attempt.DeadlineUtc is { } deadline && deadline + Grace < Now;
 
-    private Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false)
+    private Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false, LearningDbContext? from = null)
     {
-        var attempts = withUnstarted ? db.Set<Attempt>().IgnoreQueryFilters() : db.Set<Attempt>();
+        var source = from ?? db;
+        var attempts = withUnstarted ? source.Set<Attempt>().IgnoreQueryFilters() : source.Set<Attempt>();
         return attempts.AsNoTracking().Where(a => a.QuizId == quizId && a.UserId == userId).OrderBy(a => a.Number).ToListAsync(cancellationToken);
     }
 }

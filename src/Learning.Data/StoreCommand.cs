@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -110,23 +112,27 @@ public sealed class StoreCommand(DbContext db)
 /// <summary>One entity's table as a <see cref="StoreCommand"/> writes it: <c>Name</c>, <c>Column(…)</c>, <c>Value(…)</c> and <c>Insert(…)</c>.</summary>
 public sealed class StoreTable<T>
 {
+    // The store names of each entity type, worked out once per model: EF derives a column's name afresh on every call
+    // (about 1 % of the host's processor time on an exam's saves when asked per statement).
+    private static readonly ConditionalWeakTable<IEntityType, StoreNames> Names = new();
+
     private readonly StoreCommand command;
     private readonly IEntityType entity;
-    private readonly StoreObjectIdentifier table;
+    private readonly StoreNames names;
 
     internal StoreTable(StoreCommand command, IEntityType entity)
     {
         this.command = command;
         this.entity = entity;
-        table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        Name = command.Sql.DelimitIdentifier(table.Name, table.Schema);
+        names = Names.TryGetValue(entity, out var known) ? known : Remember(entity, command.Sql);
     }
 
     /// <summary>The table's delimited name.</summary>
-    public string Name { get; }
+    public string Name => names.Table;
 
     /// <summary>The delimited column of <paramref name="property"/>.</summary>
-    public string Column(string property) => command.Sql.DelimitIdentifier(Property(property).GetColumnName(table)!);
+    public string Column(string property) =>
+        names.Columns.TryGetValue(property, out var column) ? column : names.Columns.GetOrAdd(property, names.Delimit(Property(property)));
 
     /// <summary>A parameter holding <paramref name="value"/> as <paramref name="property"/> stores it (its converter and type); its placeholder.</summary>
     public string Value(string property, object? value) => command.Parameter(Property(property), value);
@@ -146,6 +152,28 @@ public sealed class StoreTable<T>
             .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");
     }
 
+    private static StoreNames Remember(IEntityType entity, ISqlGenerationHelper sql) => Names.GetValue(entity, e => new StoreNames(e, sql));
+
     private IProperty Property(string name) =>
         entity.FindProperty(name) ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(name));
+}
+
+/// <summary>An entity type's delimited table name and, as they are asked for, its delimited column names.</summary>
+internal sealed class StoreNames
+{
+    private readonly StoreObjectIdentifier table;
+    private readonly ISqlGenerationHelper sql;
+
+    public StoreNames(IEntityType entity, ISqlGenerationHelper sql)
+    {
+        this.sql = sql;
+        table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        Table = sql.DelimitIdentifier(table.Name, table.Schema);
+    }
+
+    public string Table { get; }
+
+    public ConcurrentDictionary<string, string> Columns { get; } = new(StringComparer.Ordinal);
+
+    public string Delimit(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 }

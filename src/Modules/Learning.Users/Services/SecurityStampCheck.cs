@@ -23,6 +23,23 @@ namespace Learning.Users.Services;
 /// </summary>
 public static class SecurityStampCheck
 {
+    /// <summary>
+    /// Whether Identity's own validator (which re-reads the account and rebuilds the cookie's claims) would act on this request:
+    /// the same test it makes before doing anything, a cookie issued longer ago than
+    /// <see cref="SecurityStampValidatorOptions.ValidationInterval"/> by its clock (or with no issue time).
+    /// </summary>
+    public static bool IdentityValidationDue(CookieValidatePrincipalContext context)
+    {
+        if (context.Properties.IssuedUtc is not { } issued)
+        {
+            return true;
+        }
+
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return now - issued > options.ValidationInterval;
+    }
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;

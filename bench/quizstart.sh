@@ -55,6 +55,8 @@ for n in "${sizes[@]}"; do
   echo; echo "== N=$n"
   dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
+  # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state.
+  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line
 import collections, json, sys

@@ -32,6 +32,7 @@ trap cleanup EXIT
 export Learning__Database__Provider=PostgreSql
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
+export Learning__Notifications__PickupDirectory="$work/mail"  # the e-mails sent (as .eml files) go to the run's own folder, not the build output
 # Real sign-ins come from one address here: the per-address login limit (20/min; 10,000 at most) would refuse all but the first few.
 export Learning__Security__LoginAttemptsPerMinute=10000
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=${GC_SERVER:-1}

@@ -22,6 +22,7 @@ trap cleanup EXIT
 export Learning__Database__Provider=PostgreSql
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
+export Learning__Notifications__PickupDirectory="$work/mail"  # the e-mails sent (as .eml files) go to the run's own folder, not the build output
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}   # WEB/TOOL: another build to compare
 tool=${TOOL:-bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll}

@@ -35,6 +35,7 @@ export Learning__Database__Provider=PostgreSql
 export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_reports;Maximum Pool Size=20;Command Timeout=600"
 export Learning__Courses__RunAssignmentSync=false
 export Learning__Courses__FilesPath="$work/files"
+export Learning__Notifications__PickupDirectory="$work/mail"  # the e-mails sent (as .eml files) go to the run's own folder, not the build output
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}
 tool=${TOOL:-bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -64,6 +65,9 @@ public static partial class QuizStartBench
 
     /// <summary>The host's process id, when known (<c>--host-pid</c>): the start wave's processor time is then accounted per process.</summary>
     public static int HostPid { get; set; }
+
+    /// <summary>The bytes of the attempt pages the starts received (warm-up and measured; as decoded, so uncompressed), and how many.</summary>
+    private static long pageBytes, pages;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -314,7 +318,7 @@ public static partial class QuizStartBench
 
         var check = await VerifyAsync(services, cadres);
         Console.WriteLine();
-        Console.WriteLine(string.Create(C, $"cadres {cadres}: run {total.TotalSeconds:0} s, start wave served in {waveSeconds:0.00} s"));
+        Console.WriteLine(string.Create(C, $"cadres {cadres}: run {total.TotalSeconds:0} s, start wave served in {waveSeconds:0.00} s, attempt page {(pages == 0 ? 0 : pageBytes / pages / 1024.0):0.0} KB on average"));
         Console.WriteLine(string.Create(C, $"{"step",-8} {"count",6} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}"));
         foreach (var (name, list) in new[] { ("start", stats.Start), ("save", stats.Save), ("submit", stats.Submit) })
         {
@@ -591,8 +595,15 @@ public static partial class QuizStartBench
         public async Task StartAsync()
         {
             Step = "start";
-            using var reply = await client.PostAsync("/Quizzes/" + Quiz, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("place", "")]));
-            var html = await reply.Content.ReadAsStringAsync();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Quizzes/" + Quiz)
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("place", "")]),
+            };
+
+            // The page read as it streams in, into one pooled buffer and one string: buffering it whole first (the response is
+            // chunked, so of unknown length) grew a stream by doubling, and that copying was the load generator's, not the host's.
+            using var reply = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var html = await ReadBodyAsync(reply);
             if (reply.StatusCode == HttpStatusCode.OK && AttemptPattern().Match(html) is { Success: true } started)
             {
                 // The start answers with the attempt it stored (the build before it redirected to the attempt page).
@@ -699,21 +710,40 @@ public static partial class QuizStartBench
         private void Read(string html)
         {
             token = Token(html);
-            var sections = html.Split("<section class=\"attempt-page\" data-page=\"")[1..];
-            foreach (var section in sections)
+            // Matched in place (start and length) rather than on copies of each page's and question's text.
+            const string SectionMark = "<section class=\"attempt-page\" data-page=\"";
+            var sections = new List<int>();
+            for (var at = html.IndexOf(SectionMark, StringComparison.Ordinal); at >= 0; at = html.IndexOf(SectionMark, at + 1, StringComparison.Ordinal))
             {
+                sections.Add(at);
+            }
+
+            for (var s = 0; s < sections.Count; s++)
+            {
+                var (from, to) = (sections[s], s + 1 < sections.Count ? sections[s + 1] : html.Length);
                 var questions = new List<PageQuestion>();
-                var found = QuestionPattern().Matches(section);
+                var found = new List<Match>();
+                for (var m = QuestionPattern().Match(html, from, to - from); m.Success; m = m.NextMatch())
+                {
+                    found.Add(m);
+                }
+
                 for (var i = 0; i < found.Count; i++)
                 {
-                    var body = section[found[i].Index..(i + 1 < found.Count ? found[i + 1].Index : section.Length)];
-                    var q = new PageQuestion(int.Parse(found[i].Groups[1].Value, C), found[i].Groups[2].Value, [], []);
-                    foreach (Match input in InputPattern().Matches(body))
+                    var (start, end) = (found[i].Index, i + 1 < found.Count ? found[i + 1].Index : to);
+                    var q = new PageQuestion(int.Parse(found[i].Groups[1].ValueSpan, C), found[i].Groups[2].Value, [], []);
+                    for (var input = InputPattern().Match(html, start, end - start); input.Success; input = input.NextMatch())
                     {
                         if (input.Groups[2].Success)
                         {
-                            var selectEnd = body.IndexOf("</select>", input.Index, StringComparison.Ordinal);
-                            q.Selects[input.Groups[2].Value] = [.. OptionPattern().Matches(body[input.Index..selectEnd]).Select(m => m.Groups[1].Value)];
+                            var selectEnd = html.IndexOf("</select>", input.Index, StringComparison.Ordinal);
+                            var options = new List<string>();
+                            for (var o = OptionPattern().Match(html, input.Index, selectEnd - input.Index); o.Success; o = o.NextMatch())
+                            {
+                                options.Add(o.Groups[1].Value);
+                            }
+
+                            q.Selects[input.Groups[2].Value] = options;
                         }
                         else if (input.Groups[3].Success)
                         {
@@ -730,6 +760,36 @@ public static partial class QuizStartBench
             if (Pages.Count != 8 || Pages.Any(p => p.Count != 2))
             {
                 throw new HttpStatusException($"attempt page layout {Pages.Count} pages");
+            }
+        }
+
+        private static async Task<string> ReadBodyAsync(HttpResponseMessage reply)
+        {
+            await using var body = await reply.Content.ReadAsStreamAsync();
+            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                var length = 0;
+                int read;
+                while ((read = await body.ReadAsync(buffer.AsMemory(length))) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+
+                Interlocked.Add(ref pageBytes, length);
+                Interlocked.Increment(ref pages);
+                return Encoding.UTF8.GetString(buffer, 0, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

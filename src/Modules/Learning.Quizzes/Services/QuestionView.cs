@@ -36,8 +36,15 @@ public sealed record QuestionView(
     public int PositionOf(string itemId)
     {
         var list = Response is { Choices.Count: > 0 } r ? r.Choices : Order;
-        var index = list.ToList().IndexOf(itemId);
-        return index < 0 ? 0 : index + 1;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == itemId)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     public string? MatchedAnswer(string promptId) =>

@@ -722,28 +722,17 @@ public static partial class QuizStartBench
             {
                 var (from, to) = (sections[s], s + 1 < sections.Count ? sections[s + 1] : html.Length);
                 var questions = new List<PageQuestion>();
-                var found = new List<Match>();
-                for (var m = QuestionPattern().Match(html, from, to - from); m.Success; m = m.NextMatch())
-                {
-                    found.Add(m);
-                }
-
+                var found = MatchesIn(QuestionPattern(), html, from, to).ToList();
                 for (var i = 0; i < found.Count; i++)
                 {
                     var (start, end) = (found[i].Index, i + 1 < found.Count ? found[i + 1].Index : to);
                     var q = new PageQuestion(int.Parse(found[i].Groups[1].ValueSpan, C), found[i].Groups[2].Value, [], []);
-                    for (var input = InputPattern().Match(html, start, end - start); input.Success; input = input.NextMatch())
+                    foreach (var input in MatchesIn(InputPattern(), html, start, end))
                     {
                         if (input.Groups[2].Success)
                         {
                             var selectEnd = html.IndexOf("</select>", input.Index, StringComparison.Ordinal);
-                            var options = new List<string>();
-                            for (var o = OptionPattern().Match(html, input.Index, selectEnd - input.Index); o.Success; o = o.NextMatch())
-                            {
-                                options.Add(o.Groups[1].Value);
-                            }
-
-                            q.Selects[input.Groups[2].Value] = options;
+                            q.Selects[input.Groups[2].Value] = [.. MatchesIn(OptionPattern(), html, input.Index, selectEnd).Select(o => o.Groups[1].Value)];
                         }
                         else if (input.Groups[3].Success)
                         {
@@ -760,6 +749,15 @@ public static partial class QuizStartBench
             if (Pages.Count != 8 || Pages.Any(p => p.Count != 2))
             {
                 throw new HttpStatusException($"attempt page layout {Pages.Count} pages");
+            }
+        }
+
+        /// <summary>The matches of <paramref name="pattern"/> within [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="text"/>, without copying that part.</summary>
+        private static IEnumerable<Match> MatchesIn(Regex pattern, string text, int from, int to)
+        {
+            for (var m = pattern.Match(text, from, to - from); m.Success; m = m.NextMatch())
+            {
+                yield return m;
             }
         }
 

@@ -14,6 +14,9 @@
 #   COMPRESS=1 ...                        (the cadres' browsers ask for compressed pages, as phones do: Brotli, fastest level)
 #   GC_SERVER=0 ...                       (the host on the workstation GC instead of the server GC: ADR-029)
 #   HOST_ENV="DOTNET_GCHeapHardLimit=0x6000000" ...   (extra environment for the host only, not the load generator)
+#   CONN_EXTRA="Max Auto Prepare=100" ...  (appended to the host's connection string: a later key overrides an earlier one)
+#   PG_STATS=1 ...                        (PostgreSQL records every statement's planning and execution (pg_stat_statements);
+#                                          after each N, the 15 statements that cost it most, over the whole run, warm-up included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 2000 3000)
@@ -23,7 +26,9 @@ build() { local out; out=$(dotnet build "$1" -c Release -v q -nologo 2>&1) || { 
 source scripts/postgres.sh
 # A durable database, as peers are measured (PG_DURABLE=0 for the tests' fsync=off, to compare).
 export PG_DURABLE=${PG_DURABLE:-1}
-PG_EXTRA="-c shared_buffers=256MB" pg_start
+pg_stats=""
+[ "${PG_STATS:-0}" = 1 ] && pg_stats="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
+PG_EXTRA="-c shared_buffers=256MB $pg_stats" pg_start
 work=$(mktemp -d)
 server=""
 cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; wait 2>/dev/null || true; pg_stop; rm -rf "$work"; }
@@ -43,7 +48,7 @@ login=0; [ "${SIGNIN:-ticket}" = login ] && login=1
 echo "PostgreSQL: $(pg_durability | sed "s/-c //"); $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 results=()
 for n in "${sizes[@]}"; do
-  export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_quiz_$n;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50"
+  export Learning__Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=learning_quiz_$n;Maximum Pool Size=100;No Reset On Close=true;Max Auto Prepare=50${CONN_EXTRA:+;$CONN_EXTRA}"
   dotnet $web setup --recipe setup --admin-email bench@example.vn --admin-password 'Benchmark2026x' >/dev/null
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   opens_env=""; [ "${OPENS:-0}" = 1 ] && opens_env="Learning__Quizzes__PrecreateMinutes=60"
@@ -58,6 +63,15 @@ for n in "${sizes[@]}"; do
   echo "load after: $(uptime | sed 's/.*load average: //')"
   # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state.
   psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
+  if [ -n "$pg_stats" ]; then
+    echo "statements by PostgreSQL's time (planning + execution, ms; plans/calls: 1.00 = planned at every call):"
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+      -c "SELECT round(total_plan_time::numeric) AS plan_ms, round(total_exec_time::numeric) AS exec_ms, calls, round(plans::numeric / greatest(calls, 1), 2) AS plans_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15" || true
+    echo "the attempts' tables (autovacuum and autoanalyze runs invalidate the cached plans that read them):"
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables WHERE relname LIKE 'quizzes_attempt%' ORDER BY relname" || true
+    echo "connections to the database: $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -At -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
+    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT pg_stat_statements_reset()" >/dev/null || true
+  fi
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line
 import collections, json, sys

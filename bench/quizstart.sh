@@ -42,6 +42,7 @@ export Learning__Notifications__PickupDirectory="$work/mail"  # the e-mails sent
 export Learning__Security__LoginAttemptsPerMinute=10000
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_gcServer=${GC_SERVER:-1}
 web=${WEB:-src/Learning.Web/bin/Release/net10.0/Learning.Web.dll}
+pgq() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X "$@"; }   # the current N's database
 tool=bench/Learning.Bench/bin/Release/net10.0/Learning.Bench.dll
 login=0; [ "${SIGNIN:-ticket}" = login ] && login=1
 
@@ -61,21 +62,20 @@ for n in "${sizes[@]}"; do
   echo; echo "== N=$n"
   if [ -n "$pg_stats" ]; then
     # The statements' counts start at the gate: the warm-up and the preparation are not in them.
-    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+    pgq -q -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
     ( timeout 1200 bash -c "until grep -q '^prepared' '$work/run-$n.txt' 2>/dev/null; do sleep 0.05; done" \
-      && psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT pg_stat_statements_reset()" >/dev/null ) &
+      && pgq -q -c "SELECT pg_stat_statements_reset()" >/dev/null ) &
   fi
   dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state.
-  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
+  pgq -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
   if [ -n "$pg_stats" ]; then
     echo "statements by PostgreSQL's time (planning + execution, ms; plans/calls: 1.00 = planned at every call):"
-    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT round(total_plan_time::numeric) AS plan_ms, round(total_exec_time::numeric) AS exec_ms, calls, round(plans::numeric / greatest(calls, 1), 2) AS plans_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15" || true
+    pgq -q -c "SELECT round(total_plan_time::numeric) AS plan_ms, round(total_exec_time::numeric) AS exec_ms, calls, round(plans::numeric / greatest(calls, 1), 2) AS plans_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15" || true
     echo "the attempts' tables (autovacuum and autoanalyze runs invalidate the cached plans that read them):"
-    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables WHERE relname LIKE 'quizzes_attempt%' ORDER BY relname" || true
-    echo "connections to the database: $(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -At -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
-    psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "learning_quiz_$n" -X -q -c "SELECT pg_stat_statements_reset()" >/dev/null || true
+    pgq -q -c "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables WHERE relname LIKE 'quizzes_attempt%' ORDER BY relname" || true
+    echo "connections to the database: $(pgq -At -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")"
   fi
   results+=("$(grep '^RESULT' "$work/run-$n.txt") load=$(uptime | sed 's/.*load average: //; s/,.*//')")
   python3 - "$work/server-$n.log" <<'PY'   # the host's errors, counted by their first line

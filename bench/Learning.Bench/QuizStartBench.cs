@@ -63,6 +63,17 @@ public static partial class QuizStartBench
     /// </summary>
     public static bool Compress { get; set; }
 
+    /// <summary>
+    /// <c>--history H</c>: H finished attempts of an earlier exam (<see cref="PastQuizKey"/>) stored before anything runs, spread
+    /// over the cadres, each with its 16 answered and graded questions and 10 log rows, then the attempt tables analysed: a
+    /// database that has served a province for a while, rather than empty tables that grow from nothing during the run. 0 (the
+    /// default) is how every earlier figure was taken.
+    /// </summary>
+    public static int History { get; set; }
+
+    /// <summary>The earlier exam that <see cref="History"/>'s attempts belong to.</summary>
+    public const string PastQuizKey = "bench-past";
+
     /// <summary>The host's process id, when known (<c>--host-pid</c>): the start wave's processor time is then accounted per process.</summary>
     public static int HostPid { get; set; }
 
@@ -142,12 +153,12 @@ public static partial class QuizStartBench
             questions[i].CurrentVersionId = versions[i].Id;
         }
 
-        foreach (var key in new[] { QuizKey, WarmQuizKey })
+        foreach (var key in new[] { QuizKey, WarmQuizKey, PastQuizKey })
         {
             db.Add(new Quiz
             {
                 Key = key,
-                Title = key == QuizKey ? "Kiểm tra cuối khóa (thử tải)" : "Kiểm tra làm nóng (thử tải)",
+                Title = key == QuizKey ? "Kiểm tra cuối khóa (thử tải)" : key == WarmQuizKey ? "Kiểm tra làm nóng (thử tải)" : "Kiểm tra giữa khóa (thử tải)",
                 Intro = "Bài kiểm tra gồm 16 câu hỏi rút ngẫu nhiên, 60 phút.",
                 TimeLimitSeconds = 3600,
                 AttemptsAllowed = 0,
@@ -159,6 +170,51 @@ public static partial class QuizStartBench
         }
         await db.SaveChangesAsync();
         Console.WriteLine(string.Create(C, $"seeded {cadres} cadres, {PoolSize} questions, quiz {QuizKey} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        if (History > 0)
+        {
+            await SeedHistoryAsync(db, cadres, versions);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="History"/>'s attempts, written by PostgreSQL itself (INSERT … SELECT over generate_series; the bench runs on
+    /// PostgreSQL): the n-th goes to cadre n mod N, as its attempt number n / N + 1, with questions drawn from the bank by a
+    /// fixed stride.
+    /// </summary>
+    private static async Task SeedHistoryAsync(LearningDbContext db, int cadres, List<QuestionVersion> versions)
+    {
+        var watch = Stopwatch.StartNew();
+        var measured = Enumerable.Range(0, cadres).Select(Email).ToHashSet();
+        var users = (await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("thi")).Select(u => new { u.Id, u.Email }).ToListAsync())
+            .Where(u => measured.Contains(u.Email!)).Select(u => u.Id).Order(StringComparer.Ordinal).ToArray();
+        var quizId = await db.Set<Quiz>().Where(q => q.Key == PastQuizKey).Select(q => q.Id).SingleAsync();
+        var (versionIds, questionIds) = (versions.Select(v => v.Id).ToArray(), versions.Select(v => v.QuestionId).ToArray());
+        var (count, finished, started, saved, submitted) = (History, nameof(AttemptState.Finished), AttemptEvents.Started, AttemptEvents.Saved, AttemptEvents.Submitted);
+        var (at, response) = (DateTime.UtcNow.AddDays(-30), """{"choices":["a"]}""");
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO quizzes_attempt ("PublicId", "QuizId", "UserId", "Number", "State", "StartedUtc", "DeadlineUtc", "SubmittedUtc",
+                "SubmittedBy", "CurrentPage", "PageCount", "Score", "MaxScore", "Passed", "GradedUtc")
+            SELECT gen_random_uuid(), {quizId}, u[1 + g % n], 1 + g / n, {finished}, t + g * interval '1 second', t + g * interval '1 second' + interval '60 minutes',
+                t + g * interval '1 second' + interval '40 minutes', u[1 + g % n], 7, 8, 12, 16, true, t + g * interval '1 second' + interval '40 minutes'
+            FROM generate_series(0, {count} - 1) AS g, (SELECT {users}::text[] AS u, cardinality({users}::text[]) AS n, {at} AS t) AS p
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO quizzes_attempt_question ("AttemptId", "Slot", "Page", "QuestionId", "QuestionVersionId", "OptionOrder", "Mark",
+                "Response", "Sequence", "SavedUtc", "Fraction")
+            SELECT a."Id", s, (s - 1) / 2, q[1 + (a."Id" * 7 + s * 13) % cardinality(q)], v[1 + (a."Id" * 7 + s * 13) % cardinality(v)], 'a,b,c,d', 1,
+                {response}, s, a."SubmittedUtc", CASE WHEN s % 4 = 0 THEN 0 ELSE 1 END
+            FROM quizzes_attempt AS a, generate_series(1, 16) AS s, (SELECT {questionIds}::int[] AS q, {versionIds}::int[] AS v) AS p
+            WHERE a."QuizId" = {quizId}
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO quizzes_attempt_event ("AttemptId", "AtUtc", "Kind", "ActorId", "Detail")
+            SELECT a."Id", a."StartedUtc" + e * interval '4 minutes', CASE e WHEN 0 THEN {started} WHEN 9 THEN {submitted} ELSE {saved} END, a."UserId", NULL
+            FROM quizzes_attempt AS a, generate_series(0, 9) AS e
+            WHERE a."QuizId" = {quizId}
+            """);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE quizzes_attempt, quizzes_attempt_question, quizzes_attempt_event");
+        Console.WriteLine(string.Create(C, $"history: {count} finished attempts of {PastQuizKey} stored and analysed ({watch.Elapsed.TotalSeconds:0.0} s)"));
     }
 
     public static async Task RunAsync(IServiceProvider services, string url, int cadres, bool login, int thinkMin, int thinkMax)

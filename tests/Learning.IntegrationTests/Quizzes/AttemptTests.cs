@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Media;
@@ -149,6 +150,36 @@ public sealed class AttemptTests
         Assert.Equal(0m, graded.Score);
         Assert.All(graded.Questions, q => Assert.Equal(0m, q.Fraction));
         Assert.Equal(Bank.Length, (await QuestionsAsync(site, unsaved)).Count);
+    }
+
+    /// <summary>
+    /// A submit carrying the page's last answers (the script's pending ones here) saves them in the grading's own transaction,
+    /// into an attempt never saved before too (its draw is written out then), and two such submits racing save them once and
+    /// grade once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Submit_WithLastAnswers_SavesThemWithTheGrading_OnceUnderADoubleSubmit(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var pending = JsonSerializer.Serialize(questions.Select(q => new { slot = q.Key, seq = 1L, response = RightAnswer(q.Value) }), JsonSerializerOptions.Web);
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body, "__RequestVerificationToken");
+        Assert.NotNull(await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Drawn).SingleAsync()));
+
+        var submits = await Task.WhenAll(SubmitAsync(cadre, attempt, token, pending), SubmitAsync(cadre, attempt, token, pending));
+        Assert.All(submits, s => Assert.Equal($"/Quizzes/Review/{attempt}", s.Location));
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).Include(a => a.Questions).SingleAsync(a => a.PublicId == attempt));
+        Assert.Null(graded.Drawn);
+        Assert.Equal(Bank.Length, graded.Questions.Count);
+        Assert.All(graded.Questions, q => Assert.Equal(1m, q.Fraction));
+        Assert.Equal(AttemptState.Finished, graded.State);
+        Assert.Equal(Bank.Length, graded.Score);
+        Assert.Single(graded.Events, e => e.Kind == AttemptEvents.Saved);
+        Assert.Single(graded.Events, e => e.Kind == AttemptEvents.Submitted);
     }
 
     /// <summary>Issue 11, bad input: another cadre's attempt is a 404, a tampered option or a question not in the attempt is refused whole.</summary>

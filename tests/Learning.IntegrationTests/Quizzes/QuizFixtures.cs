@@ -161,9 +161,10 @@ internal static partial class QuizFixtures
         return (response.StatusCode, text.StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
 
-    public static async Task<(HttpStatusCode Status, string? Location)> SubmitAsync(SiteClient client, Guid attempt, string token)
+    /// <summary>The attempt page's submit; <paramref name="pending"/>: the answers its script still held, as JSON.</summary>
+    public static async Task<(HttpStatusCode Status, string? Location)> SubmitAsync(SiteClient client, Guid attempt, string token, string pending = "")
     {
-        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("pending", "")]);
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("pending", pending)]);
         using var response = await client.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Submit", content);
         return (response.StatusCode, response.Headers.Location?.OriginalString);
     }

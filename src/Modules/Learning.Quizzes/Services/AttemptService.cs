@@ -328,7 +328,6 @@ public sealed class AttemptService(
     /// </summary>
     public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
     {
-        var slots = answers.Select(a => a.Slot).ToHashSet();
         // One read: the attempt's state and the version of each of its questions; the slots answered are picked here (a slot not
         // in the attempt is missing). Not filtered in the query: with the slots as a list parameter (Slot = ANY($3)) PostgreSQL
         // planned this read afresh at 88 % of the saves of an exam, against half without it, and the planning cost it twice the read
@@ -350,30 +349,46 @@ public sealed class AttemptService(
             return null;
         }
 
-        // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
-        var drawn = attempt.Drawn is { } text ? AttemptDraw.Read(attempt.Id, text) : null;
-        var versions = drawn is null
-            ? attempt.Versions.Where(v => slots.Contains(v.Slot)).ToDictionary(v => v.Slot, v => v.QuestionVersionId)
-            : drawn.Where(q => slots.Contains(q.Slot)).ToDictionary(q => q.Slot, q => q.QuestionVersionId);
-
-        if (attempt.State != AttemptState.InProgress)
-        {
-            return new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
-        }
-
-        if (attempt.DeadlineUtc is { } deadline && deadline + Grace < Now)
-        {
-            return new([], new("Attempt.TimeUp"), deadline);
-        }
-
-        if (await CheckAnswersAsync(answers, versions, cancellationToken) is { } problem)
+        var versions = attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId));
+        var check = await CheckSaveAsync(attempt.Id, attempt.State, attempt.DeadlineUtc, attempt.Drawn, versions, answers, cancellationToken);
+        if (check.Problem is { } problem)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, drawn, cancellationToken);
+        var saved = await db.InTransactionAsync(
+            ct => WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, check.Drawn, ct), cancellationToken);
         return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
+    }
+
+    /// <summary>
+    /// Whether answers may be saved to an attempt as it was read (still in progress, in time, each answer fitting its
+    /// question); <paramref name="versions"/>: the slot and version of the attempt's question rows. Drawn: the questions of its
+    /// draw when none is written yet, which its first save writes out.
+    /// </summary>
+    private async Task<(AttemptProblem? Problem, List<AttemptQuestion>? Drawn)> CheckSaveAsync(
+        long attemptId, AttemptState state, DateTime? deadlineUtc, string? drawnText, IEnumerable<(int Slot, int Version)> versions,
+        IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    {
+        var slots = answers.Select(a => a.Slot).ToHashSet();
+        // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
+        var drawn = drawnText is { } text ? AttemptDraw.Read(attemptId, text) : null;
+        var answered = drawn is null
+            ? versions.Where(v => slots.Contains(v.Slot)).ToDictionary(v => v.Slot, v => v.Version)
+            : drawn.Where(q => slots.Contains(q.Slot)).ToDictionary(q => q.Slot, q => q.QuestionVersionId);
+
+        if (state != AttemptState.InProgress)
+        {
+            return (new("Attempt.AlreadySubmitted"), drawn);
+        }
+
+        if (deadlineUtc is { } deadline && deadline + Grace < Now)
+        {
+            return (new("Attempt.TimeUp"), drawn);
+        }
+
+        return (await CheckAnswersAsync(answers, answered, cancellationToken), drawn);
     }
 
     /// <summary>Each answer fits its question; <paramref name="versions"/>: the attempt's question version by slot, for the slots answered.</summary>
@@ -402,74 +417,74 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
-    /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
-    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>:
-    /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
+    /// Writes answers in the caller's transaction, in two round trips: the attempt's row (still open and in time, and locked
+    /// until the commit, so a submit waits), then one command with every answer and the log's rows. False: it was no longer
+    /// open (nothing written). EF would send one statement per answer and rebuild each update's expression tree on every save;
+    /// at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>: the questions read from the attempt's
+    /// draw (its first save); the one save that clears the draw writes them as rows.
     /// </summary>
-    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+    private async Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken ct)
+    {
+        var now = Now;
+        var open = new StoreCommand(db);
+        var attempt = open.For<Attempt>();
+        var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+            + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
+        open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
+        if (drawn is not null)
         {
-            var now = Now;
-            var open = new StoreCommand(db);
-            var attempt = open.For<Attempt>();
-            var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
-                + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
-            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
-            if (drawn is not null)
-            {
-                // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
-                open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
-            }
+            // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
+        }
 
-            var changed = await open.ExecuteAsync(ct);
-            if (changed == 0)
-            {
-                return false;
-            }
+        var changed = await open.ExecuteAsync(ct);
+        if (changed == 0)
+        {
+            return false;
+        }
 
-            var write = new StoreCommand(db);
-            if (drawn is not null && changed == 2)
-            {
-                write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
-            }
+        var write = new StoreCommand(db);
+        if (drawn is not null && changed == 2)
+        {
+            write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
+        }
 
-            var question = write.For<AttemptQuestion>();
-            // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
-            foreach (var answer in answers)
-            {
-                write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
-                    + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
-                    + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
-                    + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
-                    + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
-                    + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
-            }
+        var question = write.For<AttemptQuestion>();
+        // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
+        foreach (var answer in answers)
+        {
+            write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
+                + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
+                + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
+                + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
+                + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
+                + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
+        }
 
-            var log = new List<AttemptEvent>();
-            if (answers.Count > 0)
-            {
-                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
-            }
+        var log = new List<AttemptEvent>();
+        if (answers.Count > 0)
+        {
+            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
+        }
 
-            if (newPage != oldPage)
-            {
-                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
-            }
+        if (newPage != oldPage)
+        {
+            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
+        }
 
-            if (log.Count > 0)
-            {
-                write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
-            }
+        if (log.Count > 0)
+        {
+            write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
+        }
 
-            if (!write.IsEmpty)
-            {
-                await write.ExecuteAsync(ct);
-            }
+        if (!write.IsEmpty)
+        {
+            await write.ExecuteAsync(ct);
+        }
 
-            return true;
-        }, cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.
@@ -478,21 +493,39 @@ public sealed class AttemptService(
     public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
+        Func<CancellationToken, Task<bool>>? lastSave = null;
         if (lastAnswers.Count > 0)
         {
-            // Refused answers (time up, already submitted) change nothing; the submission still goes ahead.
-            await SaveAsync(attempt.PublicId, attempt.UserId, null, lastAnswers, cancellationToken);
+            // Checked against the attempt as loaded, and written in the grading's own transaction just before the claim: one
+            // commit for the submit, not two, and no second read. Refused answers (time up, already submitted, one that does not
+            // fit) change nothing; the submission still goes ahead.
+            var versions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId));
+            var check = await CheckSaveAsync(attempt.Id, attempt.State, attempt.DeadlineUtc, attempt.Drawn, versions, lastAnswers, cancellationToken);
+            if (check.Problem is null)
+            {
+                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, lastAnswers, check.Drawn, ct);
+            }
         }
 
-        await SubmitAsync(attempt.Id, attempt.UserId, cancellationToken);
+        await SubmitAsync(attempt.Id, attempt.UserId, lastSave, cancellationToken);
     }
 
     /// <summary>Submits and grades an attempt still in progress; false when it was already submitted (nothing changes).</summary>
-    public async Task<bool> SubmitAsync(long attemptId, string actorId, CancellationToken cancellationToken)
+    public Task<bool> SubmitAsync(long attemptId, string actorId, CancellationToken cancellationToken) =>
+        SubmitAsync(attemptId, actorId, null, cancellationToken);
+
+    /// <summary><paramref name="lastSave"/>: the page's last answers, written first in the same transaction.</summary>
+    private async Task<bool> SubmitAsync(long attemptId, string actorId, Func<CancellationToken, Task<bool>>? lastSave, CancellationToken cancellationToken)
     {
         Attempt? graded = null;
         var submitted = await db.InTransactionAsync(async ct =>
         {
+            if (lastSave is not null)
+            {
+                // Locks the attempt's row while it is open; a submit that won before it leaves it closed, and nothing is written.
+                await lastSave(ct);
+            }
+
             var now = Now;
             // The one submit that moves the attempt out of progress wins; a save holding the row finishes first.
             var claim = new StoreCommand(db);

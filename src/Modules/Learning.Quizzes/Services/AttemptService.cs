@@ -357,8 +357,7 @@ public sealed class AttemptService(
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await db.InTransactionAsync(
-            ct => WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, check.Drawn, ct), cancellationToken);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, check.Drawn, cancellationToken);
         return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
@@ -417,74 +416,75 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// Writes answers in the caller's transaction, in two round trips: the attempt's row (still open and in time, and locked
-    /// until the commit, so a submit waits), then one command with every answer and the log's rows. False: it was no longer
-    /// open (nothing written). EF would send one statement per answer and rebuild each update's expression tree on every save;
-    /// at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>: the questions read from the attempt's
-    /// draw (its first save); the one save that clears the draw writes them as rows.
+    /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
+    /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
+    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>:
+    /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
+    /// In a transaction already open (a submit's), it writes in that one and leaves the commit to it.
     /// </summary>
-    private async Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken ct)
-    {
-        var now = Now;
-        var open = new StoreCommand(db);
-        var attempt = open.For<Attempt>();
-        var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
-            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-            + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
-        open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
-        if (drawn is not null)
+    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
-            // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
-            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
-        }
+            var now = Now;
+            var open = new StoreCommand(db);
+            var attempt = open.For<Attempt>();
+            var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+                + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
+            if (drawn is not null)
+            {
+                // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
+                open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
+            }
 
-        var changed = await open.ExecuteAsync(ct);
-        if (changed == 0)
-        {
-            return false;
-        }
+            var changed = await open.ExecuteAsync(ct);
+            if (changed == 0)
+            {
+                return false;
+            }
 
-        var write = new StoreCommand(db);
-        if (drawn is not null && changed == 2)
-        {
-            write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
-        }
+            var write = new StoreCommand(db);
+            if (drawn is not null && changed == 2)
+            {
+                write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
+            }
 
-        var question = write.For<AttemptQuestion>();
-        // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
-        foreach (var answer in answers)
-        {
-            write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
-                + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
-                + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
-                + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
-                + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
-                + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
-        }
+            var question = write.For<AttemptQuestion>();
+            // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
+            foreach (var answer in answers)
+            {
+                write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
+                    + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
+                    + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
+                    + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
+                    + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
+                    + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
+            }
 
-        var log = new List<AttemptEvent>();
-        if (answers.Count > 0)
-        {
-            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
-        }
+            var log = new List<AttemptEvent>();
+            if (answers.Count > 0)
+            {
+                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
+            }
 
-        if (newPage != oldPage)
-        {
-            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
-        }
+            if (newPage != oldPage)
+            {
+                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
+            }
 
-        if (log.Count > 0)
-        {
-            write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
-        }
+            if (log.Count > 0)
+            {
+                write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
+            }
 
-        if (!write.IsEmpty)
-        {
-            await write.ExecuteAsync(ct);
-        }
+            if (!write.IsEmpty)
+            {
+                await write.ExecuteAsync(ct);
+            }
 
-        return true;
-    }
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.

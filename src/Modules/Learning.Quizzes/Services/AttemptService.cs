@@ -349,45 +349,39 @@ public sealed class AttemptService(
             return null;
         }
 
-        var versions = attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId));
-        var check = await CheckSaveAsync(attempt.Id, attempt.State, attempt.DeadlineUtc, attempt.Drawn, versions, answers, cancellationToken);
-        if (check.Problem is { } problem)
+        // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
+        var drawn = attempt.Drawn is { } text ? AttemptDraw.Read(attempt.Id, text) : null;
+        var versions = drawn?.Select(q => (q.Slot, q.QuestionVersionId)) ?? attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId));
+        if (await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, versions, answers, cancellationToken) is { } problem)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, check.Drawn, cancellationToken);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, drawn, cancellationToken);
         return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
     /// <summary>
-    /// Whether answers may be saved to an attempt as it was read (still in progress, in time, each answer fitting its
-    /// question); <paramref name="versions"/>: the slot and version of the attempt's question rows. Drawn: the questions of its
-    /// draw when none is written yet, which its first save writes out.
+    /// Why answers may not be saved to an attempt as it was read (no longer in progress, out of time, an answer that does not
+    /// fit its question), or null; <paramref name="versions"/>: the slot and version of each of the attempt's questions.
     /// </summary>
-    private async Task<(AttemptProblem? Problem, List<AttemptQuestion>? Drawn)> CheckSaveAsync(
-        long attemptId, AttemptState state, DateTime? deadlineUtc, string? drawnText, IEnumerable<(int Slot, int Version)> versions,
-        IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    private async Task<AttemptProblem?> CheckSaveAsync(
+        AttemptState state, DateTime? deadlineUtc, IEnumerable<(int Slot, int Version)> versions, IReadOnlyList<AnswerInput> answers,
+        CancellationToken cancellationToken)
     {
-        var slots = answers.Select(a => a.Slot).ToHashSet();
-        // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
-        var drawn = drawnText is { } text ? AttemptDraw.Read(attemptId, text) : null;
-        var answered = drawn is null
-            ? versions.Where(v => slots.Contains(v.Slot)).ToDictionary(v => v.Slot, v => v.Version)
-            : drawn.Where(q => slots.Contains(q.Slot)).ToDictionary(q => q.Slot, q => q.QuestionVersionId);
-
         if (state != AttemptState.InProgress)
         {
-            return (new("Attempt.AlreadySubmitted"), drawn);
+            return new("Attempt.AlreadySubmitted");
         }
 
         if (deadlineUtc is { } deadline && deadline + Grace < Now)
         {
-            return (new("Attempt.TimeUp"), drawn);
+            return new("Attempt.TimeUp");
         }
 
-        return (await CheckAnswersAsync(answers, answered, cancellationToken), drawn);
+        var slots = answers.Select(a => a.Slot).ToHashSet();
+        return await CheckAnswersAsync(answers, versions.Where(v => slots.Contains(v.Slot)).ToDictionary(v => v.Slot, v => v.Version), cancellationToken);
     }
 
     /// <summary>Each answer fits its question; <paramref name="versions"/>: the attempt's question version by slot, for the slots answered.</summary>
@@ -499,11 +493,12 @@ public sealed class AttemptService(
             // Checked against the attempt as loaded, and written in the grading's own transaction just before the claim: one
             // commit for the submit, not two, and no second read. Refused answers (time up, already submitted, one that does not
             // fit) change nothing; the submission still goes ahead.
+            // Its questions were loaded from its draw while none is written yet (LoadAsync): those are the rows its first save writes.
+            var drawn = attempt.Drawn is null ? null : attempt.Questions;
             var versions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId));
-            var check = await CheckSaveAsync(attempt.Id, attempt.State, attempt.DeadlineUtc, attempt.Drawn, versions, lastAnswers, cancellationToken);
-            if (check.Problem is null)
+            if (await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, versions, lastAnswers, cancellationToken) is null)
             {
-                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, lastAnswers, check.Drawn, ct);
+                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, lastAnswers, drawn, ct);
             }
         }
 

@@ -173,13 +173,13 @@ public sealed partial class QuizOfflineTests
                 {
                     if (options[i].TryGetProperty("fraction", out var f) && f.GetDouble() > 0)
                     {
-                        await fieldset.Locator($"input[value='{Letter(i)}']").CheckAsync();
+                        await fieldset.GetByLabel(options[i].GetProperty("text").GetString()!, new() { Exact = true }).CheckAsync();
                     }
                 }
 
                 break;
             case "TrueFalse":
-                await fieldset.Locator($"input[value='{(question.GetProperty("answer").GetBoolean() ? "true" : "false")}']").CheckAsync();
+                await fieldset.GetByLabel(question.GetProperty("answer").GetBoolean() ? "Đúng" : "Sai", new() { Exact = true }).CheckAsync();
                 break;
             case "ShortAnswer":
                 await fieldset.Locator("input[type=text]").FillAsync(options[0].GetProperty("text").GetString()!);
@@ -191,20 +191,20 @@ public sealed partial class QuizOfflineTests
                 await fieldset.Locator("input[type=text]").BlurAsync();
                 break;
             case "Matching":
-                var pairs = question.GetProperty("pairs").EnumerateArray().ToList();
-                for (var i = 0; i < pairs.Count; i++)
+                // The prompts' selects, in the order shown; each answer picked by the text the cadre reads.
+                var prompts = question.GetProperty("pairs").EnumerateArray().Where(p => p.TryGetProperty("prompt", out _)).ToList();
+                for (var i = 0; i < prompts.Count; i++)
                 {
-                    if (pairs[i].TryGetProperty("prompt", out _))
-                    {
-                        await fieldset.Locator($"select[name$='.{Letter(i)}']").SelectOptionAsync(Letter(i));
-                    }
+                    await fieldset.Locator("select").Nth(i).SelectOptionAsync(new SelectOptionValue { Label = prompts[i].GetProperty("answer").GetString()! });
                 }
 
                 break;
             case "Ordering":
+                // Each item (listed in the right order in the bank) given its place, found by the text the cadre reads.
                 for (var i = 0; i < options.Count; i++)
                 {
-                    await fieldset.Locator($"select[name$='.{Letter(i)}']").SelectOptionAsync((i + 1).ToString(CultureInfo.InvariantCulture));
+                    var row = fieldset.Locator("ol.ordering label").Filter(new() { HasText = options[i].GetProperty("text").GetString()! });
+                    await row.Locator("select").SelectOptionAsync((i + 1).ToString(CultureInfo.InvariantCulture));
                 }
 
                 break;
@@ -224,8 +224,6 @@ public sealed partial class QuizOfflineTests
             .SelectMany(c => c.GetProperty("questions").EnumerateArray())
             .Select(q => q.Clone())];
     }
-
-    private static string Letter(int i) => ((char)('a' + i)).ToString();
 
     private static string Normalize(string text) => Whitespace().Replace(text.Replace("**", "", StringComparison.Ordinal), " ").Trim();
 

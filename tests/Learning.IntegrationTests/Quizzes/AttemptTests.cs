@@ -45,6 +45,12 @@ public sealed class AttemptTests
         Assert.DoesNotContain("Đúng: Ban Cơ yếu", page.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("fraction", page.Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Định danh\" selected", page.Body, StringComparison.Ordinal);
+        // Options, matching answers and ordering items are named by their place on the page, never by id: ids follow the
+        // author's order ("a" is usually the right one), and a matching prompt's own id is its right answer.
+        Assert.DoesNotMatch("name=\"q\\d+\" value=\"[^0-9\"]", page.Body);
+        Assert.DoesNotMatch("name=\"q\\d+\\.[^0-9\"]", page.Body);
+        Assert.DoesNotMatch("<option value=\"[^0-9\"]", page.Body);
+        Assert.Matches("<select name=\"q\\d+\\.1\">", page.Body);
 
         var questions = await QuestionsAsync(site, attempt);
         Assert.Equal(Bank.Length, questions.Count);
@@ -55,13 +61,13 @@ public sealed class AttemptTests
 
         // An older save arriving late (a phone that was offline) does not overwrite the newer answer.
         var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
-        (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 5L, response = new QuestionResponse { Choices = ["b"] } } } });
+        (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 5L, response = new QuestionResponse { Choices = [single.Value.Key("b")] } } } });
         Assert.Equal(HttpStatusCode.OK, status);
 
         // Reload: the same questions, the saved answers checked, the page the cadre was on.
         var reloaded = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
         Assert.Contains("data-page=\"1\"", reloaded.Body, StringComparison.Ordinal);
-        Assert.Matches($"name=\"q{single.Key}\" value=\"a\" checked", reloaded.Body);
+        Assert.Matches($"name=\"q{single.Key}\" value=\"{single.Value.Key("a")}\" checked", reloaded.Body);
 
         // A link to another page (the no-script buttons redirect to one) shows that page: the query's "page", not Razor Pages' own route value.
         var first = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}?page=0");
@@ -83,7 +89,7 @@ public sealed class AttemptTests
         Assert.Contains("Đúng: Ban Cơ yếu", review.Body, StringComparison.Ordinal); // feedback "immediately after" is on by default
 
         // A save after submission is refused with a clear message and changes nothing.
-        (status, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 99L, response = new QuestionResponse { Choices = ["b"] } } } });
+        (status, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 99L, response = new QuestionResponse { Choices = [single.Value.Key("b")] } } } });
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("đã được nộp", body.GetProperty("message").GetString(), StringComparison.Ordinal);
         var after = await site.WithDbAsync(db => db.Set<Attempt>().SingleAsync(a => a.PublicId == attempt));
@@ -192,14 +198,20 @@ public sealed class AttemptTests
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         var attempt = await StartFromLessonAsync(cadre);
         var questions = await QuestionsAsync(site, attempt);
-        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice).Key;
-        var (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single, seq = 1L, response = new QuestionResponse { Choices = ["a"] } } } });
+        var (single, shown) = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        var (status, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single, seq = 1L, response = new QuestionResponse { Choices = [shown.Key("a")] } } } });
         Assert.Equal(HttpStatusCode.OK, status);
+
+        // An option named by its id, not by its place on the page: not an answer the page could send (ids would give the right one away).
+        var multiple = questions.First(q => q.Value.Type == QuestionType.MultipleChoice);
+        var (byId, idBody) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = multiple.Key, seq = 2L, response = new QuestionResponse { Choices = ["a"] } } } });
+        Assert.Equal(HttpStatusCode.BadRequest, byId);
+        Assert.Equal("Answer.UnknownOption", idBody.GetProperty("code").GetString());
 
         var (tampered, body) = await SaveAsync(cadre, attempt, new { answers = new object[]
         {
-            new { slot = single, seq = 2L, response = new QuestionResponse { Choices = ["b"] } },
-            new { slot = questions.First(q => q.Value.Type == QuestionType.MultipleChoice).Key, seq = 2L, response = new QuestionResponse { Choices = ["a", "zzz"] } },
+            new { slot = single, seq = 2L, response = new QuestionResponse { Choices = [shown.Key("b")] } },
+            new { slot = multiple.Key, seq = 2L, response = new QuestionResponse { Choices = [multiple.Value.Key("a"), "zzz"] } },
         } });
         Assert.Equal(HttpStatusCode.BadRequest, tampered);
         Assert.Equal("Answer.UnknownOption", body.GetProperty("code").GetString());
@@ -218,7 +230,7 @@ public sealed class AttemptTests
         // Without the script: the page's buttons post the form; the shown page's answers are saved and the next page shown.
         var form = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
         var pageOf = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).Select(q => q.Page).SingleAsync());
-        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", Field(form.Body, "__RequestVerificationToken")), new("page", $"{pageOf}"), new("go", "1"), new("shown", $"{single}"), new($"q{single}", "b")]))
+        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", Field(form.Body, "__RequestVerificationToken")), new("page", $"{pageOf}"), new("go", "1"), new("shown", $"{single}"), new($"q{single}", shown.Key("b"))]))
         {
             using var posted = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Save", content);
             Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -257,7 +269,7 @@ public sealed class AttemptTests
         Assert.Equal(HttpStatusCode.OK, status);
 
         clock.Advance(TimeSpan.FromSeconds(600 + 31));
-        var (late, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 2L, response = new QuestionResponse { Choices = ["b"] } } } });
+        var (late, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 2L, response = new QuestionResponse { Choices = [single.Value.Key("b")] } } } });
         Assert.Equal(HttpStatusCode.Conflict, late);
         Assert.Equal("Attempt.TimeUp", body.GetProperty("code").GetString());
 

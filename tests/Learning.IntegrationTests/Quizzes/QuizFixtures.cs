@@ -34,17 +34,33 @@ internal static partial class QuizFixtures
             [new() { Id = "a", Text = "Tiếp nhận" }, new() { Id = "b", Text = "Thẩm định" }, new() { Id = "c", Text = "Trả kết quả" }] },
     ];
 
-    /// <summary>All right answers, by question name: what a cadre who knows the lesson sends.</summary>
-    public static QuestionResponse RightAnswer(QuestionDefinition q) => q.Type switch
+    /// <summary>
+    /// The right answer as a cadre who knows the lesson sends it from the attempt's page: options, matching answers and
+    /// ordering items named by their place on the page (<see cref="AnswerKeys"/>), matching prompts by theirs.
+    /// </summary>
+    public static QuestionResponse RightAnswer(Shown q) => q.Type switch
     {
-        QuestionType.SingleChoice or QuestionType.TrueFalse => new() { Choices = [q.Options.First(o => o.Fraction >= 1).Id] },
-        QuestionType.MultipleChoice => new() { Choices = [.. q.Options.Where(o => o.Fraction > 0).Select(o => o.Id)] },
+        QuestionType.SingleChoice or QuestionType.TrueFalse => new() { Choices = [q.Key(q.Question.Options.First(o => o.Fraction >= 1).Id)] },
+        QuestionType.MultipleChoice => new() { Choices = [.. q.Question.Options.Where(o => o.Fraction > 0).Select(o => q.Key(o.Id))] },
         QuestionType.ShortAnswer => new() { Text = "CHU KY SO" },
         QuestionType.Numerical => new() { Text = "1" },
-        QuestionType.Matching => new() { Matches = q.Pairs.Where(p => p.Prompt.Length > 0).ToDictionary(p => p.Id, p => p.Id) },
-        QuestionType.Ordering => new() { Choices = [.. q.Options.Select(o => o.Id)] },
+        QuestionType.Matching => new()
+        {
+            Matches = AnswerKeys.Prompts(q.Question).Select((p, i) => (p, i))
+                .ToDictionary(x => AnswerKeys.Of(x.i), x => q.Key(q.Question.Pairs.First(a => a.Answer == x.p.Answer).Id)),
+        },
+        QuestionType.Ordering => new() { Choices = [.. q.Question.Options.Select(o => q.Key(o.Id))] },
         _ => new() { Text = "…" },
     };
+
+    /// <summary>One question of an attempt as its page shows it: the definition, and the attempt's order of its options.</summary>
+    internal sealed record Shown(QuestionDefinition Question, IReadOnlyList<string> Order)
+    {
+        public QuestionType Type => Question.Type;
+
+        /// <summary>The name the page gives the option (or matching answer) <paramref name="id"/>: its place in the order shown.</summary>
+        public string Key(string id) => Order.ToList().IndexOf(id) is >= 0 and var i ? AnswerKeys.Of(i) : throw new ArgumentException($"no option {id} on the page", nameof(id));
+    }
 
     public static async Task<Quiz> SeedAsync(TestSite site, string key = "kt-ky-so", int? timeLimitSeconds = null, int attempts = 0, int questionsPerPage = 2)
     {
@@ -141,13 +157,13 @@ internal static partial class QuizFixtures
         site.WithDbAsync(async db => AttemptDraw.Expand(await db.Set<Attempt>().IgnoreQueryFilters().AsNoTracking()
             .Include(a => a.Questions).SingleAsync(a => a.PublicId == attempt)).Questions.OrderBy(q => q.Slot).ToList());
 
-    /// <summary>The attempt's questions (slot → definition) as the database holds them.</summary>
-    public static async Task<Dictionary<int, QuestionDefinition>> QuestionsAsync(TestSite site, Guid attempt)
+    /// <summary>The attempt's questions (slot → definition and option order) as the database holds them.</summary>
+    public static async Task<Dictionary<int, Shown>> QuestionsAsync(TestSite site, Guid attempt)
     {
         var questions = await AttemptQuestionsAsync(site, attempt);
         var ids = questions.Select(q => q.QuestionVersionId).ToList();
         var definitions = await site.WithDbAsync(db => db.Set<QuestionVersion>().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Definition));
-        return questions.ToDictionary(q => q.Slot, q => QuestionJson.Deserialize(definitions[q.QuestionVersionId]));
+        return questions.ToDictionary(q => q.Slot, q => new Shown(QuestionJson.Deserialize(definitions[q.QuestionVersionId]), AnswerKeys.Order(q.OptionOrder)));
     }
 
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(SiteClient client, Guid attempt, object body)

@@ -234,7 +234,7 @@ public sealed class ResultsTests
             slot = q.Key,
             seq = 10L,
             response = q.Value.Type == QuestionType.Essay ? new QuestionResponse { Text = "Các bước: cắm USB token, nhập PIN, ký." }
-                : right ? RightAnswer(q.Value) : new QuestionResponse { Choices = q.Value.Type is QuestionType.SingleChoice ? ["b"] : [] },
+                : right ? RightAnswer(q.Value) : new QuestionResponse { Choices = q.Value.Type is QuestionType.SingleChoice ? [q.Value.Key("b")] : [] },
         }).ToList();
         var (status, _) = await SaveAsync(cadre, attempt, new { page = 1, answers });
         Assert.Equal(HttpStatusCode.OK, status);

@@ -52,7 +52,7 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
             q.Slot,
             q.Page,
             definitions[q.QuestionVersionId],
-            q.OptionOrder.Length == 0 ? [] : q.OptionOrder.Split(','),
+            AnswerKeys.Order(q.OptionOrder),
             QuestionJson.DeserializeResponse(q.Response),
             q.Sequence,
             q.Mark,
@@ -65,6 +65,7 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
     /// <summary>
     /// The answers a page's form carries (the no-script path, and the last answers sent with "submit"): only the questions of
     /// <paramref name="page"/>; each gets the server's clock in milliseconds as its sequence, so it wins over older saves.
+    /// Options are named by place, as the page names them (<see cref="AnswerKeys"/>); the service reads them as ids.
     /// </summary>
     public IReadOnlyList<AnswerInput> ReadForm(IReadOnlyList<QuestionView> questions, int page, Func<string, IReadOnlyList<string>> field)
     {
@@ -80,16 +81,16 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
                     new QuestionResponse { Choices = [.. field(q.InputName).Where(v => v.Length > 0)] },
                 QuestionType.Matching => new QuestionResponse
                 {
-                    Matches = q.Question.Pairs.Where(p => p.Prompt.Length > 0)
-                        .Select(p => (p.Id, Answer: One(q.InputName + "." + p.Id) ?? ""))
+                    Matches = q.KeyedPrompts()
+                        .Select(p => (p.Key, Answer: One(q.InputName + "." + p.Key) ?? ""))
                         .Where(m => m.Answer.Length > 0)
-                        .ToDictionary(m => m.Id, m => m.Answer),
+                        .ToDictionary(m => m.Key, m => m.Answer),
                 },
                 QuestionType.Ordering => new QuestionResponse
                 {
                     Choices = [.. q.Order
-                        .Select((id, index) => (id, index, place: int.TryParse(One(q.InputName + "." + id), out var n) ? n : int.MaxValue))
-                        .OrderBy(x => x.place).ThenBy(x => x.index).Select(x => x.id)],
+                        .Select((_, index) => (key: AnswerKeys.Of(index), index, place: int.TryParse(One(q.InputName + "." + AnswerKeys.Of(index)), out var n) ? n : int.MaxValue))
+                        .OrderBy(x => x.place).ThenBy(x => x.index).Select(x => x.key)],
                 },
                 _ => new QuestionResponse { Text = One(q.InputName) ?? "" },
             };

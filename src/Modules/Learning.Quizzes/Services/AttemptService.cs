@@ -324,7 +324,8 @@ public sealed class AttemptService(
 
     /// <summary>
     /// Saves answers (and the page the cadre is on). Refused as a whole, changing nothing, when the attempt is submitted, its
-    /// time is up, or an answer does not fit its question (a tampered id, a slot not in the attempt). Null: not their attempt.
+    /// time is up, or an answer does not fit its question (a tampered option, a slot not in the attempt). Null: not their attempt.
+    /// The answers name options by their place on the attempt's page (<see cref="AnswerKeys"/>); they are stored as ids.
     /// </summary>
     public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
     {
@@ -341,7 +342,7 @@ public sealed class AttemptService(
                 a.CurrentPage,
                 a.PageCount,
                 a.Drawn,
-                Versions = a.Questions.Select(q => new { q.Slot, q.QuestionVersionId }).ToList(),
+                Versions = a.Questions.Select(q => new { q.Slot, q.QuestionVersionId, q.OptionOrder }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (attempt is null)
@@ -351,62 +352,64 @@ public sealed class AttemptService(
 
         // Its first save: the questions are still only drawn on the attempt's row, and this save writes them (ADR-033).
         var drawn = attempt.Drawn is { } text ? AttemptDraw.Read(attempt.Id, text) : null;
-        var versions = drawn?.Select(q => (q.Slot, q.QuestionVersionId)) ?? attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId));
-        if (await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, versions, answers, cancellationToken) is { } problem)
+        var questions = drawn?.Select(q => (q.Slot, q.QuestionVersionId, q.OptionOrder)) ?? attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId, v.OptionOrder));
+        var (problem, ids) = await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, questions, answers, cancellationToken);
+        if (problem is not null)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, answers, drawn, cancellationToken);
-        return saved ? new(answers, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, cancellationToken);
+        return saved ? new(ids, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
     /// <summary>
     /// Why answers may not be saved to an attempt as it was read (no longer in progress, out of time, an answer that does not
-    /// fit its question), or null; <paramref name="versions"/>: the slot and version of each of the attempt's questions.
+    /// fit its question), or null, with the answers in the questions' ids (the page sends places: <see cref="AnswerKeys"/>);
+    /// <paramref name="questions"/>: the slot, version and option order of each of the attempt's questions.
     /// </summary>
-    private async Task<AttemptProblem?> CheckSaveAsync(
-        AttemptState state, DateTime? deadlineUtc, IEnumerable<(int Slot, int Version)> versions, IReadOnlyList<AnswerInput> answers,
+    private async Task<(AttemptProblem? Problem, IReadOnlyList<AnswerInput> Answers)> CheckSaveAsync(
+        AttemptState state, DateTime? deadlineUtc, IEnumerable<(int Slot, int Version, string Order)> questions, IReadOnlyList<AnswerInput> answers,
         CancellationToken cancellationToken)
     {
         if (state != AttemptState.InProgress)
         {
-            return new("Attempt.AlreadySubmitted");
+            return (new("Attempt.AlreadySubmitted"), []);
         }
 
         if (deadlineUtc is { } deadline && deadline + Grace < Now)
         {
-            return new("Attempt.TimeUp");
+            return (new("Attempt.TimeUp"), []);
+        }
+
+        if (answers.Count == 0)
+        {
+            return (null, answers);
         }
 
         var slots = answers.Select(a => a.Slot).ToHashSet();
-        return await CheckAnswersAsync(answers, versions.Where(v => slots.Contains(v.Slot)).ToDictionary(v => v.Slot, v => v.Version), cancellationToken);
-    }
-
-    /// <summary>Each answer fits its question; <paramref name="versions"/>: the attempt's question version by slot, for the slots answered.</summary>
-    private async Task<AttemptProblem?> CheckAnswersAsync(IReadOnlyList<AnswerInput> answers, Dictionary<int, int> versions, CancellationToken cancellationToken)
-    {
-        if (answers.Count == 0)
+        var answered = questions.Where(q => slots.Contains(q.Slot)).ToDictionary(q => q.Slot);
+        if (slots.Count != answers.Count || answered.Count != answers.Count)
         {
-            return null;
+            return (new("Answer.UnknownQuestion"), []);
         }
 
-        if (answers.Select(a => a.Slot).Distinct().Count() != answers.Count || versions.Count != answers.Count)
-        {
-            return new("Answer.UnknownQuestion");
-        }
-
-        var definitions = await catalog.DefinitionsAsync(versions.Values, cancellationToken);
+        var definitions = await catalog.DefinitionsAsync(answered.Values.Select(q => q.Version), cancellationToken);
+        var ids = new List<AnswerInput>(answers.Count);
         foreach (var answer in answers)
         {
-            if (QuestionGrader.Check(definitions[versions[answer.Slot]], answer.Response) is { } key)
+            var (_, version, order) = answered[answer.Slot];
+            var response = AnswerKeys.ToIds(definitions[version], AnswerKeys.Order(order), answer.Response);
+            if (QuestionGrader.Check(definitions[version], response) is { } key)
             {
-                return new(key);
+                return (new(key), []);
             }
+
+            ids.Add(answer with { Response = response });
         }
 
-        return null;
+        return (null, ids);
     }
 
     /// <summary>
@@ -495,10 +498,11 @@ public sealed class AttemptService(
             // fit) change nothing; the submission still goes ahead.
             // Its questions were loaded from its draw while none is written yet (LoadAsync): those are the rows its first save writes.
             var drawn = attempt.Drawn is null ? null : attempt.Questions;
-            var versions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId));
-            if (await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, versions, lastAnswers, cancellationToken) is null)
+            var questions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId, q.OptionOrder));
+            var (problem, ids) = await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, questions, lastAnswers, cancellationToken);
+            if (problem is null)
             {
-                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, lastAnswers, drawn, ct);
+                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, ct);
             }
         }
 

@@ -24,11 +24,33 @@ public sealed record QuestionView(
 
     public string InputName => "q" + Slot;
 
-    public IEnumerable<QuestionOption> OrderedOptions =>
-        Order.Select(id => Question.Options.FirstOrDefault(o => o.Id == id)).OfType<QuestionOption>();
+    /// <summary>The options in the order shown, each with the name its input carries (<see cref="AnswerKeys"/>: never its id).</summary>
+    public IEnumerable<(QuestionOption Option, string Key)> KeyedOptions()
+    {
+        for (var i = 0; i < Order.Count; i++)
+        {
+            if (Question.Options.FirstOrDefault(o => o.Id == Order[i]) is { } option)
+            {
+                yield return (option, AnswerKeys.Of(i));
+            }
+        }
+    }
 
-    public IEnumerable<MatchPair> OrderedAnswers =>
-        Order.Select(id => Question.Pairs.FirstOrDefault(p => p.Id == id)).OfType<MatchPair>();
+    /// <summary>A matching question's answers in the order shown, each with the value its choice carries.</summary>
+    public IEnumerable<(MatchPair Answer, string Key)> KeyedAnswers()
+    {
+        for (var i = 0; i < Order.Count; i++)
+        {
+            if (Question.Pairs.FirstOrDefault(p => p.Id == Order[i]) is { } pair)
+            {
+                yield return (pair, AnswerKeys.Of(i));
+            }
+        }
+    }
+
+    /// <summary>A matching question's prompts, each with the name its choice carries.</summary>
+    public IEnumerable<(MatchPair Prompt, string Key)> KeyedPrompts() =>
+        AnswerKeys.Prompts(Question).Select((p, i) => (p, AnswerKeys.Of(i)));
 
     public bool IsChosen(string optionId) => Response?.Choices.Contains(optionId) == true;
 

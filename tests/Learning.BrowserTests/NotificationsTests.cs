@@ -85,7 +85,7 @@ public sealed class NotificationsTests
         [
             ("courses.assigned", """{"course":{"title":"Kỹ năng tiếp công dân và giải quyết khiếu nại ở cấp xã","url":"/Courses/tiep-cong-dan"},"due_date":"2026-12-31"}""", "/Courses/tiep-cong-dan", 180),
             ("certificates.issued", """{"certificate":{"title":"Chứng nhận hoàn thành khóa Chuyển đổi số","url":"/Certificates/KH-2026-000123","code":"KH-2026-000123"}}""", "/Certificates/KH-2026-000123", 60),
-            ("quizzes.result", """{"quiz":{"title":"Kiểm tra cuối khóa","url":"/Quizzes/kt"},"score":9,"max_score":10,"percent":90,"passed":true}""", "/Quizzes/kt", 5),
+            ("quizzes.result", """{"quiz":{"title":"Kiểm tra cuối khóa","url":"/Quizzes/kt"},"show_marks":true,"score":9,"max_score":10,"percent":90,"passed":true}""", "/Quizzes/kt", 5),
         ];
         foreach (var (type, model, link, minutesAgo) in rows)
         {

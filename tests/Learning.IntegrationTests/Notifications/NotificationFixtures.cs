@@ -59,7 +59,7 @@ internal static class NotificationFixtures
         };
 
     public static Notice QuizResult(string userId, string quiz, string? link = "/Quizzes/kt") =>
-        new(userId, NoticeTypes.QuizResult, new { Quiz = new { Title = quiz, Url = link }, Score = 8, MaxScore = 10, Percent = 80, Passed = true }) { Link = link };
+        new(userId, NoticeTypes.QuizResult, new { Quiz = new { Title = quiz, Url = link }, ShowMarks = true, Score = 8, MaxScore = 10, Percent = 80, Passed = true }) { Link = link };
 
     public static Task<DispatchResult> DispatchAsync(TestSite site) =>
         site.WithServiceAsync<NotificationDispatcher, DispatchResult>(d => d.DispatchDueAsync(CancellationToken.None));

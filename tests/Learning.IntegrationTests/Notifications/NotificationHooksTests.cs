@@ -155,6 +155,36 @@ public sealed class NotificationHooksTests
         Assert.Equal(AttemptState.Finished, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.State).SingleAsync()));
     }
 
+    /// <summary>Issue 11: the review options hold the marks back until the quiz closes; the result notice does too.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task QuizSubmit_WhenTheReviewHidesTheMarks_TheNoticeCarriesNoScore(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var quiz = await SeedAsync(site);
+        await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(q => q.ReviewImmediately, ReviewItems.Answer)
+            .SetProperty(q => q.ReviewLaterOpen, ReviewItems.Answer)));
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body, "__RequestVerificationToken");
+        var pending = JsonSerializer.Serialize(questions.Select(q => new { slot = q.Key, seq = 1L, response = RightAnswer(q.Value) }), JsonSerializerOptions.Web);
+        Assert.Equal($"/Quizzes/Review/{attempt}", (await SubmitAsync(cadre, attempt, token, pending)).Location);
+        Assert.Equal(Bank.Length, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Score).SingleAsync()));
+
+        var notice = Assert.Single(await NoticesAsync(site, NoticeTypes.QuizResult, thisCourse: false));
+        using var model = JsonDocument.Parse(notice.ModelJson);
+        var root = model.RootElement;
+        Assert.False(root.GetProperty("show_marks").GetBoolean());
+        foreach (var name in (string[])["score", "max_score", "percent", "passed"])
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty(name).ValueKind);
+        }
+
+        Assert.DoesNotContain("review-score", (await cadre.GetAsync($"/Quizzes/Review/{attempt}")).Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task ManagerDigest_CommuneManagerSeesOnlyTheirCommune_ProvinceManagerTheProvince(DatabaseProvider provider)

@@ -93,6 +93,30 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
+    public async Task QuizResult_WithoutMarks_SaysGraded_AndNothingOfTheScore()
+    {
+        var model = TemplateModels.Sample(NoticeTypes.QuizResult)!;
+        model["show_marks"] = false;
+        foreach (var name in new[] { "score", "max_score", "percent", "passed" })
+        {
+            model[name] = null;
+        }
+
+        foreach (var culture in new[] { "vi", "en" })
+        {
+            var mail = await RenderAsync(NoticeTypes.QuizResult, culture, ShippedTemplates.Get(NoticeTypes.QuizResult, culture)!, model);
+            Assert.DoesNotContain("Đạt", mail.Subject, StringComparison.Ordinal);
+            Assert.DoesNotContain("passed", mail.Subject, StringComparison.Ordinal);
+            Assert.DoesNotContain("%", mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("%", mail.HtmlBody, StringComparison.Ordinal);
+        }
+
+        var vi = await RenderAsync(NoticeTypes.QuizResult, "vi", ShippedTemplates.Get(NoticeTypes.QuizResult, "vi")!, model);
+        Assert.Equal("Bài kiểm tra Kiểm tra cuối khóa: Luật Tiếp công dân 2013 đã được chấm", vi.Subject);
+        Assert.Contains("Điểm và kết quả sẽ hiển thị trên trang xem lại bài khi bài kiểm tra cho phép.", vi.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_HtmlPartEncodesVariables_TextPartAndSubjectDoNot()
     {
         var model = TemplateModels.Sample(NoticeTypes.CourseAssigned)!;

@@ -7,9 +7,6 @@ namespace Learning.Quizzes.Services;
 /// <summary>Builds what the attempt and review pages show, and reads their forms back into answers.</summary>
 public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, QuizPlace places, TimeProvider clock)
 {
-    /// <summary>How long after submitting the "immediately after" review options apply (Moodle: two minutes).</summary>
-    public static readonly TimeSpan Immediately = TimeSpan.FromMinutes(2);
-
     /// <summary>What a quiz shows a cadre before an attempt (on its lesson or its own page).</summary>
     public async Task<QuizCardView> CardAsync(Quiz quiz, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, AntiforgeryTokenSet? tokens, bool isPreview, CancellationToken cancellationToken)
     {
@@ -28,22 +25,8 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
     }
 
     /// <summary>Which review options apply to this attempt now (Moodle's four moments).</summary>
-    public async Task<ReviewItems> ReviewItemsAsync(Quiz quiz, Attempt attempt, CancellationToken cancellationToken)
-    {
-        if (attempt.State == AttemptState.InProgress)
-        {
-            return quiz.ReviewDuring | ReviewItems.Answer;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rules = await attempts.AccommodationAsync(quiz, attempt.UserId, cancellationToken);
-        if (rules.ClosesUtc is { } closes && now >= closes)
-        {
-            return quiz.ReviewAfterClose;
-        }
-
-        return attempt.SubmittedUtc is { } submitted && now - submitted < Immediately ? quiz.ReviewImmediately : quiz.ReviewLaterOpen;
-    }
+    public Task<ReviewItems> ReviewItemsAsync(Quiz quiz, Attempt attempt, CancellationToken cancellationToken) =>
+        attempts.ReviewItemsAsync(quiz, attempt, cancellationToken);
 
     public async Task<IReadOnlyList<QuestionView>> QuestionsAsync(Attempt attempt, ReviewItems show, CancellationToken cancellationToken)
     {

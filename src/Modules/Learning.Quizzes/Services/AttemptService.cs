@@ -31,6 +31,9 @@ public sealed class AttemptService(
 {
     public const string Timer = "timer";
 
+    /// <summary>How long after submitting the "immediately after" review options apply (Moodle: two minutes).</summary>
+    public static readonly TimeSpan Immediately = TimeSpan.FromMinutes(2);
+
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -53,6 +56,35 @@ public sealed class AttemptService(
         var attempts = quiz.AttemptsAllowed == 0 ? 0 : quiz.AttemptsAllowed + (chosen?.ExtraAttempts ?? 0);
         return new Accommodation(limit, attempts, chosen?.ClosesUtc ?? quiz.ClosesUtc, chosen is not null);
     }
+
+    /// <summary>Which review options apply to this attempt now (Moodle's four moments).</summary>
+    public async Task<ReviewItems> ReviewItemsAsync(Quiz quiz, Attempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.State == AttemptState.InProgress)
+        {
+            return quiz.ReviewDuring | ReviewItems.Answer;
+        }
+
+        var open = OpenReview(quiz, attempt);
+        return open == quiz.ReviewAfterClose || !await ClosedForAsync(quiz, attempt.UserId, cancellationToken) ? open : quiz.ReviewAfterClose;
+    }
+
+    /// <summary>
+    /// Whether a finished attempt's review shows <paramref name="item"/> now; the cadre's close date is read only when the
+    /// moments differ on it (an attempt's result notice asks this in the submit's transaction).
+    /// </summary>
+    public async Task<bool> ReviewShowsAsync(Quiz quiz, Attempt attempt, ReviewItems item, CancellationToken cancellationToken)
+    {
+        var open = OpenReview(quiz, attempt).HasFlag(item);
+        return open == quiz.ReviewAfterClose.HasFlag(item) || !await ClosedForAsync(quiz, attempt.UserId, cancellationToken) ? open : !open;
+    }
+
+    /// <summary>The review options while the quiz is open: "immediately after" for two minutes from the submit, then "later".</summary>
+    private ReviewItems OpenReview(Quiz quiz, Attempt attempt) =>
+        attempt.SubmittedUtc is { } submitted && Now - submitted < Immediately ? quiz.ReviewImmediately : quiz.ReviewLaterOpen;
+
+    private async Task<bool> ClosedForAsync(Quiz quiz, string userId, CancellationToken cancellationToken) =>
+        (await AccommodationAsync(quiz, userId, cancellationToken)).ClosesUtc is { } closes && Now >= closes;
 
     /// <summary>A cadre's attempts at a quiz, oldest first; one whose time ran out is submitted first.</summary>
     public async Task<List<Attempt>> AttemptsAsync(Quiz quiz, string userId, CancellationToken cancellationToken)
@@ -554,7 +586,7 @@ public sealed class AttemptService(
             if (attempt.State == AttemptState.Finished)
             {
                 // In the transaction of the one submit that won: the result is told once; an essay waits for its grader.
-                notifier.Notify(QuizResultNotice.For(attempt, quiz));
+                notifier.Notify(QuizResultNotice.For(attempt, quiz, await ReviewShowsAsync(quiz, attempt, ReviewItems.Marks, ct)));
                 await events.RecordManyAsync(
                     [QuizEvent(LearningVerbs.Completed, attempt, quiz), QuizEvent(attempt.Passed ? LearningVerbs.Passed : LearningVerbs.Failed, attempt, quiz)], ct);
             }

@@ -3,19 +3,24 @@ using Learning.Quizzes.Data;
 
 namespace Learning.Quizzes.Services;
 
-/// <summary>The <see cref="NoticeTypes.QuizResult"/> notice of an attempt whose grade became final, linking to its review page.</summary>
+/// <summary>
+/// The <see cref="NoticeTypes.QuizResult"/> notice of an attempt whose grade became final, linking to its review page. The
+/// score and the outcome are in it only when the quiz's review options show the marks at that moment
+/// (<paramref name="showMarks"/>); otherwise they are left out of the model, so no template can print them.
+/// </summary>
 public static class QuizResultNotice
 {
-    public static Notice For(Attempt attempt, Quiz quiz)
+    public static Notice For(Attempt attempt, Quiz quiz, bool showMarks)
     {
         var link = $"/Quizzes/Review/{attempt.PublicId}";
         return new(attempt.UserId, NoticeTypes.QuizResult, new
         {
             Quiz = new { quiz.Title, Url = link },
-            Score = attempt.Score ?? 0,
-            attempt.MaxScore,
-            Percent = QuizGrading.PercentOf(attempt),
-            attempt.Passed,
+            ShowMarks = showMarks,
+            Score = showMarks ? attempt.Score ?? 0 : (decimal?)null,
+            MaxScore = showMarks ? attempt.MaxScore : (decimal?)null,
+            Percent = showMarks ? QuizGrading.PercentOf(attempt) : (decimal?)null,
+            Passed = showMarks ? attempt.Passed : (bool?)null,
         })
         { Link = link };
     }

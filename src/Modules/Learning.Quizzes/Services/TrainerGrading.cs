@@ -44,7 +44,7 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
                 && await db.Set<Attempt>().Where(a => a.Id == attemptId && a.State == AttemptState.NeedsGrading).ExecuteUpdateAsync(s => s.SetProperty(a => a.GradedUtc, now), ct) == 1)
             {
                 // The grade that finishes the attempt (conditional on the row, so two graders finishing at once tell it once).
-                notifier.Notify(QuizResultNotice.For(attempt, quiz));
+                notifier.Notify(QuizResultNotice.For(attempt, quiz, await attempts.ReviewShowsAsync(quiz, attempt, ReviewItems.Marks, ct)));
             }
 
             var detail = string.Create(CultureInfo.InvariantCulture, $"#{slot}: {question.Mark * question.Fraction:0.###}/{question.Mark:0.###}; {before:0.###} → {attempt.Score:0.###}/{attempt.MaxScore:0.###}");
@@ -150,7 +150,7 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
                     finished.Add(attempt);
                     if (!wasFinished)
                     {
-                        notifier.Notify(QuizResultNotice.For(attempt, quiz)); // its last ungraded question was regraded
+                        notifier.Notify(QuizResultNotice.For(attempt, quiz, await attempts.ReviewShowsAsync(quiz, attempt, ReviewItems.Marks, cancellationToken))); // its last ungraded question was regraded
                     }
                 }
             }

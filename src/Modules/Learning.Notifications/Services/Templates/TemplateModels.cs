@@ -37,6 +37,7 @@ public static class TemplateModels
             [NoticeTypes.QuizResult] = new()
             {
                 ["quiz"] = new JsonObject { ["title"] = "Kiểm tra cuối khóa: Luật Tiếp công dân 2013", ["url"] = "https://hoctap.khanhhoa.gov.vn/Quizzes/kiem-tra-cuoi-khoa" },
+                ["show_marks"] = true,
                 ["score"] = 8.5m,
                 ["max_score"] = 10,
                 ["percent"] = 85,

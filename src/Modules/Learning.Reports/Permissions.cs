@@ -8,8 +8,9 @@ public sealed class Permissions : IPermissionProvider
     public static readonly Permission Export = new(Names.Export, "Download reports within one's scope as CSV, XLSX and PDF");
     public static readonly Permission Schedule = new(Names.Schedule, "Save reports and subscribe to them by e-mail");
     public static readonly Permission ApiClients = new(Names.ApiClients, "Issue and revoke keys of the xAPI and reporting API");
+    public static readonly Permission Targets = new(Names.Targets, "Set the yearly training-hour targets per position, which apply to the whole site");
 
-    public IEnumerable<Permission> GetPermissions() => [View, Export, Schedule, ApiClients];
+    public IEnumerable<Permission> GetPermissions() => [View, Export, Schedule, ApiClients, Targets];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
@@ -22,5 +23,6 @@ public sealed class Permissions : IPermissionProvider
         public const string Export = "Reports.Export";
         public const string Schedule = "Reports.Schedule";
         public const string ApiClients = "Reports.ApiClients";
+        public const string Targets = "Reports.Targets";
     }
 }

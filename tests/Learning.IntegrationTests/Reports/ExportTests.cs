@@ -190,12 +190,27 @@ public sealed class ExportTests
         Assert.Contains(now, r => r.GetValueOrDefault("C") == CamRanhCadre);
         Assert.DoesNotContain(now, r => r.GetValueOrDefault("B") == NhaTrangCadreName);
 
-        // Unsubscribed: nothing more.
-        using var later = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail); // a week on, the first sign-in has expired
-        Assert.Equal(HttpStatusCode.Redirect, (await later.PostFormAsync(page, [new("report", $"{full}")], page + "?handler=Unsubscribe")).Status);
+        // The Manager role taken away (the scope left behind): that week's report is not sent; given back, the next one is.
+        var managerRole = await site.WithDbAsync(db => db.Roles.Where(r => r.Name == LearningRoles.Manager).Select(r => r.Id).SingleAsync());
+        await site.WithDbAsync(db => db.UserRoles.Where(ur => ur.UserId == managerId && ur.RoleId == managerRole).ExecuteDeleteAsync());
         clock.Advance(TimeSpan.FromDays(7));
         await RunDeliveryAsync(site);
         Assert.Equal(2, (await ReportMailsAsync(sink, 3)).Count);
+        await site.WithDbAsync(db =>
+        {
+            db.UserRoles.Add(new() { UserId = managerId, RoleId = managerRole });
+            return db.SaveChangesAsync();
+        });
+        clock.Advance(TimeSpan.FromDays(7));
+        await RunDeliveryAsync(site);
+        Assert.Equal(3, (await ReportMailsAsync(sink, 3)).Count);
+
+        // Unsubscribed: nothing more.
+        using var later = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail); // weeks on, the first sign-in has expired
+        Assert.Equal(HttpStatusCode.Redirect, (await later.PostFormAsync(page, [new("report", $"{full}")], page + "?handler=Unsubscribe")).Status);
+        clock.Advance(TimeSpan.FromDays(7));
+        await RunDeliveryAsync(site);
+        Assert.Equal(3, (await ReportMailsAsync(sink, 4)).Count);
         var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("reports.")).Select(a => a.Action).ToListAsync());
         Assert.Equal(2, audit.Count(a => a == "reports.subscribed"));
         Assert.Equal(1, audit.Count(a => a == "reports.unsubscribed"));

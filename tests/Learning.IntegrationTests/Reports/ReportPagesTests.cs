@@ -92,14 +92,22 @@ public sealed partial class ReportPagesTests
             Assert.Equal(HttpStatusCode.NotFound, (await admin.PostFormAsync("/Admin/Reports", [], $"/Admin/Reports/Saved?handler=Delete&id={id}")).Status);
         }
 
-        // Hour targets: bad input refused in Vietnamese, nothing stored; a good one stored and audited; c1 (C1 + C3, 4 h each, in
-        // November 2026) meets 8 hours, c2 (4 h) does not.
-        var bad = await manager.PostFormAsync("/Admin/Reports/Targets?year=2026", [new("year", "2026"), new("position", "Công chức"), new("hours", "nhiều")]);
+        // Hour targets apply to the whole site: a commune's manager reads them and may not set one; the administrator's bad
+        // input is refused in Vietnamese, nothing stored; a good one stored and audited; c1 (C1 + C3, 4 h each, in November 2026)
+        // meets 8 hours, c2 (4 h) does not.
+        var readOnly = await manager.GetAsync("/Admin/Reports/Targets?year=2026");
+        Assert.Equal(HttpStatusCode.OK, readOnly.Status);
+        Assert.Contains("id=\"targets-read-only\"", readOnly.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"target-form\"", readOnly.Body, StringComparison.Ordinal);
+        var refused = await manager.PostFormAsync("/Admin/Reports", [new("year", "2026"), new("position", "Công chức"), new("hours", "8")], "/Admin/Reports/Targets?year=2026");
+        Assert.True(refused.Status == HttpStatusCode.Forbidden || refused.Location?.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true, $"{refused.Status} {refused.Location}");
+        using var administrator = await site.SignedInAsync(TestSite.AdminEmail);
+        var bad = await administrator.PostFormAsync("/Admin/Reports/Targets?year=2026", [new("year", "2026"), new("position", "Công chức"), new("hours", "nhiều")]);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Contains("Số giờ phải là một số", bad.Body, StringComparison.Ordinal);
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<HourTarget>().CountAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync("/Admin/Reports/Targets?year=2026", [new("year", "2026"), new("position", "Công chức"), new("hours", "8")])).Status);
-        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.hour-target.saved" && a.UserName == Manager)));
+        Assert.Equal(HttpStatusCode.Redirect, (await administrator.PostFormAsync("/Admin/Reports/Targets?year=2026", [new("year", "2026"), new("position", "Công chức"), new("hours", "8")])).Status);
+        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.hour-target.saved" && a.UserName == TestSite.AdminEmail)));
         var hours = await manager.GetAsync("/Admin/Reports/Hours?year=2026");
         Assert.Equal(HttpStatusCode.OK, hours.Status);
         Assert.Matches($"(?s)<tr data-cadre=\"{f.CadreIds["c1"]}\" data-hours=\"8\">.*?status-completed", hours.Body);

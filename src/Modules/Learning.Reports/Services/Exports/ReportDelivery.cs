@@ -1,5 +1,6 @@
 using System.Globalization;
 using Learning.Data;
+using Learning.Modularity;
 using Learning.Notifications;
 using Learning.Organization;
 using Learning.Reports.Data;
@@ -15,8 +16,8 @@ public sealed record DeliveryResult(int Sent, int SkippedEmpty, int AlreadyServe
 
 /// <summary>
 /// Sends the subscribed reports that are due: for each active subscription whose current period (ISO week or month, Vietnam time)
-/// is not yet served, the saved report is rendered AS ITS RECIPIENT SEES IT NOW (their scope read from the database at this
-/// moment) to XLSX and handed to <see cref="INotifier"/> with the workbook attached; an empty report is skipped when the
+/// is not yet served, the saved report is rendered AS ITS RECIPIENT SEES IT NOW (their scope and their roles' permission to
+/// export read from the database at this moment; without it nothing is sent) to XLSX and handed to <see cref="INotifier"/> with the workbook attached; an empty report is skipped when the
 /// subscription says so. The period is taken by a compare-and-set on <see cref="ReportSubscription.LastSentPeriod"/> in the
 /// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap.
 /// </summary>
@@ -52,7 +53,10 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
         foreach (var subscription in due)
         {
             var (period, number, year) = ReportSubscriptions.PeriodOf(subscription.Cadence, now);
-            var report = await SavedReportRows.Of(db).FirstOrDefaultAsync(r => r.Id == subscription.SavedReportId && r.OwnerId == subscription.OwnerId, cancellationToken);
+            // Its owner's permission is read now too, as the scope is: a manager whose role no longer exports receives nothing.
+            var report = await MayExportAsync(subscription.OwnerId, cancellationToken)
+                ? await SavedReportRows.Of(db).FirstOrDefaultAsync(r => r.Id == subscription.SavedReportId && r.OwnerId == subscription.OwnerId, cancellationToken)
+                : null;
             var scope = await scopes.ScopeOfUserAsync(subscription.OwnerId, cancellationToken);
             var filter = report is null ? null : ReportFilter.Parse(report.FilterQuery);
             var visible = report is not null && filter!.Validate(t).Count == 0 && (scope.Unrestricted || scope.Paths.Count > 0)
@@ -101,6 +105,12 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
         logger.LogInformation("Scheduled reports: {Sent} sent, {Skipped} skipped as empty, {Served} already served", sent, skipped, served);
         return new DeliveryResult(sent, skipped, served);
     }
+
+    /// <summary>An administrator, or a role that carries Reports.Export (the delivery is an XLSX export), as the site's roles are now.</summary>
+    private Task<bool> MayExportAsync(string userId, CancellationToken cancellationToken) =>
+        db.UserRoles.Where(ur => ur.UserId == userId).AnyAsync(ur =>
+            db.Roles.Any(r => r.Id == ur.RoleId && r.Name == LearningRoles.Administrator)
+            || db.RoleClaims.Any(c => c.RoleId == ur.RoleId && c.ClaimType == PermissionClaims.Type && c.ClaimValue == Permissions.Names.Export), cancellationToken);
 
     /// <summary>The file name of the attachment: the report's name and the period, without characters a file system refuses.</summary>
     public static string AttachmentName(string reportName, string period)

@@ -132,12 +132,14 @@ internal sealed class StatementQueryParser(IDataProtectionProvider protection)
                 return (null, new("Xapi.BadTimestamp", "until"));
             }
 
-            query = query with { UntilUtc = value < consistentThrough ? value : consistentThrough };
-        }
+            // Reversed as the client wrote it, not after the cut to the consistent-through time: a range in order that ends in the
+            // last seconds (since = now - 2 s, until = now + 1 min) is a page with nothing in it yet, not an error.
+            if (query.SinceUtc is { } from && from >= value)
+            {
+                return (null, new("Xapi.ReversedRange"));
+            }
 
-        if (query.SinceUtc is { } s && s >= query.UntilUtc && q.ContainsKey("until"))
-        {
-            return (null, new("Xapi.ReversedRange"));
+            query = query with { UntilUtc = value < consistentThrough ? value : consistentThrough };
         }
 
         if (q.TryGetValue("limit", out var limitValue))

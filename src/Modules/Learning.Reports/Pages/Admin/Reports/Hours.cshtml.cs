@@ -39,7 +39,7 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
 
     public int ThisYear => LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
 
-    public bool CanEditTargets => User.Has(Permissions.Schedule);
+
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -11,8 +11,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Learning.Reports.Pages.Admin.Reports;
 
-/// <summary>Yearly training-hour targets per position (Reports.Schedule; administrators have every permission). Audited.</summary>
-[RequirePermission(Permissions.Names.Schedule)]
+/// <summary>
+/// Yearly training-hour targets per position: one list for the whole site, so whoever reads the hours report may read it, and
+/// only Reports.Targets (administrators, by default) may change it; a manager scoped to one commune must not move every
+/// province's target. Audited.
+/// </summary>
+[RequirePermission(Permissions.Names.View)]
 public sealed class TargetsModel(LearningDbContext db, ICadreDirectory directory, IAuditTrail audit, TimeProvider clock, IStringLocalizer<ReportsStrings> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -26,6 +30,8 @@ public sealed class TargetsModel(LearningDbContext db, ICadreDirectory directory
 
     public string? Saved { get; private set; }
 
+    public bool CanEdit => User.Has(Permissions.Targets);
+
     public async Task OnGetAsync(string? saved, CancellationToken ct)
     {
         Saved = saved;
@@ -34,6 +40,11 @@ public sealed class TargetsModel(LearningDbContext db, ICadreDirectory directory
 
     public async Task<IActionResult> OnPostAsync(string? position, string? hours, CancellationToken ct)
     {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
         var year = Year ?? 0;
         position = position?.Trim();
         if (year is < 2000 or > 2100)
@@ -72,6 +83,11 @@ public sealed class TargetsModel(LearningDbContext db, ICadreDirectory directory
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
         var target = await db.Set<HourTarget>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (target is null)
         {

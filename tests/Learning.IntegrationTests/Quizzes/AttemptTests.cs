@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Learning.Data;
+using Learning.Data.Jobs;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Media;
 using Learning.Quizzes.Data;
@@ -296,6 +297,38 @@ public sealed class AttemptTests
         var token = Field(page.Body, "__RequestVerificationToken");
         Assert.Equal($"/Quizzes/Review/{attempt}", (await SubmitAsync(cadre, attempt, token)).Location);
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<AttemptEvent>().CountAsync(e => e.AttemptId == graded.Id && (e.Kind == AttemptEvents.Submitted || e.Kind == AttemptEvents.TimedOut))));
+    }
+
+    /// <summary>
+    /// Issue 11: a quiz without a time limit still closes. An attempt left open is bound by the close date: a save after it is
+    /// refused, and the recurring time-out job (run through the job queue, as the worker runs it) submits what was saved.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task CloseDate_BindsAnAttemptWithoutATimeLimit_AndTheTimeoutJobSubmitsIt(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var quiz = await SeedAsync(site);
+        var closes = clock.GetUtcNow().UtcDateTime.AddHours(1);
+        await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(s => s.SetProperty(q => q.ClosesUtc, closes)));
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        Assert.Equal(closes, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.DeadlineUtc).SingleAsync()));
+        var questions = await QuestionsAsync(site, attempt);
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 1L, response = RightAnswer(single.Value) } } })).Status);
+
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
+        var (late, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 2L, response = new QuestionResponse { Choices = [single.Value.Key("b")] } } } });
+        Assert.Equal(HttpStatusCode.Conflict, late);
+        Assert.Equal("Attempt.TimeUp", body.GetProperty("code").GetString());
+
+        await site.WithServiceAsync<IJobQueue, long>(q => q.EnqueueAsync("quizzes.timeouts", new { }));
+        await Learning.IntegrationTests.Certificates.ReadinessFixtures.RunJobsAsync(site);
+        var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal((AttemptState.Finished, AttemptService.Timer, 1m), (graded.State, graded.SubmittedBy, graded.Score));
+        Assert.Single(graded.Events, e => e.Kind == AttemptEvents.TimedOut);
     }
 
     /// <summary>Issue 11: attempts beyond the limit are refused in Vietnamese; a cadre's override grants one more and more time.</summary>

@@ -647,10 +647,17 @@ public sealed class AttemptService(
         ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
 
     /// <summary>An attempt started at <paramref name="startedUtc"/> ends at its time limit, or at the quiz's close if that comes first.</summary>
-    private static DateTime? Deadline(Accommodation rules, DateTime startedUtc) =>
-        rules.TimeLimit is { } limit
-            ? (rules.ClosesUtc is { } closes && closes < startedUtc + limit ? closes : startedUtc + limit)
-            : null;
+    /// <summary>
+    /// When an attempt opened (or reopened) at <paramref name="fromUtc"/> must be in: its time limit, or the cadre's close date
+    /// if that comes first. Without a time limit the close date alone binds it, so an attempt left open is submitted at the
+    /// close and not saved after it. A close date already past (a trainer reopening after it) does not.
+    /// </summary>
+    public static DateTime? Deadline(Accommodation rules, DateTime fromUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        DateTime? end = rules.TimeLimit is { } limit ? fromUtc + limit : null;
+        return rules.ClosesUtc is { } closes && closes > fromUtc && (end is null || closes < end) ? closes : end;
+    }
 
     private bool IsOverdue(Attempt attempt) => attempt.DeadlineUtc is { } deadline && deadline + Grace < Now;
 

@@ -72,11 +72,7 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
 
         var rules = await attempts.AccommodationAsync(quiz, attempt.UserId, cancellationToken);
         var now = Now;
-        DateTime? deadline = rules.TimeLimit is { } limit ? now + limit : null;
-        if (deadline is not null && rules.ClosesUtc is { } closes && closes > now && closes < deadline)
-        {
-            deadline = closes;
-        }
+        var deadline = AttemptService.Deadline(rules, now);
 
         return await db.InTransactionAsync(async ct =>
         {

@@ -214,6 +214,7 @@
         submit(false);
         return;
       }
+      if (ms > 86400000) return; // more than a day (a close date, not a time limit): the page says until when
       const s = Math.ceil(ms / 1000);
       const h = Math.floor(s / 3600);
       const m = Math.floor((s % 3600) / 60);

@@ -310,7 +310,8 @@ public sealed class AttemptTests
         var clock = new ManualClock();
         await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         var quiz = await SeedAsync(site);
-        var closes = clock.GetUtcNow().UtcDateTime.AddHours(1);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closes = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddHours(1); // whole seconds: PostgreSQL keeps microseconds
         await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(s => s.SetProperty(q => q.ClosesUtc, closes)));
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         var attempt = await StartFromLessonAsync(cadre);

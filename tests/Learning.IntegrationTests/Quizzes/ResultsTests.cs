@@ -150,6 +150,38 @@ public sealed class ResultsTests
     }
 
     /// <summary>
+    /// Extra time granted while the cadre is answering reaches the attempt in progress: its deadline moves at once, the
+    /// attempt's log says so, and the page's next save brings the new deadline to its countdown.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Override_GrantedDuringAnAttempt_MovesItsDeadline(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        await SeedAsync(site, timeLimitSeconds: 600);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var started = await site.WithDbAsync(db => db.Set<Attempt>().SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(TimeSpan.FromMinutes(10), started.DeadlineUtc - started.StartedUtc);
+
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        var (status, body, _) = await trainer.PostFormAsync("/Admin/Quizzes/Overrides?key=kt-ky-so",
+            [new("target", "cadre"), new("email", NhaTrangCadre), new("extraMinutes", "30"), new("multiplier", "1"), new("extraAttempts", "0")],
+            "/Admin/Quizzes/Overrides?handler=Add&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("alert-success", body, StringComparison.Ordinal);
+
+        var moved = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(started.StartedUtc + TimeSpan.FromMinutes(40), moved.DeadlineUtc);
+        Assert.Single(moved.Events, e => e.Kind == AttemptEvents.Retimed);
+        var questions = await QuestionsAsync(site, attempt);
+        var (saved, reply) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = questions.Keys.First(), seq = 1L, response = RightAnswer(questions.Values.First()) } } });
+        Assert.Equal(HttpStatusCode.OK, saved);
+        Assert.Equal(moved.DeadlineUtc, reply.GetProperty("deadline").GetDateTime());
+    }
+
+    /// <summary>
     /// A country's units (here 3 provinces of 200 communes: more than one list should carry) are opened a province at a time
     /// (ADR-032): in the results filter, the accommodations form (where a commune found after opening its province gets its
     /// override), the course assignment form and the completion report; a province's own 201 units are still one list.

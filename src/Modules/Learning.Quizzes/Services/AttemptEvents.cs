@@ -11,4 +11,5 @@ public static class AttemptEvents
     public const string Reopened = "Reopened";
     public const string Regraded = "Regraded";
     public const string Graded = "Graded";
+    public const string Retimed = "Retimed";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
@@ -647,6 +648,46 @@ public sealed class AttemptService(
         ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
 
     /// <summary>An attempt started at <paramref name="startedUtc"/> ends at its time limit, or at the quiz's close if that comes first.</summary>
+    /// <summary>
+    /// Gives the attempts in progress at a quiz the limits their cadres have now: an accommodation granted or removed, or the
+    /// quiz's time limit or close date changed while cadres are answering (as Moodle does). Each deadline is counted again from
+    /// when the attempt started, or was last reopened, and the change is logged on the attempt. <paramref name="userId"/>: only
+    /// that cadre's attempts (a grant to one cadre). Returns how many deadlines moved; an open page learns of it at its next save.
+    /// </summary>
+    public async Task<int> RetimeOpenAttemptsAsync(Quiz quiz, string? userId, string actorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        var open = await db.Set<Attempt>().AsNoTracking()
+            .Where(a => a.QuizId == quiz.Id && a.State == AttemptState.InProgress && (userId == null || a.UserId == userId))
+            .Select(a => new { a.Id, a.UserId, a.StartedUtc, a.DeadlineUtc, Reopened = a.Events.Where(e => e.Kind == AttemptEvents.Reopened).Max(e => (DateTime?)e.AtUtc) })
+            .ToListAsync(cancellationToken);
+        var moved = 0;
+        foreach (var attempt in open)
+        {
+            var from = attempt.Reopened is { } reopened && reopened > attempt.StartedUtc ? reopened : attempt.StartedUtc;
+            var deadline = Deadline(await AccommodationAsync(quiz, attempt.UserId, cancellationToken), from);
+            if (deadline == attempt.DeadlineUtc
+                || await db.Set<Attempt>().Where(a => a.Id == attempt.Id && a.State == AttemptState.InProgress)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.DeadlineUtc, deadline), cancellationToken) == 0)
+            {
+                continue;
+            }
+
+            db.Add(new AttemptEvent
+            {
+                AttemptId = attempt.Id,
+                AtUtc = Now,
+                Kind = AttemptEvents.Retimed,
+                ActorId = actorId,
+                Detail = deadline is { } d ? string.Create(CultureInfo.InvariantCulture, $"deadline {d:O}") : "no deadline",
+            });
+            moved++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return moved;
+    }
+
     /// <summary>
     /// When an attempt opened (or reopened) at <paramref name="fromUtc"/> must be in: its time limit, or the cadre's close date
     /// if that comes first. Without a time limit the close date alone binds it, so an attempt left open is submitted at the

@@ -7,9 +7,10 @@ namespace Learning.Quizzes.Services;
 
 /// <summary>
 /// Accommodations a trainer grants within their scope: to one cadre or to a unit (and the units under it). A new grant for
-/// the same cadre or unit replaces the old one. Attempts started afterwards (and reopened ones) get the new limits.
+/// the same cadre or unit replaces the old one. Attempts started afterwards get the new limits, and so do the ones in
+/// progress (their deadlines counted again: <see cref="AttemptService.RetimeOpenAttemptsAsync"/>).
 /// </summary>
-public sealed class QuizOverrides(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres, IAuditTrail audit, TimeProvider clock)
+public sealed class QuizOverrides(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres, AttemptService attempts, IAuditTrail audit, TimeProvider clock)
 {
     public sealed record OverrideRow(QuizOverride Override, string Who);
 
@@ -58,13 +59,15 @@ public sealed class QuizOverrides(LearningDbContext db, QuizCatalog catalog, ICa
         audit.Record("quizzes.override.set", quiz.Key, $"{userId ?? unitPath}: +{grant.ExtraTimeSeconds}s ×{grant.TimeMultiplier} +{grant.ExtraAttempts} {grant.ClosesUtc:O}");
         await db.SaveChangesAsync(cancellationToken);
         catalog.Forget(quiz.Id);
+        await attempts.RetimeOpenAttemptsAsync(quiz, userId, actorId, cancellationToken);
     }
 
-    public async Task RemoveAsync(Quiz quiz, QuizOverride grant, CancellationToken cancellationToken)
+    public async Task RemoveAsync(Quiz quiz, QuizOverride grant, string actorId, CancellationToken cancellationToken)
     {
         await db.Set<QuizOverride>().Where(o => o.Id == grant.Id && o.QuizId == quiz.Id).ExecuteDeleteAsync(cancellationToken);
         audit.Record("quizzes.override.removed", quiz.Key, grant.UserId ?? grant.UnitPath);
         await db.SaveChangesAsync(cancellationToken);
         catalog.Forget(quiz.Id);
+        await attempts.RetimeOpenAttemptsAsync(quiz, grant.UserId, actorId, cancellationToken);
     }
 }

@@ -23,6 +23,15 @@
   let pageChanged = false;
   let stopped = false;
   let submitWhenOnline = false;
+  // The deadline as the server last gave it: the page's own, then each save's reply (a trainer's extra time or a new close
+  // date reaches an open page with its next save, and is asked for once more before the page submits at zero).
+  const timer = document.getElementById('timer');
+  let deadline = timer ? utc(timer.dataset.deadline) : NaN;
+  let skew = timer ? utc(timer.dataset.now) - Date.now() : 0;
+
+  function utc(text) {
+    return Date.parse(/[zZ]$|[+-]\d\d:\d\d$/.test(text) ? text : text + 'Z');
+  }
 
   function read() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch { return {}; }
@@ -92,6 +101,29 @@
     send();
   }
 
+  function post(answers) {
+    return fetch('/api/quizzes/attempts/' + id + '/answers', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
+      body: JSON.stringify({ page, answers }),
+    });
+  }
+
+  function held() {
+    return Object.keys(waiting).map(s => ({ slot: +s, seq: waiting[s].seq, response: waiting[s].response }));
+  }
+
+  // A save's reply: what the server now holds leaves the waiting list; its deadline becomes the page's.
+  function accept(body) {
+    body.saved.forEach(a => { if (waiting[a.slot] && waiting[a.slot].seq <= a.seq) delete waiting[a.slot]; });
+    write();
+    if (timer && body.deadline) {
+      deadline = utc(body.deadline);
+      if (body.serverNow) skew = utc(body.serverNow) - Date.now();
+    }
+  }
+
   async function send() {
     if (sending || stopped) return;
     const slots = Object.keys(waiting);
@@ -99,20 +131,12 @@
     if (!navigator.onLine) { say('offline'); return; }
     sending = true;
     say('sending');
-    const answers = slots.map(s => ({ slot: +s, seq: waiting[s].seq, response: waiting[s].response }));
     let retry = false;
     try {
-      const reply = await fetch('/api/quizzes/attempts/' + id + '/answers', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
-        body: JSON.stringify({ page, answers }),
-      });
+      const reply = await post(held());
       if (reply.ok) {
-        const body = await reply.json();
-        body.saved.forEach(a => { if (waiting[a.slot] && waiting[a.slot].seq <= a.seq) delete waiting[a.slot]; });
+        accept(await reply.json());
         pageChanged = false;
-        write();
         say(Object.keys(waiting).length ? 'waiting' : 'saved');
         retry = Object.keys(waiting).length > 0;
       } else if (reply.status === 400 || reply.status === 409) {
@@ -165,8 +189,7 @@
       say('offline');
       return;
     }
-    document.getElementById('attempt-pending').value = JSON.stringify(
-      Object.keys(waiting).map(s => ({ slot: +s, seq: waiting[s].seq, response: waiting[s].response })));
+    document.getElementById('attempt-pending').value = JSON.stringify(held());
     stopped = true;
     form.requestSubmit(submitButton);
   }
@@ -200,18 +223,29 @@
   setInterval(send, 15000);
   if (Object.keys(waiting).length) send();
 
-  const timer = document.getElementById('timer');
   if (timer) {
-    const skew = Date.parse(timer.dataset.now) - Date.now();
-    const deadline = Date.parse(timer.dataset.deadline);
     const left = document.getElementById('timer-left');
+    // Time is up on this page: the server is asked once (with what the page still holds) whether the deadline moved.
+    const timeUp = async () => {
+      try {
+        const reply = await post(held());
+        if (reply.ok) {
+          accept(await reply.json());
+          if (deadline - (Date.now() + skew) > 1000) {
+            handle = setInterval(tick, 1000);
+            return;
+          }
+        }
+      } catch { /* offline: submitted below with what the page holds */ }
+      say('timeup');
+      submit(false);
+    };
     const tick = () => {
       const ms = deadline - (Date.now() + skew);
       if (ms <= 0) {
         left.textContent = '0:00';
         clearInterval(handle);
-        say('timeup');
-        submit(false);
+        timeUp();
         return;
       }
       if (ms > 86400000) return; // more than a day (a close date, not a time limit): the page says until when
@@ -221,7 +255,7 @@
       left.textContent = (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(s % 60).padStart(2, '0');
       timer.classList.toggle('timer-low', s <= 60);
     };
-    const handle = setInterval(tick, 1000);
+    let handle = setInterval(tick, 1000);
     tick();
   }
 })();

@@ -9,7 +9,7 @@ namespace Learning.Quizzes.Pages.Admin.Quizzes;
 
 /// <summary>Create or edit a quiz: its settings, review options per moment, and its slots.</summary>
 [RequirePermission(Permissions.Names.Author)]
-public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, IStringLocalizer<QuizzesStrings> t) : PageModel
+public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, AttemptService attempts, IStringLocalizer<QuizzesStrings> t) : PageModel
 {
     [BindProperty]
     public QuizSettingsInput Input { get; set; } = new() { ReviewImmediately = [ReviewItems.Answer, ReviewItems.Correctness, ReviewItems.Marks, ReviewItems.Feedback], ReviewAfterClose = [ReviewItems.Answer, ReviewItems.Correctness, ReviewItems.Marks, ReviewItems.Feedback, ReviewItems.GeneralFeedback, ReviewItems.RightAnswer] };
@@ -41,6 +41,7 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, IStrin
 
     public async Task<IActionResult> OnPostSaveAsync(string? key, CancellationToken cancellationToken)
     {
+        var before = key is null ? null : await authoring.FindAsync(key, cancellationToken);
         var (quiz, error) = await authoring.SaveAsync(key, Input, cancellationToken);
         if (error == "Edit.NotFound")
         {
@@ -51,6 +52,12 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, IStrin
         {
             Quiz = key is null ? null : await authoring.FindAsync(key, cancellationToken);
             return await ShowAsync(error, true, cancellationToken);
+        }
+
+        if (before is not null && (before.TimeLimitSeconds, before.ClosesUtc) != (quiz!.TimeLimitSeconds, quiz.ClosesUtc))
+        {
+            // A longer or shorter limit, a later or earlier close, during an exam: the attempts in progress take it at once.
+            await attempts.RetimeOpenAttemptsAsync(quiz, null, User.RequiredUserId(), cancellationToken);
         }
 
         return Redirect($"/Admin/Quizzes/Edit?key={Uri.EscapeDataString(quiz!.Key)}&saved=1");

@@ -103,7 +103,7 @@ public sealed class OverridesModel(
             return NotFound();
         }
 
-        await overrides.RemoveAsync(Quiz, row.Override, cancellationToken);
+        await overrides.RemoveAsync(Quiz, row.Override, User.RequiredUserId(), cancellationToken);
         return Redirect($"/Admin/Quizzes/Overrides?key={Uri.EscapeDataString(Quiz.Key)}");
     }
 

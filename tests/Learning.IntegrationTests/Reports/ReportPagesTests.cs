@@ -71,6 +71,14 @@ public sealed partial class ReportPagesTests
         var list = await manager.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Equal([f.CadreIds["c3"].ToString(System.Globalization.CultureInfo.InvariantCulture)], CadreIds().Matches(list.Body).Select(m => m.Groups[1].Value));
+        // Filtered to "in progress", every number leads to the cadres behind it: "assigned" to the in-progress ones (c3), and a
+        // status the filter leaves empty is a plain 0, not a link to that status's cadres.
+        var filtered = await manager.GetAsync($"/Admin/Reports?course={f.C1}&under={Uri.EscapeDataString(f.CommuneA)}&status=InProgress");
+        var row = Regex.Match(filtered.Body, $"<tr data-path=\"{Regex.Escape(f.UnitA1)}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<a data-count=\"Completed\">0</a>", row, StringComparison.Ordinal);
+        var assigned = WebUtility.HtmlDecode(Regex.Match(row, "<a href=\"([^\"]+)\" data-count=\"assigned\">1</a>").Groups[1].Value);
+        Assert.Equal([f.CadreIds["c3"].ToString(System.Globalization.CultureInfo.InvariantCulture)], CadreIds().Matches((await manager.GetAsync(assigned)).Body).Select(m => m.Groups[1].Value));
+
         var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
         Assert.Equal(HttpStatusCode.OK, record.Status);
         Assert.Contains("Chữ ký số công vụ rp", record.Body, StringComparison.Ordinal);

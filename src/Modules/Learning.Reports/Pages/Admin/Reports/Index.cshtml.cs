@@ -89,12 +89,21 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
 
     public static string WeekLabel(DateOnly week) => week.ToString("dd/MM", CultureInfo.InvariantCulture);
 
-    /// <summary>The drill-down list behind one number: the group's subtree (or, for the unit's own row, its own cadres) and a status.</summary>
-    public string CadresLink(CompletionGroup g, LearnerStatus? status)
+    /// <summary>
+    /// The drill-down list behind one number: the group's subtree (or, for the unit's own row, its own cadres), the page's
+    /// filter and the column's status. Null (no link) for a status column the page's status filter leaves empty: its number is 0.
+    /// </summary>
+    public string? CadresLink(CompletionGroup g, LearnerStatus? status)
     {
+        if (status is not null && Filter.Status is { } only && only != status)
+        {
+            return null;
+        }
+
+        status ??= Filter.Status;
         var filter = g.OrgPath == Filter.UnderPath
             ? Filter with { UnitId = ReportFilter.LastUnitId(g.OrgPath), Status = status }
-            : Filter with { UnderPath = g.OrgPath, Status = status ?? Filter.Status };
+            : Filter with { UnderPath = g.OrgPath, Status = status };
         return "/Admin/Reports/Cadres?" + filter.ToQueryString();
     }
 

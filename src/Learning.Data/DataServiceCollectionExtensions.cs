@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<IReadDbContextFactory>(sp => new ReadDbContextFactory(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DatabaseConnection>(), sp.GetRequiredService<ModelAssemblies>()));
+        services.AddSingleton<ReadConsistency>();
 
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationHostedService>();

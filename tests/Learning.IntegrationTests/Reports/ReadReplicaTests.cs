@@ -84,6 +84,23 @@ public sealed class ReadReplicaTests(ITestOutputHelper output)
                 {
                     Assert.Equal(await site.WithDbAsync(db => db.Set<OrgUnit>().CountAsync()), await read.Set<OrgUnit>().CountAsync());
                 }
+
+                // The standby falls behind (its replay paused, as a long import or a broken link would leave it): the time a warehouse
+                // is told it may page from waits at the standby's last replayed commit, so passing it back as "since" skips nothing.
+                var consistency = site.Services.GetRequiredService<ReadConsistency>();
+                await standby.QueryAsync("postgres", "SELECT pg_wal_replay_pause()");
+                await site.WithDbAsync(async db =>
+                {
+                    db.Add(new OrgUnit { Code = "REPLICA-PAUSED", Name = "Xã chờ sao chép", Kind = OrgUnitKind.Commune, Path = "/" });
+                    return await db.SaveChangesAsync();
+                });
+                var committed = DateTime.UtcNow;
+                await Task.Delay(1500);
+                var behind = await consistency.ConsistentThroughAsync(DateTime.UtcNow, TimeSpan.Zero, CancellationToken.None);
+                Assert.True(behind < committed, $"consistent through {behind:O} while the standby has not replayed the commit of {committed:O}");
+                await standby.QueryAsync("postgres", "SELECT pg_wal_replay_resume()");
+                await VisibleAfterAsync(reads, "REPLICA-PAUSED");
+                Assert.True(await consistency.ConsistentThroughAsync(DateTime.UtcNow, TimeSpan.Zero, CancellationToken.None) >= committed.AddSeconds(-1));
             }
 
             // Multi-host, the primary named first: prefer-standby still reads from the standby.

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Reports.Services.Api;
 using Learning.Reports.Services.Xapi;
@@ -73,7 +74,8 @@ public static class ReportsApiEndpoints
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var thisYear = LocalTime.ToLocal(now).Year;
-            var (parsed, problem) = parser.Parse(q, caller.ClientId, report, now.AddSeconds(-options.SettleSeconds), thisYear);
+            var through = await services.GetRequiredService<ReadConsistency>().ConsistentThroughAsync(now, TimeSpan.FromSeconds(options.SettleSeconds), http.RequestAborted);
+            var (parsed, problem) = parser.Parse(q, caller.ClientId, report, through, thisYear);
             if (problem is not null)
             {
                 return Problem(t, problem.Argument is null ? t[problem.Key] : t[problem.Key, problem.Argument]);

@@ -1,3 +1,4 @@
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Reports.Services.Xapi;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class XapiEndpoints
         HttpContext http,
         StatementQueryParser parser,
         StatementStream stream,
+        ReadConsistency consistency,
         IOptions<PublicAddressOptions> address,
         IOptions<ReportsApiOptions> options,
         TimeProvider clock,
@@ -48,7 +50,7 @@ public static class XapiEndpoints
 
         var caller = http.User.Caller() ?? throw new InvalidOperationException("The API client policy let an unknown caller through.");
         var baseUrl = BaseUrl(address);
-        var consistentThrough = clock.GetUtcNow().UtcDateTime.AddSeconds(-options.Value.SettleSeconds);
+        var consistentThrough = await consistency.ConsistentThroughAsync(clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(options.Value.SettleSeconds), cancellationToken);
         http.Response.Headers[XapiHeaders.ConsistentThroughHeader] = StatementStream.Timestamp(consistentThrough);
         var q = request.Query;
 

@@ -32,6 +32,7 @@ public sealed class QuizEditorTests
             new("Input.AttemptsAllowed", "2"), new("Input.GradingMethod", "Last"), new("Input.PassPercent", "70"), new("Input.QuestionsPerPage", "3"),
             new("Input.ShuffleQuestions", "true"), new("Input.ShuffleQuestions", "false"), new("Input.ShuffleOptions", "false"),
             new("Input.ReviewImmediately", "Answer"), new("Input.ReviewImmediately", "Marks"), new("Input.ReviewAfterClose", "RightAnswer"),
+            new("Input.ReviewDuring", "RightAnswer"), // not a choice the form offers: answers are checked once submitted
         ], "/Admin/Quizzes/Edit?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var quiz = await site.WithDbAsync(db => db.Set<Quiz>().SingleAsync(q => q.Key == "kt-thu-nghiem"));
@@ -40,6 +41,10 @@ public sealed class QuizEditorTests
         Assert.False(quiz.ShuffleOptions);
         Assert.Equal(ReviewItems.Answer | ReviewItems.Marks, quiz.ReviewImmediately);
         Assert.Equal(ReviewItems.RightAnswer, quiz.ReviewAfterClose);
+        Assert.Equal(ReviewItems.Answer, quiz.ReviewDuring);
+        var editor = await trainer.GetAsync("/Admin/Quizzes/Edit?key=kt-thu-nghiem");
+        Assert.Contains("id=\"review-during-note\"", editor.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.ReviewDuring\"", editor.Body, StringComparison.Ordinal);
 
         var category = await site.WithDbAsync(db => db.Set<QuestionCategory>().Where(c => c.CourseSlug == "chu-ky-so-cong-vu" && c.ParentId == null).Select(c => c.Id).FirstAsync());
         var tooMany = await trainer.PostFormAsync("/Admin/Quizzes/Edit?key=kt-thu-nghiem", [new("category", $"{category}"), new("count", "400")], "/Admin/Quizzes/Edit?handler=AddRandom&key=kt-thu-nghiem");

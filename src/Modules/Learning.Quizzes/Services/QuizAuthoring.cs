@@ -147,7 +147,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         quiz.OpensUtc = ToUtc(input.OpensLocal);
         quiz.ClosesUtc = ToUtc(input.ClosesLocal);
         quiz.DelayBetweenAttemptsSeconds = input.DelayMinutes * 60;
-        quiz.ReviewDuring = QuizSettingsInput.Combine(input.ReviewDuring);
+        quiz.ReviewDuring = ReviewItems.Answer; // answers are checked once submitted: during the attempt, only one's own answers
         quiz.ReviewImmediately = QuizSettingsInput.Combine(input.ReviewImmediately);
         quiz.ReviewLaterOpen = QuizSettingsInput.Combine(input.ReviewLaterOpen);
         quiz.ReviewAfterClose = QuizSettingsInput.Combine(input.ReviewAfterClose);

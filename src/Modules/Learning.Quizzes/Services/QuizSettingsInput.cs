@@ -33,8 +33,6 @@ public sealed class QuizSettingsInput
 
     public int DelayMinutes { get; set; }
 
-    public List<ReviewItems> ReviewDuring { get; set; } = [];
-
     public List<ReviewItems> ReviewImmediately { get; set; } = [];
 
     public List<ReviewItems> ReviewLaterOpen { get; set; } = [];
@@ -57,7 +55,6 @@ public sealed class QuizSettingsInput
         OpensLocal = quiz.OpensUtc is { } o ? Learning.Modularity.LocalTime.ToLocal(o) : null,
         ClosesLocal = quiz.ClosesUtc is { } c ? Learning.Modularity.LocalTime.ToLocal(c) : null,
         DelayMinutes = quiz.DelayBetweenAttemptsSeconds / 60,
-        ReviewDuring = Flags(quiz.ReviewDuring),
         ReviewImmediately = Flags(quiz.ReviewImmediately),
         ReviewLaterOpen = Flags(quiz.ReviewLaterOpen),
         ReviewAfterClose = Flags(quiz.ReviewAfterClose),

@@ -30,7 +30,19 @@ public interface ICadreReadinessRows
 {
     /// <summary>Ordered by cadre id.</summary>
     Task<IReadOnlyList<CadreReadinessFact>> ListAsync(bool unrestricted, IReadOnlyList<string> scopePaths, CancellationToken cancellationToken = default);
+
+    /// <summary>One cadre's readiness (the caller has checked the cadre is in its reader's scope); null for an unknown cadre.</summary>
+    Task<CadreReadinessFact?> FindAsync(int cadreId, CancellationToken cancellationToken = default);
+
+    /// <summary>The certificates issued to an account, newest first.</summary>
+    Task<IReadOnlyList<CadreCertificateFact>> CertificatesAsync(string userId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// One certificate issued to a cadre, as the certificates module stores it. <see cref="State"/> is Valid, Revoked or
+/// Superseded; <see cref="Expired"/> follows from its expiry date at the time of reading.
+/// </summary>
+public sealed record CadreCertificateFact(string Serial, string Title, DateTime IssuedUtc, DateTime? ExpiresUtc, string State, bool Expired);
 
 /// <summary>What a learner watched of one video (implemented by the media module), composable into one query as
 /// <see cref="ICourseReportRows"/>: <see cref="VideoPublicId"/> is what a video lesson's <see cref="LessonRow.Reference"/> holds.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Learning.Certificates.Data;
 using Learning.Courses.Data;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
@@ -65,12 +66,39 @@ public sealed partial class CadreRecordPageTests
         Assert.Matches("(?s)data-attempt=\"1\".*?>60</td>", record.Body);
         Assert.Contains("Kiểm tra rp", record.Body, StringComparison.Ordinal);
 
+        // Their digital-signature readiness as the certificates module computes it, and the certificates issued to them, newest
+        // first, each with its state (an expired one as expired, though its row still says valid), linked to public verification.
+        Assert.Matches("id=\"cadre-readiness\" data-state=\"(NotStarted|InTraining|Ready|Requested|Issued|Expiring|Expired)\"", record.Body);
+        Assert.Contains("Chưa được cấp chứng nhận nào.", record.Body, StringComparison.Ordinal);
+        await site.WithDbAsync(async db =>
+        {
+            var user = await UserOfAsync(db, f.CadreIds["c1"]);
+            db.AddRange(
+                Certificate("RP-2026-000101", user, "Chứng nhận sẵn sàng ký số", t0.AddDays(3), null, CertificateState.Valid),
+                Certificate("RP-2026-000102", user, "Chứng nhận Dịch vụ công trực tuyến", t0.AddDays(1), t0.AddDays(2), CertificateState.Valid),
+                Certificate("RP-2026-000100", user, "Chứng nhận cũ", t0, null, CertificateState.Revoked));
+            return await db.SaveChangesAsync();
+        });
+        var withCertificates = (await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}")).Body;
+        var certificates = CertificateRows().Matches(withCertificates).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal([("RP-2026-000101", "Valid"), ("RP-2026-000102", "Expired"), ("RP-2026-000100", "Revoked")], certificates);
+        Assert.Contains("href=\"/verify/RP-2026-000101\"", withCertificates, StringComparison.Ordinal);
+        Assert.Contains("Đã thu hồi", withCertificates, StringComparison.Ordinal);
+
         // c4 never watched nor attempted: both sections say so; another commune's cadre is still 404.
         var c4 = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c4"]}");
         Assert.Contains("Chưa làm bài kiểm tra nào.", c4.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("RP-2026-0001", c4.Body, StringComparison.Ordinal);
         Assert.Equal(2, VideoRows().Matches(c4.Body).Count(m => m.Groups[1].Value.Length == 0));
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c5"]}")).Status);
     }
+
+    private static Certificate Certificate(string serial, string userId, string title, DateTime issued, DateTime? expires, CertificateState state) => new()
+    {
+        Serial = serial, UserId = userId, Subject = "course:1", HolderName = "Cán bộ C1", HolderNameFolded = "can bo c1", Title = title,
+        CompletedUtc = issued, IssuedUtc = issued, ExpiresUtc = expires, State = state, Sha256Hex = new string('0', 64), SignerThumbprint = "test",
+        TestSigner = true, TemplateId = 1, TemplateRevision = 1,
+    };
 
     private static Video Video(string publicId, string title, double seconds) => new()
     {
@@ -86,4 +114,7 @@ public sealed partial class CadreRecordPageTests
 
     [GeneratedRegex("<tr data-attempt=\"(\\d+)\" data-state=\"(\\w+)\">")]
     private static partial Regex AttemptRows();
+
+    [GeneratedRegex("<tr data-serial=\"([^\"]+)\" data-state=\"(\\w+)\">")]
+    private static partial Regex CertificateRows();
 }

@@ -1,11 +1,14 @@
+using Learning.Certificates.Data;
 using Learning.Courses;
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Certificates.Services.Readiness;
 
-/// <summary>The readiness board's states with their dates, for reports and the data API (<see cref="ICadreReadinessRows"/>).</summary>
-internal sealed class CadreReadinessRows(ReadinessBoard board, TimeProvider clock) : ICadreReadinessRows
+/// <summary>The readiness board's states with their dates, and the certificates issued, for reports and the data API (<see cref="ICadreReadinessRows"/>).</summary>
+internal sealed class CadreReadinessRows(ReadinessBoard board, LearningDbContext db, TimeProvider clock) : ICadreReadinessRows
 {
     public async Task<IReadOnlyList<CadreReadinessFact>> ListAsync(bool unrestricted, IReadOnlyList<string> scopePaths, CancellationToken cancellationToken = default)
     {
@@ -13,6 +16,17 @@ internal sealed class CadreReadinessRows(ReadinessBoard board, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var list = await board.ListAsync(scope, cancellationToken);
         return [.. list.OrderBy(r => r.Cadre.CadreId).Select(r => Fact(r, now))];
+    }
+
+    public async Task<CadreReadinessFact?> FindAsync(int cadreId, CancellationToken cancellationToken = default) =>
+        await board.FindAsync(OrgScope.Everything, cadreId, cancellationToken) is { } one ? Fact(one, clock.GetUtcNow().UtcDateTime) : null;
+
+    public async Task<IReadOnlyList<CadreCertificateFact>> CertificatesAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedUtc).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Serial, c.Title, c.IssuedUtc, c.ExpiresUtc, c.State }).ToListAsync(cancellationToken);
+        return [.. rows.Select(c => new CadreCertificateFact(c.Serial, c.Title, c.IssuedUtc, c.ExpiresUtc, c.State.ToString(), c.ExpiresUtc is { } e && e <= now))];
     }
 
     internal static CadreReadinessFact Fact(CadreReadiness r, DateTime now)

@@ -1,3 +1,4 @@
+using Learning.Courses;
 using Learning.Modularity;
 using Learning.Organization;
 using Learning.Reports.Services.Completion;
@@ -6,12 +7,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Learning.Reports.Pages.Admin.Reports;
 
-/// <summary>One cadre's record: courses with lessons done, due and completion dates, best quiz score, hours; links to the readiness
-/// record (certificates and digital-signature state live there). Outside the scope: 404.</summary>
+/// <summary>One cadre's record: courses with lessons done, due and completion dates, best quiz score, hours; videos watched; quiz
+/// attempts; their digital-signature readiness and the certificates issued to them (the readiness record, for those who may
+/// act on it, is linked). Outside the scope: 404.</summary>
 [RequirePermission(Permissions.Names.View)]
-public sealed class CadreModel(IOrganizationScopeService scopes, ReportReads reads) : PageModel
+public sealed class CadreModel(IOrganizationScopeService scopes, ReportReads reads, ICadreReadinessRows readiness) : PageModel
 {
     public CadreRecordView Record { get; private set; } = null!;
+
+    public CadreReadinessFact? Readiness { get; private set; }
+
+    public IReadOnlyList<CadreCertificateFact> Certificates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -23,6 +29,8 @@ public sealed class CadreModel(IOrganizationScopeService scopes, ReportReads rea
         }
 
         Record = record;
+        Readiness = await readiness.FindAsync(id, ct);
+        Certificates = record.Cadre.UserId is { } userId ? await readiness.CertificatesAsync(userId, ct) : [];
         return Page();
     }
 

@@ -79,6 +79,11 @@ public sealed class QuizTrainerScreensTests
                 await Assertions.Expect(page.Locator($"a[href='/Admin/Quizzes/Results?key={QuizKey}']")).ToBeVisibleAsync();
                 await LookAsync("quizzes");
 
+                await page.ClickAsync("#grading-link");
+                await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Quizzes/Grading$"));
+                await Assertions.Expect(page.Locator("#grading-empty")).ToBeVisibleAsync(); // no essay in this quiz: nothing waits
+                await LookAsync("grading");
+
                 await page.GotoAsync("/Admin/Quizzes/Bank");
                 var question = page.Locator("a[href^='/Admin/Quizzes/Question?id=']").First;
                 await Assertions.Expect(question).ToBeVisibleAsync();

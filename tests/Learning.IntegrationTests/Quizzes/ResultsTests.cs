@@ -83,6 +83,15 @@ public sealed class ResultsTests
         var essaySlot = (await QuestionsAsync(site, attempt)).Single(q => q.Value.Type == QuestionType.Essay).Key;
 
         using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        // The grading queue lists it (one question to grade), and the quizzes list counts it; both lead to the attempt.
+        var queue = await trainer.GetAsync("/Admin/Quizzes/Grading");
+        Assert.Matches($"(?s)<tr data-attempt=\"{attempt}\">.*?href=\"/Admin/Quizzes/Attempt/{attempt}\".*?Kiểm tra chữ ký số.*?>1</td>", queue.Body);
+        Assert.Contains("data-waiting=\"1\"", (await trainer.GetAsync("/Admin/Quizzes")).Body, StringComparison.Ordinal);
+        using (var other = await site.SignedInAsync(TestSite.AdminEmail))
+        {
+            Assert.Contains($"data-attempt=\"{attempt}\"", (await other.GetAsync("/Admin/Quizzes/Grading")).Body, StringComparison.Ordinal);
+        }
+
         var page = await trainer.GetAsync($"/Admin/Quizzes/Attempt/{attempt}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Các bước: cắm USB token", page.Body, StringComparison.Ordinal); // the cadre's essay
@@ -95,6 +104,7 @@ public sealed class ResultsTests
         Assert.Equal(HttpStatusCode.Redirect, status);
         var graded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Questions).Include(a => a.Events).SingleAsync(a => a.PublicId == attempt));
         Assert.Equal(AttemptState.Finished, graded.State);
+        Assert.Contains("id=\"grading-empty\"", (await trainer.GetAsync("/Admin/Quizzes/Grading")).Body, StringComparison.Ordinal);
         Assert.Equal(Bank.Length + 0.75m, graded.Score);
         Assert.True(graded.Passed);
         var essay = graded.Questions.Single(q => q.Slot == essaySlot);

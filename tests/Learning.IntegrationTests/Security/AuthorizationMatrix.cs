@@ -221,6 +221,7 @@ public static class AuthorizationMatrix
 
         // Administration: quiz results (Quizzes.Grade: trainers and administrators; attempts outside the scope are 404)
         new("GET /Admin/Quizzes", "", _ => "/Admin/Quizzes", "L F A F F A"),
+        new("GET /Admin/Quizzes/Grading", "", _ => "/Admin/Quizzes/Grading", "L F A F F A"),
         new("GET /Admin/Quizzes/Edit", "", _ => "/Admin/Quizzes/Edit", "L F A F F A"),
         new("GET /Admin/Quizzes/Edit", "existing", _ => "/Admin/Quizzes/Edit?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("POST /Admin/Quizzes/Edit ?handler=Save", "", _ => "/Admin/Quizzes/Edit?handler=Save", "L F A F F A"), // an empty form: its own message

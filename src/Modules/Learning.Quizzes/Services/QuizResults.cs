@@ -11,7 +11,14 @@ namespace Learning.Quizzes.Services;
 /// </summary>
 public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres)
 {
-    public sealed record QuizRow(int Id, string Key, string Title, string? CourseSlug, int QuestionsPerAttempt, int Attempts, int Finished, decimal? AveragePercent, decimal? PassRate);
+    public sealed record QuizRow(int Id, string Key, string Title, string? CourseSlug, int QuestionsPerAttempt, int Attempts, int Finished, decimal? AveragePercent, decimal? PassRate)
+    {
+        /// <summary>Submitted attempts waiting for a trainer to grade an essay.</summary>
+        public int Waiting { get; init; }
+    }
+
+    /// <summary>A submitted attempt waiting for its essays to be graded, in the grading queue.</summary>
+    public sealed record WaitingRow(Guid PublicId, string QuizTitle, string QuizKey, string CadreName, string UnitName, int Number, DateTime SubmittedUtc, int Ungraded);
 
     public sealed record ResultRow(
         long Id,
@@ -62,7 +69,35 @@ public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadr
             decimal? average = finishedCount == 0 ? null
                 : Math.Round(finished.Sum(a => a.Count * (a.MaxScore <= 0 ? 0 : (a.Score ?? 0) * 100 / a.MaxScore)) / finishedCount, 1);
             decimal? passRate = finishedCount == 0 ? null : Math.Round(100m * finished.Where(a => a.Passed).Sum(a => a.Count) / finishedCount, 1);
-            return new QuizRow(q.Id, q.Key, q.Title, q.CourseSlug, q.Slots.Sum(s => s.QuestionId is null ? s.RandomCount : 1), mine.Sum(a => a.Count), finishedCount, average, passRate);
+            return new QuizRow(q.Id, q.Key, q.Title, q.CourseSlug, q.Slots.Sum(s => s.QuestionId is null ? s.RandomCount : 1), mine.Sum(a => a.Count), finishedCount, average, passRate)
+            {
+                Waiting = mine.Where(a => a.State == AttemptState.NeedsGrading).Sum(a => a.Count),
+            };
+        })];
+    }
+
+    /// <summary>
+    /// The grading queue: every submitted attempt in scope whose essays wait for a trainer, across quizzes, the longest waiting
+    /// first, with how many of its questions are ungraded. The attempt's grade is final once the last one is graded.
+    /// </summary>
+    public async Task<IReadOnlyList<WaitingRow>> WaitingAsync(OrgScope scope, CancellationToken cancellationToken)
+    {
+        var waiting = await InScope(scope).Where(a => a.State == AttemptState.NeedsGrading).OrderBy(a => a.SubmittedUtc).ThenBy(a => a.Id)
+            .Select(a => new { a.PublicId, a.QuizId, a.UserId, a.Number, a.SubmittedUtc, Ungraded = a.Questions.Count(q => q.Fraction == null) })
+            .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            return [];
+        }
+
+        var quizIds = waiting.Select(a => a.QuizId).Distinct().ToList();
+        var quizzes = await db.Set<Quiz>().AsNoTracking().Where(q => quizIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => new { q.Title, q.Key }, cancellationToken);
+        var people = await ProfilesAsync(scope, waiting.Select(a => a.UserId), cancellationToken);
+        return [.. waiting.Select(a =>
+        {
+            var cadre = people.GetValueOrDefault(a.UserId);
+            var quiz = quizzes[a.QuizId];
+            return new WaitingRow(a.PublicId, quiz.Title, quiz.Key, cadre?.FullName ?? a.UserId, cadre?.UnitName ?? "", a.Number, a.SubmittedUtc ?? default, a.Ungraded);
         })];
     }
 

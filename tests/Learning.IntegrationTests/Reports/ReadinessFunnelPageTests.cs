@@ -52,6 +52,23 @@ public sealed class ReadinessFunnelPageTests
         Assert.Matches("(?s)<tr data-stage=\"Ready\">.*?<td class=\"num\">2</td>.*?data-count=\"Ready\">1</a>", page.Body);
         Assert.Matches("(?s)<tr data-stage=\"Requested\">.*?<td class=\"num\">1</td>.*?data-count=\"Requested\">1</a>", page.Body);
         Assert.Contains($"href=\"/Admin/Readiness?state=Ready&amp;unit={a}\"", page.Body, StringComparison.Ordinal);
+        // "Issued" counts everyone issued a signature, expiring and expired too: its list is the readiness list's "held" filter.
+        Assert.Contains($"href=\"/Admin/Readiness?state=Held&amp;unit={a}\" data-count=\"Issued\">0</a>", page.Body, StringComparison.Ordinal);
+        var held = await manager.GetAsync($"/Admin/Readiness?state=Held&unit={a}");
+        Assert.Equal(HttpStatusCode.OK, held.Status);
+        Assert.Contains("Đã được cấp chữ ký số (còn hạn, sắp hết hạn hoặc đã hết hạn): 0 cán bộ", held.Body, StringComparison.Ordinal);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new SignatureRecord
+            {
+                CadreId = f.CadreIds["c4"], Serial = "54010101AB", Provider = "Ban Cơ yếu Chính phủ", ValidFrom = new DateOnly(2024, 1, 1), ValidTo = new DateOnly(2025, 1, 1),
+                IssuedRecordedUtc = new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc), UpdatedUtc = new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc),
+            });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains($"href=\"/Admin/Readiness?state=Held&amp;unit={a}\" data-count=\"Issued\">1</a>", (await manager.GetAsync("/Admin/Reports/Readiness")).Body, StringComparison.Ordinal);
+        Assert.Contains("hoặc đã hết hạn): 1 cán bộ", (await manager.GetAsync($"/Admin/Readiness?state=Held&unit={a}")).Body, StringComparison.Ordinal); // the expired one, listed
+        Assert.Contains("«Đã cấp»: 0 cán bộ", (await manager.GetAsync($"/Admin/Readiness?state=Issued&unit={a}")).Body, StringComparison.Ordinal); // not "issued" alone
         Assert.Contains("Đủ điều kiện: 2</text>", page.Body, StringComparison.Ordinal); // the SVG's label for the same number
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?commune={a}")).Status); // links made before
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/Admin/Reports/Readiness?unit={a}")).Status);

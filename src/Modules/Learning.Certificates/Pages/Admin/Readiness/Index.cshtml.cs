@@ -50,6 +50,14 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
 
     public ReadinessState? Filter { get; private set; }
 
+    /// <summary>The list's filter that takes every cadre issued a signature, whatever its validity now.</summary>
+    public const string HeldState = "Held";
+
+    public bool Held { get; private set; }
+
+    /// <summary>The state filter as the list's own links carry it.</summary>
+    public string? StateQuery => Held ? HeldState : Filter?.ToString();
+
     public int ReadyInView { get; private set; }
 
     public string? Message { get; private set; }
@@ -133,7 +141,10 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         RowsTitle = t["Readiness.By" + OrgUnitTree.RowsKind([.. ByCommune.Where(r => r.Commune is not null).Select(r => r.Commune!)])];
 
         Filter = Enum.TryParse<ReadinessState>(State, ignoreCase: true, out var state) && Enum.IsDefined(state) ? state : null;
-        var matching = Filter is { } f ? inUnit.Where(i => i.State == f).ToList() : inUnit;
+        // "Held": everyone issued a signature, still valid, expiring or expired; what the reports' funnel counts as "issued".
+        Held = Filter is null && string.Equals(State, HeldState, StringComparison.OrdinalIgnoreCase);
+        var matching = Held ? inUnit.Where(i => i.State is ReadinessState.Issued or ReadinessState.Expiring or ReadinessState.Expired).ToList()
+            : Filter is { } f ? inUnit.Where(i => i.State == f).ToList() : inUnit;
         ReadyInView = matching.Count(i => i.State == ReadinessState.Ready);
         Matching = matching.Count;
         Pages = Math.Max(1, (Matching + PageSize - 1) / PageSize);

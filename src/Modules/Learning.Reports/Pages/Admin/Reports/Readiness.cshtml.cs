@@ -103,13 +103,16 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
         return Page();
     }
 
-    /// <summary>The readiness list for a unit's subtree (or the whole scope) and a state.</summary>
+    /// <summary>
+    /// The readiness list for a unit's subtree (or the whole scope) and a stage. The "issued" stage counts every cadre issued a
+    /// signature, valid, expiring or expired, so its list is the readiness list's "Held" filter, not its "Issued" state alone.
+    /// </summary>
     public static string ListUrl(int? unit, string? state)
     {
         var query = new List<string>();
         if (state is not null)
         {
-            query.Add("state=" + state);
+            query.Add("state=" + (state == "Issued" ? "Held" : state));
         }
 
         if (unit is { } id)

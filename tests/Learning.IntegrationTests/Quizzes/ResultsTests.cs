@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Security;
@@ -128,6 +129,52 @@ public sealed class ResultsTests
 
         var (saveStatus, _) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = essaySlot, seq = 1_000_000L, response = new QuestionResponse { Text = "Bản sửa" } } } });
         Assert.Equal(HttpStatusCode.OK, saveStatus);
+    }
+
+    /// <summary>
+    /// A question corrected after the exam (its key was wrong): the re-grade moves the submitted attempts to the corrected
+    /// version, their scores change, and the attempt's log keeps which version the cadre answered; that version stays in the bank.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Regrade_AfterAKeyIsCorrected_ChangesTheScore_AndLogsTheVersions(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        await SeedAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        var pending = JsonSerializer.Serialize(questions.Select(q => new { slot = q.Key, seq = 1L, response = q.Key == single.Key ? new QuestionResponse { Choices = [single.Value.Key("b")] } : RightAnswer(q.Value) }), JsonSerializerOptions.Web);
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body, "__RequestVerificationToken");
+        Assert.Equal($"/Quizzes/Review/{attempt}", (await SubmitAsync(cadre, attempt, token, pending)).Location);
+        Assert.Equal(Bank.Length - 1, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Score).SingleAsync()));
+
+        // The trainer corrects the key: a second version in which "b" is the right option.
+        var used = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.Slot == single.Key && db.Set<Attempt>().Any(a => a.PublicId == attempt && a.Id == q.AttemptId)).Select(q => q.QuestionVersionId).SingleAsync());
+        await site.WithDbAsync(async db =>
+        {
+            var first = await db.Set<QuestionVersion>().SingleAsync(v => v.Id == used);
+            var corrected = single.Value.Question with { Options = [.. single.Value.Question.Options.Select(o => o with { Fraction = o.Id == "b" ? 1 : 0 })] };
+            var version = new QuestionVersion { QuestionId = first.QuestionId, Number = 2, Definition = QuestionJson.Serialize(corrected), CreatedUtc = DateTime.UtcNow };
+            db.Add(version);
+            await db.SaveChangesAsync();
+            var question = await db.Set<Question>().SingleAsync(q => q.Id == first.QuestionId);
+            question.CurrentVersionId = version.Id;
+            return await db.SaveChangesAsync();
+        });
+
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        var (status, _, _) = await trainer.PostFormAsync("/Admin/Quizzes/Results?key=kt-ky-so", [], "/Admin/Quizzes/Results?handler=Regrade&key=kt-ky-so");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var regraded = await site.WithDbAsync(db => db.Set<Attempt>().Include(a => a.Events).Include(a => a.Questions).SingleAsync(a => a.PublicId == attempt));
+        Assert.Equal(Bank.Length, regraded.Score);
+        Assert.NotEqual(used, regraded.Questions.Single(q => q.Slot == single.Key).QuestionVersionId);
+        var logged = Assert.Single(regraded.Events, e => e.Kind == AttemptEvents.Regraded);
+        Assert.Contains($"{Bank.Length - 1} → {Bank.Length}/{Bank.Length}", logged.Detail, StringComparison.Ordinal);
+        Assert.Contains($"#{single.Key} v1→v2", logged.Detail, StringComparison.Ordinal);
+        Assert.True(await site.WithDbAsync(db => db.Set<QuestionVersion>().AnyAsync(v => v.Id == used))); // what the cadre saw is kept
     }
 
     /// <summary>An accommodation added on the page gives the cadre's next attempt more time; a cadre outside the scope is refused.</summary>

@@ -116,7 +116,7 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
             foreach (var attempt in batch)
             {
                 var before = attempt.Score;
-                var moved = new List<int>();
+                var moved = new List<string>();
                 foreach (var question in attempt.Questions)
                 {
                     if (current.TryGetValue(question.QuestionId, out var latest) && latest != question.QuestionVersionId
@@ -126,7 +126,8 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
                     {
                         question.OptionOrder = KeepOrder(question.OptionOrder, definitions[latest]);
                         question.QuestionVersionId = latest;
-                        moved.Add(question.Slot);
+                        // The version the cadre answered stays in the log (and in the bank: versions are never deleted).
+                        moved.Add(string.Create(CultureInfo.InvariantCulture, $"#{question.Slot} v{used.Number}→v{next.Number}"));
                     }
                 }
 
@@ -138,7 +139,7 @@ public sealed class TrainerGrading(LearningDbContext db, QuizCatalog catalog, At
                 }
 
                 var detail = string.Create(CultureInfo.InvariantCulture, $"{before:0.###} → {attempt.Score:0.###}/{attempt.MaxScore:0.###}")
-                    + (moved.Count > 0 ? "; " + string.Join(',', moved.Select(s => "#" + s.ToString(CultureInfo.InvariantCulture))) : "");
+                    + (moved.Count > 0 ? "; " + string.Join(", ", moved) : "");
                 attempt.Events.Add(new AttemptEvent { AtUtc = Now, Kind = AttemptEvents.Regraded, ActorId = actorId, Detail = detail });
                 changed++;
                 if (attempt.State == AttemptState.Finished)

@@ -4,7 +4,8 @@ namespace Learning.Quizzes.Services;
 
 /// <summary>
 /// Moodle's quiz statistics (docs.moodle.org/dev/Quiz_statistics_calculations), computed from attempts already graded. Every
-/// attempt counts as an independent one: the caller chooses which attempts (Moodle's default is each cadre's first). Question
+/// attempt given counts as an independent one: the caller chooses which (the results page gives the graded ones, one per cadre
+/// by the grading method, as Moodle's report does by default: <see cref="QuizGrading.Graded"/>). Question
 /// figures are per question, so a question drawn by a random slot is analysed wherever it stood; the internal consistency is
 /// per slot, as in Moodle. Pure: no database.
 /// </summary>

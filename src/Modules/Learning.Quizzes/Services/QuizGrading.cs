@@ -24,6 +24,18 @@ public static class QuizGrading
         };
     }
 
+    /// <summary>
+    /// The finished attempts each cadre's grade is taken from, which Moodle's statistics analyse by default ("attempts that are
+    /// graded"): the highest (the earlier of equals), the first or the last of each cadre's, or every one for an average.
+    /// </summary>
+    public static IEnumerable<T> Graded<T>(GradingMethod method, IEnumerable<T> finished, Func<T, string> user, Func<T, int> number, Func<T, decimal?> percent) =>
+        method == GradingMethod.Average ? finished : finished.GroupBy(user).Select(mine => method switch
+        {
+            GradingMethod.First => mine.MinBy(number)!,
+            GradingMethod.Last => mine.MaxBy(number)!,
+            _ => mine.OrderByDescending(a => percent(a) ?? 0).ThenBy(number).First(),
+        });
+
     public static decimal PercentOf(Attempt attempt) =>
         attempt.MaxScore <= 0 ? 0 : Math.Round((attempt.Score ?? 0) * 100 / attempt.MaxScore, 2);
 }

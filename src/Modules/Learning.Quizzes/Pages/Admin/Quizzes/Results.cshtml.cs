@@ -49,7 +49,9 @@ public sealed class ResultsModel(
             return NotFound();
         }
 
-        var finished = Rows.Where(r => r.State == AttemptState.Finished).Select(r => r.Id).ToList();
+        // As Moodle's statistics report does by default: the attempts each cadre's grade is taken from, one per cadre (all for an average).
+        var finished = QuizGrading.Graded(Quiz.GradingMethod, Rows.Where(r => r.State == AttemptState.Finished), r => r.UserId, r => r.Number, r => r.Percent)
+            .Select(r => r.Id).ToList();
         Analysis = finished.Count > 0 ? await results.AnalyseAsync(finished, cancellationToken) : null;
         if (State is { } state)
         {

@@ -647,7 +647,6 @@ public sealed class AttemptService(
     public Task<int> DiscardUnstartedAsync(CancellationToken cancellationToken) =>
         ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
 
-    /// <summary>An attempt started at <paramref name="startedUtc"/> ends at its time limit, or at the quiz's close if that comes first.</summary>
     /// <summary>
     /// Gives the attempts in progress at a quiz the limits their cadres have now: an accommodation granted or removed, or the
     /// quiz's time limit or close date changed while cadres are answering (as Moodle does). Each deadline is counted again from

@@ -119,6 +119,23 @@ public sealed class XapiTests
         Assert.Equal(7m, score.GetProperty("raw").GetDecimal());
         Assert.Equal("PT1M8.5S", quiz.GetProperty("result").GetProperty("duration").GetString());
 
+        // The course as the activity: its own statements; with related_activities, also those it is the context parent of
+        // (the lesson's and the 23 quizzes'), every one of which names it as parent.
+        var course = Uri.EscapeDataString($"{BaseUrl}/xapi/activities/course/{courseId}");
+        var own = (await GetJsonAsync(api, $"/xapi/statements?limit=0&activity={course}")).Body.GetProperty("statements");
+        var related = (await GetJsonAsync(api, $"/xapi/statements?limit=0&activity={course}&related_activities=true")).Body.GetProperty("statements").EnumerateArray().ToList();
+        var parented = await site.WithDbAsync(db => db.Set<XapiStatement>().CountAsync(x => x.CourseId == courseId && x.ActivityType != "course"));
+        Assert.True(parented >= 24, $"{parented} statements under the course");
+        Assert.Equal(own.GetArrayLength() + parented, related.Count);
+        Assert.All(related.Where(r => !r.GetProperty("object").GetProperty("id").GetString()!.EndsWith($"/course/{courseId}", StringComparison.Ordinal)),
+            r => Assert.Equal($"{BaseUrl}/xapi/activities/course/{courseId}", r.GetProperty("context").GetProperty("contextActivities").GetProperty("parent")[0].GetProperty("id").GetString()));
+
+        // format=ids: activities and verbs by id alone.
+        var byIds = (await GetJsonAsync(api, $"/xapi/statements?activity={activity}&format=ids")).Body.GetProperty("statements").EnumerateArray().Single();
+        Assert.False(byIds.GetProperty("object").TryGetProperty("definition", out _));
+        Assert.False(byIds.GetProperty("verb").TryGetProperty("display", out _));
+        Assert.Equal($"{BaseUrl}/xapi/activities/quiz/kt-7", byIds.GetProperty("object").GetProperty("id").GetString());
+
         // One statement by id.
         var one = page.GetProperty("statements")[0].GetProperty("id").GetString();
         var (oneStatus, single) = await GetJsonAsync(api, "/xapi/statements?statementId=" + one);

@@ -70,7 +70,7 @@ public static class XapiEndpoints
             var row = q.ContainsKey("statementId") ? await stream.FindAsync(statementId, caller.ScopePath, cancellationToken) : null;
             return row is null
                 ? TypedResults.NotFound(new ApiError(t["Xapi.NoStatement"]))
-                : TypedResults.Stream(body => StatementStream.WriteOneAsync(body, row, baseUrl, cancellationToken), "application/json");
+                : TypedResults.Stream(body => StatementStream.WriteOneAsync(body, row, baseUrl, q["format"] == "ids", cancellationToken), "application/json");
         }
 
         StatementQuery query;
@@ -96,6 +96,6 @@ public static class XapiEndpoints
 
         var (rows, hasMore) = await stream.PageAsync(query, caller.ScopePath, cancellationToken);
         var moreLink = hasMore ? "/xapi/statements?more=" + parser.Seal(query with { After = rows[^1].Id }) : "";
-        return TypedResults.Stream(body => StatementStream.WriteResultAsync(body, rows, moreLink, baseUrl, cancellationToken), "application/json");
+        return TypedResults.Stream(body => StatementStream.WriteResultAsync(body, rows, moreLink, baseUrl, query.IdsOnly, cancellationToken), "application/json");
     }
 }

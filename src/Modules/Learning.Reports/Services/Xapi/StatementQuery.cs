@@ -38,6 +38,12 @@ public sealed record StatementQuery
 
     public bool Ascending { get; init; }
 
+    /// <summary><c>related_activities=true</c>: an activity also matches as a statement's context parent (a course's lessons and quizzes).</summary>
+    public bool RelatedActivities { get; init; }
+
+    /// <summary><c>format=ids</c>: activities and verbs by id alone, without their definition and display.</summary>
+    public bool IdsOnly { get; init; }
+
     /// <summary>The id the previous page ended at (exclusive); null on the first page.</summary>
     public long? After { get; init; }
 }
@@ -168,7 +174,7 @@ internal sealed class StatementQueryParser(IDataProtectionProvider protection)
             return (null, new("Xapi.BadFormat"));
         }
 
-        return (query with { Ascending = q["ascending"] == "true" }, null);
+        return (query with { Ascending = q["ascending"] == "true", RelatedActivities = q["related_activities"] == "true", IdsOnly = q["format"] == "ids" }, null);
     }
 
     private static DateTime? ParseTime(string text) =>

@@ -43,7 +43,11 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
 
         if (query.ActivityType is { } type && query.ActivityKey is { } key)
         {
-            rows = rows.Where(s => s.ActivityType == type && s.ActivityKey == key);
+            // With related_activities, a course also matches the statements it is the context parent of (its lessons, videos
+            // and quizzes: the parent this stream writes is the course of CourseId).
+            rows = query.RelatedActivities && type == "course" && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var courseId)
+                ? rows.Where(s => (s.ActivityType == type && s.ActivityKey == key) || s.CourseId == courseId)
+                : rows.Where(s => s.ActivityType == type && s.ActivityKey == key);
         }
 
         if (query.After is { } after)
@@ -71,14 +75,15 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
     private static IQueryable<XapiStatement> Scoped(LearningDbContext db, string scopePath) =>
         db.Set<XapiStatement>().AsNoTracking().Where(s => s.OrgPath.StartsWith(scopePath));
 
-    public static async Task WriteResultAsync(Stream body, IReadOnlyList<XapiStatement> rows, string more, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>A page of the stream; <paramref name="idsOnly"/>: <c>format=ids</c> (activities and verbs by id alone).</summary>
+    public static async Task WriteResultAsync(Stream body, IReadOnlyList<XapiStatement> rows, string more, string baseUrl, bool idsOnly, CancellationToken cancellationToken)
     {
         await using var w = new Utf8JsonWriter(body, WriterOptions);
         w.WriteStartObject();
         w.WriteStartArray("statements");
         foreach (var row in rows)
         {
-            Write(w, row, baseUrl);
+            Write(w, row, baseUrl, idsOnly);
             if (w.BytesPending > 32_768)
             {
                 await w.FlushAsync(cancellationToken);
@@ -91,10 +96,10 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
         await w.FlushAsync(cancellationToken);
     }
 
-    public static async Task WriteOneAsync(Stream body, XapiStatement row, string baseUrl, CancellationToken cancellationToken)
+    public static async Task WriteOneAsync(Stream body, XapiStatement row, string baseUrl, bool idsOnly, CancellationToken cancellationToken)
     {
         await using var w = new Utf8JsonWriter(body, WriterOptions);
-        Write(w, row, baseUrl);
+        Write(w, row, baseUrl, idsOnly);
         await w.FlushAsync(cancellationToken);
     }
 
@@ -105,7 +110,7 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
         w.WriteStartArray();
         foreach (var row in rows)
         {
-            Write(w, row, baseUrl);
+            Write(w, row, baseUrl, idsOnly: false);
         }
 
         w.WriteEndArray();
@@ -139,7 +144,7 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
         return text + seconds.ToString("0.##", CultureInfo.InvariantCulture) + "S";
     }
 
-    private static void Write(Utf8JsonWriter w, XapiStatement s, string baseUrl)
+    private static void Write(Utf8JsonWriter w, XapiStatement s, string baseUrl, bool idsOnly)
     {
         w.WriteStartObject();
         w.WriteString("id", s.StatementId);
@@ -154,20 +159,28 @@ public sealed class StatementStream(IReadDbContextFactory contexts)
 
         w.WriteStartObject("verb");
         w.WriteString("id", XapiVocabulary.VerbIri(s.Verb));
-        w.WriteStartObject("display");
-        w.WriteString("en-US", XapiVocabulary.VerbDisplay(s.Verb));
-        w.WriteEndObject();
+        if (!idsOnly)
+        {
+            w.WriteStartObject("display");
+            w.WriteString("en-US", XapiVocabulary.VerbDisplay(s.Verb));
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
 
         w.WriteStartObject("object");
         w.WriteString("objectType", "Activity");
         w.WriteString("id", XapiVocabulary.ActivityId(baseUrl, s.ActivityType, s.ActivityKey));
-        w.WriteStartObject("definition");
-        w.WriteString("type", XapiVocabulary.ActivityTypeIri(s.ActivityType));
-        w.WriteStartObject("name");
-        w.WriteString("vi-VN", s.ActivityName);
-        w.WriteEndObject();
-        w.WriteEndObject();
+        if (!idsOnly)
+        {
+            w.WriteStartObject("definition");
+            w.WriteString("type", XapiVocabulary.ActivityTypeIri(s.ActivityType));
+            w.WriteStartObject("name");
+            w.WriteString("vi-VN", s.ActivityName);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
 
         if (s.ScoreRaw is not null || s.Success is not null || s.Completion is not null || s.DurationMs is not null || s.Detail is not null)

@@ -118,8 +118,8 @@
   function accept(body) {
     body.saved.forEach(a => { if (waiting[a.slot] && waiting[a.slot].seq <= a.seq) delete waiting[a.slot]; });
     write();
-    if (timer && body.deadline) {
-      deadline = utc(body.deadline);
+    if (timer && 'deadline' in body) {
+      deadline = body.deadline ? utc(body.deadline) : Infinity; // null: the limit was lifted, nothing to count down to
       if (body.serverNow) skew = utc(body.serverNow) - Date.now();
     }
   }

@@ -39,8 +39,6 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
 
     public int ThisYear => LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
 
-
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Year = Year is { } y && y is >= 2000 and <= 2100 ? y : ThisYear;

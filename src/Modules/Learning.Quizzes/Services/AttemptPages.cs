@@ -19,14 +19,10 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
         var mine = await attempts.AttemptsAsync(quiz, userId, cancellationToken);
         var rules = await attempts.AccommodationAsync(quiz, userId, cancellationToken);
         var last = mine.LastOrDefault(a => a.State != AttemptState.InProgress);
-        var showMarks = last is null || (await ReviewItemsAsync(quiz, last, cancellationToken)).HasFlag(ReviewItems.Marks);
+        var showMarks = last is null || (await attempts.ReviewItemsAsync(quiz, last, cancellationToken)).HasFlag(ReviewItems.Marks);
         return new QuizCardView(quiz, rules, mine, QuizGrading.Percent(quiz.GradingMethod, mine), showMarks, attempts.CheckStart(quiz, rules, mine),
             lesson is { } l ? places.Protect(l.CourseId, l.CourseSlug, l.LessonKey, quiz.Key, userId) : null, tokens?.FormFieldName, tokens?.RequestToken, isPreview);
     }
-
-    /// <summary>Which review options apply to this attempt now (Moodle's four moments).</summary>
-    public Task<ReviewItems> ReviewItemsAsync(Quiz quiz, Attempt attempt, CancellationToken cancellationToken) =>
-        attempts.ReviewItemsAsync(quiz, attempt, cancellationToken);
 
     public async Task<IReadOnlyList<QuestionView>> QuestionsAsync(Attempt attempt, ReviewItems show, CancellationToken cancellationToken)
     {
@@ -72,7 +68,8 @@ public sealed class AttemptPages(QuizCatalog catalog, AttemptService attempts, Q
                 QuestionType.Ordering => new QuestionResponse
                 {
                     Choices = [.. q.Order
-                        .Select((_, index) => (key: AnswerKeys.Of(index), index, place: int.TryParse(One(q.InputName + "." + AnswerKeys.Of(index)), out var n) ? n : int.MaxValue))
+                        .Select((_, index) => AnswerKeys.Of(index))
+                        .Select((key, index) => (key, index, place: int.TryParse(One(q.InputName + "." + key), out var n) ? n : int.MaxValue))
                         .OrderBy(x => x.place).ThenBy(x => x.index).Select(x => x.key)],
                 },
                 _ => new QuestionResponse { Text = One(q.InputName) ?? "" },

@@ -25,28 +25,10 @@ public sealed record QuestionView(
     public string InputName => "q" + Slot;
 
     /// <summary>The options in the order shown, each with the name its input carries (<see cref="AnswerKeys"/>: never its id).</summary>
-    public IEnumerable<(QuestionOption Option, string Key)> KeyedOptions()
-    {
-        for (var i = 0; i < Order.Count; i++)
-        {
-            if (Question.Options.FirstOrDefault(o => o.Id == Order[i]) is { } option)
-            {
-                yield return (option, AnswerKeys.Of(i));
-            }
-        }
-    }
+    public IEnumerable<(QuestionOption Option, string Key)> KeyedOptions() => Keyed(Question.Options, o => o.Id);
 
     /// <summary>A matching question's answers in the order shown, each with the value its choice carries.</summary>
-    public IEnumerable<(MatchPair Answer, string Key)> KeyedAnswers()
-    {
-        for (var i = 0; i < Order.Count; i++)
-        {
-            if (Question.Pairs.FirstOrDefault(p => p.Id == Order[i]) is { } pair)
-            {
-                yield return (pair, AnswerKeys.Of(i));
-            }
-        }
-    }
+    public IEnumerable<(MatchPair Answer, string Key)> KeyedAnswers() => Keyed(Question.Pairs, p => p.Id);
 
     /// <summary>A matching question's prompts, each with the name its choice carries.</summary>
     public IEnumerable<(MatchPair Prompt, string Key)> KeyedPrompts() =>
@@ -71,4 +53,17 @@ public sealed record QuestionView(
 
     public string? MatchedAnswer(string promptId) =>
         Response is not null && Response.Matches.TryGetValue(promptId, out var answer) ? answer : null;
+
+    /// <summary>The items of this attempt's order, each named by its place in it (a place whose id the question lacks is skipped, its number kept).</summary>
+    private IEnumerable<(T Item, string Key)> Keyed<T>(IReadOnlyList<T> items, Func<T, string> id)
+        where T : class
+    {
+        for (var i = 0; i < Order.Count; i++)
+        {
+            if (items.FirstOrDefault(x => id(x) == Order[i]) is { } item)
+            {
+                yield return (item, AnswerKeys.Of(i));
+            }
+        }
+    }
 }

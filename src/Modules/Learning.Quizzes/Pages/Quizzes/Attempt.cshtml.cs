@@ -123,7 +123,7 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         }
 
         (Attempt, Quiz) = (attempt, quiz);
-        Questions = await pages.QuestionsAsync(attempt, await pages.ReviewItemsAsync(quiz, attempt, cancellationToken), cancellationToken);
+        Questions = await pages.QuestionsAsync(attempt, await attempts.ReviewItemsAsync(quiz, attempt, cancellationToken), cancellationToken);
         return null;
     }
 }

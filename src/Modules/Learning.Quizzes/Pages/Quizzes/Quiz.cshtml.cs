@@ -45,7 +45,7 @@ public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, Quiz
             // Just stored, questions and all: answered with the attempt itself, not a redirect to it (one round trip less on
             // a 2G phone, one request less per cadre at an exam's synchronised start). attempt.js puts the attempt's own
             // address in the location bar; without script a reload posts again and lands on this attempt (a resume).
-            var show = await pages.ReviewItemsAsync(quiz, created, cancellationToken);
+            var show = await attempts.ReviewItemsAsync(quiz, created, cancellationToken);
             Started = new AttemptView(quiz, created, await pages.QuestionsAsync(created, show, cancellationToken), 0, null);
             return Page();
         }

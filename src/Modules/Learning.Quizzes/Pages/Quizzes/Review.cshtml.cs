@@ -32,7 +32,7 @@ public sealed class ReviewModel(AttemptService attempts, AttemptPages pages, Qui
         }
 
         (Attempt, Quiz) = (attempt, quiz);
-        Show = await pages.ReviewItemsAsync(quiz, attempt, cancellationToken);
+        Show = await attempts.ReviewItemsAsync(quiz, attempt, cancellationToken);
         Questions = Show.HasFlag(ReviewItems.Answer) ? await pages.QuestionsAsync(attempt, Show, cancellationToken) : [];
         return Page();
     }

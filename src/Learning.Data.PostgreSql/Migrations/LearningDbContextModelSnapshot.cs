@@ -1102,6 +1102,9 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("SimulatedLearningUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1059,6 +1059,9 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SimulatedLearningUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SiteName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -47,6 +47,12 @@ public sealed class SiteSettings
     public DateTime? SetupCompletedUtc { get; set; }
 
     public string? SetupRecipe { get; set; }
+
+    /// <summary>
+    /// When the demo recipe added simulated learning (demonstration data), so every report can say its numbers are not real;
+    /// null when there is none, or once it was removed.
+    /// </summary>
+    public DateTime? SimulatedLearningUtc { get; set; }
 }
 
 /// <summary>Who did what, when. Written in the same transaction as the change it records.</summary>

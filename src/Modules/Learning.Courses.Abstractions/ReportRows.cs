@@ -18,6 +18,9 @@ public sealed class EnrollmentRow
     public int CompletedLessons { get; init; }
 
     public int RequiredLessons { get; init; }
+
+    /// <summary>Demonstration data (the demo recipe's simulated learning), not a real learner's progress.</summary>
+    public bool Simulated { get; init; }
 }
 
 /// <summary>A learner's lesson as progress records it: when it was first opened and when it was completed.</summary>
@@ -159,10 +162,46 @@ public sealed class QuizAttemptRow
 /// <see cref="LessonsDone"/> is clamped to the course's required lessons; a completed one has them all.</summary>
 public sealed record SimulatedEnrollment(string UserId, int CourseId, DateTime EnrolledUtc, DateTime? DueUtc, int LessonsDone, DateTime? LastActivityUtc, DateTime? CompletedUtc);
 
-/// <summary>Writes demonstration enrolments (never used by the production recipe). Learners already enrolled in a course are left as
-/// they are. Written to the caller's unit of work (the recipe's transaction).</summary>
+/// <summary>A lesson of a simulated enrolment as written: its kind and reference (a quiz's key), and when it was completed (null:
+/// not yet).</summary>
+public sealed record SimulatedLesson(string Key, string Kind, string? Reference, DateTime? CompletedUtc);
+
+/// <summary>A simulated enrolment as written, with the required lessons of its course in order.</summary>
+public sealed record SimulatedProgress(string UserId, int CourseId, string CourseSlug, DateTime EnrolledUtc, DateTime? LastActivityUtc, DateTime? CompletedUtc,
+    IReadOnlyList<SimulatedLesson> Lessons);
+
+/// <summary>
+/// Writes and removes demonstration learning (never used by the production recipe). Simulated enrolments are marked as such
+/// (<see cref="EnrollmentRow.Simulated"/>), with their lesson progress back-dated and the learning paths they complete. Learners
+/// already enrolled in a course are left as they are. Written to the caller's unit of work (the recipe's transaction).
+/// </summary>
 public interface IDemoLearningWriter
 {
-    /// <returns>How many enrolments were added.</returns>
-    Task<int> AddAsync(IReadOnlyList<SimulatedEnrollment> enrollments, CancellationToken cancellationToken = default);
+    /// <returns>The enrolments added.</returns>
+    Task<IReadOnlyList<SimulatedProgress>> AddAsync(IReadOnlyList<SimulatedEnrollment> enrollments, CancellationToken cancellationToken = default);
+
+    /// <summary>The learner and course of every simulated enrolment.</summary>
+    Task<IReadOnlyList<(string UserId, int CourseId)>> SimulatedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every simulated enrolment with the progress on it, and the path completions that rested on them.</summary>
+    /// <returns>How many enrolments were removed.</returns>
+    Task<int> RemoveAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A simulated attempt at a course's quiz lesson, submitted at <see cref="SubmittedUtc"/>: passing or failing as asked.</summary>
+public sealed record SimulatedQuizAttempt(string UserId, int CourseId, string CourseSlug, string LessonKey, string QuizKey, DateTime SubmittedUtc, bool Pass);
+
+/// <summary>Writes and removes demonstration quiz attempts (implemented by the quizzes module): drawn, answered and graded as real
+/// attempts are, back-dated, with no notice and no statement.</summary>
+public interface IDemoQuizWriter
+{
+    /// <returns>How many attempts were added.</returns>
+    Task<int> AddAsync(IReadOnlyList<SimulatedQuizAttempt> attempts, CancellationToken cancellationToken = default);
+
+    /// <summary>How many attempts were started from these learners' courses.</summary>
+    Task<int> CountAsync(IReadOnlyList<(string UserId, int CourseId)> enrollments, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the attempts started from these learners' courses.</summary>
+    /// <returns>How many attempts were removed.</returns>
+    Task<int> RemoveAsync(IReadOnlyList<(string UserId, int CourseId)> enrollments, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.TryAddScoped<ComponentHtmlRenderer>();
         services.AddScoped<QuizCatalog>();
         services.AddScoped<AttemptService>();
+        services.AddScoped<IDemoQuizWriter, DemoQuizWriter>();
         services.AddSingleton<IQuizScoreRows, QuizScoreRows>();
         services.AddScoped<AttemptPages>();
         services.AddScoped<QuizResults>();

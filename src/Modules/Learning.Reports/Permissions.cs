@@ -10,7 +10,9 @@ public sealed class Permissions : IPermissionProvider
     public static readonly Permission ApiClients = new(Names.ApiClients, "Issue and revoke keys of the xAPI and reporting API");
     public static readonly Permission Targets = new(Names.Targets, "Set the yearly training-hour targets per position, which apply to the whole site");
 
-    public IEnumerable<Permission> GetPermissions() => [View, Export, Schedule, ApiClients, Targets];
+    public static readonly Permission DemoData = new(Names.DemoData, "Remove the demo recipe's simulated learning, which the reports show as demonstration data");
+
+    public IEnumerable<Permission> GetPermissions() => [View, Export, Schedule, ApiClients, Targets, DemoData];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
@@ -24,5 +26,6 @@ public sealed class Permissions : IPermissionProvider
         public const string Schedule = "Reports.Schedule";
         public const string ApiClients = "Reports.ApiClients";
         public const string Targets = "Reports.Targets";
+        public const string DemoData = "Reports.DemoData";
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Learning.Courses;
 using Learning.Courses.Data;
 using Learning.Courses.Services;
 using Learning.Data;
@@ -96,6 +97,19 @@ public sealed class ExportTests
         Assert.Contains("Báo cáo tiến độ bồi dưỡng: Chữ ký số", text, StringComparison.Ordinal);
         Assert.Contains("Nha Trang", text, StringComparison.Ordinal);
         Assert.Contains("Tỉ lệ hoàn thành theo đơn vị", text, StringComparison.Ordinal);
+        Assert.Contains("Số lượt hoàn thành mỗi tuần (12 tuần gần nhất)", text, StringComparison.Ordinal);
+        Assert.Contains("Phễu sẵn sàng ký số: mọi cán bộ của", text, StringComparison.Ordinal);
+
+        // The funnel counts the commune's cadres as the readiness page does: its first stage is every cadre of the commune.
+        var nhaTrang = await site.WithDbAsync(db => db.Set<OrgUnit>().Where(u => u.Code == "KH-NHATRANG").Select(u => u.Path).SingleAsync());
+        int cadresInCommune;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            cadresInCommune = (await scope.ServiceProvider.GetRequiredService<ICadreReadinessRows>().ListAsync(false, [nhaTrang])).Count;
+        }
+
+        Assert.True(cadresInCommune > 0);
+        Assert.Contains($"Tổng số cán bộ: {cadresInCommune}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Cam Ranh", text, StringComparison.Ordinal);
         await PdfTools.PngAsync(pdf.Body, $"reports-export-pdf-{provider}");
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Learning.Courses.Data;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Media;
+using Learning.Quizzes.Data;
 using Learning.Reports.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,17 +127,118 @@ public sealed partial class ReportPagesTests
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task DemoLearningStep_GivesDemoCadresWeeksOfLearning_Deterministically(DatabaseProvider provider)
+    public async Task DemoLearningStep_GivesDemoCadresWeeksOfLearning_MarkedSimulated_AndRemovableLeavingRealLearning(DatabaseProvider provider)
     {
         await using var site = await TestSite.StartAsync(provider);
+
+        // The setup's real enrolments (its standing assignments), one with a lesson done: the simulation leaves them alone and
+        // its removal keeps them.
+        var before = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.UserId, e.CourseId, e.Source, e.CompletedLessons, e.CompletedUtc }).ToListAsync());
+        Assert.NotEmpty(before);
+        var real = (before[0].UserId, before[0].CourseId);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new LessonProgress { UserId = real.UserId, CourseId = real.CourseId, LessonKey = "real-lesson", FirstOpenedUtc = DateTime.UtcNow.AddDays(-1), CompletedUtc = DateTime.UtcNow.AddDays(-1), CompletedBy = "learner" });
+            return await db.SaveChangesAsync();
+        });
+        var progressBefore = await site.WithDbAsync(db => db.Set<LessonProgress>().OrderBy(p => p.Id).Select(p => p.LessonKey).ToListAsync());
+
         var result = await site.RunRecipeAsync("""{ "name": "demo-learning", "steps": [ { "name": "reports-demo-learning", "weeks": 6, "seed": 3 } ] }""");
         Assert.True(result.Succeeded, result.Error);
-        var facts = await site.WithDbAsync(db => db.Set<Learning.Courses.Data.Enrollment>().Select(e => new { e.CompletedUtc, e.CompletedLessons, e.DueUtc }).ToListAsync());
-        Assert.True(facts.Count(e => e.CompletedUtc != null) >= 3, $"{facts.Count} enrolments");
-        Assert.Contains(facts, e => e.CompletedUtc == null && e.CompletedLessons > 0);
-        Assert.Contains(facts, e => e.CompletedUtc == null && e.DueUtc < DateTime.UtcNow);
-        Assert.True(facts.Where(e => e.CompletedUtc != null).Select(e => e.CompletedUtc!.Value.Date).Distinct().Count() > 2);
+        var now = DateTime.UtcNow;
+        var enrollments = await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().ToListAsync());
+        var simulated = enrollments.Where(e => e.Source == EnrollmentSource.Simulated).ToList();
+        Assert.Equal(enrollments.Count - before.Count, simulated.Count);
+        Assert.Equal(before, enrollments.Where(e => e.Source != EnrollmentSource.Simulated).OrderBy(e => e.Id).Select(e => new { e.UserId, e.CourseId, e.Source, e.CompletedLessons, e.CompletedUtc }));
+        Assert.True(simulated.Count(e => e.CompletedUtc != null) >= 3, $"{simulated.Count} enrolments");
+        Assert.Contains(simulated, e => e.CompletedUtc == null && e.CompletedLessons > 0);
+        Assert.Contains(simulated, e => e.CompletedUtc == null && e.DueUtc < now);
+        Assert.True(simulated.Where(e => e.CompletedUtc != null).Select(e => e.CompletedUtc!.Value.Date).Distinct().Count() > 2);
+
+        // Each simulated enrolment's lessons done are lesson rows, back-dated between its enrolment and now.
+        var progress = await site.WithDbAsync(db => db.Set<LessonProgress>().AsNoTracking().ToListAsync());
+        foreach (var e in simulated)
+        {
+            var rows = progress.Where(p => p.UserId == e.UserId && p.CourseId == e.CourseId).ToList();
+            Assert.Equal(e.CompletedLessons, rows.Count);
+            Assert.All(rows, r => Assert.True(r.CompletedUtc >= e.EnrolledUtc && r.CompletedUtc <= now && r.CompletedBy == "simulated", $"{r.LessonKey} {r.CompletedUtc:u}"));
+            if (e.CompletedUtc is { } done)
+            {
+                Assert.Equal(done, rows.Max(r => r.CompletedUtc));
+            }
+        }
+
+        // Quiz attempts graded as real ones are: a quiz lesson done was passed when it was completed; a failed try completed nothing.
+        var attempts = await site.WithDbAsync(db => db.Set<Attempt>().AsNoTracking().Include(a => a.Questions).Where(a => a.CourseId != null).ToListAsync());
+        var quizzes = await site.WithDbAsync(db => db.Set<Quiz>().AsNoTracking().ToDictionaryAsync(q => q.Id, q => q.PassPercent));
+        Assert.True(attempts.Count >= 3, $"{attempts.Count} attempts");
+        Assert.Contains(attempts, a => !a.Passed);
+        foreach (var a in attempts)
+        {
+            Assert.Equal(AttemptState.Finished, a.State);
+            Assert.True(a.Questions.Count > 0 && a.Questions.All(q => q.Response != null && q.Fraction != null), $"attempt {a.Id}");
+            Assert.Equal(a.Passed, 100 * a.Score / a.MaxScore >= quizzes[a.QuizId]);
+            Assert.True(a.SubmittedUtc <= now && a.StartedUtc < a.SubmittedUtc && a.GradedUtc == a.SubmittedUtc);
+            var lessonDone = progress.SingleOrDefault(p => p.UserId == a.UserId && p.CourseId == a.CourseId && p.LessonKey == a.LessonKey);
+            if (a.Passed)
+            {
+                Assert.Equal(lessonDone?.CompletedUtc, a.SubmittedUtc);
+            }
+            else
+            {
+                Assert.True(lessonDone is null || lessonDone.CompletedUtc > a.SubmittedUtc);
+            }
+        }
+
+        Assert.Contains(simulated, e => attempts.Any(a => a.UserId == e.UserId && a.CourseId == e.CourseId && a.Passed));
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.demo-learning")));
+
+        // Every report page says the data is simulated; the administrator is offered its removal, a manager is not.
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var staff = await site.RunRecipeAsync("""
+            { "name": "demo-staff", "steps": [
+              { "name": "users", "users": [ { "email": "ql.demo@example.vn", "displayName": "Quản lý Nha Trang", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "ql.demo@example.vn", "unit": "KH-NHATRANG" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        using var manager = await site.SignedInAsync("ql.demo@example.vn");
+        foreach (var url in new[] { "/Admin/Reports", "/Admin/Reports/Readiness", "/Admin/Reports/Hours" })
+        {
+            var page = await manager.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains("id=\"demo-notice\"", page.Body, StringComparison.Ordinal);
+            Assert.Contains("dữ liệu học tập MÔ PHỎNG", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"/Admin/Reports/Demo\"", page.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"/Admin/Reports/Demo\"", (await admin.GetAsync("/Admin/Reports")).Body, StringComparison.Ordinal);
+        var cadreId = await site.WithDbAsync(db => db.Set<Learning.Organization.Data.Cadre>().Where(c => c.UserId == simulated[0].UserId).Select(c => c.Id).SingleAsync());
+        var record = await admin.GetAsync($"/Admin/Reports/Cadre/{cadreId}");
+        Assert.Contains("data-simulated=\"true\"", record.Body, StringComparison.Ordinal);
+        var facts = await admin.GetAsync("/Admin/Reports/Demo");
+        Assert.Contains($"{simulated.Count} lượt ghi danh", facts.Body, StringComparison.Ordinal);
+        Assert.Contains($"{attempts.Count} lượt làm bài kiểm tra", facts.Body, StringComparison.Ordinal);
+
+        // Not confirmed: refused, nothing removed. Confirmed: removed, and a second submit removes nothing more.
+        var unconfirmed = await admin.PostFormAsync("/Admin/Reports/Demo", []);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
+        Assert.Contains("Hãy đánh dấu ô xác nhận", unconfirmed.Body, StringComparison.Ordinal);
+        Assert.Equal(enrollments.Count, await site.WithDbAsync(db => db.Set<Enrollment>().CountAsync()));
+        var removed = await admin.PostFormAsync("/Admin/Reports/Demo", [new("confirm", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Equal($"/Admin/Reports/Demo?removed={simulated.Count}&attempts={attempts.Count}", removed.Location);
+        Assert.Contains("id=\"removed\"", (await admin.GetAsync(removed.Location!)).Body, StringComparison.Ordinal);
+        var again = await admin.PostFormAsync("/Admin/Reports/Targets", [new("confirm", "true")], "/Admin/Reports/Demo"); // the page has no form now
+        Assert.Equal("/Admin/Reports/Demo?removed=0&attempts=0", again.Location);
+
+        Assert.Equal(before, await site.WithDbAsync(db => db.Set<Enrollment>().AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.UserId, e.CourseId, e.Source, e.CompletedLessons, e.CompletedUtc }).ToListAsync()));
+        Assert.Equal(progressBefore, await site.WithDbAsync(db => db.Set<LessonProgress>().OrderBy(p => p.Id).Select(p => p.LessonKey).ToListAsync()));
+        Assert.Contains("real-lesson", progressBefore);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync(a => a.CourseId != null)));
+        Assert.Null(await site.WithDbAsync(db => db.Set<Learning.Data.Entities.SiteSettings>().Select(s => s.SimulatedLearningUtc).SingleAsync()));
+        Assert.DoesNotContain("id=\"demo-notice\"", (await manager.GetAsync("/Admin/Reports")).Body, StringComparison.Ordinal);
+        Assert.Equal(2, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.demo-learning-removed")));
+
         var bad = await site.RunRecipeAsync("""{ "name": "demo-learning", "steps": [ { "name": "reports-demo-learning", "weeks": 99 } ] }""");
         Assert.False(bad.Succeeded);
     }

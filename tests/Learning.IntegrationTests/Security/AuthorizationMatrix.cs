@@ -166,6 +166,9 @@ public static class AuthorizationMatrix
         // One list for the whole site: managers read it, only Reports.Targets (administrators) changes it.
         new("POST /Admin/Reports/Targets", "", _ => "/Admin/Reports/Targets", "L F F F F A"), // 400: no year, position or hours
         new("POST /Admin/Reports/Targets ?handler=Delete", "", _ => "/Admin/Reports/Targets?handler=Delete&id=987654", "L F F F F N"),
+        // The demo recipe's simulated learning: only Reports.DemoData (administrators) sees and removes it.
+        new("GET /Admin/Reports/Demo", "", _ => "/Admin/Reports/Demo", "L F F F F A"),
+        new("POST /Admin/Reports/Demo", "", _ => "/Admin/Reports/Demo", "L F F F F A"), // 400: not confirmed, nothing removed
         new("GET /Admin/Reports/Saved", "", _ => "/Admin/Reports/Saved", "L F F A A A"),
         new("POST /Admin/Reports/Saved", "", _ => "/Admin/Reports/Saved", "L F F A A A"), // 400: no name
         new("POST /Admin/Reports/Saved ?handler=Delete", "", _ => "/Admin/Reports/Saved?handler=Delete&id=987654", "L F F N N N"),

@@ -168,7 +168,11 @@ public sealed class ExportWritersTests
             "Theo đơn vị",
             [new("Đơn vị", 3, false), new("Được giao", 1, true), new("Chưa bắt đầu", 1, true), new("Đang học", 1, true), new("Hoàn thành", 1, true), new("Quá hạn", 1, true), new("Tỉ lệ hoàn thành", 1.2, true)],
             rows,
-            new PdfBarChart("Tỉ lệ hoàn thành theo xã", [new("Phường Nha Trang", 0.75, "75 %"), new("Xã Cam Hải Đông", 0.1, "10 %"), new("Xã Ninh Phước", 0, "0 %")]),
+            [
+                new PdfBarChart("Tỉ lệ hoàn thành theo xã", [new("Phường Nha Trang", 0.75, "75 %"), new("Xã Cam Hải Đông", 0.1, "10 %"), new("Xã Ninh Phước", 0, "0 %")]),
+                new PdfLineChart("Số lượt hoàn thành mỗi tuần", [.. Enumerable.Range(0, 12).Select(i => new PdfPoint($"{7 + i:00}/09", i * i % 7))]),
+                new PdfFunnelChart("Phễu sẵn sàng ký số: Tỉnh Khánh Hòa", [new("Chưa bắt đầu", 120), new("Đang bồi dưỡng", 80), new("Đủ điều kiện", 31), new("Đã đề nghị cấp", 12), new("Đã được cấp", 5)]),
+            ],
             "Không có dữ liệu",
             "Trang");
         var pdf = PdfSummaryWriter.Write(summary);
@@ -187,6 +191,11 @@ public sealed class ExportWritersTests
             Assert.Contains("Xã Phước Đồng 90", text, StringComparison.Ordinal);
             Assert.Contains("Tỉ lệ hoàn thành theo xã", text, StringComparison.Ordinal);
             Assert.Contains("Phường Nha Trang", text, StringComparison.Ordinal);
+            Assert.Contains("Số lượt hoàn thành mỗi tuần", text, StringComparison.Ordinal);
+            Assert.Contains("18/09", text, StringComparison.Ordinal); // the line's last point's label
+            Assert.Contains("Phễu sẵn sàng ký số: Tỉnh Khánh Hòa", text, StringComparison.Ordinal);
+            Assert.Contains("Đủ điều kiện: 31", text, StringComparison.Ordinal);
+            Assert.Contains("Đã được cấp: 5", text, StringComparison.Ordinal);
             Assert.Contains("Trang 2", text, StringComparison.Ordinal);
 
             // For a person to look at: artifacts/screenshots/reports-summary-{1,2}.png

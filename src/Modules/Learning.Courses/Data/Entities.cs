@@ -129,6 +129,9 @@ public enum EnrollmentSource
 {
     Self,
     Assigned,
+
+    /// <summary>Demonstration data written by the demo recipe, removable at once (never the production recipe).</summary>
+    Simulated,
 }
 
 public sealed class Enrollment

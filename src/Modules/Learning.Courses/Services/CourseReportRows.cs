@@ -16,6 +16,7 @@ internal sealed class CourseReportRows : ICourseReportRows
             LastActivityUtc = e.LastActivityUtc,
             CompletedLessons = e.CompletedLessons,
             RequiredLessons = e.RequiredLessons,
+            Simulated = e.Source == EnrollmentSource.Simulated,
         });
 
     public IQueryable<CourseRow> Courses(object context) =>

@@ -3,6 +3,7 @@ using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
+using Learning.Reports.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,11 +12,14 @@ namespace Learning.Reports.Recipes;
 /// <summary>
 /// DEMO DATA ONLY (the demo recipe, never the production setup): <c>{ "name": "reports-demo-learning", "weeks": 8, "seed": 14 }</c>
 /// gives every demo cadre with an account a few simulated enrolments in published courses over the last weeks, some completed
-/// (spread over the weeks, so the weekly line has a shape), some in progress, not started or overdue. Deterministic for a seed;
-/// learners already enrolled in a course keep their real progress. Quiz attempts are not simulated (no write contract).
+/// (spread over the weeks, so the weekly line has a shape), some in progress, not started or overdue, with their lessons done
+/// and their quiz attempts (a failed try before some passes; a failed one where an unfinished course stops at its quiz).
+/// Deterministic for a seed; learners already enrolled in a course keep their real progress. The data is marked simulated:
+/// every report page says so, and an administrator removes it at once (<see cref="DemoLearning"/>). No certificate is issued
+/// for it: a signed certificate verifiable by its QR code must never attest learning that did not happen.
 /// </summary>
 public sealed class DemoLearningStep(LearningDbContext db, IOrganizationReportRows organization, ICourseProgressQuery courses, IDemoLearningWriter writer,
-    IAuditTrail audit, TimeProvider clock, IStringLocalizer<ReportsStrings> t) : IRecipeStepHandler
+    IEnumerable<IDemoQuizWriter> quizWriters, DemoLearning demo, IAuditTrail audit, TimeProvider clock, IStringLocalizer<ReportsStrings> t) : IRecipeStepHandler
 {
     public string StepName => "reports-demo-learning";
 
@@ -68,7 +72,47 @@ public sealed class DemoLearningStep(LearningDbContext db, IOrganizationReportRo
         }
 
         var added = await writer.AddAsync(rows, cancellationToken);
-        audit.Record("reports.demo-learning", context.RecipeName, $"{added} simulated enrolments over {weeks} weeks (seed {seed})", context.Options.Actor);
+        var takes = QuizTakes(added, random);
+        var attempts = 0;
+        foreach (var quizWriter in quizWriters)
+        {
+            attempts += await quizWriter.AddAsync(takes, cancellationToken);
+        }
+
+        await demo.MarkAsync(cancellationToken);
+        audit.Record("reports.demo-learning", context.RecipeName, $"{added.Count} simulated enrolments and {attempts} quiz attempts over {weeks} weeks (seed {seed})", context.Options.Actor);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The attempts behind the simulated progress: each quiz lesson done was passed when it was completed, a third of them
+    /// after a failed try a day or two before; an unfinished course whose next lesson is a quiz had a failed try at half of them.
+    /// </summary>
+    private static List<SimulatedQuizAttempt> QuizTakes(IReadOnlyList<SimulatedProgress> progress, Random random)
+    {
+        var takes = new List<SimulatedQuizAttempt>();
+        foreach (var p in progress)
+        {
+            var next = p.Lessons.FirstOrDefault(l => l.CompletedUtc is null);
+            foreach (var lesson in p.Lessons.Where(l => l.Kind == LessonKinds.Quiz && l.Reference is not null))
+            {
+                if (lesson.CompletedUtc is { } done)
+                {
+                    var retry = done.AddHours(-random.Next(20, 52));
+                    if (random.NextDouble() < 0.33 && retry > p.EnrolledUtc)
+                    {
+                        takes.Add(new(p.UserId, p.CourseId, p.CourseSlug, lesson.Key, lesson.Reference!, retry, Pass: false));
+                    }
+
+                    takes.Add(new(p.UserId, p.CourseId, p.CourseSlug, lesson.Key, lesson.Reference!, done, Pass: true));
+                }
+                else if (lesson == next && p.LastActivityUtc is { } last && random.NextDouble() < 0.5)
+                {
+                    takes.Add(new(p.UserId, p.CourseId, p.CourseSlug, lesson.Key, lesson.Reference!, last, Pass: false));
+                }
+            }
+        }
+
+        return takes;
     }
 }

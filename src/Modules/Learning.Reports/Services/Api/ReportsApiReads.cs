@@ -9,10 +9,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Learning.Reports.Services.Api;
 
 /// <summary>One cadre on one course. <see cref="Status"/>: notStarted, inProgress, completed or overdue (as the completion report
-/// counts them); <see cref="Overdue"/>: not completed and the due date has passed. Scores and progress are percents.</summary>
+/// counts them); <see cref="Overdue"/>: not completed and the due date has passed. Scores and progress are percents.
+/// <see cref="Simulated"/>: the demo recipe's demonstration data, not real learning (a warehouse leaves it out).</summary>
 public sealed record ApiCompletionRow(int CadreId, string? UserId, string FullName, string Email, string Position, string UnitName, string OrgPath,
     int CourseId, string CourseTitle, string Status, bool Overdue, DateTime EnrolledAt, DateTime? StartedAt, DateTime? LastActivityAt,
-    DateTime? CompletedAt, DateTime? DueAt, int CompletedLessons, int RequiredLessons, double ProgressPercent, double? BestScore, DateTime ChangedAt);
+    DateTime? CompletedAt, DateTime? DueAt, int CompletedLessons, int RequiredLessons, double ProgressPercent, double? BestScore, DateTime ChangedAt,
+    bool Simulated);
 
 /// <summary>One cadre's digital-signature readiness (state in camelCase: notStarted … expired) and its dates.</summary>
 public sealed record ApiReadinessRow(int CadreId, string FullName, string Position, string UnitName, string OrgPath, string State,
@@ -53,7 +55,7 @@ public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseRepor
                    select new
                    {
                        c.CadreId, c.UserId, c.FullName, c.Email, c.Position, c.UnitName, c.OrgPath,
-                       e.CourseId, k.Title, e.EnrolledUtc, e.DueUtc, e.CompletedUtc, e.LastActivityUtc, e.CompletedLessons, e.RequiredLessons,
+                       e.CourseId, k.Title, e.EnrolledUtc, e.DueUtc, e.CompletedUtc, e.LastActivityUtc, e.CompletedLessons, e.RequiredLessons, e.Simulated,
                        StartedUtc = progress.Where(p => p.UserId == e.UserId && p.CourseId == e.CourseId).Min(p => (DateTime?)p.FirstOpenedUtc),
                        Best = graded.Where(a => a.UserId == e.UserId && a.CourseId == e.CourseId).Max(a => (double?)a.BestPercent),
                        AttemptUtc = attempts.Where(a => a.UserId == e.UserId && a.CourseId == e.CourseId).Max(a => (DateTime?)a.ChangedUtc),
@@ -89,7 +91,7 @@ public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseRepor
             DateTime?[] times = [r.EnrolledUtc, r.StartedUtc, r.LastActivityUtc, r.CompletedUtc, r.AttemptUtc, overdue ? r.DueUtc : null];
             return new ApiCompletionRow(r.CadreId, r.UserId, r.FullName, r.Email, r.Position, r.UnitName, r.OrgPath, r.CourseId, r.Title, status, overdue,
                 Utc(r.EnrolledUtc), Utc(r.StartedUtc), Utc(r.LastActivityUtc), Utc(r.CompletedUtc), Utc(r.DueUtc), r.CompletedLessons, r.RequiredLessons,
-                percent, r.Best is { } b ? Math.Round(b, 2) : null, Utc(times.Max()!.Value));
+                percent, r.Best is { } b ? Math.Round(b, 2) : null, Utc(times.Max()!.Value), r.Simulated);
         }).ToList();
         return new ApiPage<ApiCompletionRow>(page, list.Count > query.Limit);
     }

@@ -24,6 +24,7 @@ public static class CompletionServices
         }
 
         services.AddScoped<IAdminMenuProvider, ReportsMenu>();
+        services.AddScoped<DemoLearning>();
         services.AddRecipeStep<Recipes.DemoLearningStep>();
         return services;
     }

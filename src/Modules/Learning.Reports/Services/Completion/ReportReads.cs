@@ -9,7 +9,11 @@ namespace Learning.Reports.Services.Completion;
 
 /// <summary>One course (or path) line of a cadre's record.</summary>
 public sealed record CadreCourseLine(int CourseId, string Title, LearnerStatus Status, int CompletedLessons, int RequiredLessons,
-    DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore, decimal Hours);
+    DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore, decimal Hours)
+{
+    /// <summary>The demo recipe's simulated enrolment, not real learning.</summary>
+    public bool Simulated { get; init; }
+}
 
 /// <summary>One video lesson of a course the cadre is enrolled in: unique seconds watched (from the player's heartbeats) of the
 /// video's duration; null watched: never played. <see cref="DurationSeconds"/> is 0 when the video is missing or not processed.</summary>
@@ -114,7 +118,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
             : l.e.DueUtc is { } due && due < now ? LearnerStatus.Overdue
             : l.e.CompletedLessons == 0 && l.e.LastActivityUtc == null ? LearnerStatus.NotStarted
             : LearnerStatus.InProgress,
-            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours))])
+            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours) { Simulated = l.e.Simulated })])
         {
             Videos = [.. videoLines.Select(v => v with { CompletedUtc = Utc(v.CompletedUtc), LastWatchedUtc = Utc(v.LastWatchedUtc) })],
             Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],

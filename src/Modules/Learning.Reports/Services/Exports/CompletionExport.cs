@@ -27,8 +27,8 @@ public sealed record ExportDescription(string Title, string ScopeText, string Fi
 /// (groups table and completion-rate chart). Everything comes from <see cref="ICompletionReport"/> with the caller's scope, so a
 /// file holds exactly what its reader may see; the cadre rows are streamed from the query into the writer.
 /// </summary>
-public sealed class CompletionExport(ICompletionReport report, IReadDbContextFactory contexts, IOrganizationReportRows organization,
-    ICourseReportRows courses, IStringLocalizer<ReportsStrings> t, TimeProvider clock)
+public sealed class CompletionExport(ICompletionReport report, ReportReads reads, ICadreReadinessRows readiness, DemoLearning demo, IReadDbContextFactory contexts,
+    IOrganizationReportRows organization, ICourseReportRows courses, IStringLocalizer<ReportsStrings> t, TimeProvider clock)
 {
     public static string ContentType(ExportFormat format) => format switch
     {
@@ -199,23 +199,55 @@ public sealed class CompletionExport(ICompletionReport report, IReadDbContextFac
             Number(g.MedianScore), Number(g.MedianDaysToComplete),
         ]).ToList();
         var columns = GroupColumns().Select((c, i) => new PdfColumn(c.Header, i == 0 ? 3.2 : 1, i > 0)).ToList();
-        // The same chart record the report page draws as SVG.
+        // The charts of the report page (bars and the weekly line, from the same records it draws as SVG) and the readiness funnel
+        // of the cadres in the same units.
         var data = new BarChartData(t["Export.Chart"], [.. groups.Where(g => g.Assigned > 0).Select(g => (GroupName(g, filter), g.CompletionRate))]);
-        var chart = new PdfBarChart(data.Title, data.Bars.Select(b => new PdfBar(b.Label, b.Value, data.Percent ? Percent(b.Value) : b.Value.ToString("0.#", culture))).ToList());
+        var bars = new PdfBarChart(data.Title, data.Bars.Select(b => new PdfBar(b.Label, b.Value, data.Percent ? Percent(b.Value) : b.Value.ToString("0.#", culture))).ToList());
+        var weeks = await reads.WeeklyCompletionsAsync(scope, filter, CompletionSnapshots.Weeks, cancellationToken);
+        var line = new PdfLineChart(t["Export.LineChart", CompletionSnapshots.Weeks], [.. weeks.Select(w => new PdfPoint(w.Week.ToString("dd/MM", CultureInfo.InvariantCulture), w.Completions))]);
+        var (funnelPaths, funnelName) = await FunnelUnitsAsync(scope, filter, description.ScopeText, cancellationToken);
+        var states = (await readiness.ListAsync(funnelPaths is null && scope.Unrestricted, funnelPaths ?? scope.Paths, cancellationToken))
+            .GroupBy(f => f.State).ToDictionary(g => g.Key, g => g.Count());
+        var funnel = new PdfFunnelChart(t["Export.FunnelChart", funnelName], [.. ReadinessStages.Stages.Select(s => new PdfPoint(t["Funnel." + s], ReadinessStages.Reached(states, s)))]);
+        var facts = new List<KeyValuePair<string, string>>
+        {
+            new(t["Export.Fact.Scope"], description.ScopeText),
+            new(t["Export.Fact.Filter"], description.FilterText),
+            new(t["Export.Fact.Assigned"], groups.Sum(g => g.Assigned).ToString("N0", culture)),
+            new(t["Export.Fact.Generated"], description.GeneratedText),
+        };
+        if (await demo.SinceAsync(cancellationToken) is { } simulated)
+        {
+            facts.Add(new(t["Demo.Badge"], t["Demo.Notice", LocalTime.ToLocal(simulated).ToString("dd/MM/yyyy", culture)]));
+        }
+
         return PdfSummaryWriter.Write(new PdfSummary(
             description.Title,
-            [
-                new(t["Export.Fact.Scope"], description.ScopeText),
-                new(t["Export.Fact.Filter"], description.FilterText),
-                new(t["Export.Fact.Assigned"], groups.Sum(g => g.Assigned).ToString("N0", culture)),
-                new(t["Export.Fact.Generated"], description.GeneratedText),
-            ],
+            facts,
             t["Export.Table"],
             columns,
             rows,
-            chart,
+            [bars, line, funnel],
             t["Export.Empty"],
             t["Export.Page"]));
+    }
+
+    /// <summary>
+    /// The units whose cadres the PDF's readiness funnel counts, with their name: the unit the filter names (by path or id), or
+    /// else the reader's scope (<c>null</c> paths). The caller has checked that a named unit is inside the scope.
+    /// </summary>
+    private async Task<(IReadOnlyList<string>? Paths, string Name)> FunnelUnitsAsync(OrgScope scope, ReportFilter filter, string scopeText, CancellationToken cancellationToken)
+    {
+        if (filter.UnitId is null && filter.UnderPath is null)
+        {
+            return (null, scopeText);
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var unit = filter.UnitId is { } unitId
+            ? await organization.Units(db, scope).Where(u => u.Id == unitId).Select(u => new { u.Path, u.Name }).FirstOrDefaultAsync(cancellationToken)
+            : await organization.Units(db, scope).Where(u => u.Path == filter.UnderPath).Select(u => new { u.Path, u.Name }).FirstOrDefaultAsync(cancellationToken);
+        return unit is null ? ([], scopeText) : ([unit.Path], unit.Name);
     }
 
     /// <summary>

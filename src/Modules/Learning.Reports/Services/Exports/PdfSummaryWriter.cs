@@ -10,23 +10,35 @@ public sealed record PdfColumn(string Header, double Weight, bool Numeric);
 /// <summary>One bar: its label, its value from 0 to 1, and the value as people read it ("75 %").</summary>
 public sealed record PdfBar(string Label, double Value, string ValueText);
 
-/// <summary>A horizontal bar chart (completion rate by commune), the same data the report page draws as SVG.</summary>
-public sealed record PdfBarChart(string Title, IReadOnlyList<PdfBar> Bars);
+/// <summary>A chart of the PDF summary: the same data a report page draws as SVG, each with its title.</summary>
+public abstract record PdfChart(string Title);
 
-/// <summary>What the PDF summary shows: a title, facts in words (scope, filter, generated on), a table and a chart.</summary>
+/// <summary>A horizontal bar chart (completion rate by commune).</summary>
+public sealed record PdfBarChart(string Title, IReadOnlyList<PdfBar> Bars) : PdfChart(Title);
+
+/// <summary>One point of a line, or one stage of a funnel: its label and its count.</summary>
+public sealed record PdfPoint(string Label, double Value);
+
+/// <summary>A line over time (completions per week), every point labelled with its count.</summary>
+public sealed record PdfLineChart(string Title, IReadOnlyList<PdfPoint> Points) : PdfChart(Title);
+
+/// <summary>A funnel (digital-signature readiness): centred bars narrowing stage by stage, each with its count.</summary>
+public sealed record PdfFunnelChart(string Title, IReadOnlyList<PdfPoint> Stages) : PdfChart(Title);
+
+/// <summary>What the PDF summary shows: a title, facts in words (scope, filter, generated on), a table and the charts.</summary>
 public sealed record PdfSummary(
     string Title,
     IReadOnlyList<KeyValuePair<string, string>> Facts,
     string TableTitle,
     IReadOnlyList<PdfColumn> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows,
-    PdfBarChart? Chart,
+    IReadOnlyList<PdfChart> Charts,
     string EmptyText,
     string PageLabel);
 
 /// <summary>
 /// The PDF summary of a report, drawn with PDFsharp's XGraphics on A4 pages: the title and facts, the table (its header repeated
-/// on each page) and a horizontal bar chart. Text is set in Noto Sans, which the certificates module ships and installs as
+/// on each page) and the charts (bars, a line, a funnel). Text is set in Noto Sans, which the certificates module ships and installs as
 /// PDFsharp's process-wide font resolver (PDFsharp takes one resolver per process: a second copy of the fonts and a second
 /// resolver here would fight it), so every Vietnamese mark comes out whole.
 /// </summary>
@@ -42,6 +54,7 @@ public static class PdfSummaryWriter
     private static readonly XColor HeaderFill = XColor.FromArgb(0xDD, 0xEB, 0xF7);
     private static readonly XColor Zebra = XColor.FromArgb(0xF3, 0xF4, 0xF6);
     private static readonly XColor Grid = XColor.FromArgb(0xD1, 0xD5, 0xDB);
+    private static readonly XColor Funnel = XColor.FromArgb(0x1F, 0x8A, 0x4C);
 
     public static byte[] Write(PdfSummary summary)
     {
@@ -78,10 +91,21 @@ public static class PdfSummaryWriter
 
         canvas.Y += 10;
         DrawTable(canvas, summary);
-        if (summary.Chart is { Bars.Count: > 0 } chart)
+        foreach (var chart in summary.Charts)
         {
             canvas.Y += 16;
-            DrawChart(canvas, chart);
+            switch (chart)
+            {
+                case PdfBarChart { Bars.Count: > 0 } bars:
+                    DrawBars(canvas, bars);
+                    break;
+                case PdfLineChart { Points.Count: > 0 } line:
+                    DrawLine(canvas, line);
+                    break;
+                case PdfFunnelChart { Stages.Count: > 0 } funnel:
+                    DrawFunnel(canvas, funnel);
+                    break;
+            }
         }
 
         canvas.Finish();
@@ -154,7 +178,7 @@ public static class PdfSummaryWriter
         canvas.Graphics.DrawLine(new XPen(Grid, 0.5), Margin, canvas.Y, Margin + canvas.Width, canvas.Y);
     }
 
-    private static void DrawChart(Canvas canvas, PdfBarChart chart)
+    private static void DrawBars(Canvas canvas, PdfBarChart chart)
     {
         var heading = new XFont(FontFamily, 11, XFontStyleEx.Bold);
         var label = new XFont(FontFamily, 8, XFontStyleEx.Regular);
@@ -206,6 +230,74 @@ public static class PdfSummaryWriter
             }
 
             canvas.Graphics.DrawString(bar.ValueText, label, new XSolidBrush(Ink), new XRect(plotX + plotWidth + 4, canvas.Y, valueWidth - 4, pitch), XStringFormats.CenterLeft);
+            canvas.Y += pitch;
+        }
+    }
+
+    /// <summary>A line with dots over a zero baseline, the maximum on the left, each point's count above it and its label under it.</summary>
+    private static void DrawLine(Canvas canvas, PdfLineChart chart)
+    {
+        var heading = new XFont(FontFamily, 11, XFontStyleEx.Bold);
+        var small = new XFont(FontFamily, 7, XFontStyleEx.Regular);
+        const double plotHeight = 110, left = 30, top = 12, under = 14;
+        canvas.Ensure(18 + top + plotHeight + under + 4);
+        canvas.Text(chart.Title, heading, Ink, Margin, 18);
+        var max = Math.Max(1, chart.Points.Max(p => p.Value));
+        var x0 = Margin + left;
+        var width = canvas.Width - left - 10;
+        var y0 = canvas.Y + top;
+        var baseline = y0 + plotHeight;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        canvas.Graphics.DrawLine(new XPen(Grid, 0.5), x0, y0, x0 + width, y0);
+        canvas.Graphics.DrawLine(new XPen(Muted, 0.7), x0, baseline, x0 + width, baseline);
+        canvas.Graphics.DrawString(max.ToString("0.#", culture), small, new XSolidBrush(Muted), new XRect(Margin, y0 - 5, left - 4, 10), XStringFormats.CenterRight);
+        canvas.Graphics.DrawString("0", small, new XSolidBrush(Muted), new XRect(Margin, baseline - 5, left - 4, 10), XStringFormats.CenterRight);
+        var step = chart.Points.Count == 1 ? 0 : width / (chart.Points.Count - 1);
+        var points = chart.Points.Select((p, i) => new XPoint(chart.Points.Count == 1 ? x0 + width / 2 : x0 + i * step, baseline - plotHeight * p.Value / max)).ToArray();
+        if (points.Length > 1)
+        {
+            canvas.Graphics.DrawLines(new XPen(Accent, 1.5), points);
+        }
+
+        // Labels under the axis: every one when they fit, otherwise every other one (the last always).
+        var labelWidth = Math.Max(28, step);
+        var every = chart.Points.Max(p => canvas.Graphics.MeasureString(p.Label, small).Width) + 4 > labelWidth ? 2 : 1;
+        for (var i = 0; i < points.Length; i++)
+        {
+            canvas.Graphics.DrawEllipse(new XSolidBrush(Accent), points[i].X - 2, points[i].Y - 2, 4, 4);
+            canvas.Graphics.DrawString(chart.Points[i].Value.ToString("0.#", culture), small, new XSolidBrush(Ink), new XRect(points[i].X - 20, points[i].Y - 12, 40, 9), XStringFormats.Center);
+            if (i % every == 0 || i == points.Length - 1)
+            {
+                canvas.Graphics.DrawString(chart.Points[i].Label, small, new XSolidBrush(Muted), new XRect(points[i].X - 30, baseline + 3, 60, 10), XStringFormats.TopCenter);
+            }
+        }
+
+        canvas.Y = baseline + under;
+    }
+
+    /// <summary>Centred bars narrowing stage by stage, each with its label and count on its left.</summary>
+    private static void DrawFunnel(Canvas canvas, PdfFunnelChart chart)
+    {
+        var heading = new XFont(FontFamily, 11, XFontStyleEx.Bold);
+        var label = new XFont(FontFamily, 8, XFontStyleEx.Regular);
+        const double pitch = 18, barHeight = 13;
+        canvas.Ensure(18 + pitch * chart.Stages.Count);
+        canvas.Text(chart.Title, heading, Ink, Margin, 18);
+        var max = Math.Max(1, chart.Stages.Max(s => s.Value));
+        var labelWidth = Math.Min(190, canvas.Width * 0.36);
+        var plotX = Margin + labelWidth + 8;
+        var plotWidth = canvas.Width - labelWidth - 8;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        foreach (var stage in chart.Stages)
+        {
+            var text = Fit(canvas.Graphics, $"{stage.Label}: {stage.Value.ToString("N0", culture)}", label, labelWidth);
+            canvas.Graphics.DrawString(text, label, new XSolidBrush(Ink), new XRect(Margin, canvas.Y, labelWidth, pitch), XStringFormats.CenterRight);
+            var width = stage.Value > 0 ? Math.Max(2, plotWidth * stage.Value / max) : 0;
+            if (width > 0)
+            {
+                canvas.Graphics.DrawRectangle(new XSolidBrush(Funnel), plotX + (plotWidth - width) / 2, canvas.Y + (pitch - barHeight) / 2, width, barHeight);
+            }
+
             canvas.Y += pitch;
         }
     }

@@ -3,6 +3,7 @@ using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
+using Learning.Reports.Services;
 using Learning.Reports.Services.Completion.Charts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,14 +23,14 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
     IStringLocalizer<ReportsStrings> t) : PageModel
 {
     /// <summary>The states in funnel order; a stage counts everyone who reached it (issued includes expiring and expired).</summary>
-    public static readonly IReadOnlyList<string> Stages = ["NotStarted", "InTraining", "Ready", "Requested", "Issued"];
+    public static IReadOnlyList<string> Stages => ReadinessStages.Stages;
 
     /// <summary>One row of the breakdown (or the funnel's whole): <see cref="Id"/> null for the cadres directly in the unit
     /// broken down, or for the whole scope.</summary>
     public sealed record UnitFunnel(int? Id, string Name, int Total, IReadOnlyDictionary<string, int> InState)
     {
         /// <summary>How many reached the stage (or a later one).</summary>
-        public int Reached(string stage) => InState.Where(kv => StageOf(kv.Key) >= StageOf(stage)).Sum(kv => kv.Value);
+        public int Reached(string stage) => ReadinessStages.Reached(InState, stage);
 
         /// <summary>Cadres whose signature is issued, expiring or expired.</summary>
         public int Issued => InState.GetValueOrDefault("Issued") + InState.GetValueOrDefault("Expiring") + InState.GetValueOrDefault("Expired");
@@ -40,8 +41,6 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
             return new UnitFunnel(id, name, list.Count, list.GroupBy(s => s).ToDictionary(s => s.Key, s => s.Count()));
         }
     }
-
-    private static int StageOf(string state) => state switch { "NotStarted" => 0, "InTraining" => 1, "Ready" => 2, "Requested" => 3, _ => 4 };
 
     /// <summary>The unit whose funnel is shown (any unit in scope: a province, a commune, a department).</summary>
     [BindProperty(SupportsGet = true)]

@@ -12,13 +12,16 @@ public sealed class ReportsJourneyTests
 {
     private const string Password = "Thunghiem2026x";
     private const string Manager = "ql.baocao.nhatrang@example.vn";
+    private const string Admin = "qt.baocao@example.vn";
 
     [Fact]
     public async Task CommuneManager_FiltersNotStarted_SeesCharts_DrillsDownToACadre_PhoneAndDesktop()
     {
         await using var site = await RunningSite.StartWithRecipeAsync($$"""
         { "name": "reports-journey", "steps": [
-            { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý báo cáo Nha Trang", "roles": ["Manager"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
+            { "name": "users", "users": [
+                { "email": "{{Manager}}", "displayName": "Quản lý báo cáo Nha Trang", "roles": ["Manager"], "passwordEnv": "JOURNEY_PASSWORD" },
+                { "email": "{{Admin}}", "displayName": "Quản trị báo cáo", "roles": ["Administrator"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "KH-NHATRANG" } ] },
             { "name": "reports-demo-learning", "weeks": 8, "seed": 14 } ] }
         """, new Dictionary<string, string>
@@ -42,6 +45,7 @@ public sealed class ReportsJourneyTests
             var page = await context.NewPageAsync();
             await Journey.SignInAsync(page, Manager, Password);
             await page.GotoAsync("/Admin/Reports");
+            await Assertions.Expect(page.Locator("#demo-notice")).ToContainTextAsync("MÔ PHỎNG"); // the demo data says it is not real
             await Assertions.Expect(page.Locator("#groups tbody tr")).ToHaveCountAsync(1); // their commune alone
             await Assertions.Expect(page.Locator("svg#chart-rate rect.bar")).ToHaveCountAsync(1);
             // The bar is drawn as wide as its rate (a theme rule for another .bar once set it to zero width).
@@ -105,5 +109,31 @@ public sealed class ReportsJourneyTests
             await Browser.ScreenshotAsync(page, $"reports-cadre-{name}");
             await context.CloseAsync();
         }
+
+        // An administrator removes the simulated learning: confirmed by a tick, then every report holds real figures only.
+        var phone = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "vi-VN",
+        });
+        var admin = await phone.NewPageAsync();
+        await Journey.SignInAsync(admin, Admin, Password);
+        await admin.GotoAsync("/Admin/Reports");
+        await admin.ClickAsync("#demo-notice a[href='/Admin/Reports/Demo']");
+        await Assertions.Expect(admin.Locator("#demo-facts")).ToContainTextAsync("lượt ghi danh");
+        Assert.True(await admin.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the demo page scrolls sideways at 360 px");
+        await Browser.ScreenshotAsync(admin, "reports-demo-360");
+        await admin.CheckAsync("#demo-remove input[name=confirm]");
+        await admin.ClickAsync("#demo-remove button[type=submit]");
+        await Assertions.Expect(admin.Locator("#removed")).ToContainTextAsync("Đã xoá");
+        await Assertions.Expect(admin.Locator("#demo-none")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(admin, "reports-demo-removed-360");
+        await admin.GotoAsync("/Admin/Reports");
+        await Assertions.Expect(admin.Locator("#groups")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#demo-notice")).ToHaveCountAsync(0);
+        await phone.CloseAsync();
     }
 }

@@ -281,23 +281,7 @@ public sealed class AttemptService(
 
     private async Task<Attempt> NewAttemptAsync(Quiz quiz, Accommodation rules, string userId, int number, CancellationToken cancellationToken)
     {
-        var fixedEntries = new Dictionary<int, PoolEntry>();
-        var pools = new Dictionary<int, IReadOnlyList<PoolEntry>>();
-        foreach (var slot in quiz.Slots)
-        {
-            if (slot.QuestionId is { } questionId && await catalog.CurrentAsync(questionId, cancellationToken) is { } entry)
-            {
-                fixedEntries[questionId] = entry;
-            }
-            else if (slot.CategoryId is { } categoryId)
-            {
-                pools[slot.Id] = await catalog.PoolAsync(categoryId, slot.IncludeSubcategories, cancellationToken);
-            }
-        }
-
-        var random = Random.Shared;
-        var drawn = AttemptLayout.Draw(quiz, fixedEntries, pools, random);
-        var definitions = await catalog.DefinitionsAsync(drawn.Select(d => d.Entry.VersionId), cancellationToken);
+        var (questions, _) = await catalog.DrawAsync(quiz, Random.Shared, cancellationToken);
         var now = Now;
         var deadline = Deadline(rules, now);
 
@@ -310,23 +294,10 @@ public sealed class AttemptService(
             State = AttemptState.InProgress,
             StartedUtc = now,
             DeadlineUtc = deadline,
-            PageCount = AttemptLayout.PageCount(drawn.Count, quiz.QuestionsPerPage),
-            MaxScore = drawn.Sum(d => d.Mark),
+            PageCount = AttemptLayout.PageCount(questions.Count, quiz.QuestionsPerPage),
+            MaxScore = questions.Sum(q => q.Mark),
+            Questions = questions,
         };
-        for (var i = 0; i < drawn.Count; i++)
-        {
-            var (entry, mark) = drawn[i];
-            attempt.Questions.Add(new AttemptQuestion
-            {
-                Slot = i + 1,
-                Page = AttemptLayout.PageOf(i, quiz.QuestionsPerPage),
-                QuestionId = entry.QuestionId,
-                QuestionVersionId = entry.VersionId,
-                OptionOrder = AttemptLayout.OptionOrder(definitions[entry.VersionId], quiz.ShuffleOptions, random),
-                Mark = mark,
-            });
-        }
-
         attempt.Events.Add(new AttemptEvent { AtUtc = now, Kind = AttemptEvents.Started, ActorId = userId, Detail = deadline is null ? null : $"deadline {deadline:O}" });
         return attempt;
     }

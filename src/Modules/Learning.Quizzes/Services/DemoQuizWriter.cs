@@ -36,11 +36,21 @@ internal sealed class DemoQuizWriter(LearningDbContext db, QuizCatalog catalog) 
             var quiz = quizzes[take.QuizKey]!;
 
             var random = new Random(StableSeed(take.UserId + "|" + take.QuizKey + "|" + take.SubmittedUtc.Ticks));
-            var (attempt, definitions) = await DrawAsync(quiz, take.UserId, random, cancellationToken);
-            if (attempt.Questions.Count == 0)
+            var (questions, definitions) = await catalog.DrawAsync(quiz, random, cancellationToken);
+            if (questions.Count == 0)
             {
                 continue;
             }
+
+            var attempt = new Attempt
+            {
+                PublicId = Guid.NewGuid(),
+                QuizId = quiz.Id,
+                UserId = take.UserId,
+                State = AttemptState.InProgress,
+                PageCount = AttemptLayout.PageCount(questions.Count, quiz.QuestionsPerPage),
+                Questions = questions,
+            };
 
             if (!numbers.TryGetValue((quiz.Id, take.UserId), out var number))
             {
@@ -109,51 +119,6 @@ internal sealed class DemoQuizWriter(LearningDbContext db, QuizCatalog catalog) 
         }
 
         return removed;
-    }
-
-    /// <summary>An attempt drawn as <see cref="AttemptService"/> draws one (fixed questions, random ones from their categories, the
-    /// quiz's shuffles), with the definitions of the versions drawn.</summary>
-    private async Task<(Attempt Attempt, IReadOnlyDictionary<int, QuestionDefinition> Definitions)> DrawAsync(Quiz quiz, string userId, Random random, CancellationToken cancellationToken)
-    {
-        var fixedEntries = new Dictionary<int, PoolEntry>();
-        var pools = new Dictionary<int, IReadOnlyList<PoolEntry>>();
-        foreach (var slot in quiz.Slots)
-        {
-            if (slot.QuestionId is { } questionId && await catalog.CurrentAsync(questionId, cancellationToken) is { } entry)
-            {
-                fixedEntries[questionId] = entry;
-            }
-            else if (slot.CategoryId is { } categoryId)
-            {
-                pools[slot.Id] = await catalog.PoolAsync(categoryId, slot.IncludeSubcategories, cancellationToken);
-            }
-        }
-
-        var drawn = AttemptLayout.Draw(quiz, fixedEntries, pools, random);
-        var definitions = await catalog.DefinitionsAsync(drawn.Select(d => d.Entry.VersionId), cancellationToken);
-        var attempt = new Attempt
-        {
-            PublicId = Guid.NewGuid(),
-            QuizId = quiz.Id,
-            UserId = userId,
-            State = AttemptState.InProgress,
-            PageCount = AttemptLayout.PageCount(drawn.Count, quiz.QuestionsPerPage),
-        };
-        for (var i = 0; i < drawn.Count; i++)
-        {
-            var (entry, mark) = drawn[i];
-            attempt.Questions.Add(new AttemptQuestion
-            {
-                Slot = i + 1,
-                Page = AttemptLayout.PageOf(i, quiz.QuestionsPerPage),
-                QuestionId = entry.QuestionId,
-                QuestionVersionId = entry.VersionId,
-                OptionOrder = AttemptLayout.OptionOrder(definitions[entry.VersionId], quiz.ShuffleOptions, random),
-                Mark = mark,
-            });
-        }
-
-        return (attempt, definitions);
     }
 
     /// <summary>A right answer to <paramref name="question"/>, or a plausible wrong one, in the ids responses are stored with.</summary>

@@ -61,6 +61,46 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
         });
 
     /// <summary>The definitions of these versions, from memory where it has them and in one query for the rest.</summary>
+    /// <summary>
+    /// A new attempt's questions drawn from the quiz's slots (fixed ones, random ones from their categories, the quiz's
+    /// shuffles), each on its page with the order its options are shown in, and the definitions of the versions drawn.
+    /// </summary>
+    public async Task<(List<AttemptQuestion> Questions, IReadOnlyDictionary<int, QuestionDefinition> Definitions)> DrawAsync(Quiz quiz, Random random, CancellationToken cancellationToken)
+    {
+        var fixedEntries = new Dictionary<int, PoolEntry>();
+        var pools = new Dictionary<int, IReadOnlyList<PoolEntry>>();
+        foreach (var slot in quiz.Slots)
+        {
+            if (slot.QuestionId is { } questionId && await CurrentAsync(questionId, cancellationToken) is { } entry)
+            {
+                fixedEntries[questionId] = entry;
+            }
+            else if (slot.CategoryId is { } categoryId)
+            {
+                pools[slot.Id] = await PoolAsync(categoryId, slot.IncludeSubcategories, cancellationToken);
+            }
+        }
+
+        var drawn = AttemptLayout.Draw(quiz, fixedEntries, pools, random);
+        var definitions = await DefinitionsAsync(drawn.Select(d => d.Entry.VersionId), cancellationToken);
+        var questions = new List<AttemptQuestion>(drawn.Count);
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var (entry, mark) = drawn[i];
+            questions.Add(new AttemptQuestion
+            {
+                Slot = i + 1,
+                Page = AttemptLayout.PageOf(i, quiz.QuestionsPerPage),
+                QuestionId = entry.QuestionId,
+                QuestionVersionId = entry.VersionId,
+                OptionOrder = AttemptLayout.OptionOrder(definitions[entry.VersionId], quiz.ShuffleOptions, random),
+                Mark = mark,
+            });
+        }
+
+        return (questions, definitions);
+    }
+
     public async Task<IReadOnlyDictionary<int, QuestionDefinition>> DefinitionsAsync(IEnumerable<int> versionIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<int, QuestionDefinition>();

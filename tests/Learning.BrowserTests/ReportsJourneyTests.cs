@@ -107,6 +107,12 @@ public sealed class ReportsJourneyTests
             await Assertions.Expect(page.Locator("#cadre-courses tbody tr[data-status=NotStarted]").First).ToBeVisibleAsync();
             Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the record scrolls sideways at {width} px");
             await Browser.ScreenshotAsync(page, $"reports-cadre-{name}");
+
+            // The training hours, with their downloads.
+            await page.GotoAsync("/Admin/Reports/Hours");
+            await Assertions.Expect(page.Locator("#hours-export a#export-xlsx")).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the hours scroll sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"reports-hours-{name}");
             await context.CloseAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Learning.Courses.Data;
 using Learning.Data;
@@ -123,6 +124,34 @@ public sealed partial class ReportPagesTests
         Assert.Matches($"(?s)<tr data-cadre=\"{f.CadreIds["c1"]}\" data-hours=\"8\">.*?status-completed", hours.Body);
         Assert.Matches($"(?s)<tr data-cadre=\"{f.CadreIds["c2"]}\" data-hours=\"4\">.*?status-overdue", hours.Body);
         Assert.DoesNotContain($"data-cadre=\"{f.CadreIds["c5"]}\"", hours.Body, StringComparison.Ordinal);
+
+        // The hours as files, every row of the manager's scope (the page shows 50 at a time): C5 of another commune absent, the
+        // target's outcome in words; a PDF, a bad year or another commune refused.
+        Assert.Contains("/Admin/Reports/Hours/Export?format=xlsx&amp;year=2026", hours.Body, StringComparison.Ordinal);
+        var csv = await manager.Http.GetByteArrayAsync("/Admin/Reports/Hours/Export?format=csv&year=2026");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Mã cán bộ,Họ và tên,Chức vụ,Đơn vị,Số giờ,Chỉ tiêu (giờ),Đạt chỉ tiêu", lines[0]);
+        Assert.Equal(Regex.Count(hours.Body, "<tr data-cadre="), lines.Length - 1);
+        Assert.Matches($"^{f.CadreIds["c1"]},Cán bộ C1 Đặng[^,]*,[^,]*,[^,]*,8,8,Đạt$", lines.Single(l => l.StartsWith(f.CadreIds["c1"] + ",", StringComparison.Ordinal)));
+        Assert.EndsWith(",4,8,Chưa đạt", lines.Single(l => l.StartsWith(f.CadreIds["c2"] + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith(f.CadreIds["c5"] + ",", StringComparison.Ordinal));
+        using (var xlsx = await manager.Http.GetAsync("/Admin/Reports/Hours/Export?format=xlsx&year=2026"))
+        {
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            Assert.Equal("gio-boi-duong-nam-2026.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            using var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+            using var book = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
+            Assert.Contains("Giờ bồi dưỡng 2026", await book.ReadToEndAsync(), StringComparison.Ordinal);
+            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            var cells = await sheet.ReadToEndAsync();
+            Assert.Contains("Chưa đạt", cells, StringComparison.Ordinal);
+            Assert.DoesNotContain("Cán bộ C5", cells, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/Admin/Reports/Hours/Export?format=pdf&year=2026")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/Admin/Reports/Hours/Export?format=csv&year=hai")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Admin/Reports/Hours/Export?format=csv&year=2026&under={Uri.EscapeDataString(f.CommuneB)}")).Status);
     }
 
     [Theory]

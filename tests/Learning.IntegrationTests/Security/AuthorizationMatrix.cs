@@ -175,6 +175,8 @@ public static class AuthorizationMatrix
         // Reports (issue 14): exports and scheduled delivery, for managers within their scope and administrators
         new("GET /Admin/Reports/Export", "in", _ => "/Admin/Reports/Export?format=csv", "L F F A A A"),
         new("GET /Admin/Reports/Export", "out", _ => "/Admin/Reports/Export?format=xlsx&under=%2F987654%2F", "L F F N N A"), // a unit outside the scope: not found
+        new("GET /Admin/Reports/Hours/Export", "in", _ => "/Admin/Reports/Hours/Export?format=csv&year=2026", "L F F A A A"),
+        new("GET /Admin/Reports/Hours/Export", "out", _ => "/Admin/Reports/Hours/Export?format=xlsx&year=2026&under=%2F987654%2F", "L F F N N N"), // no such unit in any scope
         new("GET /Admin/Reports/Subscriptions", "", _ => "/Admin/Reports/Subscriptions", "L F F A A A"),
         new("POST /Admin/Reports/Subscriptions ?handler=Subscribe", "", _ => "/Admin/Reports/Subscriptions?handler=Subscribe&report=987654", "L F F A A A"), // no cadence: its own message
         new("POST /Admin/Reports/Subscriptions ?handler=Subscribe", "others", _ => "/Admin/Reports/Subscriptions?handler=Subscribe&report=987654&cadence=Weekly", "L F F N N N"), // not one's own saved report

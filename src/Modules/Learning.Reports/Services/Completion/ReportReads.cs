@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Modularity;
@@ -130,6 +131,28 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
     public async Task<HoursPage> HoursAsync(OrgScope scope, int year, string? underPath, string? position, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = contexts.CreateDbContext();
+        var rows = HoursQuery(db, scope, year, underPath, position);
+        var total = await rows.CountAsync(ct);
+        var withTarget = await rows.CountAsync(r => r.Target != null, ct);
+        var met = await rows.CountAsync(r => r.Target != null && r.Hours >= r.Target, ct);
+        var list = await rows.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new HoursPage([.. list.Select(r => r.ToRecord())], total, met, withTarget);
+    }
+
+    /// <summary>Every row of the hours report in the page's order, streamed from one query (the export).</summary>
+    public async IAsyncEnumerable<CadreHours> HoursRowsAsync(OrgScope scope, int year, string? underPath, string? position, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await foreach (var row in HoursQuery(db, scope, year, underPath, position).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row.ToRecord();
+        }
+    }
+
+    /// <summary>The cadres in scope (under a unit, of a position) with the hours of the courses they completed in the year and
+    /// their position's target, ordered by unit, name and id.</summary>
+    private IQueryable<HoursRow> HoursQuery(LearningDbContext db, OrgScope scope, int year, string? underPath, string? position)
+    {
         var start = LocalTime.ToUtc(new DateTime(year, 1, 1));
         var end = LocalTime.ToUtc(new DateTime(year + 1, 1, 1));
         var cadres = organization.Cadres(db, scope);
@@ -147,25 +170,41 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         var enrolments = courses.Enrollments(db).Where(e => e.CompletedUtc >= start && e.CompletedUtc < end);
         var catalogue = courses.Courses(db);
         var targets = db.Set<HourTarget>().Where(t => t.Year == year);
-        var rows = from c in cadres
-                   join t in targets on c.Position equals t.Position into ts
-                   from t in ts.DefaultIfEmpty()
-                   select new
-                   {
-                       c.CadreId,
-                       c.FullName,
-                       c.Position,
-                       c.UnitName,
-                       c.OrgPath,
-                       Hours = enrolments.Where(e => e.UserId == c.UserId).Join(catalogue, e => e.CourseId, k => k.Id, (e, k) => (double)k.EstimatedHours).Sum(),
-                       Target = t == null ? null : (double?)t.Hours,
-                   };
-        var total = await rows.CountAsync(ct);
-        var withTarget = await rows.CountAsync(r => r.Target != null, ct);
-        var met = await rows.CountAsync(r => r.Target != null && r.Hours >= r.Target, ct);
-        var list = await rows.OrderBy(r => r.OrgPath).ThenBy(r => r.FullName).ThenBy(r => r.CadreId)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new HoursPage([.. list.Select(r => new CadreHours(r.CadreId, r.FullName, r.Position, r.UnitName, r.OrgPath, r.Hours, r.Target))], total, met, withTarget);
+        return from c in cadres
+               join t in targets on c.Position equals t.Position into ts
+               from t in ts.DefaultIfEmpty()
+               let hours = enrolments.Where(e => e.UserId == c.UserId).Join(catalogue, e => e.CourseId, k => k.Id, (e, k) => (double)k.EstimatedHours).Sum()
+               orderby c.OrgPath, c.FullName, c.CadreId
+               select new HoursRow
+               {
+                   CadreId = c.CadreId,
+                   FullName = c.FullName,
+                   Position = c.Position,
+                   UnitName = c.UnitName,
+                   OrgPath = c.OrgPath,
+                   Hours = hours,
+                   Target = t == null ? null : (double?)t.Hours,
+               };
+    }
+
+    /// <summary>A row as the query composes it (counted and filtered further), then as the pages and the export read it.</summary>
+    private sealed class HoursRow
+    {
+        public int CadreId { get; init; }
+
+        public string FullName { get; init; } = "";
+
+        public string Position { get; init; } = "";
+
+        public string UnitName { get; init; } = "";
+
+        public string OrgPath { get; init; } = "";
+
+        public double Hours { get; init; }
+
+        public double? Target { get; init; }
+
+        public CadreHours ToRecord() => new(CadreId, FullName, Position, UnitName, OrgPath, Hours, Target);
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -14,6 +14,7 @@ public static class ExportsServices
     {
         _ = configuration;
         services.AddScoped<CompletionExport>();
+        services.AddScoped<HoursExport>();
         services.AddScoped<ReportSubscriptions>();
         services.AddScoped<ReportDelivery>();
         services.AddScoped<IJobHandler, ReportDeliveryJob>();

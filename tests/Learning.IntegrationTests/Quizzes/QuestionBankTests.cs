@@ -81,6 +81,76 @@ public sealed partial class QuestionBankTests
         Assert.DoesNotContain("Thời hạn khai sinh", WebUtility.HtmlDecode(bank.Body), StringComparison.Ordinal);
     }
 
+    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGPgjlkLRww4OQD01wzxd/zYJQAAAABJRU5ErkJggg==";
+
+    private static string MoodleXmlWithImage(string base64) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <quiz>
+          <question type="multichoice">
+            <name><text>Sơ đồ ký số</text></name>
+            <questiontext format="html">
+              <text><![CDATA[<p>Bước nào trong sơ đồ là ký số?</p><p><img src="@@PLUGINFILE@@/s%C6%A1%20%C4%91%E1%BB%93.png" alt="Sơ đồ"></p>]]></text>
+              <file name="sơ đồ.png" path="/" encoding="base64">{base64}</file>
+            </questiontext>
+            <idnumber>so-do-ky-so</idnumber>
+            <single>true</single>
+            <answer fraction="100" format="html"><text>Bước 3</text></answer>
+            <answer fraction="0" format="html"><text>Bước 1</text></answer>
+          </question>
+        </quiz>
+        """;
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Import_MoodleXmlWithAnImage_StoresAndServesIt_ExportCarriesIt_AReimportReusesIt_ANonImageIsRefused(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = await CreateCategoryAsync(admin, "Ngân hàng ảnh");
+
+        // A text file passed off as the image: the question's problem, named, in Vietnamese; nothing written.
+        var fake = WebUtility.HtmlDecode((await UploadAsync(admin, "anh.xml", Encoding.UTF8.GetBytes(MoodleXmlWithImage("VMOgaSBsaeG7h3UgY2jhu68=")), category)).Body);
+        Assert.Contains("Tệp \"sơ đồ.png\" kèm theo câu hỏi không phải là ảnh", fake, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<QuestionImage>().CountAsync()));
+
+        var file = Encoding.UTF8.GetBytes(MoodleXmlWithImage(Png));
+        var preview = await UploadAsync(admin, "anh.xml", file, category);
+        var imported = await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(preview.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Import");
+        Assert.Contains("1 câu hỏi mới", WebUtility.HtmlDecode(imported.Body), StringComparison.Ordinal);
+        var text = await site.WithDbAsync(db => (from q in db.Set<Question>() join v in db.Set<QuestionVersion>() on q.CurrentVersionId equals v.Id select v.Definition).SingleAsync());
+        var url = Regex.Match(QuestionJson.Deserialize(text).Text, @"/quiz-images/[0-9a-f]{32}/[^)]+").Value;
+        Assert.Equal("/quiz-images/", url[..13]);
+        Assert.EndsWith("/s%C6%A1-%C4%91%E1%BB%93.png", url, StringComparison.Ordinal);
+
+        // Served to the signed-in as the PNG it was checked to be, never sniffed; not to the anonymous.
+        using (var image = await admin.Http.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+            Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("nosniff", string.Join("", image.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal(Convert.FromBase64String(Png), await image.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var anonymous = site.CreateSiteClient())
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(url)).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/quiz-images/" + Guid.NewGuid().ToString("N") + "/x.png")).Status);
+
+        // Exported as Moodle XML, the image travels in the file as Moodle writes it; imported again, the same image is reused.
+        var export = await admin.Http.GetByteArrayAsync($"/Admin/Quizzes/Export?handler=Download&category={category}&format=MoodleXml");
+        var xml = Encoding.UTF8.GetString(export);
+        Assert.Contains($"encoding=\"base64\">{Png}</file>", xml, StringComparison.Ordinal);
+        Assert.Contains("@@PLUGINFILE@@/s%C6%A1-%C4%91%E1%BB%93.png", xml, StringComparison.Ordinal);
+        var back = await UploadAsync(admin, "xuat.xml", export, category);
+        var reimported = await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(back.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Import");
+        Assert.Equal(HttpStatusCode.OK, reimported.Status);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<QuestionImage>().CountAsync()));
+        var texts = await site.WithDbAsync(db => db.Set<QuestionVersion>().Select(v => v.Definition).ToListAsync());
+        Assert.All(texts, t => Assert.Contains(url, QuestionJson.Deserialize(t).Text, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Import_GiftWithAnUnclosedBrace_NamesTheLine_AndARenamedTextFileIsNotAWorkbook(DatabaseProvider provider)

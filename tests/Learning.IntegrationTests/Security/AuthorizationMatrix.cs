@@ -77,6 +77,7 @@ public static class AuthorizationMatrix
         new("POST /Quizzes/Attempt/{id:guid} ?handler=Submit", "", _ => "/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Submit", "L N N N N N"),
         new("GET /Quizzes/Review/{id:guid}", "", _ => "/Quizzes/Review/0f8fad5b-d9cb-469f-a165-70867728950e", "L N N N N N"),
         new("POST /api/quizzes/attempts/{id:guid}/answers", "", _ => "/api/quizzes/attempts/0f8fad5b-d9cb-469f-a165-70867728950e/answers", "L N N N N N"),
+        new("GET /quiz-images/{id:guid}/{name}", "", _ => "/quiz-images/0f8fad5bd9cb469fa16570867728950e/so-do.png", "L N N N N N"), // any signed-in user; no such image
 
         // Media endpoints
         new("POST /media/uploads/", "", _ => "/media/uploads", "L F A F F A"),

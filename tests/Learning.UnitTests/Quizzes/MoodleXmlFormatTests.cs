@@ -87,4 +87,49 @@ public sealed class MoodleXmlFormatTests
         Assert.Contains("<usecase>1</usecase>", xml, StringComparison.Ordinal);
         Assert.Contains("<text>learning-ignore-diacritics</text>", xml, StringComparison.Ordinal);
     }
+
+    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGPgjlkLRww4OQD01wzxd/zYJQAAAABJRU5ErkJggg==";
+
+    [Fact]
+    public void Read_CarriesTheImagesTheTextsUse_AndWriteCarriesThemBack()
+    {
+        var read = Fixture("moodle.xml");
+        var image = Assert.Single(read.Items[0].Images);
+        Assert.Equal("cks.png", image.Key);
+        Assert.Equal(Convert.FromBase64String(Png), image.Value);
+        Assert.Equal("image/png", QuestionImageText.ContentType(image.Value));
+        Assert.All(read.Items.Skip(1), i => Assert.Empty(i.Images));
+
+        var xml = MoodleXmlFormat.Write([new PortableQuestion(["Ảnh"], "anh-1", read.Items[0].Question) { Images = read.Items[0].Images }]);
+        Assert.Contains($"<file name=\"cks.png\" path=\"/\" encoding=\"base64\">{Png}</file>", System.Text.Encoding.UTF8.GetString(xml), StringComparison.Ordinal);
+        var again = Assert.Single(MoodleXmlFormat.Read(new MemoryStream(xml)).Items);
+        Assert.Equal(QuestionJson.Serialize(read.Items[0].Question), QuestionJson.Serialize(again.Question));
+        Assert.Equal(image.Value, Assert.Single(again.Images).Value);
+    }
+
+    [Theory]
+    [InlineData("", "Import.Problem.MissingImage")] // the text uses an image the file does not carry
+    [InlineData("<file name=\"so-do.png\" path=\"/\" encoding=\"base64\">VMOgaSBsaeG7h3UgY2jhu68=</file>", "Import.Problem.NotAnImage")] // text renamed .png
+    [InlineData("<file name=\"so-do.png\" path=\"/\" encoding=\"base64\">khong phai base64!</file>", "Import.Problem.NotAnImage")]
+    public void Read_AnImageMissingOrNotAnImage_IsTheQuestionsProblem(string file, string code)
+    {
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <quiz>
+              <question type="essay">
+                <name><text>Sơ đồ quy trình</text></name>
+                <questiontext format="html"><text><![CDATA[<p>Mô tả sơ đồ:</p><img src="@@PLUGINFILE@@/so-do.png">]]></text>{file}</questiontext>
+              </question>
+              <question type="essay">
+                <name><text>Không ảnh</text></name>
+                <questiontext format="html"><text>Câu hỏi không có ảnh.</text></questiontext>
+              </question>
+            </quiz>
+            """;
+        var read = MoodleXmlFormat.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)));
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal((code, "/quiz/question[1]", "Sơ đồ quy trình"), (problem.Code, problem.Position, problem.Name));
+        Assert.Equal("so-do.png", problem.Args[0]);
+        Assert.Equal("Không ảnh", Assert.Single(read.Items).Question.Name);
+    }
 }

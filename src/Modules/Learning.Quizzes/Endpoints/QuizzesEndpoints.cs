@@ -18,7 +18,24 @@ public static class QuizzesEndpoints
         endpoints.MapPost("/api/quizzes/attempts/{id:guid}/answers", SaveAsync)
             .RequireAuthorization(PermissionClaims.Policy(Permissions.Take))
             .RequireAntiforgeryHeader();
+        endpoints.MapGet(QuestionImageText.RoutePrefix + "{id:guid}/{name}", ImageAsync).RequireAuthorization();
         return endpoints;
+    }
+
+    /// <summary>
+    /// An image of the question bank, for anyone signed in (a cadre's attempt shows it; its id cannot be guessed). Sent with the
+    /// type its bytes were checked to be, never sniffed, and cached for good: an image never changes.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> ImageAsync(Guid id, HttpContext http, QuestionBank bank, CancellationToken cancellationToken)
+    {
+        if (await bank.ImageAsync(id, cancellationToken) is not { } image)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        return TypedResults.File(image.Content, image.ContentType);
     }
 
     public static async Task<Results<Ok<SaveReply>, JsonHttpResult<AttemptRefusal>, NotFound>> SaveAsync(

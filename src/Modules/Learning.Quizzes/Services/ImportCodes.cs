@@ -21,4 +21,7 @@ public static class ImportCodes
     public const string UnknownType = "Import.Problem.UnknownType";
     public const string EmptyFile = "Import.Problem.EmptyFile";
     public const string BadMarker = "Import.Problem.BadMarker";
+    public const string MissingImage = "Import.Problem.MissingImage";
+    public const string NotAnImage = "Import.Problem.NotAnImage";
+    public const string ImageTooLarge = "Import.Problem.ImageTooLarge";
 }

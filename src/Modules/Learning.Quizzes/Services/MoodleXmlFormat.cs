@@ -87,9 +87,11 @@ public static class MoodleXmlFormat
                 "ordering" => ReadOrdering(element, question),
                 _ => (question with { Type = QuestionType.Essay }, null, []),
             };
+            var (images, imageCode, imageArgs) = code is null ? Images(element, read) : ([], null, []);
+            (code, args) = imageCode is null ? (code, args) : (imageCode, imageArgs);
             if (code is null)
             {
-                items.Add(new(index, path, category, FormatText.NullIfEmpty((string?)element.Element("idnumber")), read));
+                items.Add(new(index, path, category, FormatText.NullIfEmpty((string?)element.Element("idnumber")), read) { Images = images });
             }
             else
             {
@@ -140,9 +142,11 @@ public static class MoodleXmlFormat
             QuestionType.Ordering => "ordering",
             _ => "essay",
         };
+        var questionText = Markdown("questiontext", q.Text);
+        questionText.Add(item.Images.Select(i => new XElement("file", new XAttribute("name", i.Key), new XAttribute("path", "/"), new XAttribute("encoding", "base64"), Convert.ToBase64String(i.Value))));
         var element = new XElement("question", new XAttribute("type", type),
             new XElement("name", new XElement("text", q.Name)),
-            Markdown("questiontext", q.Text),
+            questionText,
             Markdown("generalfeedback", q.GeneralFeedback ?? ""),
             new XElement("defaultgrade", FormatText.Number(q.DefaultMark)),
             new XElement("penalty", "0.3333333"),
@@ -244,6 +248,49 @@ public static class MoodleXmlFormat
         var text = Text(element);
         var format = (string?)element?.Attribute("format") ?? "moodle_auto_format";
         return format == "html" ? HtmlToMarkdown.Convert(text) : text;
+    }
+
+    /// <summary>
+    /// The images the question's texts reference (<c>@@PLUGINFILE@@/name</c>), from the base64 <c>file</c> elements it carries
+    /// (Moodle puts them beside the text that uses them). A reference without its file, a file that is not an image by its
+    /// first bytes, or one over <see cref="QuestionImageText.MaxBytes"/>, is the question's problem.
+    /// </summary>
+    private static (Dictionary<string, byte[]> Images, string? Code, object[] Args) Images(XElement question, QuestionDefinition read)
+    {
+        var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var files = question.Descendants("file").Where(f => (string?)f.Attribute("encoding") is null or "base64")
+            .GroupBy(f => (string?)f.Attribute("name") ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        foreach (var name in QuestionImageText.PluginFiles(read))
+        {
+            if (!files.TryGetValue(name, out var base64))
+            {
+                return ([], ImportCodes.MissingImage, [name]);
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(string.Concat(base64.Where(c => !char.IsWhiteSpace(c))));
+            }
+            catch (FormatException)
+            {
+                return ([], ImportCodes.NotAnImage, [name]);
+            }
+
+            if (bytes.Length > QuestionImageText.MaxBytes)
+            {
+                return ([], ImportCodes.ImageTooLarge, [name, QuestionImageText.MaxBytes / 1024]);
+            }
+
+            if (QuestionImageText.ContentType(bytes) is null)
+            {
+                return ([], ImportCodes.NotAnImage, [name]);
+            }
+
+            images[name] = bytes;
+        }
+
+        return (images, null, []);
     }
 
     private static bool Flag(XElement element) => ((string)element).Trim() is "true" or "1";

@@ -182,7 +182,8 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
                 {
                     var categoryId = await CategoryAsync(target, item.CategoryPath, categories, ct);
                     var existing = item.Key is null ? null : await db.Set<Question>().SingleOrDefaultAsync(q => q.Key == item.Key, ct);
-                    await WriteAsync(existing, existing?.CategoryId ?? categoryId, item.Key, item.Question, userId, ct);
+                    var question = item.Images.Count == 0 ? item.Question : await StoreImagesAsync(item, ct);
+                    await WriteAsync(existing, existing?.CategoryId ?? categoryId, item.Key, question, userId, ct);
                     (existing is null ? ref created : ref updated)++;
                 }
 
@@ -226,6 +227,78 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
                           select new { q.CategoryId, q.Key, v.Definition }).ToListAsync(cancellationToken);
         var byCategory = rows.ToLookup(r => r.CategoryId);
         return paths.SelectMany(p => byCategory[p.Id].Select(r => new PortableQuestion(p.Path, r.Key, QuestionJson.Deserialize(r.Definition)))).ToList();
+    }
+
+    /// <summary>
+    /// The questions as a Moodle XML file carries them: each bank image their texts show written in with them (base64) and
+    /// referenced as <c>@@PLUGINFILE@@/name</c>, as Moodle does; an image no longer in the bank is left as its link.
+    /// </summary>
+    public async Task<IReadOnlyList<PortableQuestion>> WithImagesAsync(IReadOnlyList<PortableQuestion> questions, CancellationToken cancellationToken)
+    {
+        var ids = questions.SelectMany(q => QuestionImageText.BankImages(q.Question)).Select(i => i.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return questions;
+        }
+
+        var images = await db.Set<QuestionImage>().AsNoTracking().Where(i => ids.Contains(i.PublicId)).ToDictionaryAsync(i => i.PublicId, cancellationToken);
+        return [.. questions.Select(q =>
+        {
+            var carried = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            var question = QuestionImageText.ReplaceBankImages(q.Question, (id, name) =>
+            {
+                if (!images.TryGetValue(id, out var image))
+                {
+                    return QuestionImageText.Url(id, name);
+                }
+
+                carried[image.FileName] = image.Content;
+                return QuestionImageText.PluginFile + Uri.EscapeDataString(image.FileName);
+            });
+            return carried.Count == 0 ? q : q with { Question = question, Images = carried };
+        })];
+    }
+
+    /// <summary>An image the bank serves (by its public id), or null.</summary>
+    public Task<QuestionImage?> ImageAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<QuestionImage>().AsNoTracking().SingleOrDefaultAsync(i => i.PublicId == id, cancellationToken);
+
+    /// <summary>Stores the images an imported question carries (once per content: the same bytes are the same image) and points
+    /// its texts at the bank's copies.</summary>
+    private async Task<QuestionDefinition> StoreImagesAsync(ImportedQuestion item, CancellationToken cancellationToken)
+    {
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in item.Images)
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var image = db.Set<QuestionImage>().Local.FirstOrDefault(i => i.Sha256 == sha)
+                ?? await db.Set<QuestionImage>().SingleOrDefaultAsync(i => i.Sha256 == sha, cancellationToken);
+            if (image is null)
+            {
+                image = new QuestionImage
+                {
+                    PublicId = Guid.NewGuid(),
+                    FileName = SafeFileName(name),
+                    ContentType = QuestionImageText.ContentType(bytes) ?? throw new InvalidOperationException($"{name} is not an image"),
+                    Sha256 = sha,
+                    Content = bytes,
+                    CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                };
+                db.Add(image);
+            }
+
+            urls[name] = QuestionImageText.Url(image.PublicId, image.FileName);
+        }
+
+        return QuestionImageText.ReplacePluginFiles(item.Question, name => urls.TryGetValue(name, out var url) ? url : QuestionImageText.PluginFile + Uri.EscapeDataString(name));
+    }
+
+    /// <summary>The name's last segment, letters, digits, dot, dash and underscore kept (Vietnamese letters too), at most 100 characters.</summary>
+    private static string SafeFileName(string name)
+    {
+        var last = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        var safe = new string([.. last.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]).Trim('.', '-');
+        return safe.Length == 0 ? "anh" : safe[..Math.Min(safe.Length, 100)];
     }
 
     private async Task<int> CategoryAsync(QuestionCategory target, IReadOnlyList<string> path, Dictionary<string, int> known, CancellationToken cancellationToken)

@@ -28,6 +28,11 @@ public sealed class ExportModel(QuestionBank bank) : PageModel
         }
 
         var questions = await bank.ExportAsync(node.Id, cancellationToken);
+        if (format == QuestionFileFormat.MoodleXml)
+        {
+            questions = await bank.WithImagesAsync(questions, cancellationToken); // Moodle XML carries its images; the other formats link them
+        }
+
         var name = "cau-hoi-" + (SearchText.Fold(node.Name).Replace(' ', '-') is { Length: > 0 } slug ? slug : node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return File(QuestionFiles.Write(format, questions), QuestionFiles.ContentType(format), name + QuestionFiles.Extension(format));
     }

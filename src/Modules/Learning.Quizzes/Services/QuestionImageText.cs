@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace Learning.Quizzes.Services;
+
+/// <summary>
+/// Images in a question's texts (Markdown image links): Moodle XML's <c>@@PLUGINFILE@@/name</c> references to the files the
+/// question carries, and ours, <c>/quiz-images/{id}/{name}</c>, served by the bank. Finds them, rewrites them, and tells an
+/// image by its first bytes (PNG, JPEG, GIF, WebP: what a browser shows), never by its name.
+/// </summary>
+public static partial class QuestionImageText
+{
+    /// <summary>The largest image a question may carry (Moodle's own default upload limit for a question file is larger; a phone
+    /// on 2G fetches this one in about 20 s).</summary>
+    public const int MaxBytes = 512 * 1024;
+
+    public const string PluginFile = "@@PLUGINFILE@@/";
+
+    public const string RoutePrefix = "/quiz-images/";
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Every text of the question (text, feedback, options, matching prompts and answers) passed through <paramref name="map"/>.</summary>
+    public static QuestionDefinition Map(QuestionDefinition question, Func<string, string> map) => question with
+    {
+        Text = map(question.Text),
+        GeneralFeedback = question.GeneralFeedback is { } feedback ? map(feedback) : null,
+        Options = [.. question.Options.Select(o => o with { Text = map(o.Text), Feedback = o.Feedback is { } f ? map(f) : null })],
+        Pairs = [.. question.Pairs.Select(p => p with { Prompt = map(p.Prompt), Answer = map(p.Answer) })],
+    };
+
+    /// <summary>The file names the question's texts reference as <c>@@PLUGINFILE@@/name</c> (URL-decoded), each once.</summary>
+    public static IReadOnlyList<string> PluginFiles(QuestionDefinition question)
+    {
+        var names = new List<string>();
+        Map(question, text =>
+        {
+            foreach (Match m in PluginFileReference().Matches(text))
+            {
+                var name = Uri.UnescapeDataString(m.Groups["name"].Value);
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
+
+            return text;
+        });
+        return names;
+    }
+
+    /// <summary>Each <c>@@PLUGINFILE@@/name</c> reference replaced by what <paramref name="url"/> gives for its (decoded) name.</summary>
+    public static QuestionDefinition ReplacePluginFiles(QuestionDefinition question, Func<string, string> url) =>
+        Map(question, text => PluginFileReference().Replace(text, m => url(Uri.UnescapeDataString(m.Groups["name"].Value))));
+
+    /// <summary>The bank's images the question's texts reference (their ids and names), each once.</summary>
+    public static IReadOnlyList<(Guid Id, string Name)> BankImages(QuestionDefinition question)
+    {
+        var found = new List<(Guid, string)>();
+        Map(question, text =>
+        {
+            foreach (Match m in BankReference().Matches(text))
+            {
+                var image = (Guid.ParseExact(m.Groups["id"].Value, "N"), Uri.UnescapeDataString(m.Groups["name"].Value));
+                if (!found.Contains(image))
+                {
+                    found.Add(image);
+                }
+            }
+
+            return text;
+        });
+        return found;
+    }
+
+    /// <summary>Each reference to a bank image replaced by what <paramref name="url"/> gives for its id and name.</summary>
+    public static QuestionDefinition ReplaceBankImages(QuestionDefinition question, Func<Guid, string, string> url) =>
+        Map(question, text => BankReference().Replace(text, m => url(Guid.ParseExact(m.Groups["id"].Value, "N"), Uri.UnescapeDataString(m.Groups["name"].Value))));
+
+    /// <summary>Where the bank serves an image.</summary>
+    public static string Url(Guid id, string name) => RoutePrefix + id.ToString("N") + "/" + Uri.EscapeDataString(name);
+
+    /// <summary>The image's MIME type from its first bytes, or null when they are not a PNG, JPEG, GIF or WebP image.</summary>
+    public static string? ContentType(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(Png) ? "image/png"
+        : bytes.Length > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF ? "image/jpeg"
+        : bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8) ? "image/gif"
+        : bytes.Length > 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8) ? "image/webp"
+        : null;
+
+    [GeneratedRegex(@"@@PLUGINFILE@@/(?<name>[^)\s""'<>]+)")]
+    private static partial Regex PluginFileReference();
+
+    [GeneratedRegex(@"/quiz-images/(?<id>[0-9a-f]{32})/(?<name>[^)\s""'<>]+)")]
+    private static partial Regex BankReference();
+}

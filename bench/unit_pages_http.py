@@ -34,6 +34,11 @@ pages = [p for p in [
     ("course assignment rules", f"/Admin/Courses/Assign/{course}"),
     ("hotlines", "/Admin/Media/Hotlines"),
     ("API clients", "/Admin/Reports/api-clients"),
+    # Files (their KB are of the bytes as text, approximately): the PDF summary with its three charts, the hours as files.
+    ("PDF summary, one province, one course", f"/Admin/Reports/Export?format=pdf&course={course}&under=%2F{province}%2F"),
+    ("PDF summary, country, one course", f"/Admin/Reports/Export?format=pdf&course={course}"),
+    ("training hours CSV, one province", f"/Admin/Reports/Hours/Export?format=csv&year={os.environ.get('YEAR', '2026')}&under=%2F{province}%2F"),
+    ("training hours XLSX, country", f"/Admin/Reports/Hours/Export?format=xlsx&year={os.environ.get('YEAR', '2026')}"),
 ] if os.environ.get("ONLY", "") in p[0]]
 print("| page | status | HTML KB | gzip KB | options | table rows | median / max ms |")
 print("|---|---|---|---|---|---|---|")

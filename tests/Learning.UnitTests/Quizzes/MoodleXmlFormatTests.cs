@@ -100,6 +100,12 @@ public sealed class MoodleXmlFormatTests
         Assert.Equal("image/png", QuestionImageText.ContentType(image.Value));
         Assert.All(read.Items.Skip(1), i => Assert.Empty(i.Images));
 
+        // Pointed at the bank's copy, the image is what the attempt page shows (authored Markdown, site-relative links allowed).
+        var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+        var stored = QuestionImageText.ReplacePluginFiles(read.Items[0].Question, name => QuestionImageText.Url(id, name));
+        Assert.Equal([(id, "cks.png")], QuestionImageText.BankImages(stored));
+        Assert.Contains("<img src=\"/quiz-images/0f8fad5bd9cb469fa16570867728950e/cks.png\" alt=\"Chữ ký số\"", Learning.Modularity.SafeMarkdown.ToHtml(stored.Text), StringComparison.Ordinal);
+
         var xml = MoodleXmlFormat.Write([new PortableQuestion(["Ảnh"], "anh-1", read.Items[0].Question) { Images = read.Items[0].Images }]);
         Assert.Contains($"<file name=\"cks.png\" path=\"/\" encoding=\"base64\">{Png}</file>", System.Text.Encoding.UTF8.GetString(xml), StringComparison.Ordinal);
         var again = Assert.Single(MoodleXmlFormat.Read(new MemoryStream(xml)).Items);

@@ -10,7 +10,7 @@ namespace Learning.Quizzes.Services;
 /// cadre (right or wrong question by question), and graded by <see cref="AttemptGrading"/>, so scores, the results table and
 /// item analysis read them as they read real ones. Back-dated to the simulated learning; no notice, no statement, no lesson
 /// completion (the simulated progress has it already). An attempt that should pass and does not (or the reverse) is answered
-/// again, a little better (or worse), until it does. Deterministic for a learner and quiz.
+/// again until it does (the seventh time, all right or all wrong). Deterministic for a learner, quiz and time.
 /// </summary>
 internal sealed class DemoQuizWriter(LearningDbContext db, QuizCatalog catalog) : IDemoQuizWriter
 {

@@ -207,6 +207,7 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         var line = new PdfLineChart(t["Export.LineChart", CompletionSnapshots.Weeks], [.. weeks.Select(w => new PdfPoint(w.Week.ToString("dd/MM", CultureInfo.InvariantCulture), w.Completions))]);
         var (funnelPaths, funnelName) = await FunnelUnitsAsync(scope, filter, description.ScopeText, cancellationToken);
         var states = (await readiness.ListAsync(funnelPaths is null && scope.Unrestricted, funnelPaths ?? scope.Paths, cancellationToken))
+            .Where(f => filter.UnitId is null || funnelPaths is not [var unitPath] || f.OrgPath == unitPath) // a unit named by id: its own cadres, as the report counts them
             .GroupBy(f => f.State).ToDictionary(g => g.Key, g => g.Count());
         var funnel = new PdfFunnelChart(t["Export.FunnelChart", funnelName], [.. ReadinessStages.Stages.Select(s => new PdfPoint(t["Funnel." + s], ReadinessStages.Reached(states, s)))]);
         var facts = new List<KeyValuePair<string, string>>

@@ -220,6 +220,12 @@ public sealed partial class ReportPagesTests
         }
 
         Assert.Contains(simulated, e => attempts.Any(a => a.UserId == e.UserId && a.CourseId == e.CourseId && a.Passed));
+
+        // Simulated learning never e-mails a cadre: the overdue simulated enrolments above get no reminder.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<Learning.Courses.Services.DueReminders>().SendAsync()).Overdue);
+        }
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.demo-learning")));
 
         // Every report page says the data is simulated; the administrator is offered its removal, a manager is not.
@@ -241,6 +247,9 @@ public sealed partial class ReportPagesTests
         }
 
         Assert.Contains("href=\"/Admin/Reports/Demo\"", (await admin.GetAsync("/Admin/Reports")).Body, StringComparison.Ordinal);
+        var dashboard = await admin.GetAsync("/Admin");
+        Assert.Contains("Dữ liệu học tập MÔ PHỎNG", dashboard.Body, StringComparison.Ordinal); // the dashboard says it first
+        Assert.Contains("href=\"/Admin/Reports/Demo\"", dashboard.Body, StringComparison.Ordinal);
         var cadreId = await site.WithDbAsync(db => db.Set<Learning.Organization.Data.Cadre>().Where(c => c.UserId == simulated[0].UserId).Select(c => c.Id).SingleAsync());
         var record = await admin.GetAsync($"/Admin/Reports/Cadre/{cadreId}");
         Assert.Contains("data-simulated=\"true\"", record.Body, StringComparison.Ordinal);
@@ -266,6 +275,7 @@ public sealed partial class ReportPagesTests
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync(a => a.CourseId != null)));
         Assert.Null(await site.WithDbAsync(db => db.Set<Learning.Data.Entities.SiteSettings>().Select(s => s.SimulatedLearningUtc).SingleAsync()));
         Assert.DoesNotContain("id=\"demo-notice\"", (await manager.GetAsync("/Admin/Reports")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dữ liệu học tập MÔ PHỎNG", (await admin.GetAsync("/Admin")).Body, StringComparison.Ordinal);
         Assert.Equal(2, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "reports.demo-learning-removed")));
 
         var bad = await site.RunRecipeAsync("""{ "name": "demo-learning", "steps": [ { "name": "reports-demo-learning", "weeks": 99 } ] }""");

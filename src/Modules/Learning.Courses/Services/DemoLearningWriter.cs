@@ -7,7 +7,8 @@ namespace Learning.Courses.Services;
 /// <summary>
 /// Demonstration learning (the demo recipe): enrolments marked <see cref="EnrollmentSource.Simulated"/>, their required lessons
 /// completed in course order at back-dated times (<see cref="SimulatedBy"/> as the completion's source), and the learning paths
-/// they complete. No statement and no notice: nothing of it leaves the site.
+/// they complete. No statement and no notice (its due-date reminders count as sent; the managers' digest leaves it out):
+/// nothing of it leaves the site.
 /// </summary>
 internal sealed class DemoLearningWriter(LearningDbContext db, CourseReader reader) : IDemoLearningWriter
 {
@@ -64,6 +65,11 @@ internal sealed class DemoLearningWriter(LearningDbContext db, CourseReader read
                 LastLessonKey = done > 0 ? required[done - 1].Key : null,
                 RequiredLessons = required.Count,
                 CompletedLessons = done,
+
+                // Its due-date reminders count as sent: simulated learning never e-mails a cadre.
+                Due7NoticeFor = s.DueUtc,
+                Due1NoticeFor = s.DueUtc,
+                OverdueNoticeFor = s.DueUtc,
             });
             added.Add(new SimulatedProgress(s.UserId, s.CourseId, snapshot.Slug, s.EnrolledUtc, s.LastActivityUtc, s.CompletedUtc, lessons));
         }

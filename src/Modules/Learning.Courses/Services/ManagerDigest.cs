@@ -52,7 +52,8 @@ public sealed class ManagerDigest(LearningDbContext db, IOrganizationScopeServic
     /// <summary>The digest's model for one scope, or null when no cadre in it is enrolled in anything.</summary>
     public async Task<object?> BuildAsync(OrgScope scope, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var active = db.Set<Enrollment>().AsNoTracking().Where(e => e.WithdrawnUtc == null);
+        // The demo recipe's simulated learning stays on the site's pages, which say so; an e-mail carries real figures only.
+        var active = db.Set<Enrollment>().AsNoTracking().Where(e => e.WithdrawnUtc == null && e.Source != EnrollmentSource.Simulated);
         if (!scope.Unrestricted)
         {
             var mine = cadres.UserIdsIn(scope);

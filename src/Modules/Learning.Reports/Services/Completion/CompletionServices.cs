@@ -25,6 +25,7 @@ public static class CompletionServices
 
         services.AddScoped<IAdminMenuProvider, ReportsMenu>();
         services.AddScoped<DemoLearning>();
+        services.AddScoped<IDashboardCardProvider, DemoLearningDashboard>();
         services.AddRecipeStep<Recipes.DemoLearningStep>();
         return services;
     }

@@ -153,6 +153,39 @@ public sealed partial class QuestionBankTests
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Export_TwoImagesOfAQuestionWhoseNamesBecameAlike_TravelUnderNamesOfTheirOwn(DatabaseProvider provider)
+    {
+        const string green = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQ7/IBIgYIBQAaJgPV3lNEVgAAAABJRU5ErkJggg==";
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = await CreateCategoryAsync(admin, "Hai ảnh");
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <quiz>
+              <question type="essay">
+                <name><text>Hai sơ đồ</text></name>
+                <questiontext format="html">
+                  <text><![CDATA[<p>So sánh <img src="@@PLUGINFILE@@/a%20b.png"> với <img src="@@PLUGINFILE@@/a-b.png">.</p>]]></text>
+                  <file name="a b.png" path="/" encoding="base64">{Png}</file>
+                  <file name="a-b.png" path="/" encoding="base64">{green}</file>
+                </questiontext>
+                <idnumber>hai-so-do</idnumber>
+              </question>
+            </quiz>
+            """;
+        var preview = await UploadAsync(admin, "hai.xml", Encoding.UTF8.GetBytes(xml), category);
+        await admin.PostFormAsync("/Admin/Quizzes/Import", [new("token", Token(preview.Body)), new("category", category)], "/Admin/Quizzes/Import?handler=Import");
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<QuestionImage>().CountAsync(i => i.FileName == "a-b.png")));
+
+        var export = Encoding.UTF8.GetString(await admin.Http.GetByteArrayAsync($"/Admin/Quizzes/Export?handler=Download&category={category}&format=MoodleXml"));
+        var names = Regex.Matches(export, "<file name=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, names.Distinct().Count());
+        var read = Assert.Single(MoodleXmlFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(export))).Items);
+        Assert.Equal([Png, green], QuestionImageText.PluginFiles(read.Question).Select(n => Convert.ToBase64String(read.Images[n])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Import_GiftWithAnUnclosedBrace_NamesTheLine_AndARenamedTextFileIsNotAWorkbook(DatabaseProvider provider)
     {
         await using var site = await TestSite.StartAsync(provider, recipe: null);

@@ -252,8 +252,13 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
                     return QuestionImageText.Url(id, name);
                 }
 
-                carried[image.FileName] = image.Content;
-                return QuestionImageText.PluginFile + Uri.EscapeDataString(image.FileName);
+                // Two images of one question may share a name (two of Moodle's file areas, or names that became alike): the
+                // second is carried under a name of its own.
+                var carriedName = carried.TryGetValue(image.FileName, out var other) && !ReferenceEquals(other, image.Content)
+                    ? image.PublicId.ToString("N")[..8] + "-" + image.FileName
+                    : image.FileName;
+                carried[carriedName] = image.Content;
+                return QuestionImageText.PluginFile + Uri.EscapeDataString(carriedName);
             });
             return carried.Count == 0 ? q : q with { Question = question, Images = carried };
         })];

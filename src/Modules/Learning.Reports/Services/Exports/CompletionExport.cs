@@ -24,8 +24,8 @@ public sealed record ExportDescription(string Title, string ScopeText, string Fi
 
 /// <summary>
 /// The completion report as files: the cadre rows behind it (CSV, or XLSX with a summary sheet of the groups) and the PDF summary
-/// (groups table and completion-rate chart). Everything comes from <see cref="ICompletionReport"/> with the caller's scope, so a
-/// file holds exactly what its reader may see; the cadre rows are streamed from the query into the writer.
+/// (groups table, completion-rate bars, weekly line, readiness funnel). Everything comes from <see cref="ICompletionReport"/> with
+/// the caller's scope, so a file holds exactly what its reader may see; the cadre rows are streamed from the query into the writer.
 /// </summary>
 public sealed class CompletionExport(ICompletionReport report, ReportReads reads, ICadreReadinessRows readiness, DemoLearning demo, IReadDbContextFactory contexts,
     IOrganizationReportRows organization, ICourseReportRows courses, IStringLocalizer<ReportsStrings> t, TimeProvider clock)

@@ -100,10 +100,9 @@ internal sealed class DemoQuizWriter(LearningDbContext db, QuizCatalog catalog) 
     public async Task<int> CountAsync(IReadOnlyList<(string UserId, int CourseId)> enrollments, CancellationToken cancellationToken = default)
     {
         var count = 0;
-        foreach (var user in enrollments.GroupBy(e => e.UserId))
+        foreach (var attempts in StartedFrom(enrollments))
         {
-            var courses = user.Select(e => (int?)e.CourseId).ToList();
-            count += await db.Set<Attempt>().CountAsync(a => a.UserId == user.Key && courses.Contains(a.CourseId), cancellationToken);
+            count += await attempts.CountAsync(cancellationToken);
         }
 
         return count;
@@ -112,14 +111,21 @@ internal sealed class DemoQuizWriter(LearningDbContext db, QuizCatalog catalog) 
     public async Task<int> RemoveAsync(IReadOnlyList<(string UserId, int CourseId)> enrollments, CancellationToken cancellationToken = default)
     {
         var removed = 0;
-        foreach (var user in enrollments.GroupBy(e => e.UserId))
+        foreach (var attempts in StartedFrom(enrollments))
         {
-            var courses = user.Select(e => (int?)e.CourseId).ToList();
-            removed += await db.Set<Attempt>().Where(a => a.UserId == user.Key && courses.Contains(a.CourseId)).ExecuteDeleteAsync(cancellationToken);
+            removed += await attempts.ExecuteDeleteAsync(cancellationToken);
         }
 
         return removed;
     }
+
+    /// <summary>The attempts started from these learners' courses, a query per learner.</summary>
+    private IEnumerable<IQueryable<Attempt>> StartedFrom(IReadOnlyList<(string UserId, int CourseId)> enrollments) =>
+        enrollments.GroupBy(e => e.UserId).Select(user =>
+        {
+            var courses = user.Select(e => (int?)e.CourseId).ToList();
+            return db.Set<Attempt>().Where(a => a.UserId == user.Key && courses.Contains(a.CourseId));
+        });
 
     /// <summary>A right answer to <paramref name="question"/>, or a plausible wrong one, in the ids responses are stored with.</summary>
     internal static QuestionResponse Answer(QuestionDefinition question, string optionOrder, bool right, Random random)

@@ -29,52 +29,18 @@ public static partial class QuestionImageText
     };
 
     /// <summary>The file names the question's texts reference as <c>@@PLUGINFILE@@/name</c> (URL-decoded), each once.</summary>
-    public static IReadOnlyList<string> PluginFiles(QuestionDefinition question)
-    {
-        var names = new List<string>();
-        Map(question, text =>
-        {
-            foreach (Match m in PluginFileReference().Matches(text))
-            {
-                var name = Uri.UnescapeDataString(m.Groups["name"].Value);
-                if (!names.Contains(name, StringComparer.Ordinal))
-                {
-                    names.Add(name);
-                }
-            }
-
-            return text;
-        });
-        return names;
-    }
+    public static IReadOnlyList<string> PluginFiles(QuestionDefinition question) => Found(question, PluginFileReference(), Name);
 
     /// <summary>Each <c>@@PLUGINFILE@@/name</c> reference replaced by what <paramref name="url"/> gives for its (decoded) name.</summary>
     public static QuestionDefinition ReplacePluginFiles(QuestionDefinition question, Func<string, string> url) =>
-        Map(question, text => PluginFileReference().Replace(text, m => url(Uri.UnescapeDataString(m.Groups["name"].Value))));
+        Map(question, text => PluginFileReference().Replace(text, m => url(Name(m))));
 
     /// <summary>The bank's images the question's texts reference (their ids and names), each once.</summary>
-    public static IReadOnlyList<(Guid Id, string Name)> BankImages(QuestionDefinition question)
-    {
-        var found = new List<(Guid, string)>();
-        Map(question, text =>
-        {
-            foreach (Match m in BankReference().Matches(text))
-            {
-                var image = (Guid.ParseExact(m.Groups["id"].Value, "N"), Uri.UnescapeDataString(m.Groups["name"].Value));
-                if (!found.Contains(image))
-                {
-                    found.Add(image);
-                }
-            }
-
-            return text;
-        });
-        return found;
-    }
+    public static IReadOnlyList<(Guid Id, string Name)> BankImages(QuestionDefinition question) => Found(question, BankReference(), m => (Id(m), Name(m)));
 
     /// <summary>Each reference to a bank image replaced by what <paramref name="url"/> gives for its id and name.</summary>
     public static QuestionDefinition ReplaceBankImages(QuestionDefinition question, Func<Guid, string, string> url) =>
-        Map(question, text => BankReference().Replace(text, m => url(Guid.ParseExact(m.Groups["id"].Value, "N"), Uri.UnescapeDataString(m.Groups["name"].Value))));
+        Map(question, text => BankReference().Replace(text, m => url(Id(m), Name(m))));
 
     /// <summary>Where the bank serves an image.</summary>
     public static string Url(Guid id, string name) => RoutePrefix + id.ToString("N") + "/" + Uri.EscapeDataString(name);
@@ -86,6 +52,22 @@ public static partial class QuestionImageText
         : bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8) ? "image/gif"
         : bytes.Length > 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8) ? "image/webp"
         : null;
+
+    /// <summary>What the references in all the question's texts name, in the order they appear, each once.</summary>
+    private static List<T> Found<T>(QuestionDefinition question, Regex reference, Func<Match, T> read)
+    {
+        var found = new List<T>();
+        Map(question, text =>
+        {
+            found.AddRange(reference.Matches(text).Select(read));
+            return text;
+        });
+        return [.. found.Distinct()];
+    }
+
+    private static string Name(Match reference) => Uri.UnescapeDataString(reference.Groups["name"].Value);
+
+    private static Guid Id(Match reference) => Guid.ParseExact(reference.Groups["id"].Value, "N");
 
     [GeneratedRegex(@"@@PLUGINFILE@@/(?<name>[^)\s""'<>]+)")]
     private static partial Regex PluginFileReference();

@@ -60,7 +60,6 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
                 .Select(q => new PoolEntry(q.Id, q.CurrentVersionId)).SingleOrDefaultAsync(cancellationToken);
         });
 
-    /// <summary>The definitions of these versions, from memory where it has them and in one query for the rest.</summary>
     /// <summary>
     /// A new attempt's questions drawn from the quiz's slots (fixed ones, random ones from their categories, the quiz's
     /// shuffles), each on its page with the order its options are shown in, and the definitions of the versions drawn.
@@ -101,6 +100,7 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
         return (questions, definitions);
     }
 
+    /// <summary>The definitions of these versions, from memory where it has them and in one query for the rest.</summary>
     public async Task<IReadOnlyDictionary<int, QuestionDefinition>> DefinitionsAsync(IEnumerable<int> versionIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<int, QuestionDefinition>();

@@ -57,9 +57,7 @@ public static class ReportExportEndpoints
         audit.Record(ExportAuditCodes.Exported, t["Hours.Title"] + " " + year.ToString(CultureInfo.InvariantCulture), query);
         await db.SaveChangesAsync(cancellationToken);
 
-        var (ascii, unicode) = CompletionExport.FileNames(export.FileBaseName(year), format);
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ascii, FileNameStar = unicode }.ToString();
-        http.Response.Headers.CacheControl = "no-store";
+        Attach(http, export.FileBaseName(year), format);
         if (format == ExportFormat.Csv)
         {
             http.Response.ContentType = CompletionExport.ContentType(format);
@@ -67,24 +65,8 @@ public static class ReportExportEndpoints
             return TypedResults.Empty;
         }
 
-        var file = TemporaryFile();
-        try
-        {
-            await export.WriteAsync(file, format, scope, year, under, position, cancellationToken);
-            file.Position = 0;
-            return TypedResults.Stream(file, CompletionExport.ContentType(format));
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        return await WorkbookAsync(file => export.WriteAsync(file, format, scope, year, under, position, cancellationToken));
     }
-
-    /// <summary>A file deleted when closed, for a workbook written before it is sent.</summary>
-    private static FileStream TemporaryFile() =>
-        new(Path.Combine(Path.GetTempPath(), "learning-export-" + Guid.NewGuid().ToString("N") + ".xlsx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>
     /// <c>GET /Admin/Reports/Export?format=csv|xlsx|pdf&amp;&lt;report filter&gt;</c>: the completion report as the caller may see
@@ -118,10 +100,7 @@ public static class ReportExportEndpoints
         audit.Record(ExportAuditCodes.Exported, description.Title, $"format={format.ToString().ToLowerInvariant()}&{filter.ToQueryString()}".TrimEnd('&'));
         await db.SaveChangesAsync(cancellationToken);
 
-        var (ascii, unicode) = CompletionExport.FileNames(description.FileBaseName, format);
-        var disposition = new ContentDispositionHeaderValue("attachment") { FileName = ascii, FileNameStar = unicode };
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.CacheControl = "no-store";
+        Attach(http, description.FileBaseName, format);
         switch (format)
         {
             case ExportFormat.Csv:
@@ -129,21 +108,38 @@ public static class ReportExportEndpoints
                 await export.WriteCsvAsync(http.Response.Body, scope, filter, cancellationToken);
                 return TypedResults.Empty;
             case ExportFormat.Xlsx:
-                var file = TemporaryFile();
-                try
-                {
-                    await export.WriteXlsxAsync(file, scope, filter, cancellationToken);
-                    file.Position = 0;
-                    return TypedResults.Stream(file, CompletionExport.ContentType(format));
-                }
-                catch
-                {
-                    await file.DisposeAsync();
-                    throw;
-                }
-
+                return await WorkbookAsync(file => export.WriteXlsxAsync(file, scope, filter, cancellationToken));
             default:
                 return TypedResults.File(await export.PdfAsync(scope, filter, cancellationToken), CompletionExport.ContentType(format));
+        }
+    }
+
+    /// <summary>The response's headers for a download: its file name (in Vietnamese and folded to ASCII), never cached.</summary>
+    private static void Attach(HttpContext http, string fileBaseName, ExportFormat format)
+    {
+        var (ascii, unicode) = CompletionExport.FileNames(fileBaseName, format);
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = ascii, FileNameStar = unicode }.ToString();
+        http.Response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>
+    /// A workbook written whole to a temporary file (deleted when closed) before it is sent: the ZIP is written synchronously,
+    /// and a failure then is a clean 500, not half a workbook.
+    /// </summary>
+    private static async Task<FileStreamHttpResult> WorkbookAsync(Func<Stream, Task> write)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "learning-export-" + Guid.NewGuid().ToString("N") + ".xlsx"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await write(file);
+            file.Position = 0;
+            return TypedResults.Stream(file, CompletionExport.ContentType(ExportFormat.Xlsx));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
         }
     }
 }

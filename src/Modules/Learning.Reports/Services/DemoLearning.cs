@@ -1,6 +1,8 @@
+using System.Globalization;
 using Learning.Courses;
 using Learning.Data;
 using Learning.Data.Entities;
+using Learning.Modularity;
 using Learning.Reports.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +17,9 @@ public sealed record DemoLearningFacts(DateTime? SinceUtc, int Enrollments, int 
 /// </summary>
 public sealed class DemoLearning(LearningDbContext db, IDemoLearningWriter courses, IEnumerable<IDemoQuizWriter> quizzes, IAuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The day simulated learning was added, as the notices say it (in Vietnam's time).</summary>
+    public static string Day(DateTime sinceUtc) => LocalTime.ToLocal(sinceUtc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>When simulated learning was added; null when the site holds none. One read of the site's settings row.</summary>
     public Task<DateTime?> SinceAsync(CancellationToken cancellationToken = default) =>
         db.Set<SiteSettings>().AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.SimulatedLearningUtc).FirstOrDefaultAsync(cancellationToken);

@@ -23,6 +23,6 @@ internal sealed class DemoLearningDashboard(DemoLearning demo, IStringLocalizer<
         }
 
         var url = user.Has(Permissions.DemoData) ? "/Admin/Reports/Demo" : "/Admin/Reports";
-        return [new DashboardCard(t["Demo.Card"], t["Demo.CardValue", LocalTime.ToLocal(since).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)], url, 0)];
+        return [new DashboardCard(t["Demo.Card"], t["Demo.CardValue", DemoLearning.Day(since)], url, 0)];
     }
 }

@@ -1,3 +1,5 @@
+using Learning.Reports.Services.Completion.Charts;
+
 namespace Learning.Reports.Services;
 
 /// <summary>
@@ -13,4 +15,8 @@ public static class ReadinessStages
     /// <summary>How many of the cadres counted by state (<paramref name="inState"/>) reached <paramref name="stage"/> or a later one.</summary>
     public static int Reached(IReadOnlyDictionary<string, int> inState, string stage) =>
         inState.Where(kv => StageOf(kv.Key) >= StageOf(stage)).Sum(kv => kv.Value);
+
+    /// <summary>The funnel as chart data (the page's SVG and the PDF draw it): each stage's label and how many reached it.</summary>
+    public static FunnelChartData Chart(string title, IReadOnlyDictionary<string, int> inState, Func<string, string> label) =>
+        new(title, [.. Stages.Select(s => (label(s), (double)Reached(inState, s)))]);
 }

@@ -209,7 +209,8 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         var states = (await readiness.ListAsync(funnelPaths is null && scope.Unrestricted, funnelPaths ?? scope.Paths, cancellationToken))
             .Where(f => filter.UnitId is null || funnelPaths is not [var unitPath] || f.OrgPath == unitPath) // a unit named by id: its own cadres, as the report counts them
             .GroupBy(f => f.State).ToDictionary(g => g.Key, g => g.Count());
-        var funnel = new PdfFunnelChart(t["Export.FunnelChart", funnelName], [.. ReadinessStages.Stages.Select(s => new PdfPoint(t["Funnel." + s], ReadinessStages.Reached(states, s)))]);
+        var stages = ReadinessStages.Chart(t["Export.FunnelChart", funnelName], states, s => t["Funnel." + s]);
+        var funnel = new PdfFunnelChart(stages.Title, [.. stages.Stages.Select(s => new PdfPoint(s.Label, s.Value))]);
         var facts = new List<KeyValuePair<string, string>>
         {
             new(t["Export.Fact.Scope"], description.ScopeText),
@@ -219,7 +220,7 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         };
         if (await demo.SinceAsync(cancellationToken) is { } simulated)
         {
-            facts.Add(new(t["Demo.Badge"], t["Demo.Notice", LocalTime.ToLocal(simulated).ToString("dd/MM/yyyy", culture)]));
+            facts.Add(new(t["Demo.Badge"], t["Demo.Notice", DemoLearning.Day(simulated)]));
         }
 
         return PdfSummaryWriter.Write(new PdfSummary(

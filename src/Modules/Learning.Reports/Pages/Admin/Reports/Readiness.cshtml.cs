@@ -22,9 +22,6 @@ namespace Learning.Reports.Pages.Admin.Reports;
 public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadinessRows readiness, ICadreDirectory directory,
     IStringLocalizer<ReportsStrings> t) : PageModel
 {
-    /// <summary>The states in funnel order; a stage counts everyone who reached it (issued includes expiring and expired).</summary>
-    public static IReadOnlyList<string> Stages => ReadinessStages.Stages;
-
     /// <summary>One row of the breakdown (or the funnel's whole): <see cref="Id"/> null for the cadres directly in the unit
     /// broken down, or for the whole scope.</summary>
     public sealed record UnitFunnel(int? Id, string Name, int Total, IReadOnlyDictionary<string, int> InState)
@@ -98,7 +95,7 @@ public sealed class ReadinessModel(IOrganizationScopeService scopes, ICadreReadi
         Selected = UnitFunnel.Of(Chosen?.Id, Chosen?.Name ?? t["Readiness.AllCommunes"], rows.Select(r => r.State));
         Trail = OrgUnitTree.Trail(units, Chosen?.Path);
         Choices = OrgUnitTree.Choices(OrgUnitTree.ProvincesAndCommunes(units, Chosen?.Id), Chosen?.Path);
-        FunnelSvg = SvgCharts.Funnel(new FunnelChartData(t["Readiness.FunnelTitle", Selected.Name], [.. Stages.Select(s => ((string)t["Funnel." + s], (double)Selected.Reached(s)))]), "chart-funnel");
+        FunnelSvg = SvgCharts.Funnel(ReadinessStages.Chart(t["Readiness.FunnelTitle", Selected.Name], Selected.InState, s => t["Funnel." + s]), "chart-funnel");
         return Page();
     }
 

@@ -90,7 +90,36 @@ public sealed class QuizTrainerScreensTests
                 await LookAsync("bank");
                 await question.ClickAsync();
                 await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Quizzes/Question\\?id="));
+                if (name == "360")
+                {
+                    // An image for the question, drawn by the browser itself, attached in the editor and shown back with the text.
+                    var png = await page.EvaluateAsync<string>("""
+                        () => { const c = document.createElement('canvas'); c.width = 480; c.height = 180; const g = c.getContext('2d');
+                          g.fillStyle = '#eef3fb'; g.fillRect(0, 0, 480, 180); g.font = '20px sans-serif';
+                          ['Hồ sơ', 'Ký số', 'Trả kết quả'].forEach((t, i) => { g.fillStyle = '#1a56db'; g.fillRect(16 + i * 156, 50, 136, 80);
+                            g.fillStyle = '#fff'; g.fillText(t, 30 + i * 156, 97); });
+                          return c.toDataURL('image/png'); }
+                        """);
+                    var image = Path.Combine(Path.GetTempPath(), $"so-do-{Guid.NewGuid():N}.png");
+                    await File.WriteAllBytesAsync(image, Convert.FromBase64String(png[(png.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+                    await page.SetInputFilesAsync("input[name='Form.Image']", image);
+                    await page.FillAsync("input[name='Form.ImageAlt']", "Sơ đồ: hồ sơ, ký số, trả kết quả");
+                    await page.ClickAsync("#question-form button[type=submit]");
+                    await Assertions.Expect(page.Locator("#question-message")).ToBeVisibleAsync();
+                    File.Delete(image);
+                }
+
+                Assert.True(await page.Locator("#question-images img").First.EvaluateAsync<bool>("i => i.complete && i.naturalWidth === 480"), "the attached image is served");
                 await LookAsync("question");
+
+                // The preview: as a cadre sees it (the image in the text), then checked with nothing chosen (graded 0, the review shown).
+                await page.ClickAsync("#preview-link");
+                await Assertions.Expect(page.Locator("#preview-form fieldset.question")).ToBeVisibleAsync();
+                Assert.True(await page.Locator(".q-text img").First.EvaluateAsync<bool>("i => i.complete && i.naturalWidth === 480"), "the preview shows the image");
+                await LookAsync("preview");
+                await page.ClickAsync("#preview-check");
+                await Assertions.Expect(page.Locator("#preview-result")).ToBeVisibleAsync();
+                await LookAsync("preview-checked");
 
                 await page.GotoAsync("/Admin/Quizzes/Import");
                 await page.SetInputFilesAsync("#upload-form input[type=file]", gift);

@@ -24,13 +24,23 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
     }
 
-    public async Task<(HttpStatusCode Status, string Body, string? Location)> PostFileAsync(string formPage, string field, string fileName, byte[] bytes, string? action = null)
+    public Task<(HttpStatusCode Status, string Body, string? Location)> PostFileAsync(string formPage, string field, string fileName, byte[] bytes, string? action = null) =>
+        PostMultipartAsync(formPage, [], (field, fileName, bytes, "text/csv"), action);
+
+    /// <summary>A multipart form as a browser sends it: its fields, then a file (with the type the browser claims), and the page's antiforgery token.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> PostMultipartAsync(
+        string formPage, IEnumerable<KeyValuePair<string, string>> fields, (string Field, string FileName, byte[] Bytes, string ContentType) file, string? action = null)
     {
         var token = await TokenAsync(formPage);
         using var content = new MultipartFormDataContent();
-        using var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, field, fileName);
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new ByteArrayContent(file.Bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+        content.Add(part, file.Field, file.FileName);
         content.Add(new StringContent(token), "__RequestVerificationToken");
         using var response = await Http.PostAsync(action ?? formPage, content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);

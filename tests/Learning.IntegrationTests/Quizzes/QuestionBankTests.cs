@@ -219,7 +219,7 @@ public sealed partial class QuestionBankTests
             Text = "Chữ ký số dùng để làm gì?",
             Options = [new() { Id = "a", Text = "Xác thực người ký", Fraction = 1 }, new() { Id = "b", Text = "Trang trí" }],
         };
-        var saved = await site.WithServiceAsync<QuestionBank, QuestionSaveResult>(b => b.SaveAsync(null, category, "cks-01", question, null, CancellationToken.None));
+        var saved = await site.WithServiceAsync<QuestionBank, QuestionSaveResult>(b => b.SaveAsync(null, category, "cks-01", question, null, null, CancellationToken.None));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
         var firstVersion = await site.WithDbAsync(db => db.Set<Question>().Where(q => q.Id == saved.QuestionId).Select(q => q.CurrentVersionId).SingleAsync());
 
@@ -271,6 +271,85 @@ public sealed partial class QuestionBankTests
         Assert.Contains("(sửa lần 3)", QuestionJson.Deserialize(third[1].Definition).Text, StringComparison.Ordinal); // what the drawn attempt shows
         Assert.Contains("(sửa lần 4)", QuestionJson.Deserialize(third[2].Definition).Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Editor_AttachesAnImageCheckedByContent_NothingSavedWhenRefused_PreviewShowsAndGradesWithoutStoring(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var category = await CreateCategoryAsync(admin, "Ngân hàng có ảnh");
+        var page = $"/Admin/Quizzes/Question?category={category}";
+        var png = Convert.FromBase64String(Png);
+        var images = () => site.WithDbAsync(db => db.Set<QuestionImage>().CountAsync());
+        var questions = () => site.WithDbAsync(db => db.Set<Question>().CountAsync());
+
+        // A text file named .png, and a PNG over the limit: refused by content and size, in Vietnamese; the form keeps the text; nothing written.
+        var renamed = await admin.PostMultipartAsync(page, NewQuestion(category, "Sơ đồ quy trình ký số"), ("Form.Image", "so-do.png", Encoding.UTF8.GetBytes("không phải ảnh"), "image/png"));
+        var refused = WebUtility.HtmlDecode(renamed.Body);
+        Assert.Equal(HttpStatusCode.OK, renamed.Status);
+        Assert.Contains("Tệp \"so-do.png\" không phải là ảnh (PNG, JPEG, GIF hoặc WebP). Câu hỏi chưa được lưu.", refused, StringComparison.Ordinal);
+        Assert.Contains("Sơ đồ quy trình ký số", refused, StringComparison.Ordinal);
+        var large = await admin.PostMultipartAsync(page, NewQuestion(category, "Ảnh lớn"), ("Form.Image", "lon.png", [.. png, .. new byte[QuestionImageText.MaxBytes]], "image/png"));
+        Assert.Contains("Ảnh \"lon.png\" lớn hơn 512 KB", WebUtility.HtmlDecode(large.Body), StringComparison.Ordinal);
+
+        // A good image with a question that cannot be saved (no name): the question's message, and the image is not kept either.
+        var unnamed = NewQuestion(category, "Không tên").Where(f => f.Key != "Form.Name");
+        var noName = await admin.PostMultipartAsync(page, unnamed, ("Form.Image", "sơ đồ.png", png, "image/png"));
+        Assert.Contains("Ảnh đã chọn chưa được lưu", WebUtility.HtmlDecode(noName.Body), StringComparison.Ordinal);
+        Assert.Equal((0, 0), (await questions(), await images()));
+
+        // Saved: the image stored once, referenced at the end of the text with its description, served as the PNG it is.
+        var saved = await admin.PostMultipartAsync(page, NewQuestion(category, "Sơ đồ quy trình ký số"), ("Form.Image", "sơ đồ.png", png, "text/plain"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var id = int.Parse(Regex.Match(saved.Location!, @"id=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((1, 1), (await questions(), await images()));
+        var text = await site.WithDbAsync(db => (from q in db.Set<Question>() join v in db.Set<QuestionVersion>() on q.CurrentVersionId equals v.Id select v.Definition).SingleAsync());
+        var stored = QuestionJson.Deserialize(text).Text;
+        var url = Regex.Match(stored, @"/quiz-images/[0-9a-f]{32}/s%C6%A1-%C4%91%E1%BB%93\.png").Value;
+        Assert.Equal($"Sơ đồ quy trình ký số\n\n![Sơ đồ \\[ký số\\]]({url})", stored);
+        using (var image = await admin.Http.GetAsync(url))
+        {
+            Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(png, await image.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Contains($"<img src=\"{url}\"", (await admin.GetAsync($"/Admin/Quizzes/Question?id={id}")).Body, StringComparison.Ordinal);
+
+        // The preview: the text rendered (the image with its description), the options by place; no right answer shown before the check.
+        var preview = await admin.GetAsync($"/Admin/Quizzes/Preview?id={id}");
+        var shown = WebUtility.HtmlDecode(preview.Body);
+        Assert.Contains($"<img src=\"{url}\" alt=\"Sơ đồ [ký số]\"", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("is-right", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đúng: người ký", shown, StringComparison.Ordinal);
+        var order = Regex.Match(preview.Body, "name=\"order\" value=\"([a-z,]+)\"").Groups[1].Value.Split(',');
+        var right = (Array.IndexOf(order, "a") + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var wrong = (Array.IndexOf(order, "b") + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var previewPage = $"/Admin/Quizzes/Preview?id={id}";
+        Task<(HttpStatusCode Status, string Body, string? Location)> Check(string place) =>
+            admin.PostFormAsync(previewPage, [new("order", string.Join(',', order)), new("shown", "1"), new("q1", place)]);
+
+        var good = WebUtility.HtmlDecode((await Check(right)).Body);
+        Assert.Contains("data-fraction=\"1\"", good, StringComparison.Ordinal);
+        Assert.Contains("Đạt 1 / 1 điểm (100%).", good, StringComparison.Ordinal);
+        Assert.Contains("Đúng: người ký", good, StringComparison.Ordinal); // the chosen option's feedback
+        var bad = WebUtility.HtmlDecode((await Check(wrong)).Body);
+        Assert.Contains("data-fraction=\"0\"", bad, StringComparison.Ordinal);
+        Assert.Contains("Sai: đây không phải công dụng", bad, StringComparison.Ordinal);
+        Assert.Contains("is-right", bad, StringComparison.Ordinal); // the right answer, as a review with every option shows it
+        var tampered = await Check("9");
+        Assert.Contains("id=\"preview-problem\"", tampered.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-fraction", tampered.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+    }
+
+    private static List<KeyValuePair<string, string>> NewQuestion(string category, string text) =>
+    [
+        new("Form.CategoryId", category), new("Form.Type", "SingleChoice"), new("Form.Name", "Câu có ảnh"), new("Form.Text", text),
+        new("Form.Mark", "1"), new("Form.Shuffle", "true"), new("Form.ImageAlt", "Sơ đồ [ký số]"),
+        new("Form.OptionId", ""), new("Form.OptionText", "Xác thực người ký"), new("Form.OptionFraction", "1"), new("Form.OptionFeedback", "Đúng: người ký được xác thực."),
+        new("Form.OptionId", ""), new("Form.OptionText", "Trang trí văn bản"), new("Form.OptionFraction", "0"), new("Form.OptionFeedback", "Sai: đây không phải công dụng của chữ ký số."),
+    ];
 
     private static async Task<string> CreateCategoryAsync(SiteClient admin, string name)
     {

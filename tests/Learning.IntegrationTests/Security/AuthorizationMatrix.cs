@@ -217,6 +217,9 @@ public static class AuthorizationMatrix
         new("GET /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"),
         new("GET /Admin/Quizzes/Question", "missing", _ => "/Admin/Quizzes/Question?id=987654", "L F N F F N"),
         new("POST /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"), // the empty form is refused with messages
+        new("GET /Admin/Quizzes/Preview", "", f => $"/Admin/Quizzes/Preview?id={f.QuestionId}", "L F A F F A"),
+        new("GET /Admin/Quizzes/Preview", "missing", _ => "/Admin/Quizzes/Preview?id=987654", "L F N F F N"),
+        new("POST /Admin/Quizzes/Preview", "", f => $"/Admin/Quizzes/Preview?id={f.QuestionId}", "L F A F F A"), // nothing answered: graded as such, nothing stored
         new("GET /Admin/Quizzes/Import", "", _ => "/Admin/Quizzes/Import", "L F A F F A"),
         new("POST /Admin/Quizzes/Import ?handler=Upload", "", _ => "/Admin/Quizzes/Import?handler=Upload", "L F A F F A"), // no file
         new("POST /Admin/Quizzes/Import ?handler=Import", "", _ => "/Admin/Quizzes/Import?handler=Import&token=00000000000000000000000000000000", "L F A F F A"), // no such upload

@@ -55,7 +55,8 @@ public sealed record MatrixFixtures(
     int HotlineOut,
     int VideoId,
     string VideoPublicId,
-    string PathSlug);
+    string PathSlug,
+    int QuestionId);
 
 /// <summary>Sets up the people and objects of the authorization matrix on a site, and discovers what the host maps.</summary>
 public static class MatrixSite
@@ -176,7 +177,8 @@ public static class MatrixSite
                 HotlineOut: await db.Set<Hotline>().Where(h => h.Key == "out-" + tag).Select(h => h.Id).SingleAsync(),
                 VideoId: video.Id,
                 VideoPublicId: video.PublicId,
-                PathSlug: "san-sang-ky-so");
+                PathSlug: "san-sang-ky-so",
+                QuestionId: await db.Set<Learning.Quizzes.Data.Question>().OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
         });
     }
 

@@ -138,4 +138,13 @@ public sealed class MoodleXmlFormatTests
         Assert.Equal("so-do.png", problem.Args[0]);
         Assert.Equal("Không ảnh", Assert.Single(read.Items).Question.Name);
     }
+
+    [Fact]
+    public void AppendImage_WritesAMarkdownImageTheBankResolves_TheDescriptionEscaped_OrTheNameWhenEmpty()
+    {
+        var text = QuestionImageText.AppendImage("Chọn bước ký số  \n", "Sơ đồ [bước 2]\nký", "C:\\tệp\\sơ đồ (1).png".Replace('\\', '/'));
+        Assert.Equal("Chọn bước ký số\n\n![Sơ đồ \\[bước 2\\] ký](@@PLUGINFILE@@/s%C6%A1%20%C4%91%E1%BB%93%20%281%29.png)", text);
+        Assert.Equal(["sơ đồ (1).png"], QuestionImageText.PluginFiles(new QuestionDefinition { Text = text }));
+        Assert.Equal("![anh-chup](@@PLUGINFILE@@/anh-chup.jpg)", QuestionImageText.AppendImage("", " ", "anh-chup.jpg"));
+    }
 }

@@ -100,8 +100,12 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
     public IReadOnlyList<string> Validate(QuestionDefinition question) =>
         QuestionValidator.Validate(question).Select(i => (string)t[i.Code, [.. i.Args]]).ToList();
 
-    /// <summary>Creates (<paramref name="id"/> null) or updates a question, with the versioning rule above.</summary>
-    public async Task<QuestionSaveResult> SaveAsync(int? id, int categoryId, string? key, QuestionDefinition question, string? userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates (<paramref name="id"/> null) or updates a question, with the versioning rule above. <paramref name="images"/>: files
+    /// the editor attached, which the texts reference as <c>@@PLUGINFILE@@/name</c> (as an import's do), stored in the same
+    /// transaction as the question (once per content), so a question that cannot be saved leaves no image behind.
+    /// </summary>
+    public async Task<QuestionSaveResult> SaveAsync(int? id, int categoryId, string? key, QuestionDefinition question, string? userId, IReadOnlyDictionary<string, byte[]>? images, CancellationToken cancellationToken)
     {
         var errors = Validate(question).ToList();
         key = FormatText.NullIfEmpty(key);
@@ -133,7 +137,8 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
                 return QuestionSaveResult.Failed([t["Question.NotFound"]]);
             }
 
-            return await WriteAsync(existing, categoryId, key, question, userId, ct);
+            var stored = images is { Count: > 0 } ? await StoreImagesAsync(question, images, ct) : question;
+            return await WriteAsync(existing, categoryId, key, stored, userId, ct);
         }, cancellationToken);
     }
 
@@ -182,7 +187,7 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
                 {
                     var categoryId = await CategoryAsync(target, item.CategoryPath, categories, ct);
                     var existing = item.Key is null ? null : await db.Set<Question>().SingleOrDefaultAsync(q => q.Key == item.Key, ct);
-                    var question = item.Images.Count == 0 ? item.Question : await StoreImagesAsync(item, ct);
+                    var question = item.Images.Count == 0 ? item.Question : await StoreImagesAsync(item.Question, item.Images, ct);
                     await WriteAsync(existing, existing?.CategoryId ?? categoryId, item.Key, question, userId, ct);
                     (existing is null ? ref created : ref updated)++;
                 }
@@ -268,12 +273,12 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
     public Task<QuestionImage?> ImageAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<QuestionImage>().AsNoTracking().SingleOrDefaultAsync(i => i.PublicId == id, cancellationToken);
 
-    /// <summary>Stores the images an imported question carries (once per content: the same bytes are the same image) and points
-    /// its texts at the bank's copies.</summary>
-    private async Task<QuestionDefinition> StoreImagesAsync(ImportedQuestion item, CancellationToken cancellationToken)
+    /// <summary>Stores the images a question carries, imported or attached in the editor (once per content: the same bytes are
+    /// the same image), and points its texts at the bank's copies.</summary>
+    private async Task<QuestionDefinition> StoreImagesAsync(QuestionDefinition question, IReadOnlyDictionary<string, byte[]> images, CancellationToken cancellationToken)
     {
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, bytes) in item.Images)
+        foreach (var (name, bytes) in images)
         {
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             var image = db.Set<QuestionImage>().Local.FirstOrDefault(i => i.Sha256 == sha)
@@ -295,7 +300,7 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
             urls[name] = QuestionImageText.Url(image.PublicId, image.FileName);
         }
 
-        return QuestionImageText.ReplacePluginFiles(item.Question, name => urls.TryGetValue(name, out var url) ? url : QuestionImageText.PluginFile + Uri.EscapeDataString(name));
+        return QuestionImageText.ReplacePluginFiles(question, name => urls.TryGetValue(name, out var url) ? url : QuestionImageText.PluginFile + Uri.EscapeDataString(name));
     }
 
     /// <summary>The name's last segment, letters, digits, dot, dash and underscore kept (Vietnamese letters too), at most 100 characters.</summary>

@@ -42,6 +42,20 @@ public static partial class QuestionImageText
     public static QuestionDefinition ReplaceBankImages(QuestionDefinition question, Func<Guid, string, string> url) =>
         Map(question, text => BankReference().Replace(text, m => url(Id(m), Name(m))));
 
+    /// <summary>
+    /// <paramref name="text"/> with an image added at its end, as a Markdown image whose address is the file's
+    /// <c>@@PLUGINFILE@@</c> reference (the bank stores the file and points the reference at its copy, as for an import).
+    /// <paramref name="alt"/> (what the image shows) is the file's name without its extension when empty.
+    /// </summary>
+    public static string AppendImage(string text, string? alt, string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        var described = string.IsNullOrWhiteSpace(alt) ? Path.GetFileNameWithoutExtension(name) : alt.Trim();
+        described = MarkdownBrackets().Replace(described.ReplaceLineEndings(" "), @"\$0");
+        var image = $"![{described}]({PluginFile}{Uri.EscapeDataString(name)})";
+        return text.Length == 0 ? image : text.TrimEnd() + "\n\n" + image;
+    }
+
     /// <summary>Where the bank serves an image.</summary>
     public static string Url(Guid id, string name) => RoutePrefix + id.ToString("N") + "/" + Uri.EscapeDataString(name);
 
@@ -71,6 +85,9 @@ public static partial class QuestionImageText
 
     [GeneratedRegex(@"@@PLUGINFILE@@/(?<name>[^)\s""'<>]+)")]
     private static partial Regex PluginFileReference();
+
+    [GeneratedRegex(@"[\[\]\\]")]
+    private static partial Regex MarkdownBrackets();
 
     [GeneratedRegex(@"/quiz-images/(?<id>[0-9a-f]{32})/(?<name>[^)\s""'<>]+)")]
     private static partial Regex BankReference();

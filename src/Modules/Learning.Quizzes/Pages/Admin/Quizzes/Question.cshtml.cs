@@ -1,6 +1,7 @@
 using System.Globalization;
 using Learning.Modularity;
 using Learning.Quizzes.Services;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -58,15 +59,60 @@ public sealed class QuestionModel(QuestionBank bank, IStringLocalizer<QuizzesStr
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Question = Form.ToDefinition();
-        var result = await bank.SaveAsync(Form.Id, Form.CategoryId, Form.Key, Question, User.UserId(), cancellationToken);
+        var toSave = Question;
+        Dictionary<string, byte[]>? images = null;
+        if (Form.Image is { Length: > 0 } file)
+        {
+            // Checked by its first bytes, never by its name or the type the browser claims; the text keeps what was typed.
+            var (bytes, problem) = await ReadImageAsync(file, cancellationToken);
+            if (problem is not null)
+            {
+                return await RefusedAsync([problem], cancellationToken);
+            }
+
+            var name = Path.GetFileName(file.FileName) is { Length: > 0 } given ? given : "anh";
+            images = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [name] = bytes };
+            toSave = Question with { Text = QuestionImageText.AppendImage(Question.Text, Form.ImageAlt, name) };
+        }
+
+        var result = await bank.SaveAsync(Form.Id, Form.CategoryId, Form.Key, toSave, User.UserId(), images, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/Admin/Quizzes/Question?id={result.QuestionId}&saved=true&newVersion={(result.NewVersion ? "true" : "false")}");
         }
 
-        Errors = result.Errors;
+        return await RefusedAsync(images is null ? result.Errors : [.. result.Errors, t["Question.Image.NotSaved"]], cancellationToken);
+    }
+
+    /// <summary>The form again, as posted, with what stopped it (a browser cannot be given its chosen file back: the message says so).</summary>
+    private async Task<IActionResult> RefusedAsync(IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    {
+        Errors = errors;
         Categories = await bank.TreeAsync(cancellationToken);
+        if (Form.Id is { } id && await bank.GetAsync(id, cancellationToken) is { } found)
+        {
+            Version = found.Version;
+        }
+
         return Page();
+    }
+
+    private async Task<(byte[] Bytes, string? Problem)> ReadImageAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length > QuestionImageText.MaxBytes)
+        {
+            return ([], t["Question.Image.TooLarge", name, QuestionImageText.MaxBytes / 1024]);
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+        }
+
+        var bytes = buffer.ToArray();
+        return QuestionImageText.ContentType(bytes) is null ? ([], t["Question.Image.NotAnImage", name]) : (bytes, null);
     }
 
     /// <summary>The posted form: fixed fields, then rows as parallel lists in the order shown.</summary>
@@ -85,6 +131,12 @@ public sealed class QuestionModel(QuestionBank bank, IStringLocalizer<QuizzesStr
         public string? Text { get; set; }
 
         public string? GeneralFeedback { get; set; }
+
+        /// <summary>An image to add to the question's text (at its end, as a Markdown image the trainer can move).</summary>
+        public IFormFile? Image { get; set; }
+
+        /// <summary>What the image shows, for a cadre who cannot see it (its alternative text); the file's name when left empty.</summary>
+        public string? ImageAlt { get; set; }
 
         public string? Mark { get; set; }
 

@@ -332,7 +332,9 @@ public sealed partial class QuestionBankTests
         var good = WebUtility.HtmlDecode((await Check(right)).Body);
         Assert.Contains("data-fraction=\"1\"", good, StringComparison.Ordinal);
         Assert.Contains("Đạt 1 / 1 điểm (100%).", good, StringComparison.Ordinal);
-        Assert.Contains("Đúng: người ký", good, StringComparison.Ordinal); // the chosen option's feedback
+        Assert.Contains("Đúng: người ký được <em>xác thực</em>.", good, StringComparison.Ordinal); // the chosen option's feedback, its Markdown rendered
+        Assert.Contains("Theo <strong>Điều 22</strong> Luật Giao dịch điện tử.", good, StringComparison.Ordinal); // the explanation too
+        Assert.DoesNotContain("<script>alert(1)", (await Check(right)).Body, StringComparison.Ordinal); // and sanitized
         var bad = WebUtility.HtmlDecode((await Check(wrong)).Body);
         Assert.Contains("data-fraction=\"0\"", bad, StringComparison.Ordinal);
         Assert.Contains("Sai: đây không phải công dụng", bad, StringComparison.Ordinal);
@@ -347,7 +349,8 @@ public sealed partial class QuestionBankTests
     [
         new("Form.CategoryId", category), new("Form.Type", "SingleChoice"), new("Form.Name", "Câu có ảnh"), new("Form.Text", text),
         new("Form.Mark", "1"), new("Form.Shuffle", "true"), new("Form.ImageAlt", "Sơ đồ [ký số]"),
-        new("Form.OptionId", ""), new("Form.OptionText", "Xác thực người ký"), new("Form.OptionFraction", "1"), new("Form.OptionFeedback", "Đúng: người ký được xác thực."),
+        new("Form.GeneralFeedback", "Theo **Điều 22** Luật Giao dịch điện tử.\n\n<script>alert(1)</script>"),
+        new("Form.OptionId", ""), new("Form.OptionText", "Xác thực người ký"), new("Form.OptionFraction", "1"), new("Form.OptionFeedback", "Đúng: người ký được *xác thực*."),
         new("Form.OptionId", ""), new("Form.OptionText", "Trang trí văn bản"), new("Form.OptionFraction", "0"), new("Form.OptionFeedback", "Sai: đây không phải công dụng của chữ ký số."),
     ];
 

@@ -67,4 +67,50 @@ public sealed class QuizEditorTests
         var started = QuizFixtures.StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
         Assert.Equal(6, (await QuizFixtures.AttemptQuestionsAsync(site, started)).Count);
     }
+
+    /// <summary>
+    /// A random slot the bank can no longer fill (a question archived, or a fixed question of the same category taking one
+    /// of its questions) would silently give shorter attempts worth fewer marks: the editor flags it, and so does the bank
+    /// right after the archive that caused it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ARandomSlotTheBankCanNoLongerFill_IsFlaggedInTheEditorAndAfterTheArchive(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        const string Editor = "/Admin/Quizzes/Edit?key=kt-du-cau";
+        var saved = await trainer.PostFormAsync("/Admin/Quizzes/Edit", [new("Input.Key", "kt-du-cau"), new("Input.Title", "Kiểm tra đủ câu"), new("Input.PassPercent", "50"), new("Input.QuestionsPerPage", "5")], "/Admin/Quizzes/Edit?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var category = await site.WithDbAsync(db => db.Set<QuestionCategory>().Where(c => c.CourseSlug == "chu-ky-so-cong-vu" && c.ParentId == null).Select(c => c.Id).FirstAsync());
+        var questions = await site.WithDbAsync(db => db.Set<Question>().Where(q => q.CategoryId == category && !q.Archived).OrderBy(q => q.Id).ToListAsync());
+        var n = questions.Count;
+        var added = await trainer.PostFormAsync(Editor, [new("category", $"{category}"), new("count", $"{n}"), new("mark", "1")], "/Admin/Quizzes/Edit?handler=AddRandom&key=kt-du-cau");
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        Assert.DoesNotContain("slot-short", (await trainer.GetAsync(Editor)).Body, StringComparison.Ordinal);
+
+        // Archived from the bank: the bank names the quiz it leaves short, and the editor flags the slot.
+        var archived = await trainer.PostFormAsync($"/Admin/Quizzes/Bank?category={category}", [], $"/Admin/Quizzes/Bank?handler=Archive&id={questions[0].Id}&category={category}");
+        Assert.Equal(HttpStatusCode.Redirect, archived.Status);
+        var bank = System.Net.WebUtility.HtmlDecode((await trainer.GetAsync(archived.Location!)).Body);
+        Assert.Contains("id=\"short-quizzes\"", bank, StringComparison.Ordinal);
+        Assert.Contains($"Kiểm tra đủ câu</a>: Danh mục chỉ còn {n - 1} câu để rút cho {n} câu ngẫu nhiên này", bank, StringComparison.Ordinal);
+        Assert.Contains($"Danh mục chỉ còn {n - 1} câu để rút cho {n} câu", System.Net.WebUtility.HtmlDecode((await trainer.GetAsync(Editor)).Body), StringComparison.Ordinal);
+
+        // A fixed question of the same category takes one more from the random slot; it is listed by name and key, not by id.
+        var fixedQuestion = questions[1];
+        Assert.Equal(HttpStatusCode.Redirect, (await trainer.PostFormAsync(Editor, [new("question", fixedQuestion.Key!), new("mark", "1")], "/Admin/Quizzes/Edit?handler=AddFixed&key=kt-du-cau")).Status);
+        var editor = System.Net.WebUtility.HtmlDecode((await trainer.GetAsync(Editor)).Body);
+        Assert.Contains($"Câu hỏi cố định: {fixedQuestion.Name} ({fixedQuestion.Key})", editor, StringComparison.Ordinal);
+        Assert.Contains($"Danh mục chỉ còn {n - 2} câu để rút cho {n} câu", editor, StringComparison.Ordinal);
+
+        // What the flag warns of: an attempt then holds n - 1 questions (the fixed one and the n - 2 left), not n + 1.
+        using var cadre = await site.SignedInAsync(QuizFixtures.NhaTrangCadre);
+        var card = await cadre.GetAsync("/Quizzes/kt-du-cau");
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", QuizFixtures.Field(card.Body, "__RequestVerificationToken"))]);
+        using var start = await cadre.Http.PostAsync("/Quizzes/kt-du-cau", content);
+        var started = QuizFixtures.StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
+        Assert.Equal(n - 1, (await QuizFixtures.AttemptQuestionsAsync(site, started)).Count);
+    }
 }

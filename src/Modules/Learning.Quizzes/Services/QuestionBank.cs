@@ -153,6 +153,7 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
         question.Archived = true;
         question.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        await catalog.ForgetPoolsAsync(question.CategoryId, cancellationToken);
         return true;
     }
 

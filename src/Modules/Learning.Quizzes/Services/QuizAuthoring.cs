@@ -78,6 +78,52 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         return await AddSlotAsync(quiz, new QuizSlot { CategoryId = categoryId, RandomCount = count, IncludeSubcategories = includeSubcategories, Mark = mark }, cancellationToken);
     }
 
+    /// <summary>What each slot of <paramref name="quiz"/> (its slots loaded) can draw now, in the slots' order (<see cref="SlotSupply"/>).</summary>
+    public async Task<IReadOnlyList<SlotSupply>> SupplyAsync(Quiz quiz, CancellationToken cancellationToken)
+    {
+        var slots = quiz.Slots.OrderBy(s => s.Position).ToList();
+        var fixedIds = slots.Where(s => s.QuestionId is not null).Select(s => s.QuestionId!.Value).ToList();
+        var named = await db.Set<Question>().AsNoTracking().Where(q => fixedIds.Contains(q.Id))
+            .Select(q => new { q.Id, q.Name, q.Key, q.Archived }).ToDictionaryAsync(q => q.Id, cancellationToken);
+        var taken = new List<(HashSet<int> Pool, int Count)>();
+        var supply = new List<SlotSupply>(slots.Count);
+        foreach (var slot in slots)
+        {
+            if (slot.QuestionId is { } id)
+            {
+                var question = named.GetValueOrDefault(id);
+                supply.Add(new SlotSupply(slot.Id, 1, question is null ? 0 : 1, question?.Name, question?.Key, question?.Archived ?? false));
+            }
+            else if (slot.CategoryId is { } categoryId)
+            {
+                var pool = (await catalog.LiveQuestionsAsync(categoryId, slot.IncludeSubcategories, cancellationToken)).Except(fixedIds).ToHashSet();
+                // At worst, each earlier random slot took as many as it could of the questions it shares with this one.
+                var available = pool.Count - taken.Sum(t => Math.Min(t.Count, t.Pool.Count(pool.Contains)));
+                supply.Add(new SlotSupply(slot.Id, slot.RandomCount, Math.Max(0, available)));
+                taken.Add((pool, slot.RandomCount));
+            }
+        }
+
+        return supply;
+    }
+
+    /// <summary>The quizzes with a random slot that can no longer draw what it asks (after an archive, say), each with its first short slot.</summary>
+    public async Task<IReadOnlyList<(Quiz Quiz, SlotSupply Slot)>> ShortQuizzesAsync(CancellationToken cancellationToken)
+    {
+        var quizzes = await db.Set<Quiz>().AsNoTracking().Include(q => q.Slots).Where(q => q.Slots.Any(s => s.CategoryId != null))
+            .OrderBy(q => q.Title).ToListAsync(cancellationToken);
+        var found = new List<(Quiz, SlotSupply)>();
+        foreach (var quiz in quizzes)
+        {
+            if ((await SupplyAsync(quiz, cancellationToken)).FirstOrDefault(s => s.IsShort && s.QuestionKey is null) is { } slot)
+            {
+                found.Add((quiz, slot));
+            }
+        }
+
+        return found;
+    }
+
     public async Task<bool> RemoveSlotAsync(Quiz quiz, int slotId, CancellationToken cancellationToken)
     {
         var removed = await db.Set<QuizSlot>().Where(s => s.Id == slotId && s.QuizId == quiz.Id).ExecuteDeleteAsync(cancellationToken);

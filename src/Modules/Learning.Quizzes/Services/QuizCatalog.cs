@@ -159,6 +159,28 @@ public sealed class QuizCatalog(LearningDbContext db, IMemoryCache cache)
         cache.Remove("quizzes:html:" + versionId);
     }
 
+    /// <summary>
+    /// The bank calls this when a category's live questions change (an archive, a question moved): the draws of this node
+    /// read the pools of that category and of the categories above it (those taken with their subcategories) again. Other
+    /// nodes see the change when their pools expire (<see cref="Short"/>).
+    /// </summary>
+    public async Task ForgetPoolsAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        var parents = await db.Set<QuestionCategory>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+        for (int? id = categoryId; id is { } current; id = parents.GetValueOrDefault(current))
+        {
+            cache.Remove($"quizzes:pool:{current}:{false}");
+            cache.Remove($"quizzes:pool:{current}:{true}");
+        }
+    }
+
+    /// <summary>The live (not archived) questions of a category, and of its subcategories when asked, read now (not cached).</summary>
+    public async Task<List<int>> LiveQuestionsAsync(int categoryId, bool includeSubcategories, CancellationToken cancellationToken)
+    {
+        var categories = includeSubcategories ? await DescendantsAsync(categoryId, cancellationToken) : [categoryId];
+        return await db.Set<Question>().AsNoTracking().Where(q => categories.Contains(q.CategoryId) && !q.Archived).Select(q => q.Id).ToListAsync(cancellationToken);
+    }
+
     private async Task<List<int>> DescendantsAsync(int categoryId, CancellationToken cancellationToken)
     {
         var all = await db.Set<QuestionCategory>().AsNoTracking().Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);

@@ -7,8 +7,13 @@ using Microsoft.Extensions.Localization;
 namespace Learning.Quizzes.Pages.Admin.Quizzes;
 
 [RequirePermission(Permissions.Names.Author)]
-public sealed class BankModel(QuestionBank bank, IStringLocalizer<QuizzesStrings> t) : PageModel
+public sealed class BankModel(QuestionBank bank, QuizAuthoring authoring, IStringLocalizer<QuizzesStrings> t) : PageModel
 {
+    /// <summary>After an archive: the quizzes whose random questions the bank can no longer fill.</summary>
+    public IReadOnlyList<(Learning.Quizzes.Data.Quiz Quiz, SlotSupply Slot)> ShortQuizzes { get; private set; } = [];
+
+    public bool Archived { get; private set; }
+
     public IReadOnlyList<CategoryNode> Tree { get; private set; } = [];
 
     public CategoryNode? Selected { get; private set; }
@@ -19,9 +24,15 @@ public sealed class BankModel(QuestionBank bank, IStringLocalizer<QuizzesStrings
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(int? category, string? q, CancellationToken cancellationToken)
+    public async Task OnGetAsync(int? category, string? q, bool archived, CancellationToken cancellationToken)
     {
         Search = q;
+        Archived = archived;
+        if (archived)
+        {
+            ShortQuizzes = await authoring.ShortQuizzesAsync(cancellationToken);
+        }
+
         await LoadAsync(category, cancellationToken);
     }
 
@@ -39,7 +50,7 @@ public sealed class BankModel(QuestionBank bank, IStringLocalizer<QuizzesStrings
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, int? category, CancellationToken cancellationToken) =>
-        await bank.ArchiveAsync(id, cancellationToken) ? Redirect($"/Admin/Quizzes/Bank?category={category}") : NotFound();
+        await bank.ArchiveAsync(id, cancellationToken) ? Redirect($"/Admin/Quizzes/Bank?category={category}&archived=true") : NotFound();
 
     private async Task LoadAsync(int? category, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, Attemp
 
     public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
 
+    /// <summary>What each slot can draw now, by slot id (a random slot whose category no longer has enough is flagged).</summary>
+    public IReadOnlyDictionary<int, SlotSupply> Supply { get; private set; } = new Dictionary<int, SlotSupply>();
+
     public string? Message { get; private set; }
 
     public bool IsError { get; private set; }
@@ -33,6 +36,7 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, Attemp
             }
 
             Input = QuizSettingsInput.From(Quiz);
+            Supply = (await authoring.SupplyAsync(Quiz, cancellationToken)).ToDictionary(s => s.SlotId);
         }
 
         Categories = await bank.TreeAsync(cancellationToken);
@@ -102,6 +106,11 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, Attemp
     {
         (Message, IsError) = (t[messageKey], isError);
         Categories = await bank.TreeAsync(cancellationToken);
+        if (Quiz is not null)
+        {
+            Supply = (await authoring.SupplyAsync(Quiz, cancellationToken)).ToDictionary(s => s.SlotId);
+        }
+
         Response.StatusCode = isError ? 400 : 200;
         return Page();
     }

@@ -17,8 +17,6 @@ namespace Learning.Bench;
 /// </summary>
 public static class ReportsBench
 {
-    private const int NotStarted = 0, InProgress = 1, Completed = 2, Overdue = 3;
-
     public static async Task RunAsync(IServiceProvider services, int runs, string provinceCode, string courseSlug, string only)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -79,7 +77,7 @@ public static class ReportsBench
 
     /// <summary>
     /// The same numbers as GroupsAsync, written by hand: cadres where they are now, their active enrolments, the best graded quiz
-    /// result per learner and course, the status by the report's rules, grouped by the child unit of <paramref name="under"/> (or by
+    /// result per learner and course, the status by the report's rules (the overdue counted apart, within not started and in progress), grouped by the child unit of <paramref name="under"/> (or by
     /// province). Cadres are joined by their linked account (every bench cadre has one; the report also links by e-mail).
     /// </summary>
     public static string FloorSql(string? under, int? courseId, bool perEnrolment)
@@ -100,11 +98,12 @@ public static class ReportsBench
             """;
         return $"""
             SELECT grp, count(*), count(*) FILTER (WHERE status = 0), count(*) FILTER (WHERE status = 1), count(*) FILTER (WHERE status = 2),
-                   count(*) FILTER (WHERE status = 3), avg(best), percentile_cont(0.5) WITHIN GROUP (ORDER BY best),
+                   count(*) FILTER (WHERE late), avg(best), percentile_cont(0.5) WITHIN GROUP (ORDER BY best),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY days)
             FROM (SELECT {group} AS grp,
-                         CASE WHEN e."CompletedUtc" IS NOT NULL THEN 2 WHEN e."DueUtc" < now() THEN 3
+                         CASE WHEN e."CompletedUtc" IS NOT NULL THEN 2
                               WHEN e."CompletedLessons" = 0 AND e."LastActivityUtc" IS NULL THEN 0 ELSE 1 END AS status,
+                         e."CompletedUtc" IS NULL AND e."DueUtc" < now() AS late,
                          s.best,
                          CASE WHEN e."CompletedUtc" IS NOT NULL THEN greatest(0, extract(epoch FROM e."CompletedUtc" - e."EnrolledUtc")::float8 / 86400) END AS days
                   FROM org_cadre c

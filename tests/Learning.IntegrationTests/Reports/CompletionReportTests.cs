@@ -25,7 +25,8 @@ public sealed class CompletionReportTests
         var groups = await GroupsAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.Province));
         Assert.Equal(2, groups.Count);
         var a = groups.Single(g => g.OrgPath == f.CommuneA);
-        Assert.Equal(("Phường Ánh Dương", "Ward", 5, 0, 1, 3, 1), (a.Name, a.Kind, a.Assigned, a.NotStarted, a.InProgress, a.Completed, a.Overdue));
+        // c4's overdue course it never began is counted as not started, and within that, as overdue.
+        Assert.Equal(("Phường Ánh Dương", "Ward", 5, 1, 1, 3, 1), (a.Name, a.Kind, a.Assigned, a.NotStarted, a.InProgress, a.Completed, a.Overdue));
         Assert.Equal((90 + 70 + 40) / 3.0, a.AverageScore!.Value, 6);
         Assert.Equal(70, a.MedianScore!.Value, 6);
         Assert.Equal(10, a.MedianDaysToComplete!.Value, 6);
@@ -49,7 +50,10 @@ public sealed class CompletionReportTests
 
         // Filters: not started; accounting officers; the path (completed only when both its courses are).
         var notStarted = await GroupsAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.Province, Status: LearnerStatus.NotStarted));
-        Assert.Equal((0, 1), (notStarted.Single(g => g.OrgPath == f.CommuneA).Assigned, notStarted.Single(g => g.OrgPath == f.CommuneB).Assigned));
+        Assert.Equal((1, 1), (notStarted.Single(g => g.OrgPath == f.CommuneA).Assigned, notStarted.Single(g => g.OrgPath == f.CommuneB).Assigned));
+        Assert.Equal((1, 1, 0), (notStarted.Single(g => g.OrgPath == f.CommuneA).NotStarted, notStarted.Single(g => g.OrgPath == f.CommuneA).Overdue, notStarted.Single(g => g.OrgPath == f.CommuneB).Overdue));
+        var overdue = await CadresAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.Province, Status: LearnerStatus.Overdue));
+        Assert.Equal((f.CadreIds["c4"], LearnerStatus.NotStarted, true), (Assert.Single(overdue).CadreId, overdue[0].Status, overdue[0].Overdue));
         var officers = await GroupsAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.Province, AccountingOfficers: true));
         Assert.Equal((0, 1), (officers.Single(g => g.OrgPath == f.CommuneA).Assigned, officers.Single(g => g.OrgPath == f.CommuneB).Assigned));
         var transferred = await GroupsAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.Province, TransferredFrom: new DateOnly(2026, 10, 1), TransferredTo: new DateOnly(2026, 10, 31)));
@@ -58,7 +62,7 @@ public sealed class CompletionReportTests
         Assert.Equal((1, 1), (dueInNovember.Single(g => g.OrgPath == f.CommuneA).Assigned, dueInNovember.Single(g => g.OrgPath == f.CommuneA).Overdue));
         var path = await GroupsAsync(site, everything, new ReportFilter(PathId: f.PathId, UnderPath: f.Province));
         var pathA = path.Single(g => g.OrgPath == f.CommuneA);
-        Assert.Equal((5, 0, 3, 1, 1), (pathA.Assigned, pathA.NotStarted, pathA.InProgress, pathA.Completed, pathA.Overdue));
+        Assert.Equal((5, 1, 3, 1, 1), (pathA.Assigned, pathA.NotStarted, pathA.InProgress, pathA.Completed, pathA.Overdue)); // c4 not started, overdue
         var pathRows = await CadresAsync(site, everything, new ReportFilter(PathId: f.PathId, UnderPath: f.Province, Status: LearnerStatus.Completed));
         Assert.Equal(f.CadreIds["c1"], Assert.Single(pathRows).CadreId);
 

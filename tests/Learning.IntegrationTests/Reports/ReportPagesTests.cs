@@ -39,6 +39,13 @@ public sealed partial class ReportPagesTests
         Assert.Contains("Phường Ánh Dương", report.Body, StringComparison.Ordinal);
         Assert.Contains("data-count=\"assigned\">5</a>", report.Body, StringComparison.Ordinal);
         Assert.Contains("data-count=\"Overdue\">1</a>", report.Body, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"NotStarted\">1</a>", report.Body, StringComparison.Ordinal); // c4: overdue, and counted as not started
+
+        // The manager asks who has not started: c4, whose due date has passed, is there, marked overdue; so is their export row.
+        var notStarted = await manager.GetAsync($"/Admin/Reports/Cadres?course={f.C1}&status=NotStarted");
+        Assert.Contains($"<tr data-cadre=\"{f.CadreIds["c4"]}\" data-status=\"NotStarted\" data-overdue=\"true\">", notStarted.Body, StringComparison.Ordinal);
+        var notStartedCsv = System.Text.Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync($"/Admin/Reports/Export?format=csv&course={f.C1}&status=NotStarted"));
+        Assert.Contains(",Chưa bắt đầu – quá hạn,", notStartedCsv, StringComparison.Ordinal);
         Assert.Contains("<svg", report.Body, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-rate\"", report.Body, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-weekly\"", report.Body, StringComparison.Ordinal);

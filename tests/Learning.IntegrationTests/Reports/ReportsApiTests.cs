@@ -52,7 +52,7 @@ public sealed class ReportsApiTests
         var c3 = Row("c3", f.C1);
         Assert.Equal(("inProgress", false, 33.3, "2026-12-20T10:00:00Z"), (c3.GetProperty("status").GetString(), c3.GetProperty("overdue").GetBoolean(), c3.GetProperty("progressPercent").GetDouble(), c3.GetProperty("dueAt").GetString()));
         var c4 = Row("c4", f.C1);
-        Assert.Equal(("overdue", true), (c4.GetProperty("status").GetString(), c4.GetProperty("overdue").GetBoolean()));
+        Assert.Equal(("notStarted", true), (c4.GetProperty("status").GetString(), c4.GetProperty("overdue").GetBoolean()));
         Assert.Equal("2026-11-20T10:00:00Z", c4.GetProperty("changedAt").GetString()); // it turned overdue then
         Assert.Equal(("notStarted", false), (Row("c5", f.C1).GetProperty("status").GetString(), Row("c5", f.C1).GetProperty("overdue").GetBoolean()));
         var c6 = Row("c6", f.C1);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Learning.Reports.Services.Api;
 
-/// <summary>One cadre on one course. <see cref="Status"/>: notStarted, inProgress, completed or overdue (as the completion report
-/// counts them); <see cref="Overdue"/>: not completed and the due date has passed. Scores and progress are percents.
+/// <summary>One cadre on one course. <see cref="Status"/>: notStarted, inProgress or completed (as the completion report counts
+/// them); <see cref="Overdue"/>: not completed and the due date has passed (a mark on a notStarted or inProgress row). Scores and progress are percents.
 /// <see cref="Simulated"/>: the demo recipe's demonstration data, not real learning (a warehouse leaves it out).</summary>
 public sealed record ApiCompletionRow(int CadreId, string? UserId, string FullName, string Email, string Position, string UnitName, string OrgPath,
     int CourseId, string CourseTitle, string Status, bool Overdue, DateTime EnrolledAt, DateTime? StartedAt, DateTime? LastActivityAt,
@@ -86,7 +86,7 @@ public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseRepor
         var page = list.Take(query.Limit).Select(r =>
         {
             var overdue = r.CompletedUtc == null && r.DueUtc is { } due && due < now;
-            var status = r.CompletedUtc != null ? "completed" : overdue ? "overdue" : r.CompletedLessons == 0 && r.LastActivityUtc == null ? "notStarted" : "inProgress";
+            var status = r.CompletedUtc != null ? "completed" : r.CompletedLessons == 0 && r.LastActivityUtc == null ? "notStarted" : "inProgress";
             var percent = r.CompletedUtc != null ? 100.0 : r.RequiredLessons <= 0 ? 0.0 : Math.Round(100.0 * Math.Min(r.CompletedLessons, r.RequiredLessons) / r.RequiredLessons, 1);
             DateTime?[] times = [r.EnrolledUtc, r.StartedUtc, r.LastActivityUtc, r.CompletedUtc, r.AttemptUtc, overdue ? r.DueUtc : null];
             return new ApiCompletionRow(r.CadreId, r.UserId, r.FullName, r.Email, r.Position, r.UnitName, r.OrgPath, r.CourseId, r.Title, status, overdue,

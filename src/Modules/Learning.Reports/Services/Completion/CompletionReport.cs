@@ -16,7 +16,7 @@ namespace Learning.Reports.Services.Completion;
 internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseReportRows courses, IOrganizationReportRows organization,
     IQuizScoreRows quizScores, TimeProvider clock) : ICompletionReport
 {
-    private const int NotStarted = 0, InProgress = 1, Completed = 2, Overdue = 3;
+    private const int NotStarted = 0, InProgress = 1, Completed = 2, Late = FactStatus.Late;
 
     public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
@@ -86,8 +86,8 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         {
             var f = r.f;
             yield return new CadreRow(f.CadreId, f.UserId, f.FullName, f.Email, f.Position, f.UnitName, f.OrgPath, f.ItemId,
-                pathTitle ?? r.Title ?? "", (LearnerStatus)f.Status, f.CompletedLessons, f.RequiredLessons, Utc(f.EnrolledUtc), Utc(f.DueUtc),
-                Utc(f.CompletedUtc), f.Score);
+                pathTitle ?? r.Title ?? "", FactStatus.Place(f.Status), f.CompletedLessons, f.RequiredLessons, Utc(f.EnrolledUtc), Utc(f.DueUtc),
+                Utc(f.CompletedUtc), f.Score) { Overdue = FactStatus.IsLate(f.Status) };
         }
     }
 
@@ -261,9 +261,7 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
                         RequiredLessons = i.RequiredLessons,
                         Score = i.Score,
                         Status = i.CompletedUtc != null ? Completed
-                            : i.DueUtc != null && i.DueUtc < now ? Overdue
-                            : i.CompletedLessons == 0 && i.LastActivityUtc == null ? NotStarted
-                            : InProgress,
+                            : (i.CompletedLessons == 0 && i.LastActivityUtc == null ? NotStarted : InProgress) + (i.DueUtc != null && i.DueUtc < now ? Late : 0),
                     };
 
         if (filter.DueFrom is { } df)
@@ -281,7 +279,12 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         if (filter.Status is { } status)
         {
             var wanted = (int)status;
-            facts = facts.Where(f => f.Status == wanted);
+            facts = status switch
+            {
+                LearnerStatus.Overdue => facts.Where(f => f.Status >= Late),
+                LearnerStatus.Completed => facts.Where(f => f.Status == Completed),
+                _ => facts.Where(f => f.Status == wanted || f.Status == wanted + Late), // overdue or not
+            };
         }
 
         return facts;

@@ -38,10 +38,11 @@ public sealed class GroupTally
     public void Count(CadreRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        Count(row.OrgPath, (int)row.Status, row.BestScore, row.EnrolledUtc, row.CompletedUtc);
+        Count(row.OrgPath, FactStatus.Of(row.Status, row.Overdue), row.BestScore, row.EnrolledUtc, row.CompletedUtc);
     }
 
-    /// <summary>Counts a cadre's row in its group and keeps its score and, when completed, its days to complete for the medians.</summary>
+    /// <summary>Counts a cadre's row (<paramref name="status"/>: a <see cref="FactStatus"/> code) in its group, the overdue within
+    /// their place, and keeps its score and, when completed, its days to complete for the medians.</summary>
     internal void Count(string orgPath, int status, double? score, DateTime enrolledUtc, DateTime? completedUtc)
     {
         if (KeyOf(orgPath) is not { } key)
@@ -51,12 +52,16 @@ public sealed class GroupTally
 
         var n = For(key);
         n.Assigned++;
-        switch ((LearnerStatus)status)
+        switch (FactStatus.Place(status))
         {
             case LearnerStatus.NotStarted: n.NotStarted++; break;
             case LearnerStatus.InProgress: n.InProgress++; break;
             case LearnerStatus.Completed: n.Completed++; break;
-            case LearnerStatus.Overdue: n.Overdue++; break;
+        }
+
+        if (FactStatus.IsLate(status))
+        {
+            n.Overdue++;
         }
 
         if (score is { } s)

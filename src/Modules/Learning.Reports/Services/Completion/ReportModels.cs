@@ -9,13 +9,33 @@ using Microsoft.Extensions.Primitives;
 
 namespace Learning.Reports.Services.Completion;
 
-/// <summary>Where a learner stands on a course (or a path). Overdue: not completed and the due date has passed.</summary>
+/// <summary>
+/// Where a learner stands on a course (or a path): not started, in progress or completed, which partition the assigned.
+/// <see cref="Overdue"/> (not completed, the due date passed) is not a fourth place but a mark on the first two: as a filter
+/// it selects the overdue, and the report counts them apart, within "not started" and "in progress", so a cadre who never
+/// began an overdue course is still counted, and found, as not started.
+/// </summary>
 public enum LearnerStatus
 {
     NotStarted,
     InProgress,
     Completed,
     Overdue,
+}
+
+/// <summary>
+/// The status code the report's query computes for a row: its place (<see cref="LearnerStatus"/> 0–2) plus <see cref="Late"/>
+/// when it is overdue, one integer column so the count stays one pass over one projection.
+/// </summary>
+internal static class FactStatus
+{
+    public const int Late = 3;
+
+    public static LearnerStatus Place(int code) => (LearnerStatus)(code >= Late ? code - Late : code);
+
+    public static bool IsLate(int code) => code >= Late;
+
+    public static int Of(LearnerStatus place, bool overdue) => (int)place + (overdue ? Late : 0);
 }
 
 /// <summary>
@@ -162,7 +182,11 @@ public sealed record CompletionGroup(string OrgPath, string Name, string Kind, i
 /// <summary>One cadre on one course (or path: <see cref="CourseId"/> and <see cref="CourseTitle"/> are then the path's).</summary>
 public sealed record CadreRow(int CadreId, string? UserId, string FullName, string Email, string Position, string UnitName,
     string OrgPath, int CourseId, string CourseTitle, LearnerStatus Status, int CompletedLessons, int RequiredLessons,
-    DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore);
+    DateTime EnrolledUtc, DateTime? DueUtc, DateTime? CompletedUtc, double? BestScore)
+{
+    /// <summary>Not completed and the due date has passed (<see cref="Status"/> is then not started or in progress).</summary>
+    public bool Overdue { get; init; }
+}
 
 /// <summary>Completion numbers within an organisational scope, the scope and every filter being WHERE clauses of the query.</summary>
 public interface ICompletionReport

@@ -14,6 +14,9 @@ public sealed record CadreCourseLine(int CourseId, string Title, LearnerStatus S
 {
     /// <summary>The demo recipe's simulated enrolment, not real learning.</summary>
     public bool Simulated { get; init; }
+
+    /// <summary>Not completed and the due date has passed.</summary>
+    public bool Overdue { get; init; }
 }
 
 /// <summary>One video lesson of a course the cadre is enrolled in: unique seconds watched (from the player's heartbeats) of the
@@ -116,10 +119,13 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
                            select new { e, c.Title, c.EstimatedHours, Score = s == null ? null : (double?)s.BestPercent }).ToListAsync(ct);
         return new CadreRecordView(cadre, [.. lines.Select(l => new CadreCourseLine(l.e.CourseId, l.Title,
             l.e.CompletedUtc != null ? LearnerStatus.Completed
-            : l.e.DueUtc is { } due && due < now ? LearnerStatus.Overdue
             : l.e.CompletedLessons == 0 && l.e.LastActivityUtc == null ? LearnerStatus.NotStarted
             : LearnerStatus.InProgress,
-            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours) { Simulated = l.e.Simulated })])
+            l.e.CompletedLessons, l.e.RequiredLessons, Utc(l.e.EnrolledUtc), Utc(l.e.DueUtc), Utc(l.e.CompletedUtc), l.Score, l.EstimatedHours)
+        {
+            Simulated = l.e.Simulated,
+            Overdue = l.e.CompletedUtc == null && l.e.DueUtc is { } due && due < now,
+        })])
         {
             Videos = [.. videoLines.Select(v => v with { CompletedUtc = Utc(v.CompletedUtc), LastWatchedUtc = Utc(v.LastWatchedUtc) })],
             Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],

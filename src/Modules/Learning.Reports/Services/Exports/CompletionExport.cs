@@ -276,10 +276,13 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
 
     internal string StatusText(LearnerStatus status) => t["Export.Status." + status];
 
+    /// <summary>A row's status as its cell says it: its place, and "overdue" after it when it is.</summary>
+    private string StatusText(LearnerStatus status, bool overdue) => overdue ? t["Export.Status.Late", StatusText(status)] : StatusText(status);
+
     private async Task<IAsyncEnumerable<object?[]>> CadreRowsAsync(OrgScope scope, ReportFilter filter, CancellationToken cancellationToken, GroupTally? tally = null)
     {
         var places = await PlacesAsync(cancellationToken);
-        var statuses = Enum.GetValues<LearnerStatus>().ToDictionary(s => s, StatusText);
+        var statuses = Enum.GetValues<LearnerStatus>().SelectMany(s => new[] { (s, false), (s, true) }).ToDictionary(x => x, x => StatusText(x.s, x.Item2));
         return Rows();
 
         async IAsyncEnumerable<object?[]> Rows()
@@ -290,7 +293,7 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
                 var (province, commune) = places.Of(row.OrgPath);
                 yield return
                 [
-                    row.CadreId, row.FullName, row.Email, row.Position, province, commune, row.UnitName, row.CourseTitle, statuses[row.Status],
+                    row.CadreId, row.FullName, row.Email, row.Position, province, commune, row.UnitName, row.CourseTitle, statuses[(row.Status, row.Overdue)],
                     row.CompletedLessons, row.RequiredLessons, LocalDate(row.EnrolledUtc), LocalDate(row.DueUtc), LocalDate(row.CompletedUtc),
                     row.BestScore is { } score ? Math.Round(score, 1) : null,
                 ];

@@ -91,7 +91,8 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
 
     /// <summary>
     /// The drill-down list behind one number: the group's subtree (or, for the unit's own row, its own cadres), the page's
-    /// filter and the column's status. Null (no link) for a status column the page's status filter leaves empty: its number is 0.
+    /// filter and the column's status. Null (no link) for a status column other than the page's status filter: its number is 0, or
+    /// (overdue being counted within not started and in progress) a part of both that one list cannot show.
     /// </summary>
     public string? CadresLink(CompletionGroup g, LearnerStatus? status)
     {

@@ -14,6 +14,7 @@ namespace Learning.IntegrationTests.Reports;
 /// length, and every quiz attempt (the quizzes module's), read through contracts; another commune's cadre stays 404.</summary>
 public sealed partial class CadreRecordPageTests
 {
+
     private const string Manager = "ql.hoso.anhduong@example.vn";
 
     [Theory]
@@ -40,7 +41,10 @@ public sealed partial class CadreRecordPageTests
             var c5User = await UserOfAsync(db, f.CadreIds["c5"]);
             db.AddRange(
                 new WatchRecord { UserId = c1User, VideoId = video1.Id, Intervals = "0-377", WatchedSeconds = 377, PositionSeconds = 377, UpdatedUtc = t0.AddDays(5), AllowanceFromUtc = t0 },
-                new WatchRecord { UserId = c5User, VideoId = video2.Id, Intervals = "0-300", WatchedSeconds = 300, PositionSeconds = 300, UpdatedUtc = t0.AddDays(5), AllowanceFromUtc = t0 });
+                new WatchRecord { UserId = c5User, VideoId = video2.Id, Intervals = "0-300", WatchedSeconds = 300, PositionSeconds = 300, UpdatedUtc = t0.AddDays(5), AllowanceFromUtc = t0 },
+                new LessonProgress { UserId = c1User, CourseId = f.C1, LessonKey = "v1", FirstOpenedUtc = t0.AddDays(1) },
+                new LessonProgress { UserId = c1User, CourseId = f.C1, LessonKey = "a1", FirstOpenedUtc = t0.AddDays(1), CompletedUtc = t0.AddDays(2) },
+                new LessonProgress { UserId = c5User, CourseId = f.C1, LessonKey = "v2", FirstOpenedUtc = t0.AddDays(1), CompletedUtc = t0.AddDays(1) });
             await db.SaveChangesAsync();
             return 0;
         });
@@ -65,6 +69,12 @@ public sealed partial class CadreRecordPageTests
         Assert.Matches("(?s)data-attempt=\"2\".*?>90</td>", record.Body);
         Assert.Matches("(?s)data-attempt=\"1\".*?>60</td>", record.Body);
         Assert.Contains("Kiểm tra rp", record.Body, StringComparison.Ordinal);
+
+        // Every lesson of their courses, of every kind, in course order, with when they opened and completed it (c5's are not c1's).
+        var lessons = LessonRows().Matches(System.Net.WebUtility.HtmlDecode(record.Body)).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim(), m.Groups[3].Value)).ToList();
+        Assert.Equal([("inprogress", "Bài video 1", "Đã mở 02/11/2026, chưa hoàn thành"), ("notstarted", "Bài video 2", "Chưa mở"), ("completed", "Bài đọc", "Hoàn thành 03/11/2026")],
+            lessons.Where(l => l.Item2.StartsWith("Bài", StringComparison.Ordinal)).ToList());
+        Assert.Contains("· Bài đọc</span>", System.Net.WebUtility.HtmlDecode(record.Body), StringComparison.Ordinal); // the article's kind
 
         // Their digital-signature readiness as the certificates module computes it, and the certificates issued to them, newest
         // first, each with its state (an expired one as expired, though its row still says valid), linked to public verification.
@@ -117,4 +127,7 @@ public sealed partial class CadreRecordPageTests
 
     [GeneratedRegex("<tr data-serial=\"([^\"]+)\" data-state=\"(\\w+)\">")]
     private static partial Regex CertificateRows();
+
+    [GeneratedRegex("""<li data-state="(\w+)"><div class="lesson-line">\s*<span class="wrap">([^<]+)<span class="muted small">[^<]*</span></span>\s*<span class="small">([^<]*)</span>""")]
+    private static partial Regex LessonRows();
 }

@@ -26,12 +26,18 @@ public sealed record CadreVideoLine(int CourseId, string CourseTitle, string Les
     public double? Percent => WatchedSeconds is { } w && DurationSeconds > 0 ? Math.Min(100, 100.0 * w / DurationSeconds) : null;
 }
 
+/// <summary>One lesson of a course the cadre is enrolled in (as authored now; kind from LessonKinds), with when they first opened and completed it.</summary>
+public sealed record CadreLessonLine(int CourseId, string CourseTitle, string LessonTitle, string Kind, DateTime? FirstOpenedUtc, DateTime? CompletedUtc);
+
 /// <summary>One quiz attempt: state InProgress, NeedsGrading or Finished; score in percent once graded.</summary>
 public sealed record CadreAttemptLine(string QuizTitle, string? CourseTitle, int Number, string State, double? Percent, bool Passed, DateTime StartedUtc, DateTime? SubmittedUtc);
 
 public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCourseLine> Courses)
 {
     public IReadOnlyList<CadreVideoLine> Videos { get; init; } = [];
+
+    /// <summary>Every lesson of their courses, in course order, at most <see cref="ReportReads.MaxLessonLines"/>.</summary>
+    public IReadOnlyList<CadreLessonLine> Lessons { get; init; } = [];
 
     public IReadOnlyList<CadreAttemptLine> Attempts { get; init; } = [];
 }
@@ -49,6 +55,9 @@ public sealed record HoursPage(IReadOnlyList<CadreHours> Rows, int Total, int Me
 public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionReport report, ICourseReportRows courses, IOrganizationReportRows organization,
     IQuizScoreRows quizScores, IVideoWatchRows videos, TimeProvider clock)
 {
+    /// <summary>The most lessons a cadre's record lists (twenty courses of twenty-five lessons).</summary>
+    public const int MaxLessonLines = 500;
+
     /// <summary>Completions per week (weeks start on Monday, site time) over the last <paramref name="weeks"/> weeks, oldest first,
     /// for the report's filter without its status.</summary>
     public async Task<IReadOnlyList<(DateOnly Week, int Completions)>> WeeklyCompletionsAsync(OrgScope scope, ReportFilter filter, int weeks, CancellationToken ct = default)
@@ -103,6 +112,16 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
                                 orderby c.Title, e.CourseId, l.ModulePosition, l.Position
                                 select new CadreVideoLine(e.CourseId, c.Title, l.Title, w == null ? null : (int?)w.WatchedSeconds, v == null ? 0 : v.DurationSeconds,
                                     w == null ? null : w.CompletedUtc, w == null ? null : (DateTime?)w.UpdatedUtc)).ToListAsync(ct);
+        var progress = courses.LessonProgress(db).Where(p => p.UserId == userId);
+        var lessonLines = await (from e in courses.Enrollments(db)
+                                 where e.UserId == userId
+                                 join c in courses.Courses(db) on e.CourseId equals c.Id
+                                 join l in courses.Lessons(db) on e.CourseId equals l.CourseId
+                                 join p in progress on new { l.CourseId, Key = l.Key } equals new { p.CourseId, Key = p.LessonKey } into ps
+                                 from p in ps.DefaultIfEmpty()
+                                 orderby c.Title, e.CourseId, l.ModulePosition, l.Position
+                                 select new CadreLessonLine(e.CourseId, c.Title, l.Title, l.Kind, p == null ? null : (DateTime?)p.FirstOpenedUtc, p == null ? null : p.CompletedUtc))
+                                 .Take(MaxLessonLines).ToListAsync(ct);
         var attempts = await (from a in quizScores.Attempts(db)
                               where a.UserId == userId
                               join c in courses.Courses(db) on a.CourseId equals (int?)c.Id into cs
@@ -128,6 +147,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         })])
         {
             Videos = [.. videoLines.Select(v => v with { CompletedUtc = Utc(v.CompletedUtc), LastWatchedUtc = Utc(v.LastWatchedUtc) })],
+            Lessons = [.. lessonLines.Select(l => l with { FirstOpenedUtc = Utc(l.FirstOpenedUtc), CompletedUtc = Utc(l.CompletedUtc) })],
             Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],
         };
     }

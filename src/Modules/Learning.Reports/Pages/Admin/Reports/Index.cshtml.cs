@@ -110,9 +110,12 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
 
     public string BreakDownLink(CompletionGroup g) => "/Admin/Reports?" + (Filter with { UnderPath = g.OrgPath, UnitId = null }).ToQueryString();
 
-    public string ExportLink(string format)
+    public string ExportLink(string format) => ExportLink(Filter, format);
+
+    /// <summary>The export of <paramref name="filter"/>'s report (its cadres' rows, and its groups in a workbook or PDF) as <paramref name="format"/>.</summary>
+    public static string ExportLink(ReportFilter filter, string format)
     {
-        var query = Filter.ToQueryString();
+        var query = filter.ToQueryString();
         return "/admin/reports/export?format=" + format + (query.Length > 0 ? "&" + query : "");
     }
 

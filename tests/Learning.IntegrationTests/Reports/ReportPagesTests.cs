@@ -132,6 +132,15 @@ public sealed partial class ReportPagesTests
         Assert.Matches($"(?s)<tr data-cadre=\"{f.CadreIds["c2"]}\" data-hours=\"4\">.*?status-overdue", hours.Body);
         Assert.DoesNotContain($"data-cadre=\"{f.CadreIds["c5"]}\"", hours.Body, StringComparison.Ordinal);
 
+        // Only those below their target: c2 (4 of 8 hours) stays, c1 (8 of 8) goes; the page, its export and a saved copy keep the choice.
+        var below = await manager.GetAsync("/Admin/Reports/Hours?year=2026&below=true");
+        Assert.Contains($"data-cadre=\"{f.CadreIds["c2"]}\"", below.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-cadre=\"{f.CadreIds["c1"]}\"", below.Body, StringComparison.Ordinal);
+        Assert.Contains("/Admin/Reports/Hours/Export?format=csv&amp;year=2026&amp;below=true", below.Body, StringComparison.Ordinal);
+        var belowCsv = Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync("/Admin/Reports/Hours/Export?format=csv&year=2026&below=true"));
+        Assert.Contains(",4,8,Chưa đạt", belowCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",Đạt\r\n", belowCsv, StringComparison.Ordinal);
+
         // The hours as files, every row of the manager's scope (the page shows 50 at a time): C5 of another commune absent, the
         // target's outcome in words; a PDF, a bad year or another commune refused.
         Assert.Contains("/Admin/Reports/Hours/Export?format=xlsx&amp;year=2026", hours.Body, StringComparison.Ordinal);

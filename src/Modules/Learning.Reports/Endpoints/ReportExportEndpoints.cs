@@ -27,7 +27,7 @@ public static class ReportExportEndpoints
     }
 
     /// <summary>
-    /// <c>GET /Admin/Reports/Hours/Export?format=csv|xlsx&amp;year=&amp;under=&amp;position=</c>: the training-hours report as the
+    /// <c>GET /Admin/Reports/Hours/Export?format=csv|xlsx&amp;year=&amp;under=&amp;position=&amp;below=true</c>: the training-hours report as the
     /// caller may see it, every row (the page shows 50 at a time). A bad format or year: 400 with the localized reason; a unit
     /// outside the scope: 404. Audited before the file is sent; XLSX goes through a temporary file as the completion export does.
     /// </summary>
@@ -53,6 +53,7 @@ public static class ReportExportEndpoints
         }
 
         var position = http.Request.Query["position"].ToString() is { Length: > 0 } p ? p : null;
+        var filter = new HoursFilter(year, under, position, BelowTarget: http.Request.Query["below"] == "true");
         var query = http.Request.QueryString.Value?.TrimStart('?') ?? "";
         audit.Record(ExportAuditCodes.Exported, t["Hours.Title"] + " " + year.ToString(CultureInfo.InvariantCulture), query);
         await db.SaveChangesAsync(cancellationToken);
@@ -61,11 +62,11 @@ public static class ReportExportEndpoints
         if (format == ExportFormat.Csv)
         {
             http.Response.ContentType = CompletionExport.ContentType(format);
-            await export.WriteAsync(http.Response.Body, format, scope, year, under, position, cancellationToken);
+            await export.WriteAsync(http.Response.Body, format, scope, filter, cancellationToken);
             return TypedResults.Empty;
         }
 
-        return await WorkbookAsync(file => export.WriteAsync(file, format, scope, year, under, position, cancellationToken));
+        return await WorkbookAsync(file => export.WriteAsync(file, format, scope, filter, cancellationToken));
     }
 
     /// <summary>

@@ -42,6 +42,12 @@ public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCo
     public IReadOnlyList<CadreAttemptLine> Attempts { get; init; } = [];
 }
 
+/// <summary>
+/// What the hours report shows: a year (site time), the cadres under a unit (inside the caller's scope) and of a position, and
+/// with <paramref name="BelowTarget"/> only those whose position has a target for the year that they have not reached.
+/// </summary>
+public sealed record HoursFilter(int Year, string? UnderPath = null, string? Position = null, bool BelowTarget = false);
+
 /// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>
 public sealed record CadreHours(int CadreId, string FullName, string Position, string UnitName, string OrgPath, double Hours, double? Target)
 {
@@ -152,12 +158,12 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         };
     }
 
-    /// <summary>Hours per cadre (inside the scope, under <paramref name="underPath"/>) in a year: the declared hours of the courses
+    /// <summary>Hours per cadre (inside the scope, as <paramref name="filter"/> says) in a year: the declared hours of the courses
     /// they completed that year (site time). One page, ordered by org path and name.</summary>
-    public async Task<HoursPage> HoursAsync(OrgScope scope, int year, string? underPath, string? position, int page, int pageSize, CancellationToken ct = default)
+    public async Task<HoursPage> HoursAsync(OrgScope scope, HoursFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = contexts.CreateDbContext();
-        var rows = HoursQuery(db, scope, year, underPath, position);
+        var rows = HoursQuery(db, scope, filter);
         var total = await rows.CountAsync(ct);
         var withTarget = await rows.CountAsync(r => r.Target != null, ct);
         var met = await rows.CountAsync(r => r.Target != null && r.Hours >= r.Target, ct);
@@ -166,19 +172,20 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
     }
 
     /// <summary>Every row of the hours report in the page's order, streamed from one query (the export).</summary>
-    public async IAsyncEnumerable<CadreHours> HoursRowsAsync(OrgScope scope, int year, string? underPath, string? position, [EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<CadreHours> HoursRowsAsync(OrgScope scope, HoursFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = contexts.CreateDbContext();
-        await foreach (var row in HoursQuery(db, scope, year, underPath, position).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in HoursQuery(db, scope, filter).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row.ToRecord();
         }
     }
 
     /// <summary>The cadres in scope (under a unit, of a position) with the hours of the courses they completed in the year and
-    /// their position's target, ordered by unit, name and id.</summary>
-    private IQueryable<HoursRow> HoursQuery(LearningDbContext db, OrgScope scope, int year, string? underPath, string? position)
+    /// their position's target, ordered by unit, name and id; below their target only, when the filter asks.</summary>
+    private IQueryable<HoursRow> HoursQuery(LearningDbContext db, OrgScope scope, HoursFilter filter)
     {
+        var (year, underPath, position) = (filter.Year, filter.UnderPath, filter.Position);
         var start = LocalTime.ToUtc(new DateTime(year, 1, 1));
         var end = LocalTime.ToUtc(new DateTime(year + 1, 1, 1));
         var cadres = organization.Cadres(db, scope);
@@ -196,7 +203,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         var enrolments = courses.Enrollments(db).Where(e => e.CompletedUtc >= start && e.CompletedUtc < end);
         var catalogue = courses.Courses(db);
         var targets = db.Set<HourTarget>().Where(t => t.Year == year);
-        return from c in cadres
+        var rows = from c in cadres
                join t in targets on c.Position equals t.Position into ts
                from t in ts.DefaultIfEmpty()
                let hours = enrolments.Where(e => e.UserId == c.UserId).Join(catalogue, e => e.CourseId, k => k.Id, (e, k) => (double)k.EstimatedHours).Sum()
@@ -211,6 +218,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
                    Hours = hours,
                    Target = t == null ? null : (double?)t.Hours,
                };
+        return filter.BelowTarget ? rows.Where(r => r.Target != null && r.Hours < r.Target) : rows;
     }
 
     /// <summary>A row as the query composes it (counted and filtered further), then as the pages and the export read it.</summary>

@@ -24,22 +24,22 @@ public sealed class HoursExport(ReportReads reads, IStringLocalizer<ReportsStrin
     /// <summary>The file's name without its extension, in Vietnamese: the report and its year.</summary>
     public string FileBaseName(int year) => t["Export.HoursFileName", year];
 
-    public async Task<int> WriteAsync(Stream output, ExportFormat format, OrgScope scope, int year, string? underPath, string? position, CancellationToken cancellationToken = default)
+    public async Task<int> WriteAsync(Stream output, ExportFormat format, OrgScope scope, HoursFilter filter, CancellationToken cancellationToken = default)
     {
-        var rows = Rows(scope, year, underPath, position, cancellationToken);
+        var rows = Rows(scope, filter, cancellationToken);
         if (format == ExportFormat.Csv)
         {
             return await CsvExportWriter.WriteAsync(output, Columns(), rows, cancellationToken);
         }
 
         using var workbook = new XlsxStreamWriter(output);
-        return await workbook.WriteSheetAsync(t["Export.Sheet.Hours", year], Columns(), rows, cancellationToken);
+        return await workbook.WriteSheetAsync(t["Export.Sheet.Hours", filter.Year], Columns(), rows, cancellationToken);
     }
 
-    private async IAsyncEnumerable<object?[]> Rows(OrgScope scope, int year, string? underPath, string? position, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<object?[]> Rows(OrgScope scope, HoursFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string met = t["Hours.Met"], notMet = t["Hours.NotMet"];
-        await foreach (var r in reads.HoursRowsAsync(scope, year, underPath, position, cancellationToken))
+        await foreach (var r in reads.HoursRowsAsync(scope, filter, cancellationToken))
         {
             yield return [r.CadreId, r.FullName, r.Position, r.UnitName, r.Hours, r.Target, r.Target is null ? null : r.Met ? met : notMet];
         }

@@ -23,6 +23,10 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
     [BindProperty(SupportsGet = true)]
     public string? Position { get; set; }
 
+    /// <summary>Only the cadres below their position's target for the year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Below { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -51,7 +55,8 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
 
         Choices = OrgUnitTree.Choices(Units, string.IsNullOrEmpty(Under) ? null : Under);
         Positions = await directory.PositionsAsync(ct);
-        Result = await reads.HoursAsync(scope, Year.Value, string.IsNullOrEmpty(Under) ? null : Under, Position, Math.Max(1, PageNumber), PageSize, ct);
+        var filter = new HoursFilter(Year.Value, string.IsNullOrEmpty(Under) ? null : Under, string.IsNullOrEmpty(Position) ? null : Position, Below);
+        Result = await reads.HoursAsync(scope, filter, Math.Max(1, PageNumber), PageSize, ct);
         Pages = Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
         return Page();
     }
@@ -62,6 +67,7 @@ public sealed class HoursModel(IOrganizationScopeService scopes, ReportReads rea
             "year=" + Year!.Value.ToString(CultureInfo.InvariantCulture),
             string.IsNullOrEmpty(Under) ? null : "under=" + Uri.EscapeDataString(Under),
             string.IsNullOrEmpty(Position) ? null : "position=" + Uri.EscapeDataString(Position),
+            Below ? "below=true" : null,
             page is { } p ? "p=" + p.ToString(CultureInfo.InvariantCulture) : null,
         }.Where(s => s is not null));
 }

@@ -75,6 +75,8 @@ public sealed partial class QuizOfflineTests
         // Online: one answer, saved.
         var pageOne = page.Locator(".attempt-page:not([hidden]) fieldset.question");
         await AnswerAsync(pageOne.Nth(0), bank);
+        var dots = page.Locator("#page-dots .dot");
+        await Assertions.Expect(dots.Nth(0)).ToHaveClassAsync(new Regex(@"\bpart\b")); // one of its two questions answered
         // A save that crosses an answer being recorded is retried after 4 s: more than the default 5 s wait on a busy machine.
         await Assertions.Expect(page.Locator("#save-state")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
         await Browser.ScreenshotAsync(page, "11-quiz-attempt-online");
@@ -91,6 +93,9 @@ public sealed partial class QuizOfflineTests
         await AnswerAsync(pageTwo.Nth(1), bank);
         var state = page.Locator("#save-state");
         await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "offline");
+        await Assertions.Expect(dots.Nth(0)).ToHaveClassAsync(new Regex(@"\bdone\b")); // each page's button says it is answered, offline too
+        await Assertions.Expect(dots.Nth(1)).ToHaveClassAsync(new Regex(@"\bdone\b"));
+        await Assertions.Expect(dots.Nth(2)).Not.ToHaveClassAsync(new Regex(@"\b(done|part)\b"));
         await Assertions.Expect(state).ToContainTextAsync("Mất kết nối: 3 câu trả lời được giữ trên máy này");
         var stored = await page.EvaluateAsync<string>("key => localStorage.getItem(key)", "learning.quiz." + attempt);
         using (var waiting = JsonDocument.Parse(stored))
@@ -113,6 +118,10 @@ public sealed partial class QuizOfflineTests
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");
         Assert.Equal(before, await FormStateAsync(page));
+        // The server draws the page buttons from what it holds: the two answered pages are marked before any script runs.
+        var served = await (await context.APIRequest.GetAsync(page.Url)).TextAsync();
+        Assert.Matches("<button class=\"dot\\s+done\" name=\"go\" value=\"0\" aria-label=\"Trang 1/8: đã trả lời 2/2 câu\"", System.Net.WebUtility.HtmlDecode(served));
+        await Assertions.Expect(dots.Nth(1)).ToHaveAttributeAsync("aria-label", "Trang 2/8: đã trả lời 2/2 câu");
         // The rest, page by page, online; then submit (the confirm dialog is accepted).
         for (var p = 2; p < Questions / 2; p++)
         {

@@ -97,6 +97,7 @@
     waiting[slot] = { seq: Math.max(Date.now(), last + 1), response: responseOf(fs) };
     fs.dataset.seq = waiting[slot].seq;
     write();
+    markPages();
     say(navigator.onLine ? 'waiting' : 'offline');
     send();
   }
@@ -174,16 +175,34 @@
     send();
   }
 
+  function isAnswered(fs) {
+    // An ordering question always has an order on screen: it is answered once the cadre has set one (saved or waiting).
+    if (fs.dataset.type === 'Ordering') return +fs.dataset.seq > 0 || !!waiting[fs.dataset.slot];
+    const r = responseOf(fs);
+    return !!((r.choices && r.choices.length) || (r.text && r.text.trim()) || (r.matches && Object.keys(r.matches).length));
+  }
+
   function unanswered() {
-    return fieldsets.filter(fs => {
-      const r = responseOf(fs);
-      return !((r.choices && r.choices.length) || (r.text && r.text.trim()) || (r.matches && Object.keys(r.matches).length));
-    }).length;
+    return fieldsets.filter(fs => !isAnswered(fs));
+  }
+
+  // Each page's button: all of its questions answered ("done"), some ("part"), or none; its label says how many.
+  function markPages() {
+    const dots = document.getElementById('page-dots');
+    if (!dots) return;
+    dots.querySelectorAll('.dot').forEach(d => {
+      const onPage = fieldsets.filter(fs => +fs.closest('.attempt-page').dataset.page === +d.value);
+      const answered = onPage.filter(isAnswered).length;
+      d.classList.toggle('done', onPage.length > 0 && answered === onPage.length);
+      d.classList.toggle('part', answered > 0 && answered < onPage.length);
+      d.setAttribute('aria-label', dots.dataset.label.replace('{0}', +d.value + 1).replace('{2}', answered).replace('{3}', onPage.length));
+    });
   }
 
   function submit(ask) {
     const missing = unanswered();
-    if (ask && !confirm(missing > 0 ? status.dataset.unanswered.replace('{0}', missing) : status.dataset.confirm)) return;
+    const pages = [...new Set(missing.map(fs => +fs.closest('.attempt-page').dataset.page + 1))].join(', ');
+    if (ask && !confirm(missing.length > 0 ? status.dataset.unanswered.replace('{0}', missing.length).replace('{1}', pages) : status.dataset.confirm)) return;
     if (!navigator.onLine) {
       submitWhenOnline = true;
       say('offline');
@@ -202,6 +221,7 @@
     else { show(fs, pending.response); fs.dataset.seq = pending.seq; }
   });
   write();
+  markPages();
 
   let typing;
   // A change (leaving a text box) records at once; the typing timer would only record the same answer again.

@@ -67,6 +67,32 @@ public sealed class ResultsTests
         Assert.DoesNotContain(",=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.Contains("100", csv, StringComparison.Ordinal);
 
+        // The files carry the marks as well as the percent, and the marks of every question (a spreadsheet's columns "Câu 1" …).
+        var slots = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == finished[0].Id).CountAsync());
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",Điểm,Điểm tối đa,Điểm (%),Đạt," + string.Join(',', Enumerable.Range(1, slots).Select(n => $"Câu {n}")), lines[0], StringComparison.Ordinal);
+        var best = finished.OrderByDescending(a => a.Score).First();
+        var bestLine = lines.Single(l => l.Contains($",{best.Number},", StringComparison.Ordinal));
+        var bestMarks = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == best.Id).OrderBy(q => q.Slot).Select(q => new { q.Fraction, q.Mark }).ToListAsync());
+        Assert.EndsWith("," + string.Join(',', bestMarks.Select(m => (m.Fraction!.Value * m.Mark).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))), bestLine, StringComparison.Ordinal);
+        using (var xlsx = await trainer.Http.GetAsync("/Admin/Quizzes/Results?handler=Xlsx&key=kt-ky-so"))
+        {
+            Assert.Equal("ket-qua-kt-ky-so.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.Content.ReadAsStreamAsync(), false);
+            var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Contains(cells, c => c.InnerText == "'=HYPERLINK(\"x\")"); // text, never a formula
+            Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+            var maxScore = cells.Single(c => c.CellReference == "I2"); // "Điểm tối đa" of the first attempt: a number a spreadsheet can sum
+            Assert.Null(maxScore.DataType);
+            Assert.Equal(best.MaxScore, decimal.Parse(maxScore.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Found by a part of the name, with or without marks; a page of its own count.
+        Assert.Contains("2 lượt làm bài", (await trainer.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so&q=hyperlink")).Body, StringComparison.Ordinal);
+        var none = await trainer.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so&q=Nguy%E1%BB%85n");
+        Assert.Contains("0 lượt làm bài", none.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"item-analysis\"", none.Body, StringComparison.Ordinal); // the analysis still counts every attempt
+
         // A cadre cannot read the results.
         await cadre.AssertForbiddenAsync("/Admin/Quizzes/Results?key=kt-ky-so");
     }

@@ -239,6 +239,7 @@ public static class AuthorizationMatrix
         new("POST /Admin/Quizzes/Edit ?handler=Remove", "", _ => "/Admin/Quizzes/Edit?handler=Remove&key=kt-chu-ky-so-cong-vu&slot=987654", "L F N F F N"),
         new("GET /Admin/Quizzes/Results", "", _ => "/Admin/Quizzes/Results?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("GET /Admin/Quizzes/Results ?handler=Csv", "", _ => "/Admin/Quizzes/Results?handler=Csv&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/Results ?handler=Xlsx", "", _ => "/Admin/Quizzes/Results?handler=Xlsx&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("POST /Admin/Quizzes/Results ?handler=Regrade", "", _ => "/Admin/Quizzes/Results?handler=Regrade&key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("GET /Admin/Quizzes/Attempt/{id:guid}", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e", "L F N F F N"),
         new("POST /Admin/Quizzes/Attempt/{id:guid} ?handler=Grade", "", _ => "/Admin/Quizzes/Attempt/0f8fad5b-d9cb-469f-a165-70867728950e?handler=Grade", "L F N F F N"),

@@ -8,14 +8,12 @@ public static class CsvExport
     /// <summary>UTF-8 with a byte order mark: Excel reads Vietnamese marks correctly only with it.</summary>
     public static readonly Encoding Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
+    /// <summary>The text, with a quote before it when a spreadsheet would read it as a formula.</summary>
+    public static string Neutral(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
     public static string Cell(string? value)
     {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
+        var text = Neutral(value ?? "");
         return text.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 

@@ -33,7 +33,13 @@ public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadr
         DateTime? SubmittedUtc,
         bool ByTimer,
         decimal? Percent,
-        bool Passed);
+        bool Passed)
+    {
+        /// <summary>The marks scored (null until graded) out of <see cref="MaxScore"/>.</summary>
+        public decimal? Score { get; init; }
+
+        public decimal MaxScore { get; init; }
+    }
 
     public sealed record Analysis(QuizStatistics Statistics, IReadOnlyDictionary<int, string> Names, IReadOnlyDictionary<int, QuestionDefinition> Definitions);
 
@@ -110,8 +116,34 @@ public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadr
         {
             var cadre = people.GetValueOrDefault(a.UserId);
             return new ResultRow(a.Id, a.PublicId, a.UserId, cadre?.FullName ?? "", cadre?.UnitName ?? "", cadre?.OrgPath ?? "", a.Number, a.State, a.StartedUtc,
-                a.SubmittedUtc, a.SubmittedBy == AttemptService.Timer, a.State == AttemptState.Finished ? QuizGrading.PercentOf(a) : null, a.Passed);
+                a.SubmittedUtc, a.SubmittedBy == AttemptService.Timer, a.State == AttemptState.Finished ? QuizGrading.PercentOf(a) : null, a.Passed)
+            {
+                Score = a.State == AttemptState.Finished ? a.Score : null,
+                MaxScore = a.MaxScore,
+            };
         })];
+    }
+
+    /// <summary>Each attempt's marks per question slot (null: not graded yet), for the results' export.</summary>
+    public async Task<IReadOnlyDictionary<long, Dictionary<int, decimal?>>> MarksAsync(IReadOnlyCollection<long> attemptIds, CancellationToken cancellationToken)
+    {
+        var marks = new Dictionary<long, Dictionary<int, decimal?>>();
+        foreach (var chunk in attemptIds.Chunk(1000))
+        {
+            var rows = await db.Set<AttemptQuestion>().AsNoTracking().Where(q => chunk.Contains(q.AttemptId))
+                .Select(q => new { q.AttemptId, q.Slot, q.Fraction, q.Mark }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (!marks.TryGetValue(row.AttemptId, out var slots))
+                {
+                    marks[row.AttemptId] = slots = [];
+                }
+
+                slots[row.Slot] = row.Fraction is { } f ? Math.Round(f * row.Mark, 2) : null;
+            }
+        }
+
+        return marks;
     }
 
     /// <summary>The cadre profiles of these accounts, read by subtree (one query per scope path) rather than one by one.</summary>

@@ -164,7 +164,8 @@ public static class XlsxQuestionFormat
         return index == 0 ? null : index - 1;
     }
 
-    private static string ColumnName(int index)
+    /// <summary>A column's letters (0: A, 26: AA).</summary>
+    internal static string ColumnName(int index)
     {
         var name = "";
         for (index++; index > 0; index = (index - 1) / 26)

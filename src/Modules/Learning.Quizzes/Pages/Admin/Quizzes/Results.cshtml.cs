@@ -9,7 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Learning.Quizzes.Pages.Admin.Quizzes;
 
-/// <summary>A quiz's attempts by the cadres in the trainer's scope, their CSV, the item analysis, and re-grading.</summary>
+/// <summary>
+/// A quiz's attempts by the cadres in the trainer's scope (filtered by state, unit and name, a page of <see cref="PageSize"/> at a
+/// time), their CSV and XLSX (every attempt the filter keeps, with the marks of each question), the item analysis, and re-grading.
+/// </summary>
 [RequirePermission(Permissions.Names.Grade)]
 public sealed class ResultsModel(
     QuizResults results,
@@ -19,7 +22,14 @@ public sealed class ResultsModel(
     IOrganizationScopeService scopes,
     IStringLocalizer<QuizzesStrings> t) : PageModel
 {
+    public const int PageSize = 100;
+
     public Quiz Quiz { get; private set; } = default!;
+
+    /// <summary>How many attempts the filter keeps (<see cref="Rows"/> holds one page of them).</summary>
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public IReadOnlyList<QuizResults.ResultRow> Rows { get; private set; } = [];
 
@@ -39,6 +49,13 @@ public sealed class ResultsModel(
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
+    /// <summary>Part of a cadre's name, with or without Vietnamese marks.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
     [TempData]
     public string? Message { get; set; }
 
@@ -53,11 +70,10 @@ public sealed class ResultsModel(
         var finished = QuizGrading.Graded(Quiz.GradingMethod, Rows.Where(r => r.State == AttemptState.Finished), r => r.UserId, r => r.Number, r => r.Percent)
             .Select(r => r.Id).ToList();
         Analysis = finished.Count > 0 ? await results.AnalyseAsync(finished, cancellationToken) : null;
-        if (State is { } state)
-        {
-            Rows = [.. Rows.Where(r => r.State == state)];
-        }
-
+        var kept = Filtered();
+        Total = kept.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = [.. kept.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
 
@@ -68,18 +84,64 @@ public sealed class ResultsModel(
             return NotFound();
         }
 
-        var rows = State is { } state ? Rows.Where(r => r.State == state) : Rows;
-        IEnumerable<IEnumerable<string?>> lines =
-        [
-            [t["Admin.Cadre"], t["Admin.Unit"], t["Admin.AttemptNumber"], t["Admin.State"], t["Admin.Started"], t["Admin.Submitted"], t["Admin.ByTimer"], t["Admin.ScorePercent"], t["Admin.Passed"]],
-            .. rows.Select(r => (IEnumerable<string?>)
-            [
-                r.CadreName, r.UnitName, r.Number.ToString(CultureInfo.InvariantCulture), t["AttemptState." + r.State], LocalTime.Format(r.StartedUtc),
-                r.SubmittedUtc is { } s ? LocalTime.Format(s) : "", r.ByTimer ? t["Admin.Yes"] : "", r.Percent?.ToString("0.##", CultureInfo.InvariantCulture),
-                r.State == AttemptState.Finished ? t[r.Passed ? "Admin.Yes" : "Admin.No"] : "",
-            ]),
-        ];
+        var (header, rows) = await TableAsync(cancellationToken);
+        IEnumerable<IEnumerable<string?>> lines = [header, .. rows.Select(r => r.Select(Text))];
         return File(CsvExport.Bytes(lines), "text/csv; charset=utf-8", $"ket-qua-{Quiz.Key}.csv");
+
+        static string? Text(object? value) => value switch
+        {
+            decimal d => d.ToString("0.##", CultureInfo.InvariantCulture),
+            IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => (string?)value,
+        };
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (header, rows) = await TableAsync(cancellationToken);
+        return File(XlsxTable.Write(t["Admin.ResultsSheet"], header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ket-qua-{Quiz.Key}.xlsx");
+    }
+
+    public string PageLink(int page) => "/Admin/Quizzes/Results?" + FilterQuery + "&p=" + page.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The page's filter as a query string (the quiz, then state, unit and name when set).</summary>
+    public string FilterQuery =>
+        "key=" + Uri.EscapeDataString(Quiz.Key) + (State is { } s ? "&state=" + s : "") + (Unit is { } u ? "&unit=" + Uri.EscapeDataString(u) : "")
+        + (string.IsNullOrWhiteSpace(Q) ? "" : "&q=" + Uri.EscapeDataString(Q.Trim()));
+
+    /// <summary>The attempts the state and name filters keep (the unit's were applied when loading).</summary>
+    private List<QuizResults.ResultRow> Filtered()
+    {
+        var name = string.IsNullOrWhiteSpace(Q) ? null : SearchText.Fold(Q);
+        return [.. Rows.Where(r => (State is not { } state || r.State == state) && (name is null || SearchText.Fold(r.CadreName).Contains(name, StringComparison.Ordinal)))];
+    }
+
+    /// <summary>Every attempt the filter keeps, as the files write them: who, when, the score as marks and percent, then the marks of each question.</summary>
+    private async Task<(List<string> Header, List<object?[]> Rows)> TableAsync(CancellationToken cancellationToken)
+    {
+        var kept = Filtered();
+        var marks = await results.MarksAsync([.. kept.Select(r => r.Id)], cancellationToken);
+        var slots = marks.Values.SelectMany(m => m.Keys).DefaultIfEmpty(0).Max();
+        List<string> header =
+        [
+            t["Admin.Cadre"], t["Admin.Unit"], t["Admin.AttemptNumber"], t["Admin.State"], t["Admin.Started"], t["Admin.Submitted"], t["Admin.ByTimer"],
+            t["Admin.Score"], t["Admin.MaxScore"], t["Admin.ScorePercent"], t["Admin.Passed"],
+            .. Enumerable.Range(1, slots).Select(s => (string)t["Admin.QuestionColumn", s]),
+        ];
+        var rows = kept.Select(r => (object?[])
+        [
+            r.CadreName, r.UnitName, r.Number, t["AttemptState." + r.State].Value, LocalTime.Format(r.StartedUtc),
+            r.SubmittedUtc is { } submitted ? LocalTime.Format(submitted) : "", r.ByTimer ? t["Admin.Yes"].Value : "",
+            r.Score is { } score ? Math.Round(score, 2) : null, r.MaxScore, r.Percent is { } percent ? Math.Round(percent, 2) : null,
+            r.State == AttemptState.Finished ? t[r.Passed ? "Admin.Yes" : "Admin.No"].Value : "",
+            .. Enumerable.Range(1, slots).Select(s => marks.GetValueOrDefault(r.Id)?.GetValueOrDefault(s) is { } m ? (object)m : null),
+        ]).ToList();
+        return (header, rows);
     }
 
     public async Task<IActionResult> OnPostRegradeAsync(CancellationToken cancellationToken)

@@ -37,6 +37,17 @@ public sealed class CompletionReportTests
         Assert.Null(b.MedianScore);
         Assert.Null(b.MedianDaysToComplete);
 
+        // By course, under the province: C1's row adds up its communes' (scores 90, 70 and 40: median 70); C2, with nobody enrolled,
+        // has no row. Under commune A alone, C1's row is A's.
+        var byCourse = await GroupsAsync(site, everything, new ReportFilter(UnderPath: f.Province, By: ReportBreakdown.Course));
+        var c1Row = byCourse.Single(g => g.CourseId == f.C1);
+        Assert.Equal((a.Assigned + b.Assigned, a.NotStarted + b.NotStarted, a.InProgress + b.InProgress, a.Completed + b.Completed, a.Overdue + b.Overdue, "Course", f.Province),
+            (c1Row.Assigned, c1Row.NotStarted, c1Row.InProgress, c1Row.Completed, c1Row.Overdue, c1Row.Kind, c1Row.OrgPath));
+        Assert.Equal((70.0, 10.0), (c1Row.MedianScore!.Value, c1Row.MedianDaysToComplete!.Value));
+        Assert.DoesNotContain(byCourse, g => g.CourseId == f.C2);
+        var byCourseA = await GroupsAsync(site, everything, new ReportFilter(UnderPath: f.CommuneA, By: ReportBreakdown.Course));
+        Assert.Equal((a.Assigned, a.Completed, a.Overdue), byCourseA.Where(g => g.CourseId == f.C1).Select(g => (g.Assigned, g.Completed, g.Overdue)).Single());
+
         // Under commune A: its own cadres (c2, c4, c6) first, then unit A1 (c1, c3). Even count of days: (4 + 20) / 2.
         var underA = await GroupsAsync(site, everything, new ReportFilter(CourseId: f.C1, UnderPath: f.CommuneA));
         Assert.Equal([f.CommuneA, f.UnitA1], underA.Select(g => g.OrgPath));

@@ -41,6 +41,23 @@ public sealed partial class ReportPagesTests
         Assert.Contains("data-count=\"Overdue\">1</a>", report.Body, StringComparison.Ordinal);
         Assert.Contains("data-count=\"NotStarted\">1</a>", report.Body, StringComparison.Ordinal); // c4: overdue, and counted as not started
 
+        // The same scope by course: a row for C1 with its numbers, whose counts lead to that course's cadres, whose name to its unit breakdown.
+        var byCourse = await manager.GetAsync("/Admin/Reports?by=course");
+        Assert.Contains($"data-course=\"{f.C1}\"", byCourse.Body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Reports/Cadres?course={f.C1}&amp;status=NotStarted\" data-count=\"NotStarted\">1</a>", byCourse.Body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Reports?course={f.C1}\" class=\"break-down\"", byCourse.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"by-unit\"", byCourse.Body, StringComparison.Ordinal);
+        using (var xlsx = await manager.Http.GetAsync("/Admin/Reports/Export?format=xlsx&by=course"))
+        {
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            using var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+            using var groups = new StreamReader(zip.GetEntry("xl/worksheets/sheet2.xml")!.Open());
+            var cells = await groups.ReadToEndAsync();
+            Assert.Matches("(?s)>Khóa học<.*>Chữ ký số công vụ rp<", cells); // the groups sheet: a row per course, under its header
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Admin/Reports/Export?format=pdf&by=course")).Status);
+
         // The manager asks who has not started: c4, whose due date has passed, is there, marked overdue; so is their export row.
         var notStarted = await manager.GetAsync($"/Admin/Reports/Cadres?course={f.C1}&status=NotStarted");
         Assert.Contains($"<tr data-cadre=\"{f.CadreIds["c4"]}\" data-status=\"NotStarted\" data-overdue=\"true\">", notStarted.Body, StringComparison.Ordinal);

@@ -20,6 +20,11 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
 
     public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
+        if (filter.By == ReportBreakdown.Course)
+        {
+            return await CourseGroupsAsync(scope, filter, ct);
+        }
+
         await using var db = contexts.CreateStreamingDbContext(); // one pass over the scoped, filtered rows, tallied as they arrive
         await db.Database.OpenConnectionAsync(ct); // three queries on one connection, not three trips to the pool
         var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
@@ -48,8 +53,39 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         return tally.Groups();
     }
 
+    /// <summary>The breakdown by course: the same rows (the subtree of filter.UnderPath, or the scope), counted per course.</summary>
+    private async Task<IReadOnlyList<CompletionGroup>> CourseGroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct)
+    {
+        if (!Admissible(scope, filter) || filter.PathId is not null)
+        {
+            return [];
+        }
+
+        await using var db = contexts.CreateStreamingDbContext();
+        await db.Database.OpenConnectionAsync(ct);
+        var tally = new CourseTally();
+        var cadreScope = CadreScope(scope, filter);
+        foreach (var cadres in new[] { organization.LinkedCadres(db, cadreScope), organization.MatchedCadres(db, cadreScope) })
+        {
+            var rows = (await FactsAsync(db, cadres, scope, filter, ct))
+                .Select(f => new TallyRow { ItemId = f.ItemId, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc });
+            await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                tally.Count(x.ItemId, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
+            }
+        }
+
+        var titles = await courses.Courses(db).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        return tally.Groups(titles, filter.UnderPath ?? "");
+    }
+
     public async Task<GroupTally> TallyAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
+        if (filter.By == ReportBreakdown.Course)
+        {
+            return Admissible(scope, filter) && filter.PathId is null ? GroupTally.ByCourse(filter.UnderPath) : GroupTally.None;
+        }
+
         await using var db = contexts.CreateDbContext();
         var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
         return list.Count == 0 ? GroupTally.None : new GroupTally(list, selfId, filter.UnderPath);
@@ -318,6 +354,8 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
     private sealed class TallyRow
     {
         public string OrgPath { get; init; } = "/";
+
+        public int ItemId { get; init; }
 
         public int Status { get; init; }
 

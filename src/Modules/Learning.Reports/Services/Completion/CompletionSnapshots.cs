@@ -59,8 +59,8 @@ public sealed class CompletionSnapshots(LearningDbContext db, ICompletionReport 
 
     private sealed record Body(IReadOnlyList<CompletionGroup> Groups, IReadOnlyList<WeekPoint> Trend);
 
-    /// <summary>Whether a view may be kept: no filter but the course, the path and the unit broken down.</summary>
-    public static bool Keepable(ReportFilter filter) => filter with { CourseId = null, PathId = null, UnderPath = null } == new ReportFilter();
+    /// <summary>Whether a view may be kept: no filter but the course, the path, the unit broken down and the breakdown (by unit or course).</summary>
+    public static bool Keepable(ReportFilter filter) => filter with { CourseId = null, PathId = null, UnderPath = null, By = ReportBreakdown.Unit } == new ReportFilter();
 
     public static string ScopeText(OrgScope scope) => scope.Unrestricted ? "*" : string.Join(',', scope.Paths.Order(StringComparer.Ordinal));
 

@@ -38,14 +38,22 @@ internal static class FactStatus
     public static int Of(LearnerStatus place, bool overdue) => (int)place + (overdue ? Late : 0);
 }
 
+/// <summary>What the completion report's rows are: the units under the one being broken down, or the courses.</summary>
+public enum ReportBreakdown
+{
+    Unit,
+    Course,
+}
+
 /// <summary>
 /// What a report is about and who it counts. No course and no path: every active enrolment (one row per cadre and course).
+/// <see cref="By"/>: a row per child unit (the default) or a row per course, counted in the same subtree.
 /// <see cref="UnderPath"/> narrows to a subtree of the organisation (it must lie inside the caller's scope, or nothing is counted).
 /// Dates are the site's local dates, both ends included.
 /// </summary>
 public sealed partial record ReportFilter(int? CourseId = null, int? PathId = null, string? UnderPath = null, LearnerStatus? Status = null,
     string? Position = null, DateOnly? TransferredFrom = null, DateOnly? TransferredTo = null, DateOnly? DueFrom = null,
-    DateOnly? DueTo = null, bool? AccountingOfficers = null, int? UnitId = null)
+    DateOnly? DueTo = null, bool? AccountingOfficers = null, int? UnitId = null, ReportBreakdown By = ReportBreakdown.Unit)
 {
     public const string DateFormat = "yyyy-MM-dd";
 
@@ -63,6 +71,7 @@ public sealed partial record ReportFilter(int? CourseId = null, int? PathId = nu
         public const string DueTo = "dueTo";
         public const string Accounting = "accounting";
         public const string Unit = "unit";
+        public const string By = "by";
     }
 
     /// <summary>Stable (same filter, same string; keys in a fixed order; empty members left out), without a leading "?".</summary>
@@ -88,6 +97,7 @@ public sealed partial record ReportFilter(int? CourseId = null, int? PathId = nu
         Add(Keys.DueTo, DueTo?.ToString(DateFormat, CultureInfo.InvariantCulture));
         Add(Keys.Accounting, AccountingOfficers is { } a ? (a ? "true" : "false") : null);
         Add(Keys.Unit, UnitId?.ToString(CultureInfo.InvariantCulture));
+        Add(Keys.By, By == ReportBreakdown.Course ? "course" : null);
         return string.Join('&', parts);
     }
 
@@ -130,13 +140,19 @@ public sealed partial record ReportFilter(int? CourseId = null, int? PathId = nu
             DueFrom: Date(Keys.DueFrom),
             DueTo: Date(Keys.DueTo),
             AccountingOfficers: Bool(Keys.Accounting),
-            UnitId: Int(Keys.Unit));
+            UnitId: Int(Keys.Unit),
+            By: string.Equals(Text(Keys.By), "course", StringComparison.OrdinalIgnoreCase) ? ReportBreakdown.Course : ReportBreakdown.Unit);
     }
 
     /// <summary>Localized problems (reversed ranges, a course and a path at once, a malformed organisation path); empty when fine.</summary>
     public IReadOnlyList<string> Validate(IStringLocalizer t)
     {
         var problems = new List<string>();
+        if (By == ReportBreakdown.Course && PathId is not null)
+        {
+            problems.Add(t["Filter.ByCourseWithPath"]);
+        }
+
         if (CourseId is not null && PathId is not null)
         {
             problems.Add(t["Filter.CourseAndPath"]);
@@ -176,6 +192,9 @@ public sealed partial record ReportFilter(int? CourseId = null, int? PathId = nu
 public sealed record CompletionGroup(string OrgPath, string Name, string Kind, int Assigned, int NotStarted, int InProgress,
     int Completed, int Overdue, double? AverageScore, double? MedianScore, double? MedianDaysToComplete)
 {
+    /// <summary>A row of the breakdown by course (<see cref="Kind"/> "Course"): the course it counts, in the subtree <see cref="OrgPath"/>.</summary>
+    public int? CourseId { get; init; }
+
     public double CompletionRate => Assigned == 0 ? 0 : (double)Completed / Assigned;
 }
 
@@ -191,7 +210,8 @@ public sealed record CadreRow(int CadreId, string? UserId, string FullName, stri
 /// <summary>Completion numbers within an organisational scope, the scope and every filter being WHERE clauses of the query.</summary>
 public interface ICompletionReport
 {
-    /// <summary>One row per child org unit of filter.UnderPath (or the top of the scope): province -> communes -> units.</summary>
+    /// <summary>One row per child org unit of filter.UnderPath (or the top of the scope): province -> communes -> units; or, with
+    /// <see cref="ReportFilter.By"/> course, one row per course with enrolments in that subtree (by title).</summary>
     Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default);
 
     /// <summary>The cadres behind any number, streamed, ordered by org path, name.</summary>

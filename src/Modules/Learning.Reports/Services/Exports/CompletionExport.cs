@@ -67,9 +67,10 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         new(t["Export.Col.Score"], ExportColumnKind.Number, 11),
     ];
 
-    public IReadOnlyList<ExportColumn> GroupColumns() =>
+    /// <summary>The groups' columns: a unit's (or, <paramref name="byCourse"/>, a course's) name, then its numbers.</summary>
+    public IReadOnlyList<ExportColumn> GroupColumns(bool byCourse = false) =>
     [
-        new(t["Export.Group.Name"], ExportColumnKind.Text, 32),
+        new(t[byCourse ? "Export.Group.Course" : "Export.Group.Name"], ExportColumnKind.Text, 32),
         new(t["Export.Group.Assigned"], ExportColumnKind.Number, 11),
         new(t["Export.Group.NotStarted"], ExportColumnKind.Number, 11),
         new(t["Export.Group.InProgress"], ExportColumnKind.Number, 11),
@@ -182,7 +183,7 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         var tally = await report.TallyAsync(scope, filter, cancellationToken);
         using var workbook = new XlsxStreamWriter(output);
         var count = await workbook.WriteSheetAsync(t["Export.Sheet.Cadres"], CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken, tally), cancellationToken);
-        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(), tally.Groups().Select(g => GroupRow(g, filter)), cancellationToken);
+        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(filter.By == ReportBreakdown.Course), tally.Groups().Select(g => GroupRow(g, filter)), cancellationToken);
         return count;
     }
 
@@ -198,10 +199,11 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
             g.Completed.ToString("N0", culture), g.Overdue.ToString("N0", culture), Percent(g.CompletionRate), Number(g.AverageScore),
             Number(g.MedianScore), Number(g.MedianDaysToComplete),
         ]).ToList();
-        var columns = GroupColumns().Select((c, i) => new PdfColumn(c.Header, i == 0 ? 3.2 : 1, i > 0)).ToList();
+        var byCourse = filter.By == ReportBreakdown.Course;
+        var columns = GroupColumns(byCourse).Select((c, i) => new PdfColumn(c.Header, i == 0 ? 3.2 : 1, i > 0)).ToList();
         // The charts of the report page (bars and the weekly line, from the same records it draws as SVG) and the readiness funnel
         // of the cadres in the same units.
-        var data = new BarChartData(t["Export.Chart"], [.. groups.Where(g => g.Assigned > 0).Select(g => (GroupName(g, filter), g.CompletionRate))]);
+        var data = new BarChartData(t[byCourse ? "Export.ChartByCourse" : "Export.Chart"], [.. groups.Where(g => g.Assigned > 0).Select(g => (GroupName(g, filter), g.CompletionRate))]);
         var bars = new PdfBarChart(data.Title, data.Bars.Select(b => new PdfBar(b.Label, b.Value, data.Percent ? Percent(b.Value) : b.Value.ToString("0.#", culture))).ToList());
         var weeks = await reads.WeeklyCompletionsAsync(scope, filter, CompletionSnapshots.Weeks, cancellationToken);
         var line = new PdfLineChart(t["Export.LineChart", CompletionSnapshots.Weeks], [.. weeks.Select(w => new PdfPoint(w.Week.ToString("dd/MM", CultureInfo.InvariantCulture), w.Completions))]);
@@ -307,7 +309,7 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
         Round(g.AverageScore), Round(g.MedianScore), Round(g.MedianDaysToComplete),
     ];
 
-    private string GroupName(CompletionGroup g, ReportFilter filter) => g.OrgPath == filter.UnderPath ? t["Export.Group.Direct", g.Name] : g.Name;
+    private string GroupName(CompletionGroup g, ReportFilter filter) => g.CourseId is null && g.OrgPath == filter.UnderPath ? t["Export.Group.Direct", g.Name] : g.Name;
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 

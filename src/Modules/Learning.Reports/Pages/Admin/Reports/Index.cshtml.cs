@@ -75,7 +75,7 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
 
         var view = await snapshots.ViewAsync(scope, Filter, live: Request.Query["live"] == "1", ct);
         (Groups, Trend, KeptUtc) = (view.Groups, view.Trend, view.KeptUtc);
-        BarSvg = SvgCharts.Bar(new BarChartData(t["Chart.RateTitle"], [.. Groups.Select(g => (GroupName(g), g.CompletionRate))]), "chart-rate");
+        BarSvg = SvgCharts.Bar(new BarChartData(t[Filter.By == ReportBreakdown.Course ? "Chart.RateByCourseTitle" : "Chart.RateTitle"], [.. Groups.Select(g => (GroupName(g), g.CompletionRate))]), "chart-rate");
         LineSvg = SvgCharts.Line(new LineChartData(t["Chart.WeeklyTitle"], [.. Trend.Select(w => (WeekLabel(w.Week), (double)w.Completions))]), "chart-weekly");
         return Page();
     }
@@ -85,7 +85,11 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
         (filter.UnderPath is null || (ReportFilter.IsOrgPath(filter.UnderPath) && scope.Contains(filter.UnderPath) && unitsInScope.Any(u => u.Path == filter.UnderPath)))
         && (filter.UnitId is null || unitsInScope.Any(u => u.Id == filter.UnitId));
 
-    public string GroupName(CompletionGroup g) => g.OrgPath == Filter.UnderPath ? t["Report.DirectlyIn", g.Name] : g.Name;
+    public string GroupName(CompletionGroup g) => g.CourseId is null && g.OrgPath == Filter.UnderPath ? t["Report.DirectlyIn", g.Name] : g.Name;
+
+    /// <summary>The same report, its rows the units or the courses (a path's report has no course rows: the path is dropped).</summary>
+    public string SwitchLink(ReportBreakdown by) =>
+        "/Admin/Reports?" + (by == ReportBreakdown.Course ? Filter with { By = by, PathId = null } : Filter with { By = by }).ToQueryString();
 
     public static string WeekLabel(DateOnly week) => week.ToString("dd/MM", CultureInfo.InvariantCulture);
 
@@ -102,13 +106,21 @@ public sealed class IndexModel(IOrganizationScopeService scopes, CompletionSnaps
         }
 
         status ??= Filter.Status;
+        if (g.CourseId is { } courseId)
+        {
+            return "/Admin/Reports/Cadres?" + (Filter with { CourseId = courseId, By = ReportBreakdown.Unit, Status = status }).ToQueryString();
+        }
+
         var filter = g.OrgPath == Filter.UnderPath
             ? Filter with { UnitId = ReportFilter.LastUnitId(g.OrgPath), Status = status }
             : Filter with { UnderPath = g.OrgPath, Status = status };
         return "/Admin/Reports/Cadres?" + filter.ToQueryString();
     }
 
-    public string BreakDownLink(CompletionGroup g) => "/Admin/Reports?" + (Filter with { UnderPath = g.OrgPath, UnitId = null }).ToQueryString();
+    /// <summary>A unit's row: its own breakdown. A course's row: that course broken down by unit, in the same subtree.</summary>
+    public string BreakDownLink(CompletionGroup g) => "/Admin/Reports?" + (g.CourseId is { } courseId
+        ? Filter with { CourseId = courseId, PathId = null, By = ReportBreakdown.Unit }
+        : Filter with { UnderPath = g.OrgPath, UnitId = null }).ToQueryString();
 
     public string ExportLink(string format) => ExportLink(Filter, format);
 

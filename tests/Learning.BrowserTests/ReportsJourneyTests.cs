@@ -54,6 +54,14 @@ public sealed class ReportsJourneyTests
             Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the report scrolls sideways at {width} px");
             await Browser.ScreenshotAsync(page, $"reports-completion-{name}");
 
+            // The same commune by course: a row and a bar per course the demo cadres are enrolled in.
+            await page.ClickAsync("#by-course");
+            await Assertions.Expect(page.Locator("#by-unit")).ToBeVisibleAsync();
+            Assert.True(await page.Locator("#groups tbody tr").CountAsync() > 1, "one row per course");
+            Assert.Equal(await page.Locator("#groups tbody tr").CountAsync(), await page.Locator("svg#chart-rate rect.bar").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the report by course scrolls sideways at {width} px");
+            await Browser.ScreenshotAsync(page, $"reports-by-course-{name}");
+
             // Opened again, the landing view is the kept one: the same numbers, with when they were counted and a link to count now.
             await page.GotoAsync("/Admin/Reports");
             await Assertions.Expect(page.Locator("#kept-note")).ToContainTextAsync("Số liệu tính lúc");

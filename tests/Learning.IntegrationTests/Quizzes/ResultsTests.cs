@@ -160,6 +160,30 @@ public sealed class ResultsTests
         Assert.Equal(HttpStatusCode.OK, saveStatus);
     }
 
+    /// <summary>Grading goes on from one waiting attempt to the next (the longest waiting first), and stops offering it once none waits.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Grading_LeadsFromOneWaitingAttemptToTheNext(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        var quiz = await SeedAsync(site, timeLimitSeconds: 600);
+        await AddEssayAsync(site, quiz);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var first = await FinishAsync(site, cadre, right: true);
+        var second = await FinishAsync(site, cadre, right: false);
+        var essaySlot = (await QuestionsAsync(site, first)).Single(q => q.Value.Type == QuestionType.Essay).Key;
+
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        Assert.Contains($"href=\"/Admin/Quizzes/Attempt/{second}\" id=\"next-to-grade\"", (await trainer.GetAsync($"/Admin/Quizzes/Attempt/{first}")).Body, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Quizzes/Attempt/{first}\" id=\"next-to-grade\"", (await trainer.GetAsync($"/Admin/Quizzes/Attempt/{second}")).Body, StringComparison.Ordinal);
+        var (status, _, _) = await trainer.PostFormAsync($"/Admin/Quizzes/Attempt/{first}",
+            [new("slot", essaySlot.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("marks", "1")], $"/Admin/Quizzes/Attempt/{first}?handler=Grade");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains($"href=\"/Admin/Quizzes/Attempt/{second}\" id=\"next-to-grade\"", (await trainer.GetAsync($"/Admin/Quizzes/Attempt/{first}")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"next-to-grade\"", (await trainer.GetAsync($"/Admin/Quizzes/Attempt/{second}")).Body, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A question corrected after the exam (its key was wrong): the re-grade moves the submitted attempts to the corrected
     /// version, their scores change, and the attempt's log keeps which version the cadre answered; that version stays in the bank.

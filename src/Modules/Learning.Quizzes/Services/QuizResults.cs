@@ -82,6 +82,11 @@ public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadr
         })];
     }
 
+    /// <summary>The attempt in scope that has waited longest for its essays to be graded, other than <paramref name="except"/>; null when none waits.</summary>
+    public Task<Guid?> NextWaitingAsync(OrgScope scope, Guid except, CancellationToken cancellationToken) =>
+        InScope(scope).Where(a => a.State == AttemptState.NeedsGrading && a.PublicId != except).OrderBy(a => a.SubmittedUtc).ThenBy(a => a.Id)
+            .Select(a => (Guid?)a.PublicId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// The grading queue: every submitted attempt in scope whose essays wait for a trainer, across quizzes, the longest waiting
     /// first, with how many of its questions are ungraded. The attempt's grade is final once the last one is graded.

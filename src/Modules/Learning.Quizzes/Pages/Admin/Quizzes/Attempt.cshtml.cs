@@ -24,6 +24,9 @@ public sealed class AttemptModel(
     IOrganizationScopeService scopes,
     IStringLocalizer<QuizzesStrings> t) : PageModel
 {
+    /// <summary>The reader's scope, read by <see cref="LoadAsync"/> (nothing before it).</summary>
+    private OrgScope scope = new(false, []);
+
     public sealed record LogLine(DateTime AtUtc, string Kind, string Actor, string? Detail);
 
     public Attempt Attempt { get; private set; } = default!;
@@ -36,6 +39,9 @@ public sealed class AttemptModel(
 
     public IReadOnlyList<LogLine> Log { get; private set; } = [];
 
+    /// <summary>The next attempt of the grading queue (in the trainer's scope), so grading goes on from one to the next.</summary>
+    public Guid? NextToGrade { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -47,6 +53,7 @@ public sealed class AttemptModel(
         }
 
         Questions = await pages.QuestionsAsync(Attempt, ReviewItems.All, cancellationToken);
+        NextToGrade = await results.NextWaitingAsync(scope, Attempt.PublicId, cancellationToken);
         var events = await db.Set<AttemptEvent>().AsNoTracking().Where(e => e.AttemptId == Attempt.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var actors = events.Select(e => e.ActorId).OfType<string>().Where(a => a != AttemptService.Timer && a != Attempt.UserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -98,7 +105,7 @@ public sealed class AttemptModel(
             return false;
         }
 
-        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        scope = await scopes.GetScopeAsync(User, cancellationToken);
         if (!await results.ContainsAsync(scope, attempt.UserId, cancellationToken))
         {
             return false;

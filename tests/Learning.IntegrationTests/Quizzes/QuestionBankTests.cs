@@ -354,6 +354,50 @@ public sealed partial class QuestionBankTests
         new("Form.OptionId", ""), new("Form.OptionText", "Trang trí văn bản"), new("Form.OptionFraction", "0"), new("Form.OptionFeedback", "Sai: đây không phải công dụng của chữ ký số."),
     ];
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Categories_AreRenamedAndMoved_NeverIntoThemselves_AndDeletedOnlyWhenEmpty(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var top = await CreateCategoryAsync(admin, "Chữ ký số");
+        var child = (await admin.PostFormAsync("/Admin/Quizzes/Bank", [new("name", "Ký số trên điện thoại"), new("parentId", top)], "/Admin/Quizzes/Bank?handler=CreateCategory")).Location!.Split('=')[1];
+        var other = await CreateCategoryAsync(admin, "Dịch vụ công");
+        Task<(HttpStatusCode Status, string Body, string? Location)> Change(string id, string name, string parent) =>
+            admin.PostFormAsync($"/Admin/Quizzes/Bank?category={id}", [new("name", name), new("parentId", parent)], $"/Admin/Quizzes/Bank?handler=ChangeCategory&id={id}");
+        Task<(HttpStatusCode Status, string Body, string? Location)> Delete(string id) =>
+            admin.PostFormAsync($"/Admin/Quizzes/Bank?category={id}", [], $"/Admin/Quizzes/Bank?handler=DeleteCategory&id={id}");
+        var (topId, childId, otherId) = (int.Parse(top, System.Globalization.CultureInfo.InvariantCulture), int.Parse(child, System.Globalization.CultureInfo.InvariantCulture), int.Parse(other, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Into its own subcategory: refused, in Vietnamese, nothing changed.
+        var loop = await Change(top, "Chữ ký số", child);
+        Assert.Equal(HttpStatusCode.BadRequest, loop.Status);
+        Assert.Contains("Không thể chuyển danh mục vào chính nó hoặc vào một danh mục con của nó.", WebUtility.HtmlDecode(loop.Body), StringComparison.Ordinal);
+        Assert.Null(await site.WithDbAsync(db => db.Set<QuestionCategory>().Where(c => c.Id == topId).Select(c => c.ParentId).SingleAsync()));
+
+        // Renamed and moved under another (its subcategory with it), audited.
+        Assert.Equal(HttpStatusCode.Redirect, (await Change(top, "Chữ ký số công vụ", other)).Status);
+        var moved = await site.WithDbAsync(db => db.Set<QuestionCategory>().SingleAsync(c => c.Id == topId));
+        Assert.Equal(("Chữ ký số công vụ", otherId), (moved.Name, moved.ParentId));
+        var tree = WebUtility.HtmlDecode((await admin.GetAsync("/Admin/Quizzes/Bank")).Body);
+        Assert.Matches("(?s)>Dịch vụ công<.*>Chữ ký số công vụ<.*>Ký số trên điện thoại<", tree);
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "quizzes.category.changed")));
+
+        // Deleted only when empty: a question in it (archived or not), or a subcategory, keeps it, and the message says which.
+        await site.WithServiceAsync<QuestionBank, QuestionSaveResult>(b => b.SaveAsync(null, childId, null,
+            new QuestionDefinition { Type = QuestionType.TrueFalse, Name = "Ký số", Text = "Ký số trên điện thoại được không?", Options = [new() { Id = "true", Text = "Đúng", Fraction = 1 }, new() { Id = "false", Text = "Sai" }] },
+            null, null, CancellationToken.None));
+        var kept = await Delete(child);
+        Assert.Equal(HttpStatusCode.BadRequest, kept.Status);
+        Assert.Contains("Chưa xoá được danh mục «Ký số trên điện thoại»: còn 1 câu hỏi, 0 danh mục con", WebUtility.HtmlDecode(kept.Body), StringComparison.Ordinal);
+        Assert.Contains("còn 0 câu hỏi, 1 danh mục con", WebUtility.HtmlDecode((await Delete(top)).Body), StringComparison.Ordinal);
+        Assert.Equal(3, await site.WithDbAsync(db => db.Set<QuestionCategory>().CountAsync()));
+        var empty = await CreateCategoryAsync(admin, "Tạm");
+        var emptyId = int.Parse(empty, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await Delete(empty)).Status);
+        Assert.False(await site.WithDbAsync(db => db.Set<QuestionCategory>().AnyAsync(c => c.Id == emptyId)));
+    }
+
     private static async Task<string> CreateCategoryAsync(SiteClient admin, string name)
     {
         var created = await admin.PostFormAsync("/Admin/Quizzes/Bank", [new("name", name)], "/Admin/Quizzes/Bank?handler=CreateCategory");

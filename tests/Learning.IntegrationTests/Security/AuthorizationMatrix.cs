@@ -214,6 +214,8 @@ public static class AuthorizationMatrix
         new("GET /Admin/Quizzes/Bank", "", _ => "/Admin/Quizzes/Bank", "L F A F F A"),
         new("POST /Admin/Quizzes/Bank ?handler=CreateCategory", "", _ => "/Admin/Quizzes/Bank?handler=CreateCategory", "L F A F F A"), // no name: its own message
         new("POST /Admin/Quizzes/Bank ?handler=Archive", "", _ => "/Admin/Quizzes/Bank?handler=Archive&id=987654", "L F N F F N"),
+        new("POST /Admin/Quizzes/Bank ?handler=ChangeCategory", "missing", _ => "/Admin/Quizzes/Bank?handler=ChangeCategory&id=987654", "L F N F F N"),
+        new("POST /Admin/Quizzes/Bank ?handler=DeleteCategory", "missing", _ => "/Admin/Quizzes/Bank?handler=DeleteCategory&id=987654", "L F N F F N"),
         new("GET /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"),
         new("GET /Admin/Quizzes/Question", "missing", _ => "/Admin/Quizzes/Question?id=987654", "L F N F F N"),
         new("POST /Admin/Quizzes/Question", "", _ => "/Admin/Quizzes/Question", "L F A F F A"), // the empty form is refused with messages

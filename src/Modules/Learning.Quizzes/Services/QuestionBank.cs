@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Learning.Data;
 using Learning.Modularity;
@@ -13,7 +14,7 @@ namespace Learning.Quizzes.Services;
 /// attempt used makes version N+1 and moves <see cref="Question.CurrentVersionId"/>, so past attempts keep what was shown;
 /// otherwise the current version is edited in place.
 /// </summary>
-public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, TimeProvider clock, IStringLocalizer<QuizzesStrings> t)
+public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, IAuditTrail audit, TimeProvider clock, IStringLocalizer<QuizzesStrings> t)
 {
     private const int SearchTextLength = 2000;
 
@@ -40,6 +41,82 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
         db.Add(category);
         await db.SaveChangesAsync(cancellationToken);
         return category;
+    }
+
+    /// <summary>
+    /// Renames a category and moves it under <paramref name="parentId"/> (null: to the top), its subtree with it; a category
+    /// moved under another takes that one's course (its questions go with it), one moved to the top keeps its own. Null when
+    /// done; else the localized reason (an empty or long name, a parent that is the category itself or inside it).
+    /// </summary>
+    public async Task<string?> ChangeCategoryAsync(int id, string name, int? parentId, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200)
+        {
+            return t["Bank.CategoryInvalid"];
+        }
+
+        var all = await db.Set<QuestionCategory>().ToListAsync(cancellationToken);
+        if (all.FirstOrDefault(c => c.Id == id) is not { } category)
+        {
+            return t["Bank.CategoryMissing"];
+        }
+
+        var subtree = Subtree(all, id);
+        QuestionCategory? parent = null;
+        if (parentId is { } pid)
+        {
+            parent = all.FirstOrDefault(c => c.Id == pid);
+            if (parent is null || subtree.Contains(pid))
+            {
+                return t["Bank.CategoryBadParent"];
+            }
+        }
+
+        var (oldParent, oldName) = (category.ParentId, category.Name);
+        (category.Name, category.ParentId) = (name, parentId);
+        if (parent is not null && parent.CourseSlug != category.CourseSlug)
+        {
+            all.Where(c => subtree.Contains(c.Id)).ToList().ForEach(c => c.CourseSlug = parent.CourseSlug);
+        }
+
+        audit.Record("quizzes.category.changed", name, oldParent == parentId ? $"\"{oldName}\" → \"{name}\"" : $"\"{oldName}\" → \"{name}\", parent {oldParent?.ToString(CultureInfo.InvariantCulture) ?? "-"} → {parentId?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        await db.SaveChangesAsync(cancellationToken);
+        if (oldParent != parentId)
+        {
+            // The pools of the categories above, old and new, taken with their subcategories, hold other questions now.
+            foreach (var above in new[] { oldParent, parentId }.OfType<int>())
+            {
+                await catalog.ForgetPoolsAsync(above, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Deletes an empty category: no question (archived ones included: their past attempts name it), no subcategory, and no
+    /// quiz drawing from it. Null when done; else the localized reason, which says what keeps it.
+    /// </summary>
+    public async Task<string?> DeleteCategoryAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await db.Set<QuestionCategory>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } category)
+        {
+            return t["Bank.CategoryMissing"];
+        }
+
+        var questions = await db.Set<Question>().CountAsync(q => q.CategoryId == id, cancellationToken);
+        var children = await db.Set<QuestionCategory>().CountAsync(c => c.ParentId == id, cancellationToken);
+        var quizzes = await db.Set<QuizSlot>().Where(s => s.CategoryId == id).Join(db.Set<Quiz>(), s => s.QuizId, q => q.Id, (s, q) => q.Title).Distinct().ToListAsync(cancellationToken);
+        if (questions > 0 || children > 0 || quizzes.Count > 0)
+        {
+            return t["Bank.CategoryNotEmpty", category.Name, questions, children, quizzes.Count == 0 ? "–" : string.Join(", ", quizzes)];
+        }
+
+        db.Remove(category);
+        audit.Record("quizzes.category.deleted", category.Name, category.Id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>Every category in tree order: the shared bank first, then each course's, each level by name.</summary>
@@ -302,6 +379,25 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, Time
         }
 
         return QuestionImageText.ReplacePluginFiles(question, name => urls.TryGetValue(name, out var url) ? url : QuestionImageText.PluginFile + Uri.EscapeDataString(name));
+    }
+
+    /// <summary>The category and every category below it.</summary>
+    private static HashSet<int> Subtree(IReadOnlyList<QuestionCategory> all, int id)
+    {
+        var found = new HashSet<int> { id };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var c in all)
+            {
+                if (c.ParentId is { } p && found.Contains(p) && found.Add(c.Id))
+                {
+                    grew = true;
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The name's last segment, letters, digits, dot, dash and underscore kept (Vietnamese letters too), at most 100 characters.</summary>

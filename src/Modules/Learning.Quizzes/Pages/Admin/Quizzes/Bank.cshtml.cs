@@ -1,5 +1,6 @@
 using Learning.Modularity;
 using Learning.Quizzes.Services;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -47,6 +48,42 @@ public sealed class BankModel(QuestionBank bank, QuizAuthoring authoring, IStrin
         }
 
         return Redirect($"/Admin/Quizzes/Bank?category={created.Id}");
+    }
+
+    public async Task<IActionResult> OnPostChangeCategoryAsync(int id, string? name, int? parentId, CancellationToken cancellationToken)
+    {
+        if (!(await bank.TreeAsync(cancellationToken)).Any(c => c.Id == id))
+        {
+            return NotFound();
+        }
+
+        if (await bank.ChangeCategoryAsync(id, name ?? "", parentId, cancellationToken) is { } error)
+        {
+            Error = error;
+            await LoadAsync(id, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Redirect($"/Admin/Quizzes/Bank?category={id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteCategoryAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!(await bank.TreeAsync(cancellationToken)).Any(c => c.Id == id))
+        {
+            return NotFound();
+        }
+
+        if (await bank.DeleteCategoryAsync(id, cancellationToken) is { } error)
+        {
+            Error = error;
+            await LoadAsync(id, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Redirect("/Admin/Quizzes/Bank");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, int? category, CancellationToken cancellationToken) =>

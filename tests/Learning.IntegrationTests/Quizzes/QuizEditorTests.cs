@@ -103,6 +103,7 @@ public sealed class QuizEditorTests
         Assert.Equal(HttpStatusCode.Redirect, (await trainer.PostFormAsync(Editor, [new("question", fixedQuestion.Key!), new("mark", "1")], "/Admin/Quizzes/Edit?handler=AddFixed&key=kt-du-cau")).Status);
         var editor = System.Net.WebUtility.HtmlDecode((await trainer.GetAsync(Editor)).Body);
         Assert.Contains($"Câu hỏi cố định: {fixedQuestion.Name} ({fixedQuestion.Key})", editor, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{questions[2].Key}\">{questions[2].Name}</option>", editor, StringComparison.Ordinal); // picked from the bank by name
         Assert.Contains($"Danh mục chỉ còn {n - 2} câu để rút cho {n} câu", editor, StringComparison.Ordinal);
 
         // What the flag warns of: an attempt then holds n - 1 questions (the fixed one and the n - 2 left), not n + 1.

@@ -160,6 +160,11 @@ public sealed class QuestionBank(LearningDbContext db, QuizCatalog catalog, IAud
         return rows.Select(r => new QuestionRow(r.Id, r.Key, r.Name, Enum.Parse<QuestionType>(r.Type), r.Version, r.UpdatedUtc)).ToList();
     }
 
+    /// <summary>The live questions' keys and names, by name, at most <paramref name="limit"/> (what the quiz editor offers to pick from).</summary>
+    public async Task<IReadOnlyList<(string Key, string Name)>> KeysAsync(int limit, CancellationToken cancellationToken) =>
+        [.. (await db.Set<Question>().AsNoTracking().Where(q => !q.Archived && q.Key != null && q.Key != "").OrderBy(q => q.Name).ThenBy(q => q.Id)
+            .Select(q => new { q.Key, q.Name }).Take(limit).ToListAsync(cancellationToken)).Select(q => (q.Key!, q.Name))];
+
     /// <summary>A question with its current definition and version number, or null.</summary>
     public async Task<(Question Question, QuestionDefinition Definition, int Version)?> GetAsync(int id, CancellationToken cancellationToken)
     {

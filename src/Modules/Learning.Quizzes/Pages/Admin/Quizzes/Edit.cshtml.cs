@@ -11,12 +11,17 @@ namespace Learning.Quizzes.Pages.Admin.Quizzes;
 [RequirePermission(Permissions.Names.Author)]
 public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, AttemptService attempts, IStringLocalizer<QuizzesStrings> t) : PageModel
 {
+    public const int MaxChoices = 2000;
+
     [BindProperty]
     public QuizSettingsInput Input { get; set; } = new() { ReviewImmediately = [ReviewItems.Answer, ReviewItems.Correctness, ReviewItems.Marks, ReviewItems.Feedback], ReviewAfterClose = [ReviewItems.Answer, ReviewItems.Correctness, ReviewItems.Marks, ReviewItems.Feedback, ReviewItems.GeneralFeedback, ReviewItems.RightAnswer] };
 
     public Quiz? Quiz { get; private set; }
 
     public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
+
+    /// <summary>The bank's questions to pick a fixed one from (key and name), at most <see cref="MaxChoices"/>.</summary>
+    public IReadOnlyList<(string Key, string Name)> QuestionChoices { get; private set; } = [];
 
     /// <summary>What each slot can draw now, by slot id (a random slot whose category no longer has enough is flagged).</summary>
     public IReadOnlyDictionary<int, SlotSupply> Supply { get; private set; } = new Dictionary<int, SlotSupply>();
@@ -37,6 +42,7 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, Attemp
 
             Input = QuizSettingsInput.From(Quiz);
             Supply = (await authoring.SupplyAsync(Quiz, cancellationToken)).ToDictionary(s => s.SlotId);
+            QuestionChoices = await bank.KeysAsync(MaxChoices, cancellationToken);
         }
 
         Categories = await bank.TreeAsync(cancellationToken);
@@ -109,6 +115,7 @@ public sealed class EditModel(QuizAuthoring authoring, QuestionBank bank, Attemp
         if (Quiz is not null)
         {
             Supply = (await authoring.SupplyAsync(Quiz, cancellationToken)).ToDictionary(s => s.SlotId);
+            QuestionChoices = await bank.KeysAsync(MaxChoices, cancellationToken);
         }
 
         Response.StatusCode = isError ? 400 : 200;

@@ -20,17 +20,28 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
 
     public async Task<IReadOnlyList<CompletionGroup>> GroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)
     {
-        if (filter.By == ReportBreakdown.Course)
-        {
-            return await CourseGroupsAsync(scope, filter, ct);
-        }
-
         await using var db = contexts.CreateStreamingDbContext(); // one pass over the scoped, filtered rows, tallied as they arrive
         await db.Database.OpenConnectionAsync(ct); // three queries on one connection, not three trips to the pool
-        var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
-        if (list.Count == 0)
+        var byCourse = filter.By == ReportBreakdown.Course;
+        GroupTally tally;
+        if (byCourse)
         {
-            return [];
+            if (!Admissible(scope, filter) || filter.PathId is not null)
+            {
+                return [];
+            }
+
+            tally = GroupTally.ByCourse(filter.UnderPath);
+        }
+        else
+        {
+            var (list, selfId) = await GroupListAsync(db, scope, filter, ct);
+            if (list.Count == 0)
+            {
+                return [];
+            }
+
+            tally = new GroupTally(list, selfId, filter.UnderPath);
         }
 
         // One read, counted in memory, the same on SQLite and PostgreSQL (ADR-026): a GROUP BY in the database would need a CASE over the
@@ -38,45 +49,23 @@ internal sealed class CompletionReport(IReadDbContextFactory contexts, ICourseRe
         // (bench/README.md, reports: the two passes and the CASE were what the province's one-course report paid over its floor).
         // The cadres linked to their account and the others are read apart (a sum needs no order): the first query is a plain
         // join the planner estimates from the columns' statistics, as the hand-written floor is (IOrganizationReportRows.LinkedCadres).
-        var tally = new GroupTally(list, selfId, filter.UnderPath);
         var cadreScope = CadreScope(scope, filter);
         foreach (var cadres in new[] { organization.LinkedCadres(db, cadreScope), organization.MatchedCadres(db, cadreScope) })
         {
             var rows = (await FactsAsync(db, cadres, scope, filter, ct))
-                .Select(f => new TallyRow { OrgPath = f.OrgPath, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc });
+                .Select(f => new TallyRow { OrgPath = f.OrgPath, ItemId = f.ItemId, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc });
             await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                tally.Count(x.OrgPath, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
+                tally.Count(x.OrgPath, x.ItemId, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
             }
+        }
+
+        if (byCourse)
+        {
+            tally.Name(await courses.Courses(db).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct));
         }
 
         return tally.Groups();
-    }
-
-    /// <summary>The breakdown by course: the same rows (the subtree of filter.UnderPath, or the scope), counted per course.</summary>
-    private async Task<IReadOnlyList<CompletionGroup>> CourseGroupsAsync(OrgScope scope, ReportFilter filter, CancellationToken ct)
-    {
-        if (!Admissible(scope, filter) || filter.PathId is not null)
-        {
-            return [];
-        }
-
-        await using var db = contexts.CreateStreamingDbContext();
-        await db.Database.OpenConnectionAsync(ct);
-        var tally = new CourseTally();
-        var cadreScope = CadreScope(scope, filter);
-        foreach (var cadres in new[] { organization.LinkedCadres(db, cadreScope), organization.MatchedCadres(db, cadreScope) })
-        {
-            var rows = (await FactsAsync(db, cadres, scope, filter, ct))
-                .Select(f => new TallyRow { ItemId = f.ItemId, Status = f.Status, Score = f.Score, EnrolledUtc = f.EnrolledUtc, CompletedUtc = f.CompletedUtc });
-            await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
-            {
-                tally.Count(x.ItemId, x.Status, x.Score, x.EnrolledUtc, x.CompletedUtc);
-            }
-        }
-
-        var titles = await courses.Courses(db).Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
-        return tally.Groups(titles, filter.UnderPath ?? "");
     }
 
     public async Task<GroupTally> TallyAsync(OrgScope scope, ReportFilter filter, CancellationToken ct = default)

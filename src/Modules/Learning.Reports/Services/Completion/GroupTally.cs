@@ -47,26 +47,31 @@ public sealed class GroupTally
     public void Count(CadreRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (courses is not null)
-        {
-            titles.TryAdd(row.CourseId, row.CourseTitle);
-            courses.Count(row.CourseId, FactStatus.Of(row.Status, row.Overdue), row.BestScore, row.EnrolledUtc, row.CompletedUtc);
-            return;
-        }
-
-        Count(row.OrgPath, FactStatus.Of(row.Status, row.Overdue), row.BestScore, row.EnrolledUtc, row.CompletedUtc);
+        titles.TryAdd(row.CourseId, row.CourseTitle);
+        Count(row.OrgPath, row.CourseId, FactStatus.Of(row.Status, row.Overdue), row.BestScore, row.EnrolledUtc, row.CompletedUtc);
     }
 
-    /// <summary>Counts a cadre's row (<paramref name="status"/>: a <see cref="FactStatus"/> code) in its group, the overdue within
-    /// their place, and keeps its score and, when completed, its days to complete for the medians.</summary>
-    internal void Count(string orgPath, int status, double? score, DateTime enrolledUtc, DateTime? completedUtc)
+    /// <summary>Counts a cadre's row (<paramref name="status"/>: a <see cref="FactStatus"/> code) in its group (its unit's, or its
+    /// course's), the overdue within their place, and keeps its score and, when completed, its days to complete for the medians.</summary>
+    internal void Count(string orgPath, int courseId, int status, double? score, DateTime enrolledUtc, DateTime? completedUtc)
     {
-        if (KeyOf(orgPath) is not { } key)
+        if (courses is not null)
         {
-            return;
+            courses.Count(courseId, status, score, enrolledUtc, completedUtc);
         }
+        else if (KeyOf(orgPath) is { } key)
+        {
+            For(key).Add(status, score, enrolledUtc, completedUtc);
+        }
+    }
 
-        For(key).Add(status, score, enrolledUtc, completedUtc);
+    /// <summary>The courses' titles, for the breakdown by course (an export's rows bring their own).</summary>
+    internal void Name(IReadOnlyDictionary<int, string> courseTitles)
+    {
+        foreach (var (id, title) in courseTitles)
+        {
+            titles.TryAdd(id, title);
+        }
     }
 
     /// <summary>One group per unit (by name), the unit being broken down first and only when someone is attached to it directly.</summary>

@@ -23,6 +23,17 @@ public sealed class EnrollmentRow
     public bool Simulated { get; init; }
 }
 
+/// <summary>An enrolment that was withdrawn (the learner no longer has to take the course), and when: what a warehouse pulling
+/// increments removes.</summary>
+public sealed class WithdrawalRow
+{
+    public string UserId { get; init; } = "";
+
+    public int CourseId { get; init; }
+
+    public DateTime WithdrawnUtc { get; init; }
+}
+
 /// <summary>A learner's lesson as progress records it: when it was first opened and when it was completed.</summary>
 public sealed class LessonProgressRow
 {
@@ -112,6 +123,9 @@ public interface ICourseReportRows
 
     /// <summary>Lesson progress rows (first opened, completed), one per learner and lesson.</summary>
     IQueryable<LessonProgressRow> LessonProgress(object context);
+
+    /// <summary>The withdrawn enrolments (not the active ones <see cref="Enrollments"/> gives).</summary>
+    IQueryable<WithdrawalRow> Withdrawals(object context);
 
     /// <summary>The lessons of every course, as authored now.</summary>
     IQueryable<LessonRow> Lessons(object context);

@@ -69,6 +69,15 @@ public sealed class ReportsApiTests
         Assert.Single(Rows((await GetAsync(province, $"/api/reports/completion?course={f.C3}")).Body));
         Assert.Empty(Rows((await GetAsync(province, $"/api/reports/completion?course={f.C2}")).Body)); // a course nobody is enrolled in
 
+        // Withdrawals: c7's withdrawn C1, never a completion row, is listed for a pull since before it, not for one after it.
+        var withdrawn = Rows((await GetAsync(province, "/api/reports/completion/withdrawals")).Body);
+        Assert.Equal([(id["c7"], f.C1)], withdrawn.Select(r => (r.GetProperty("cadreId").GetInt32(), r.GetProperty("courseId").GetInt32())));
+        Assert.DoesNotContain(rows, r => r.GetProperty("cadreId").GetInt32() == id["c7"]);
+        var withdrawnAt = DateTime.Parse(withdrawn[0].GetProperty("withdrawnAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        Assert.Single(Rows((await GetAsync(province, $"/api/reports/completion/withdrawals?changedSince={withdrawnAt:yyyy-MM-ddTHH:mm:ss}Z")).Body));
+        Assert.Empty(Rows((await GetAsync(province, $"/api/reports/completion/withdrawals?changedSince={withdrawnAt.AddSeconds(1):yyyy-MM-ddTHH:mm:ss}Z")).Body));
+        Assert.Empty(Rows((await GetAsync(province, $"/api/reports/completion/withdrawals?course={f.C3}")).Body));
+
         // Paging by two: every row exactly once, in key order; the mark fixed on the first page.
         var paged = new List<(int, int)>();
         string? next = "/api/reports/completion?limit=2";
@@ -208,7 +217,7 @@ public sealed class ReportsApiTests
         var p = Uri.EscapeDataString(f.Province);
 
         var urls = new List<string> { "/xapi/statements", "/xapi/statements?agent=" + Uri.EscapeDataString("""{"account":{"homePage":"http://localhost:5000","name":"out-b"}}""") };
-        foreach (var report in new[] { "completion", "readiness", "hours" })
+        foreach (var report in new[] { "completion", "readiness", "hours", "completion/withdrawals" })
         {
             urls.AddRange([$"/api/reports/{report}", $"/api/reports/{report}?under={b}", $"/api/reports/{report}?under={p}", $"/api/reports/{report}?limit=1",
                 $"/api/reports/{report}?changedSince=2000-01-01T00:00:00Z"]);

@@ -305,6 +305,7 @@ public static class AuthorizationMatrix
         new("GET /api/reports/completion", "", _ => "/api/reports/completion", "L L L L L L"),
         new("GET /api/reports/readiness", "", _ => "/api/reports/readiness", "L L L L L L"),
         new("GET /api/reports/hours", "", _ => "/api/reports/hours", "L L L L L L"),
+        new("GET /api/reports/completion/withdrawals", "", _ => "/api/reports/completion/withdrawals", "L L L L L L"),
         new("GET /Admin/Reports/api-clients", "", _ => "/Admin/Reports/api-clients", "L F F F F A"),
         new("POST /Admin/Reports/api-clients ?handler=Issue", "", _ => "/Admin/Reports/api-clients?handler=Issue", "L F F F F A"), // 400: no name, its own message
         new("POST /Admin/Reports/api-clients ?handler=Revoke", "", _ => "/Admin/Reports/api-clients?handler=Revoke&id=987654", "L F F F F N"),

@@ -28,6 +28,10 @@ internal sealed class CourseReportRows : ICourseReportRows
     public IQueryable<PathCourseRow> PathCourses(object context) =>
         Db(context).Set<LearningPathCourse>().Select(p => new PathCourseRow { PathId = p.PathId, CourseId = p.CourseId });
 
+    public IQueryable<WithdrawalRow> Withdrawals(object context) =>
+        Db(context).Set<Enrollment>().Where(e => e.WithdrawnUtc != null)
+            .Select(e => new WithdrawalRow { UserId = e.UserId, CourseId = e.CourseId, WithdrawnUtc = e.WithdrawnUtc!.Value });
+
     public IQueryable<LessonProgressRow> LessonProgress(object context) =>
         Db(context).Set<LessonProgress>().Select(p => new LessonProgressRow
         {

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Learning.Reports.Endpoints;
 
 /// <summary>
-/// The JSON reporting API for the provincial warehouse: completion (cadre × course), readiness (cadre) and hours (cadre × year),
+/// The JSON reporting API for the provincial warehouse: completion (cadre × course) and its withdrawals, readiness (cadre) and hours (cadre × year),
 /// authenticated as /xapi is (the same API clients: Basic keys, the client's scope a WHERE clause, its rate limit and usage count),
 /// keyset-paged with a sealed cursor, filtered by the time of change so a warehouse pulls increments (README, "JSON reporting API").
 /// </summary>
@@ -44,6 +44,8 @@ public static class ReportsApiEndpoints
             ServeAsync(http, ApiReports.Readiness, (q, scope) => reads.ReadinessAsync(q, scope, ct), r => (r.CadreId, 0)));
         api.MapGet("/hours", (HttpContext http, ReportsApiReads reads, CancellationToken ct) =>
             ServeAsync(http, ApiReports.Hours, (q, scope) => reads.HoursAsync(q, scope, ct), r => (r.CadreId, 0)));
+        api.MapGet("/completion/withdrawals", (HttpContext http, ReportsApiReads reads, CancellationToken ct) =>
+            ServeAsync(http, ApiReports.Withdrawals, (q, scope) => reads.WithdrawalsAsync(q, scope, ct), r => (r.CadreId, r.CourseId)));
         return endpoints;
     }
 

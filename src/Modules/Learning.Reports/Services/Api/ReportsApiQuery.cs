@@ -12,6 +12,7 @@ public static class ApiReports
     public const string Completion = "completion";
     public const string Readiness = "readiness";
     public const string Hours = "hours";
+    public const string Withdrawals = "withdrawals";
 }
 
 /// <summary>
@@ -80,7 +81,7 @@ internal sealed class ApiReportQueryParser(IDataProtectionProvider protection)
     {
         foreach (var key in q.Keys)
         {
-            if (!Common.Contains(key, StringComparer.Ordinal) && !(report == ApiReports.Completion && key == "course") && !(report == ApiReports.Hours && key == "year"))
+            if (!Common.Contains(key, StringComparer.Ordinal) && !(report is ApiReports.Completion or ApiReports.Withdrawals && key == "course") && !(report == ApiReports.Hours && key == "year"))
             {
                 return (null, new("Api.UnknownParameter", key));
             }

@@ -16,6 +16,10 @@ public sealed record ApiCompletionRow(int CadreId, string? UserId, string FullNa
     DateTime? CompletedAt, DateTime? DueAt, int CompletedLessons, int RequiredLessons, double ProgressPercent, double? BestScore, DateTime ChangedAt,
     bool Simulated);
 
+/// <summary>A completion row that is gone: the cadre's enrolment on the course was withdrawn at <see cref="WithdrawnAt"/>
+/// (a warehouse deletes its row by the key, unless a later completion pull brought it back).</summary>
+public sealed record ApiWithdrawalRow(int CadreId, string? UserId, int CourseId, DateTime WithdrawnAt);
+
 /// <summary>One cadre's digital-signature readiness (state in camelCase: notStarted … expired) and its dates.</summary>
 public sealed record ApiReadinessRow(int CadreId, string FullName, string Position, string UnitName, string OrgPath, string State,
     int RequiredCourses, int CompletedCourses, DateTime? TrainingStartedAt, DateTime? ReadyAt, DateTime? RequestedAt, DateTime? ReturnedAt,
@@ -94,6 +98,39 @@ public sealed class ReportsApiReads(IReadDbContextFactory contexts, ICourseRepor
                 percent, r.Best is { } b ? Math.Round(b, 2) : null, Utc(times.Max()!.Value), r.Simulated);
         }).ToList();
         return new ApiPage<ApiCompletionRow>(page, list.Count > query.Limit);
+    }
+
+    /// <summary>The withdrawn enrolments of the scope's cadres (keyed as completion rows), withdrawn inside the changed range.</summary>
+    public async Task<ApiPage<ApiWithdrawalRow>> WithdrawalsAsync(ApiReportQuery query, string scopePath, CancellationToken ct)
+    {
+        await using var db = contexts.CreateDbContext();
+        var withdrawals = courses.Withdrawals(db);
+        if (query.CourseId is { } courseId)
+        {
+            withdrawals = withdrawals.Where(w => w.CourseId == courseId);
+        }
+
+        if (query.ChangedSinceUtc is { } s)
+        {
+            withdrawals = withdrawals.Where(w => w.WithdrawnUtc >= s);
+        }
+
+        if (query.ChangedUntilUtc is { } u)
+        {
+            withdrawals = withdrawals.Where(w => w.WithdrawnUtc < u);
+        }
+
+        var rows = from c in Cadres(db, query, scopePath)
+                   join w in withdrawals on c.UserId equals w.UserId
+                   select new { c.CadreId, c.UserId, w.CourseId, w.WithdrawnUtc };
+        if (query.AfterCadre is { } afterCadre)
+        {
+            var afterCourse = query.AfterCourse;
+            rows = rows.Where(r => r.CadreId > afterCadre || (r.CadreId == afterCadre && r.CourseId > afterCourse));
+        }
+
+        var list = await rows.OrderBy(r => r.CadreId).ThenBy(r => r.CourseId).Take(query.Limit + 1).ToListAsync(ct);
+        return new ApiPage<ApiWithdrawalRow>([.. list.Take(query.Limit).Select(r => new ApiWithdrawalRow(r.CadreId, r.UserId, r.CourseId, Utc(r.WithdrawnUtc)))], list.Count > query.Limit);
     }
 
     public async Task<ApiPage<ApiReadinessRow>> ReadinessAsync(ApiReportQuery query, string scopePath, CancellationToken ct)

@@ -87,6 +87,15 @@ public sealed class ResultsTests
             Assert.Equal(best.MaxScore, decimal.Parse(maxScore.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // Who is to take it and has not: the Nha Trang cadres enrolled by the course's assignment, less the one who took it twice.
+        var taker = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == NhaTrangCadre).Select(c => c.Id).SingleAsync());
+        var other = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == MatrixSite.CadreInEmail).Select(c => c.Id).SingleAsync());
+        var outside = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == MatrixSite.CadreOutEmail).Select(c => c.Id).SingleAsync());
+        var notAttempted = results.Body[results.Body.IndexOf("id=\"not-attempted\"", StringComparison.Ordinal)..];
+        Assert.Contains($"data-cadre=\"{other}\"", notAttempted, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-cadre=\"{taker}\"", notAttempted, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-cadre=\"{outside}\"", notAttempted, StringComparison.Ordinal); // another province: outside the trainer's scope
+
         // Found by a part of the name, with or without marks; a page of its own count.
         Assert.Contains("2 lượt làm bài", (await trainer.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so&q=hyperlink")).Body, StringComparison.Ordinal);
         var none = await trainer.GetAsync("/Admin/Quizzes/Results?key=kt-ky-so&q=Nguy%E1%BB%85n");

@@ -1,3 +1,4 @@
+using Learning.Courses;
 using Learning.Data;
 using Learning.Organization;
 using Learning.Quizzes.Data;
@@ -9,7 +10,7 @@ namespace Learning.Quizzes.Services;
 /// What a trainer reads about quizzes: the list with its figures, the attempts of the cadres in their scope, and the item
 /// analysis of those attempts. Everything is limited to the caller's organisational scope; an administrator's is everything.
 /// </summary>
-public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres)
+public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadreDirectory cadres, ICourseReportRows courses)
 {
     public sealed record QuizRow(int Id, string Key, string Title, string? CourseSlug, int QuestionsPerAttempt, int Attempts, int Finished, decimal? AveragePercent, decimal? PassRate)
     {
@@ -127,6 +128,19 @@ public sealed class QuizResults(LearningDbContext db, QuizCatalog catalog, ICadr
                 MaxScore = a.MaxScore,
             };
         })];
+    }
+
+    /// <summary>
+    /// The cadres in scope who are to take the quiz (enrolled, not withdrawn, in a course that has it as a lesson) and have not
+    /// started it, by unit and name. An attempt drawn ahead of the opening and never started does not count as taken.
+    /// </summary>
+    public async Task<IReadOnlyList<CadreProfile>> NotAttemptedAsync(Quiz quiz, OrgScope scope, CancellationToken cancellationToken)
+    {
+        var withQuiz = courses.Lessons(db).Where(l => l.Kind == LessonKinds.Quiz && l.Reference == quiz.Key).Select(l => l.CourseId);
+        var enrolled = await courses.Enrollments(db).Where(e => withQuiz.Contains(e.CourseId)).Select(e => e.UserId).Distinct().ToListAsync(cancellationToken);
+        var attempted = await db.Set<Attempt>().AsNoTracking().Where(a => a.QuizId == quiz.Id).Select(a => a.UserId).Distinct().ToListAsync(cancellationToken);
+        var people = await ProfilesAsync(scope, enrolled.Except(attempted, StringComparer.Ordinal), cancellationToken);
+        return [.. people.Values.OrderBy(p => p.OrgPath, StringComparer.Ordinal).ThenBy(p => p.FullName, StringComparer.CurrentCulture)];
     }
 
     /// <summary>Each attempt's marks per question slot (null: not graded yet), for the results' export.</summary>

@@ -24,6 +24,9 @@ public sealed class ResultsModel(
 {
     public const int PageSize = 100;
 
+    /// <summary>How many of <see cref="NotAttempted"/> the page lists.</summary>
+    public const int NotAttemptedShown = 200;
+
     public Quiz Quiz { get; private set; } = default!;
 
     /// <summary>How many attempts the filter keeps (<see cref="Rows"/> holds one page of them).</summary>
@@ -39,6 +42,9 @@ public sealed class ResultsModel(
     public UnitChoices UnitChoices { get; private set; } = new([], false);
 
     public QuizResults.Analysis? Analysis { get; private set; }
+
+    /// <summary>The cadres (in scope, in the unit filter) enrolled in a course with this quiz who have not taken it.</summary>
+    public IReadOnlyList<CadreProfile> NotAttempted { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Key { get; set; }
@@ -70,6 +76,9 @@ public sealed class ResultsModel(
         var finished = QuizGrading.Graded(Quiz.GradingMethod, Rows.Where(r => r.State == AttemptState.Finished), r => r.UserId, r => r.Number, r => r.Percent)
             .Select(r => r.Id).ToList();
         Analysis = finished.Count > 0 ? await results.AnalyseAsync(finished, cancellationToken) : null;
+        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        var unitPath = Unit is null ? null : Units.FirstOrDefault(u => u.Code == Unit)?.Path;
+        NotAttempted = [.. (await results.NotAttemptedAsync(Quiz, scope, cancellationToken)).Where(c => unitPath is null || c.OrgPath.StartsWith(unitPath, StringComparison.Ordinal))];
         var kept = Filtered();
         Total = kept.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);

@@ -230,6 +230,40 @@ public sealed class ExportTests
         Assert.Equal(1, audit.Count(a => a == "reports.unsubscribed"));
     }
 
+    /// <summary>A saved training-hours report is delivered too: for the year of the delivery, as its recipient sees it, with the hours workbook.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task HoursSubscription_DeliversThisYearsHoursWorkbook_InTheRecipientsScope(DatabaseProvider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var clock = new ManualClock { Now = new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero) };
+        await using var site = await TestSite.StartAsync(provider, settings: sink.Settings(new() { ["Learning:Notifications:HoldSeconds"] = "0" }), services: s => s.AddSingleton<TimeProvider>(clock));
+        await SeedAsync(site);
+        var managerId = await UserIdAsync(site, MatrixSite.ManagerCommuneEmail);
+        var saved = await site.WithDbAsync(async db =>
+        {
+            var report = new SavedReport { OwnerUserId = managerId, Name = "Giờ bồi dưỡng: Nha Trang", Kind = SavedReportKinds.Hours, Query = "year=2025", CreatedUtc = clock.Now.UtcDateTime };
+            db.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        });
+
+        using var manager = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
+        const string page = "/Admin/Reports/Subscriptions";
+        Assert.Contains("href=\"/Admin/Reports/Hours?year=2025\"", (await manager.GetAsync(page)).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(page, [new("report", $"{saved}"), new("cadence", "Monthly")], page + "?handler=Subscribe")).Status);
+        await RunDeliveryAsync(site);
+        var message = Assert.Single(await ReportMailsAsync(sink, 1));
+        Assert.Contains("Giờ bồi dưỡng: Nha Trang", message.Subject, StringComparison.Ordinal);
+        using var content = new MemoryStream();
+        await ((MimePart)message.Attachments.Single()).Content!.DecodeToAsync(content);
+        var sheets = ReadWorkbook(content.ToArray());
+        var rows = sheets["Giờ bồi dưỡng 2026"]; // the year of the delivery, not the one it was saved with
+        Assert.Contains(rows, r => r.GetValueOrDefault("B") == NhaTrangCadreName);
+        var camRanhName = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == CamRanhCadre).Select(c => c.FullName).SingleAsync());
+        Assert.DoesNotContain(rows, r => r.GetValueOrDefault("B") == camRanhName);
+    }
+
     /// <summary>Managers; Diệp (Nha Trang) completed the course, Kim Oanh (Cam Ranh) too; Lực (Nha Trang), renamed to a formula, enrolled only.</summary>
     private static async Task SeedAsync(TestSite site)
     {

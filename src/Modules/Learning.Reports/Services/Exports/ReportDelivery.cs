@@ -19,10 +19,11 @@ public sealed record DeliveryResult(int Sent, int SkippedEmpty, int AlreadyServe
 /// is not yet served, the saved report is rendered AS ITS RECIPIENT SEES IT NOW (their scope and their roles' permission to
 /// export read from the database at this moment; without it nothing is sent) to XLSX and handed to <see cref="INotifier"/> with the workbook attached; an empty report is skipped when the
 /// subscription says so. The period is taken by a compare-and-set on <see cref="ReportSubscription.LastSentPeriod"/> in the
-/// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap.
+/// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap. A saved
+/// training-hours report is delivered for the year of the delivery (site time), with its unit, position and "below target".
 /// </summary>
-public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, IOrganizationScopeService scopes, INotifier notifier,
-    IStringLocalizer<ReportsStrings> t, TimeProvider clock, ILogger<ReportDelivery> logger)
+public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, HoursExport hours, ReportReads reads, IOrganizationScopeService scopes,
+    INotifier notifier, IStringLocalizer<ReportsStrings> t, TimeProvider clock, ILogger<ReportDelivery> logger)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -58,10 +59,15 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
                 ? await SavedReportRows.Of(db).FirstOrDefaultAsync(r => r.Id == subscription.SavedReportId && r.OwnerId == subscription.OwnerId, cancellationToken)
                 : null;
             var scope = await scopes.ScopeOfUserAsync(subscription.OwnerId, cancellationToken);
-            var filter = report is null ? null : ReportFilter.Parse(report.FilterQuery);
-            var visible = report is not null && filter!.Validate(t).Count == 0 && (scope.Unrestricted || scope.Paths.Count > 0)
-                && !await export.NamesOutsideAsync(scope, filter, cancellationToken);
-            var count = visible ? await export.CountAsync(scope, filter!, cancellationToken) : 0;
+            var isHours = report?.Kind == SavedReportKinds.Hours;
+            var filter = report is null || isHours ? null : ReportFilter.Parse(report.FilterQuery);
+            var hoursFilter = isHours ? HoursOf(report!.FilterQuery, LocalTime.ToLocal(now).Year) : null;
+            var visible = report is not null && (scope.Unrestricted || scope.Paths.Count > 0) && (isHours
+                ? hoursFilter!.UnderPath is not { } under || (ReportFilter.IsOrgPath(under) && scope.Contains(under))
+                : filter!.Validate(t).Count == 0 && !await export.NamesOutsideAsync(scope, filter, cancellationToken));
+            var count = !visible ? 0
+                : isHours ? (await reads.HoursAsync(scope, hoursFilter!, 1, 1, cancellationToken)).Total
+                : await export.CountAsync(scope, filter!, cancellationToken);
             if (report is null || (count == 0 && subscription.SkipWhenEmpty))
             {
                 if (await TakeAsync(subscription.Id, period, 0, now, null, cancellationToken))
@@ -77,7 +83,12 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
             }
 
             using var workbook = new MemoryStream();
-            if (visible)
+            if (isHours)
+            {
+                // Nothing they may see: the workbook of an empty scope.
+                await hours.WriteAsync(workbook, ExportFormat.Xlsx, visible ? scope : OrgScope.Nothing, hoursFilter!, cancellationToken);
+            }
+            else if (visible)
             {
                 await export.WriteXlsxAsync(workbook, scope, filter!, cancellationToken);
             }
@@ -89,7 +100,7 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
             var label = t[subscription.Cadence == ReportCadence.Weekly ? "Subscriptions.Period.Weekly" : "Subscriptions.Period.Monthly", number, year].Value;
             var notice = new Notice(subscription.OwnerId, NoticeTypes.ReportDelivery, new { Report = new { Title = report.Name, Period = label } })
             {
-                Link = "/Admin/Reports" + (report.FilterQuery.Length > 0 ? "?" + report.FilterQuery.TrimStart('?') : ""),
+                Link = report.Link,
                 Attachments = [new NoticeAttachment(AttachmentName(report.Name, period), XlsxContentType, workbook.ToArray())],
             };
             if (await TakeAsync(subscription.Id, period, count, now, notice, cancellationToken))
@@ -104,6 +115,14 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
 
         logger.LogInformation("Scheduled reports: {Sent} sent, {Skipped} skipped as empty, {Served} already served", sent, skipped, served);
         return new DeliveryResult(sent, skipped, served);
+    }
+
+    /// <summary>A saved hours report's unit, position and "below target", for <paramref name="year"/> (a recurring report is this year's).</summary>
+    private static HoursFilter HoursOf(string query, int year)
+    {
+        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query.Length == 0 || query[0] == '?' ? query : "?" + query);
+        string? Text(string key) => parsed.TryGetValue(key, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
+        return new HoursFilter(year, Text("under"), Text("position"), Text("below") == "true");
     }
 
     /// <summary>An administrator, or a role that carries Reports.Export (the delivery is an XLSX export), as the site's roles are now.</summary>

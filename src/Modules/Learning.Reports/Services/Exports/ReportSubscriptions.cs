@@ -18,6 +18,12 @@ public sealed record SubscribableReport
     public string Name { get; init; } = "";
 
     public string FilterQuery { get; init; } = "";
+
+    /// <summary>Which report (<see cref="SavedReportKinds"/>): completion, or training hours.</summary>
+    public string Kind { get; init; } = SavedReportKinds.Completion;
+
+    /// <summary>The report's page with its filter.</summary>
+    public string Link => (Kind == SavedReportKinds.Hours ? "/Admin/Reports/Hours" : "/Admin/Reports") + (FilterQuery.Length > 0 ? "?" + FilterQuery.TrimStart('?') : "");
 }
 
 /// <summary>One of a person's saved reports with their subscription to it, if any.</summary>

@@ -109,13 +109,14 @@ public sealed class QuizTrainerScreensTests
                     File.Delete(image);
                 }
 
-                Assert.True(await page.Locator("#question-images img").First.EvaluateAsync<bool>("i => i.complete && i.naturalWidth === 480"), "the attached image is served");
+                // Served: the thumbnail loads as the 480-px image it is (waited for: a busy machine loads it after the page).
+                await page.WaitForFunctionAsync("() => { const i = document.querySelector('#question-images img'); return !!i && i.complete && i.naturalWidth === 480; }");
                 await LookAsync("question");
 
                 // The preview: as a cadre sees it (the image in the text), then checked with nothing chosen (graded 0, the review shown).
                 await page.ClickAsync("#preview-link");
                 await Assertions.Expect(page.Locator("#preview-form fieldset.question")).ToBeVisibleAsync();
-                Assert.True(await page.Locator(".q-text img").First.EvaluateAsync<bool>("i => i.complete && i.naturalWidth === 480"), "the preview shows the image");
+                await page.WaitForFunctionAsync("() => { const i = document.querySelector('.q-text img'); return !!i && i.complete && i.naturalWidth === 480; }");
                 await LookAsync("preview");
                 await page.ClickAsync("#preview-check");
                 await Assertions.Expect(page.Locator("#preview-result")).ToBeVisibleAsync();

@@ -46,14 +46,12 @@ public static class ReportExportEndpoints
         }
 
         var scope = await scopes.GetScopeAsync(http.User, cancellationToken);
-        var under = http.Request.Query["under"].ToString() is { Length: > 0 } u ? u : null;
-        if (under is not null && !(await directory.UnitsAsync(scope, cancellationToken)).Any(x => x.Path == under))
+        var filter = HoursFilter.Parse(http.Request.Query, year);
+        if (filter.UnderPath is { } under && !(await directory.UnitsAsync(scope, cancellationToken)).Any(x => x.Path == under))
         {
             return TypedResults.NotFound();
         }
 
-        var position = http.Request.Query["position"].ToString() is { Length: > 0 } p ? p : null;
-        var filter = new HoursFilter(year, under, position, BelowTarget: http.Request.Query["below"] == "true");
         var query = http.Request.QueryString.Value?.TrimStart('?') ?? "";
         audit.Record(ExportAuditCodes.Exported, t["Hours.Title"] + " " + year.ToString(CultureInfo.InvariantCulture), query);
         await db.SaveChangesAsync(cancellationToken);

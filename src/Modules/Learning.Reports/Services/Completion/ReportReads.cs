@@ -6,6 +6,8 @@ using Learning.Organization;
 using Learning.Reports.Data;
 using Microsoft.EntityFrameworkCore;
 
+using Microsoft.AspNetCore.Http;
+
 namespace Learning.Reports.Services.Completion;
 
 /// <summary>One course (or path) line of a cadre's record.</summary>
@@ -46,7 +48,17 @@ public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCo
 /// What the hours report shows: a year (site time), the cadres under a unit (inside the caller's scope) and of a position, and
 /// with <paramref name="BelowTarget"/> only those whose position has a target for the year that they have not reached.
 /// </summary>
-public sealed record HoursFilter(int Year, string? UnderPath = null, string? Position = null, bool BelowTarget = false);
+public sealed record HoursFilter(int Year, string? UnderPath = null, string? Position = null, bool BelowTarget = false)
+{
+    /// <summary>The filter a query string states (<c>under</c>, <c>position</c>, <c>below=true</c>), for <paramref name="year"/>:
+    /// the hours export's request, or a saved hours report's query.</summary>
+    public static HoursFilter Parse(IQueryCollection query, int year)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string? Text(string key) => query[key].ToString() is { Length: > 0 } value ? value : null;
+        return new HoursFilter(year, Text("under"), Text("position"), query["below"] == "true");
+    }
+}
 
 /// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>
 public sealed record CadreHours(int CadreId, string FullName, string Position, string UnitName, string OrgPath, double Hours, double? Target)

@@ -5,6 +5,8 @@ using Learning.Notifications;
 using Learning.Organization;
 using Learning.Reports.Data;
 using Learning.Reports.Services.Completion;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -61,7 +63,10 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
             var scope = await scopes.ScopeOfUserAsync(subscription.OwnerId, cancellationToken);
             var isHours = report?.Kind == SavedReportKinds.Hours;
             var filter = report is null || isHours ? null : ReportFilter.Parse(report.FilterQuery);
-            var hoursFilter = isHours ? HoursOf(report!.FilterQuery, LocalTime.ToLocal(now).Year) : null;
+            // A recurring hours report is this year's, with the saved report's unit, position and "below target".
+            var hoursFilter = isHours
+                ? HoursFilter.Parse(new QueryCollection(QueryHelpers.ParseQuery(report!.FilterQuery.Length == 0 || report.FilterQuery[0] == '?' ? report.FilterQuery : "?" + report.FilterQuery)), LocalTime.ToLocal(now).Year)
+                : null;
             var visible = report is not null && (scope.Unrestricted || scope.Paths.Count > 0) && (isHours
                 ? hoursFilter!.UnderPath is not { } under || (ReportFilter.IsOrgPath(under) && scope.Contains(under))
                 : filter!.Validate(t).Count == 0 && !await export.NamesOutsideAsync(scope, filter, cancellationToken));
@@ -115,14 +120,6 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
 
         logger.LogInformation("Scheduled reports: {Sent} sent, {Skipped} skipped as empty, {Served} already served", sent, skipped, served);
         return new DeliveryResult(sent, skipped, served);
-    }
-
-    /// <summary>A saved hours report's unit, position and "below target", for <paramref name="year"/> (a recurring report is this year's).</summary>
-    private static HoursFilter HoursOf(string query, int year)
-    {
-        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query.Length == 0 || query[0] == '?' ? query : "?" + query);
-        string? Text(string key) => parsed.TryGetValue(key, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
-        return new HoursFilter(year, Text("under"), Text("position"), Text("below") == "true");
     }
 
     /// <summary>An administrator, or a role that carries Reports.Export (the delivery is an XLSX export), as the site's roles are now.</summary>

@@ -27,6 +27,11 @@ public sealed class ResultsModel(
     /// <summary>How many of <see cref="NotAttempted"/> the page lists.</summary>
     public const int NotAttemptedShown = 200;
 
+    /// <summary>The reader's scope and the unit filter's path, read by <see cref="LoadAsync"/> (nothing before it).</summary>
+    private OrgScope scope = OrgScope.Nothing;
+
+    private string? unitPath;
+
     public Quiz Quiz { get; private set; } = default!;
 
     /// <summary>How many attempts the filter keeps (<see cref="Rows"/> holds one page of them).</summary>
@@ -76,8 +81,6 @@ public sealed class ResultsModel(
         var finished = QuizGrading.Graded(Quiz.GradingMethod, Rows.Where(r => r.State == AttemptState.Finished), r => r.UserId, r => r.Number, r => r.Percent)
             .Select(r => r.Id).ToList();
         Analysis = finished.Count > 0 ? await results.AnalyseAsync(finished, cancellationToken) : null;
-        var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        var unitPath = Unit is null ? null : Units.FirstOrDefault(u => u.Code == Unit)?.Path;
         NotAttempted = [.. (await results.NotAttemptedAsync(Quiz, scope, cancellationToken)).Where(c => unitPath is null || c.OrgPath.StartsWith(unitPath, StringComparison.Ordinal))];
         var kept = Filtered();
         Total = kept.Count;
@@ -160,8 +163,7 @@ public sealed class ResultsModel(
             return NotFound();
         }
 
-        var scope = await scopes.GetScopeAsync(User, cancellationToken);
-        var changed = await grading.RegradeAsync(quiz, results.InScope(scope), User.RequiredUserId(), cancellationToken);
+        var changed = await grading.RegradeAsync(quiz, results.InScope(await scopes.GetScopeAsync(User, cancellationToken)), User.RequiredUserId(), cancellationToken);
         Message = t["Admin.Regraded", changed];
         return Redirect($"/Admin/Quizzes/Results?key={Uri.EscapeDataString(quiz.Key)}");
     }
@@ -174,13 +176,14 @@ public sealed class ResultsModel(
         }
 
         Quiz = quiz;
-        var scope = await scopes.GetScopeAsync(User, cancellationToken);
+        scope = await scopes.GetScopeAsync(User, cancellationToken);
         Units = await cadres.UnitsAsync(scope, cancellationToken);
-        UnitChoices = OrgUnitTree.Choices(Units, Units.FirstOrDefault(u => u.Code == Unit)?.Path);
+        unitPath = Unit is null ? null : Units.FirstOrDefault(u => u.Code == Unit)?.Path;
+        UnitChoices = OrgUnitTree.Choices(Units, unitPath);
         var rows = await results.AttemptsAsync(quiz, scope, cancellationToken);
-        if (Unit is not null && Units.FirstOrDefault(u => u.Code == Unit) is { } unit)
+        if (unitPath is { } path)
         {
-            rows = [.. rows.Where(r => r.OrgPath.StartsWith(unit.Path, StringComparison.Ordinal))];
+            rows = [.. rows.Where(r => r.OrgPath.StartsWith(path, StringComparison.Ordinal))];
         }
 
         Rows = rows;

@@ -36,6 +36,8 @@ public sealed class ApiKeysScreensTests
         await page.Locator("#issue select[name=UnitId]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.ClickAsync("#issue button[type=submit]");
         await Assertions.Expect(page.Locator("#issued-secret")).ToBeVisibleAsync();
+        var keyId = (await page.Locator("#issued-key").InnerTextAsync()).Trim();
+        var secret = (await page.Locator("#issued-secret").InnerTextAsync()).Trim();
 
         // Reloading the page sends the form again: no second key, and a message that says why.
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -59,7 +61,34 @@ public sealed class ApiKeysScreensTests
         await page.Locator("#lrs-forwarding").ScrollIntoViewIfNeededAsync();
         await Browser.ScreenshotAsync(page, "14-api-keys-lrs-360");
 
+        // The warehouse uses the key (and once with a wrong secret); the key's card gets its own limit; its access log lists
+        // every request, the refused one marked.
+        using (var warehouse = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            warehouse.DefaultRequestHeaders.Add("X-Experience-API-Version", "1.0.3");
+            foreach (var (pass, url) in new[] { (secret, "/xapi/statements?limit=50"), (secret, "/api/reports/completion?limit=100"), (secret + "x", "/xapi/statements") })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{keyId}:{pass}")));
+                using var response = await warehouse.SendAsync(request);
+                Assert.Equal(pass == secret ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+            }
+        }
+
+        await page.GotoAsync("/Admin/Reports/api-clients");
+        await page.FillAsync(".client-limit-form input[name=RequestsPerMinute]", "120");
+        await page.ClickAsync(".client-limit-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#limit-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".client-limit")).ToContainTextAsync("Giới hạn riêng: 120 yêu cầu mỗi phút");
+        await page.ClickAsync(".client-log");
+        await Assertions.Expect(page.Locator("#api-log tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#log-summary")).ToContainTextAsync("3 yêu cầu, trong đó 1 bị từ chối");
+        await Assertions.Expect(page.Locator("#api-log tbody tr.refused")).ToContainTextAsync("401");
+        await Journey.AssertNoHorizontalScrollAsync(page);
+        await Browser.ScreenshotAsync(page, "14-api-log-360");
+
         await page.SetViewportSizeAsync(1280, 900);
+        await Browser.ScreenshotAsync(page, "14-api-log-desktop");
         await page.GotoAsync("/Admin/Reports/api-clients");
         await Journey.AssertNoHorizontalScrollAsync(page);
         await Browser.ScreenshotAsync(page, "14-api-keys-lrs-desktop");

@@ -2498,6 +2498,9 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2547,6 +2550,52 @@ namespace Learning.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("reports_api_client_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ApiRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "AtUtc", "Id");
+
+                    b.ToTable("reports_api_requests", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.HourTarget", b =>
@@ -3164,6 +3213,15 @@ namespace Learning.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.ApiClientUsage", b =>
+                {
+                    b.HasOne("Learning.Reports.Data.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ApiRequest", b =>
                 {
                     b.HasOne("Learning.Reports.Data.ApiClient", null)
                         .WithMany()

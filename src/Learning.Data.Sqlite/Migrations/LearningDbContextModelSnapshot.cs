@@ -2405,6 +2405,9 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
@@ -2452,6 +2455,50 @@ namespace Learning.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("reports_api_client_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ApiRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "AtUtc", "Id");
+
+                    b.ToTable("reports_api_requests", (string)null);
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.HourTarget", b =>
@@ -3053,6 +3100,15 @@ namespace Learning.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Learning.Reports.Data.ApiClientUsage", b =>
+                {
+                    b.HasOne("Learning.Reports.Data.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Learning.Reports.Data.ApiRequest", b =>
                 {
                     b.HasOne("Learning.Reports.Data.ApiClient", null)
                         .WithMany()

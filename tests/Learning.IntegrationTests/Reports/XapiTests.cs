@@ -356,6 +356,97 @@ public sealed class XapiTests
         Assert.NotEqual(HttpStatusCode.OK, (await manager.GetAsync(page)).Status);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AccessLog_FilesEveryRequestOfAKey_RefusedOnesToo_AndAKeysOwnLimitHoldsFromItsNextRequest(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider); // the site's default: 100,000 a minute
+        var nhaTrang = await site.WithServiceAsync<ICadreDirectory, OrgUnitRef>(async c => (await c.FindUnitAsync("KH-NHATRANG"))!);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        const string page = "/Admin/Reports/api-clients";
+        var unit = nhaTrang.Id.ToString(CultureInfo.InvariantCulture);
+
+        // A limit out of range is refused with its message, and no key is issued.
+        var (badLimit, badBody, _) = await admin.PostFormAsync(page, [new("Name", "Kho"), new("UnitId", unit), new("RequestsPerMinute", "0")], page + "?handler=Issue");
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit);
+        Assert.Contains("Giới hạn phải là một số nguyên từ 1 đến 1000000", badBody, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<ApiClient>().CountAsync()));
+
+        var (_, body, _) = await admin.PostFormAsync(page, [new("Name", "Kho dữ liệu tỉnh"), new("UnitId", unit), new("RequestsPerMinute", "2")], page + "?handler=Issue");
+        var keyId = System.Text.RegularExpressions.Regex.Match(body, "id=\"issued-key\">([^<]+)<").Groups[1].Value;
+        var secret = System.Text.RegularExpressions.Regex.Match(body, "id=\"issued-secret\"[^>]*>([^<]+)<").Groups[1].Value;
+        var client = await site.WithDbAsync(db => db.Set<ApiClient>().SingleAsync(c => c.KeyId == keyId));
+        Assert.Equal(2, client.RequestsPerMinute);
+        Assert.Contains("Giới hạn riêng: 2 yêu cầu mỗi phút", (await admin.GetAsync(page)).Body, StringComparison.Ordinal);
+
+        // The key's own limit, not the site's: the third request in the minute is refused.
+        using var api = Api(site, new IssuedKey(client.Id, keyId, secret));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/xapi/statements?limit=5")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/reports/completion?limit=10")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await api.GetAsync("/xapi/statements")).StatusCode);
+        using var wrong = Api(site, new IssuedKey(client.Id, keyId, secret[..^2] + "xx"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/xapi/statements?since=2026-01-01T00:00:00Z")).StatusCode);
+        using var stranger = Api(site, new IssuedKey(0, "lk_000000000000000000000000", secret));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/xapi/statements")).StatusCode);
+
+        // Every request that named the key is in its log (written once the answer has gone), with what was asked and answered;
+        // an unknown key id has no client to be filed under.
+        var logged = await WaitForRequestsAsync(site, client.Id, 4);
+        Assert.Equal([200, 200, 429, 401], logged.Select(r => r.Status));
+        Assert.Equal(["/xapi/statements", "/api/reports/completion", "/xapi/statements", "/xapi/statements"], logged.Select(r => r.Path));
+        Assert.Equal(["limit=5", "limit=10", "", "since=2026-01-01T00:00:00Z"], logged.Select(r => r.Query));
+        Assert.All(logged, r => Assert.Equal("GET", r.Method));
+        Assert.Equal(4, await site.WithDbAsync(db => db.Set<ApiRequest>().CountAsync()));
+
+        var (logStatus, log, _) = await admin.GetAsync($"{page}/{client.Id}/log");
+        Assert.Equal(HttpStatusCode.OK, logStatus);
+        Assert.Contains("30 ngày qua: 4 yêu cầu, trong đó 2 bị từ chối.", log, StringComparison.Ordinal);
+        Assert.Contains("GET /api/reports/completion?limit=10", log, StringComparison.Ordinal);
+        Assert.Contains(">429<", log, StringComparison.Ordinal);
+        Assert.Contains("Vượt giới hạn yêu cầu", log, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{page}/987654/log")).Status);
+
+        // Back to the site's default: audited, and the key's next request is served again within the same minute.
+        var (saved, _, location) = await admin.PostFormAsync(page, [new("RequestsPerMinute", "")], $"{page}?handler=Limit&id={client.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, saved);
+        Assert.Contains($"limitSaved={client.Id}", location, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await site.WithDbAsync(db => db.Set<ApiClient>().Where(c => c.Id == client.Id).Select(c => c.RequestsPerMinute).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/xapi/statements")).StatusCode);
+        var (tooHigh, tooHighBody, _) = await admin.PostFormAsync(page, [new("RequestsPerMinute", "1000001")], $"{page}?handler=Limit&id={client.Id}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh);
+        Assert.Contains("Giới hạn phải là một số nguyên", tooHighBody, StringComparison.Ordinal);
+        var audit = await site.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.Subject == keyId).OrderBy(a => a.Id).Select(a => new { a.Action, a.Details }).ToListAsync());
+        Assert.Equal(["reports.api_client.issued", "reports.api_client.limit_changed"], audit.Select(a => a.Action));
+        Assert.Contains("2/min → default", audit[1].Details, StringComparison.Ordinal);
+
+        // The nightly retention takes what is older than LogDays (90) and nothing else.
+        await WaitForRequestsAsync(site, client.Id, 5);
+        await site.WithDbAsync(async db =>
+        {
+            db.Add(new ApiRequest { ClientId = client.Id, AtUtc = DateTime.UtcNow.AddDays(-91), Method = "GET", Path = "/xapi/statements", Status = 200 });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var deleted = await site.WithServiceAsync<LearningDbContext, int>(db => site.Services.GetRequiredService<ApiRequestLog>().DeleteExpiredAsync(db, CancellationToken.None));
+        Assert.Equal(1, deleted);
+        Assert.Equal(5, await site.WithDbAsync(db => db.Set<ApiRequest>().CountAsync()));
+    }
+
+    private static async Task<List<ApiRequest>> WaitForRequestsAsync(TestSite site, int clientId, int count)
+    {
+        for (var i = 0; ; i++)
+        {
+            var rows = await site.WithDbAsync(db => db.Set<ApiRequest>().Where(r => r.ClientId == clientId).OrderBy(r => r.AtUtc).ThenBy(r => r.Id).ToListAsync());
+            if (rows.Count >= count || i == 100)
+            {
+                Assert.Equal(count, rows.Count);
+                return rows;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static void AssertConformant(JsonElement s)
     {
         Assert.True(Guid.TryParse(s.GetProperty("id").GetString(), out _));

@@ -309,6 +309,8 @@ public static class AuthorizationMatrix
         new("GET /Admin/Reports/api-clients", "", _ => "/Admin/Reports/api-clients", "L F F F F A"),
         new("POST /Admin/Reports/api-clients ?handler=Issue", "", _ => "/Admin/Reports/api-clients?handler=Issue", "L F F F F A"), // 400: no name, its own message
         new("POST /Admin/Reports/api-clients ?handler=Revoke", "", _ => "/Admin/Reports/api-clients?handler=Revoke&id=987654", "L F F F F N"),
+        new("POST /Admin/Reports/api-clients ?handler=Limit", "", _ => "/Admin/Reports/api-clients?handler=Limit&id=987654", "L F F F F N"),
+        new("GET /Admin/Reports/api-clients/{id:int}/log", "", _ => "/Admin/Reports/api-clients/987654/log", "L F F F F N"),
 
         // Last: signing out ends the role's session.
         new("POST /Account/Logout", "", _ => "/Account/Logout", "A A A A A A"),

@@ -25,4 +25,7 @@ public sealed class ApiClient
     public DateTime? RevokedUtc { get; set; }
 
     public DateTime? LastUsedUtc { get; set; }
+
+    /// <summary>This client's own requests per minute; null: the site's default (<c>Learning:Reports:Api:RequestsPerMinute</c>).</summary>
+    public int? RequestsPerMinute { get; set; }
 }

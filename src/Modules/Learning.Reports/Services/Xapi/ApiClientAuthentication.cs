@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
@@ -24,6 +25,7 @@ public static class ApiClientAuthentication
     public const string RateLimitPolicy = "Reports.ApiClient";
     public const string ClientClaim = "reports:api_client";
     public const string ScopeClaim = "reports:api_scope";
+    public const string LimitClaim = "reports:api_rpm";
 
     public static ApiCaller? Caller(this ClaimsPrincipal user) =>
         user.FindFirst(ClientClaim) is { } id && user.FindFirst(ScopeClaim) is { } scope && int.TryParse(id.Value, out var clientId)
@@ -59,18 +61,34 @@ internal sealed class ApiClientAuthenticationHandler(
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || await clients.AuthenticateAsync(decoded[..colon], decoded[(colon + 1)..], Context.RequestAborted) is not { } caller)
+        if (colon <= 0)
+        {
+            return AuthenticateResult.Fail("Malformed Basic credentials");
+        }
+
+        var check = await clients.AuthenticateAsync(decoded[..colon], decoded[(colon + 1)..], Context.RequestAborted);
+        if (check.ClientId is { } clientId)
+        {
+            ApiRequestLog.MarkClient(Context, clientId);
+        }
+
+        if (check.Caller is not { } caller)
         {
             return AuthenticateResult.Fail("Unknown or revoked API key");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, caller.KeyId),
-                new Claim(ApiClientAuthentication.ClientClaim, caller.ClientId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(ApiClientAuthentication.ScopeClaim, caller.ScopePath),
-            ],
-            ApiClientAuthentication.Scheme);
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.Name, caller.KeyId),
+            new Claim(ApiClientAuthentication.ClientClaim, caller.ClientId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(ApiClientAuthentication.ScopeClaim, caller.ScopePath),
+        ];
+        if (caller.RequestsPerMinute is { } limit)
+        {
+            claims.Add(new Claim(ApiClientAuthentication.LimitClaim, limit.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var identity = new ClaimsIdentity(claims, ApiClientAuthentication.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiClientAuthentication.Scheme));
     }
 
@@ -91,7 +109,8 @@ internal sealed class ApiClientAuthenticationHandler(
 /// <summary>A localized error message, the body of every refused API request.</summary>
 public sealed record ApiError(string Error);
 
-/// <summary>Requests per minute per client (a fixed window on each node); a refused request gets 429 and Retry-After.</summary>
+/// <summary>Requests per minute per client (a fixed window on each node): the client's own limit, or the site's default; a refused
+/// request gets 429 and Retry-After. The limit is part of the partition's key, so a changed limit holds from the next request.</summary>
 internal sealed class ApiClientRateLimitPolicy(IOptions<ReportsApiOptions> options) : IRateLimiterPolicy<string>
 {
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
@@ -104,10 +123,16 @@ internal sealed class ApiClientRateLimitPolicy(IOptions<ReportsApiOptions> optio
         await http.Response.WriteAsJsonAsync(new ApiError(t["Api.TooManyRequests", seconds]), cancellationToken);
     };
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            httpContext.User.FindFirst(ApiClientAuthentication.ClientClaim)?.Value ?? "anonymous",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Value.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        var user = httpContext.User;
+        var limit = int.TryParse(user.FindFirst(ApiClientAuthentication.LimitClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
+            ? own
+            : options.Value.RequestsPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            $"{user.FindFirst(ApiClientAuthentication.ClientClaim)?.Value ?? "anonymous"}/{limit}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
 }
 
 /// <summary>The xAPI version header, on every response of /xapi (refusals included).</summary>

@@ -8,14 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Reports.Services.Xapi;
 
-/// <summary>A client as the API sees it once its key is checked.</summary>
-public sealed record ApiCaller(int ClientId, string KeyId, string ScopePath);
+/// <summary>A client as the API sees it once its key is checked; <see cref="RequestsPerMinute"/> is its own limit, if it has one.</summary>
+public sealed record ApiCaller(int ClientId, string KeyId, string ScopePath, int? RequestsPerMinute = null);
+
+/// <summary>What a key check found: the caller when the key is good; the client's id whenever the key id is one of ours (to file
+/// the refused request in that client's log).</summary>
+public sealed record ApiKeyCheck(int? ClientId, ApiCaller? Caller);
 
 /// <summary>A key just issued: the secret is in here and nowhere else.</summary>
 public sealed record IssuedKey(int ClientId, string KeyId, string Secret);
 
 public sealed record ApiClientRow(int Id, string Name, string KeyId, string ScopeName, string ScopePath, string CreatedBy, DateTime CreatedUtc,
-    DateTime? RevokedUtc, DateTime? LastUsedUtc, long RequestsToday, long Requests30Days);
+    DateTime? RevokedUtc, DateTime? LastUsedUtc, long RequestsToday, long Requests30Days, int? RequestsPerMinute);
 
 /// <summary>
 /// Issues, lists, revokes and checks API keys. The secret is 256 random bits, so its SHA-256 is a safe verifier (no slow hash
@@ -26,7 +30,9 @@ public sealed class ApiClients(LearningDbContext db, IAuditTrail audit, TimeProv
 {
     public const string KeyPrefix = "lk_";
 
-    public async Task<IssuedKey> IssueAsync(string name, string scopePath, string scopeName, ClaimsPrincipal by, CancellationToken cancellationToken)
+    public const int MaxRequestsPerMinute = 1_000_000;
+
+    public async Task<IssuedKey> IssueAsync(string name, string scopePath, string scopeName, ClaimsPrincipal by, CancellationToken cancellationToken, int? requestsPerMinute = null)
     {
         var keyId = KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -39,9 +45,11 @@ public sealed class ApiClients(LearningDbContext db, IAuditTrail audit, TimeProv
             ScopeName = scopeName,
             CreatedBy = by.Identity?.Name ?? by.UserId() ?? "",
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            RequestsPerMinute = requestsPerMinute,
         };
         db.Add(client);
-        audit.Record("reports.api_client.issued", keyId, $"{client.Name} · {scopeName} ({scopePath})", by);
+        audit.Record("reports.api_client.issued", keyId, $"{client.Name} · {scopeName} ({scopePath})"
+            + (requestsPerMinute is { } limit ? $" · {limit}/min" : ""), by);
         await db.SaveChangesAsync(cancellationToken);
         return new(client.Id, keyId, secret);
     }
@@ -64,6 +72,29 @@ public sealed class ApiClients(LearningDbContext db, IAuditTrail audit, TimeProv
         return true;
     }
 
+    /// <summary>Sets a client's own requests per minute (null: back to the site's default). Audited with the old and new limit;
+    /// the next request of the key meets it, on every node.</summary>
+    public async Task<bool> SetLimitAsync(int id, int? requestsPerMinute, ClaimsPrincipal by, CancellationToken cancellationToken)
+    {
+        var client = await db.Set<ApiClient>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (client is null)
+        {
+            return false;
+        }
+
+        if (client.RequestsPerMinute != requestsPerMinute)
+        {
+            audit.Record("reports.api_client.limit_changed", client.KeyId,
+                $"{client.Name}: {Limit(client.RequestsPerMinute)} → {Limit(requestsPerMinute)}", by);
+            client.RequestsPerMinute = requestsPerMinute;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+
+        static string Limit(int? value) => value is { } v ? $"{v}/min" : "default";
+    }
+
     public async Task<IReadOnlyList<ApiClientRow>> ListAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -72,28 +103,33 @@ public sealed class ApiClients(LearningDbContext db, IAuditTrail audit, TimeProv
         return await db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.RevokedUtc != null).ThenBy(c => c.Name)
             .Select(c => new ApiClientRow(c.Id, c.Name, c.KeyId, c.ScopeName, c.ScopePath, c.CreatedBy, c.CreatedUtc, c.RevokedUtc, c.LastUsedUtc,
                 usage.Where(u => u.ClientId == c.Id && u.Day == today).Sum(u => (long?)u.Requests) ?? 0,
-                usage.Where(u => u.ClientId == c.Id && u.Day >= monthAgo).Sum(u => (long?)u.Requests) ?? 0))
+                usage.Where(u => u.ClientId == c.Id && u.Day >= monthAgo).Sum(u => (long?)u.Requests) ?? 0, c.RequestsPerMinute))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The client whose key this is, if it is valid and not revoked; the use is counted.</summary>
-    public async Task<ApiCaller?> AuthenticateAsync(string keyId, string secret, CancellationToken cancellationToken)
+    /// <summary>The client whose key this is, as a caller if the key is valid and not revoked (the use is counted).</summary>
+    public async Task<ApiKeyCheck> AuthenticateAsync(string keyId, string secret, CancellationToken cancellationToken)
     {
-        if (!keyId.StartsWith(KeyPrefix, StringComparison.Ordinal) || keyId.Length > 64 || secret.Length is 0 or > 200)
+        if (!keyId.StartsWith(KeyPrefix, StringComparison.Ordinal) || keyId.Length > 64 || secret.Length > 200)
         {
-            return null;
+            return new(null, null);
         }
 
         var client = await db.Set<ApiClient>().AsNoTracking().Where(c => c.KeyId == keyId)
-            .Select(c => new { c.Id, c.SecretHash, c.ScopePath, c.RevokedUtc }).SingleOrDefaultAsync(cancellationToken);
-        if (client is null || client.RevokedUtc is not null
+            .Select(c => new { c.Id, c.SecretHash, c.ScopePath, c.RevokedUtc, c.RequestsPerMinute }).SingleOrDefaultAsync(cancellationToken);
+        if (client is null)
+        {
+            return new(null, null);
+        }
+
+        if (client.RevokedUtc is not null || secret.Length == 0
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(client.SecretHash), Encoding.ASCII.GetBytes(Hash(secret))))
         {
-            return null;
+            return new(client.Id, null);
         }
 
         await CountUseAsync(client.Id, cancellationToken);
-        return new(client.Id, keyId, client.ScopePath);
+        return new(client.Id, new(client.Id, keyId, client.ScopePath, client.RequestsPerMinute));
     }
 
     /// <summary>The audit of use: one counter row per client and day, and the last-used time (written at most once a minute).</summary>

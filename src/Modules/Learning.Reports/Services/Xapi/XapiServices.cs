@@ -3,6 +3,7 @@ using Learning.Modularity;
 using Learning.Reports.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ public static class XapiServices
 
         services.AddScoped<ILearningEvents, LearningEventRecorder>();
         services.AddScoped<ApiClients>();
+        services.AddSingleton<ApiRequestLog>();
+        services.AddTransient<IStartupFilter, ApiRequestLogStartupFilter>();
+        services.AddScoped<IJobHandler, Jobs.ApiRequestRetentionJob>();
+        services.AddRecurringJob(Jobs.ApiRequestRetentionJob.JobKind, Jobs.ApiRequestRetentionJob.JobKind, RecurringSchedule.Cron(Jobs.ApiRequestRetentionJob.Schedule));
         services.AddScoped<IAdminMenuProvider, ApiClientsAdminMenu>();
         services.AddScoped<StatementStream>();
         services.AddSingleton<StatementQueryParser>();

@@ -17,6 +17,7 @@ public sealed class ApiClientsModel(
     ICadreDirectory cadres,
     StatementForwarder forwarder,
     IOptions<PublicAddressOptions> address,
+    IOptions<ReportsApiOptions> apiOptions,
     IStringLocalizer<ReportsStrings> t) : PageModel
 {
     public IReadOnlyList<ApiClientRow> Clients { get; private set; } = [];
@@ -42,15 +43,26 @@ public sealed class ApiClientsModel(
 
     public string ApiBase => address.Value.PublicBaseUrl.TrimEnd('/');
 
+    /// <summary>The site's requests per minute for a client without its own limit.</summary>
+    public int DefaultLimit => apiOptions.Value.RequestsPerMinute;
+
+    /// <summary>The client whose limit was just changed (the notice on its card).</summary>
+    public int? LimitSaved { get; private set; }
+
     [BindProperty]
     public string? Name { get; set; }
+
+    /// <summary>The new key's own requests per minute (empty: the site's default); on the Limit handler, the client's new one.</summary>
+    [BindProperty]
+    public int? RequestsPerMinute { get; set; }
 
     [BindProperty]
     public int? UnitId { get; set; }
 
-    public async Task OnGetAsync(bool revoked, CancellationToken cancellationToken)
+    public async Task OnGetAsync(bool revoked, int? limitSaved, CancellationToken cancellationToken)
     {
         Revoked = revoked;
+        LimitSaved = limitSaved;
         await LoadAsync(cancellationToken);
     }
 
@@ -67,6 +79,10 @@ public sealed class ApiClientsModel(
         {
             Error = t["ApiClients.UnitRequired"];
         }
+        else if (RequestsPerMinute is < 1 or > ApiClients.MaxRequestsPerMinute)
+        {
+            Error = t["ApiClients.LimitInvalid", ApiClients.MaxRequestsPerMinute];
+        }
 
         else if (Clients.Any(c => c.RevokedUtc is null && c.ScopePath == unit.Path && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
@@ -80,10 +96,11 @@ public sealed class ApiClientsModel(
             return Page();
         }
 
-        Issued = await clients.IssueAsync(name, unit!.Path, unit.Name, User, cancellationToken);
+        Issued = await clients.IssueAsync(name, unit!.Path, unit.Name, User, cancellationToken, RequestsPerMinute);
         Response.Headers.CacheControl = "no-store";
         Name = null;
         UnitId = null;
+        RequestsPerMinute = null;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -97,6 +114,27 @@ public sealed class ApiClientsModel(
         }
 
         return RedirectToPage(new { revoked = true });
+    }
+
+    /// <summary>A client's own requests per minute, or (empty) the site's default again; a client outside the scope is not found.</summary>
+    public async Task<IActionResult> OnPostLimitAsync(int id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Clients.FirstOrDefault(c => c.Id == id) is not { RevokedUtc: null })
+        {
+            return NotFound();
+        }
+
+        if (RequestsPerMinute is < 1 or > ApiClients.MaxRequestsPerMinute)
+        {
+            Error = t["ApiClients.LimitInvalid", ApiClients.MaxRequestsPerMinute];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            RequestsPerMinute = null;
+            return Page();
+        }
+
+        await clients.SetLimitAsync(id, RequestsPerMinute, User, cancellationToken);
+        return RedirectToPage(new { limitSaved = id });
     }
 
     /// <summary>Only the clients and units inside the administrator's own scope.</summary>

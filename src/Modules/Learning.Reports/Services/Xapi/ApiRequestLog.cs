@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Learning.Data;
+using Learning.Reports.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Reports.Services.Xapi;
+
+/// <summary>A page of one client's log, newest first; <see cref="Before"/> is the id to ask for the next (older) page with.</summary>
+public sealed record ApiRequestPage(IReadOnlyList<ApiRequest> Rows, long? Before, int Refused30Days, int Total30Days);
+
+/// <summary>
+/// The audit of API use: every request that named a client's key id (answered, refused for its secret or revocation, or over
+/// the rate limit) becomes a row of <see cref="ApiRequest"/>, written after the response has gone, so a warehouse's paging is not
+/// slowed by its own audit. The authentication handler marks the request with the client (<see cref="MarkClient"/>); this
+/// middleware, first in the pipeline, writes the row once everything inside it, the exception handler included, has answered.
+/// </summary>
+public sealed class ApiRequestLog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReportsApiOptions> options, ILogger<ApiRequestLog> logger)
+{
+    public const int PageSize = 100;
+
+    public const int BatchSize = 5000;
+
+    private static readonly object ClientKey = new();
+
+    public static void MarkClient(HttpContext context, int clientId) => context.Items[ClientKey] = clientId;
+
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/xapi") || path.StartsWithSegments("/api/reports");
+
+    public async Task<ApiRequestPage> PageAsync(LearningDbContext db, int clientId, long? before, CancellationToken cancellationToken)
+    {
+        var requests = db.Set<ApiRequest>().AsNoTracking().Where(r => r.ClientId == clientId);
+        if (before is { } id && await requests.Where(r => r.Id == id).Select(r => (DateTime?)r.AtUtc).SingleOrDefaultAsync(cancellationToken) is { } at)
+        {
+            requests = requests.Where(r => r.AtUtc < at || (r.AtUtc == at && r.Id < id));
+        }
+
+        var rows = await requests.OrderByDescending(r => r.AtUtc).ThenByDescending(r => r.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        var month = db.Set<ApiRequest>().Where(r => r.ClientId == clientId && r.AtUtc >= since);
+        var total = await month.CountAsync(cancellationToken);
+        var refused = await month.CountAsync(r => r.Status >= 400, cancellationToken);
+        return new(rows.Take(PageSize).ToList(), rows.Count > PageSize ? rows[PageSize - 1].Id : null, refused, total);
+    }
+
+    /// <summary>Deletes the rows older than the keeping time, client by client in batches; returns how many went.</summary>
+    public async Task<int> DeleteExpiredAsync(LearningDbContext db, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.LogDays);
+        var deleted = 0;
+        foreach (var clientId in await db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken))
+        {
+            while (true)
+            {
+                var ids = await db.Set<ApiRequest>().AsNoTracking().Where(r => r.ClientId == clientId && r.AtUtc < cutoff)
+                    .OrderBy(r => r.AtUtc).Select(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                deleted += ids.Count == 0 ? 0 : await db.Set<ApiRequest>().Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+                if (ids.Count < BatchSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    internal async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!IsApiPath(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var at = clock.GetUtcNow().UtcDateTime;
+        context.Response.OnCompleted(() => WriteAsync(context, at, started));
+        await next(context);
+    }
+
+    private async Task WriteAsync(HttpContext context, DateTime at, long started)
+    {
+        if (context.Items[ClientKey] is not int clientId)
+        {
+            return; // no key named, or one that is not ours: nothing to file it under (the host's log has the 401)
+        }
+
+        var request = context.Request;
+        var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
+        var row = new ApiRequest
+        {
+            ClientId = clientId,
+            AtUtc = at,
+            Method = request.Method.Length > 10 ? request.Method[..10] : request.Method,
+            Path = Cut(request.Path.Value ?? "", ApiRequest.MaxPath),
+            Query = Cut(query, ApiRequest.MaxQuery),
+            Status = context.Response.StatusCode,
+            DurationMs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+            Address = context.Connection.RemoteIpAddress?.ToString() is { } address ? Cut(address, ApiRequest.MaxAddress) : null,
+        };
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            db.Add(row);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+        {
+            // The answer has gone already; a database that cannot take the row loses this line of the audit, not the request.
+            logger.LogWarning(e, "Could not log API request {Method} {Path} of client {ClientId} ({Status})", row.Method, row.Path, clientId, row.Status);
+        }
+    }
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+/// <summary>Puts <see cref="ApiRequestLog"/> first in the pipeline (before the exception handler, so a 500 is logged as one).</summary>
+internal sealed class ApiRequestLogStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        var log = app.ApplicationServices.GetRequiredService<ApiRequestLog>();
+        app.Use((context, inner) => log.InvokeAsync(context, inner));
+        next(app);
+    };
+}

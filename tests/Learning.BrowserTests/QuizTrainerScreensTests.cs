@@ -133,6 +133,18 @@ public sealed class QuizTrainerScreensTests
                 await Assertions.Expect(page.Locator("form")).Not.ToHaveCountAsync(0);
                 await LookAsync("quiz-editor");
 
+                // The whole quiz previewed from its editor: drawn and paged as a cadre meets it, then submitted and graded with
+                // the review shown as after the quiz closes; nothing stored (the integration test counts it).
+                await page.ClickAsync("#preview-quiz");
+                await Assertions.Expect(page.Locator("#preview-quiz-form fieldset.question").First).ToBeVisibleAsync();
+                await LookAsync("quiz-preview");
+                await page.Locator("#preview-quiz-form fieldset.question input[type=radio]").First.CheckAsync();
+                await page.Locator("#preview-moment").SelectOptionAsync("closed");
+                await page.ClickAsync("#preview-quiz-check");
+                await Assertions.Expect(page.Locator("#preview-score")).ToBeVisibleAsync();
+                await page.Locator("#preview-score").ScrollIntoViewIfNeededAsync();
+                await LookAsync("quiz-preview-checked");
+
                 await page.GotoAsync($"/Admin/Quizzes/Results?key={QuizKey}");
                 var attempt = page.Locator("a[href^='/Admin/Quizzes/Attempt/']").First;
                 await Assertions.Expect(attempt).ToBeVisibleAsync();

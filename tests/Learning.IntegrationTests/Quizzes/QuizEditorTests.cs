@@ -3,7 +3,9 @@ using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Security;
 using Learning.Quizzes.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Learning.IntegrationTests.Quizzes;
 
@@ -113,5 +115,67 @@ public sealed class QuizEditorTests
         using var start = await cadre.Http.PostAsync("/Quizzes/kt-du-cau", content);
         var started = QuizFixtures.StartedAttempt(start.StatusCode, start.Headers.Location?.OriginalString, await start.Content.ReadAsStringAsync());
         Assert.Equal(n - 1, (await QuizFixtures.AttemptQuestionsAsync(site, started)).Count);
+    }
+
+    /// <summary>
+    /// Issue 11: a trainer previews a whole quiz as a cadre meets it (drawn, paged, timed, pass mark) and checks it: graded by the
+    /// attempt's grader, the review as the chosen moment's options show it; nothing is stored, and a tampered draw is drawn anew.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Trainer_PreviewsAWholeQuiz_GradedAsACadreWouldBe_AndNothingIsStored(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await MatrixSite.CreateStaffAsync(site);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        const string url = "/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu";
+        var before = await site.WithDbAsync(async db => (await db.Set<Attempt>().CountAsync(), await db.Set<AttemptEvent>().CountAsync(), await db.Set<Learning.Reports.Data.XapiStatement>().CountAsync()));
+
+        // Ten questions drawn at random, two a page: five pages; no right answer in the page.
+        var (status, body, _) = await trainer.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(body, "<fieldset class=\"question"));
+        Assert.Contains("10 câu · 5 trang · điểm đạt 80%", body, StringComparison.Ordinal);
+        Assert.Contains("thời gian 15 phút", body, StringComparison.Ordinal);
+        Assert.Contains("Trang 5/5", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("is-right", body, StringComparison.Ordinal);
+        var draw = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, "name=\"draw\" value=\"([^\"]+)\"").Groups[1].Value);
+
+        // What was drawn (the test may read the seal; the page cannot): answer the first choice question right, leave the rest.
+        var sealedDraw = site.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("Learning.Quizzes.PreviewQuiz").ToTimeLimitedDataProtector().Unprotect(draw);
+        using var drawn = System.Text.Json.JsonDocument.Parse(sealedDraw);
+        var questions = drawn.RootElement.GetProperty("Questions").EnumerateArray()
+            .Select(q => (Slot: q.GetProperty("Slot").GetInt32(), Version: q.GetProperty("VersionId").GetInt32(), Order: q.GetProperty("Order").GetString()!.Split(','))).ToList();
+        Assert.Equal(10, questions.Select(q => q.Version).Distinct().Count());
+        var definitions = await site.WithDbAsync(async db => (await db.Set<QuestionVersion>().Where(v => questions.Select(q => q.Version).Contains(v.Id)).ToListAsync())
+            .ToDictionary(v => v.Id, v => Learning.Quizzes.Services.QuestionJson.Deserialize(v.Definition)));
+        var chosen = questions.First(q => definitions[q.Version].Type is Learning.Quizzes.Services.QuestionType.SingleChoice or Learning.Quizzes.Services.QuestionType.TrueFalse);
+        var right = definitions[chosen.Version].Options.Single(o => o.Fraction >= 1).Id;
+        var place = (Array.IndexOf(chosen.Order, right) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var slot = chosen.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (graded, review, _) = await trainer.PostFormAsync(url, [new("draw", draw), new("moment", "immediately"), new("shown", slot), new($"q{slot}", place)], url);
+        Assert.Equal(HttpStatusCode.OK, graded);
+        Assert.Contains("Được 1 / 10 điểm (10%).", review, StringComparison.Ordinal);
+        Assert.Contains("Chưa đạt (điểm đạt 80%).", review, StringComparison.Ordinal);
+        Assert.Contains($"id=\"question-{slot}\"", review, StringComparison.Ordinal);
+        Assert.Matches($"<fieldset class=\"question q-right\" id=\"question-{slot}\"", review);
+        Assert.DoesNotContain("is-right", review, StringComparison.Ordinal); // "immediately" does not show the right answer here
+
+        // The same draw, shown as after the quiz closes: the right answers too.
+        var (_, closed, _) = await trainer.PostFormAsync(url, [new("draw", draw), new("moment", "closed"), new("shown", slot), new($"q{slot}", place)], url);
+        Assert.Contains("is-right", closed, StringComparison.Ordinal);
+        Assert.Contains("sau khi bài đóng", closed, StringComparison.Ordinal);
+
+        // A tampered draw is not graded: a new draw, and a message that says so.
+        var (tampered, again, _) = await trainer.PostFormAsync(url, [new("draw", draw[..^4] + "AAAA"), new("shown", slot), new($"q{slot}", place)], url);
+        Assert.Equal(HttpStatusCode.OK, tampered);
+        Assert.Contains("id=\"preview-redrawn\"", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"preview-score\"", again, StringComparison.Ordinal);
+
+        // Nothing stored: no attempt, no attempt event, no learning statement.
+        Assert.Equal(before, await site.WithDbAsync(async db => (await db.Set<Attempt>().CountAsync(), await db.Set<AttemptEvent>().CountAsync(), await db.Set<Learning.Reports.Data.XapiStatement>().CountAsync())));
+        Assert.Contains("/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu", (await trainer.GetAsync("/Admin/Quizzes/Edit?key=kt-chu-ky-so-cong-vu")).Body, StringComparison.Ordinal);
     }
 }

@@ -233,6 +233,9 @@ public static class AuthorizationMatrix
         // Administration: quiz results (Quizzes.Grade: trainers and administrators; attempts outside the scope are 404)
         new("GET /Admin/Quizzes", "", _ => "/Admin/Quizzes", "L F A F F A"),
         new("GET /Admin/Quizzes/Grading", "", _ => "/Admin/Quizzes/Grading", "L F A F F A"),
+        new("GET /Admin/Quizzes/PreviewQuiz", "", _ => "/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
+        new("GET /Admin/Quizzes/PreviewQuiz", "missing", _ => "/Admin/Quizzes/PreviewQuiz?key=khong-co", "L F N F F N"),
+        new("POST /Admin/Quizzes/PreviewQuiz", "", _ => "/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu", "L F A F F A"), // no draw: a new one, nothing stored
         new("GET /Admin/Quizzes/Edit", "", _ => "/Admin/Quizzes/Edit", "L F A F F A"),
         new("GET /Admin/Quizzes/Edit", "existing", _ => "/Admin/Quizzes/Edit?key=kt-chu-ky-so-cong-vu", "L F A F F A"),
         new("POST /Admin/Quizzes/Edit ?handler=Save", "", _ => "/Admin/Quizzes/Edit?handler=Save", "L F A F F A"), // an empty form: its own message

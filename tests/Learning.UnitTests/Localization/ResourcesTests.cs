@@ -111,6 +111,7 @@ public sealed partial class ResourcesTests
             ["Type."] = Enum.GetNames<Learning.Quizzes.Services.QuestionType>(),
             ["Format."] = Enum.GetNames<Learning.Quizzes.Services.QuestionFileFormat>(),
             ["Edit."] = ["ReviewDuring", "ReviewImmediately", "ReviewLaterOpen", "ReviewAfterClose"],
+            ["PreviewQuiz.Moment."] = [.. Learning.Quizzes.Pages.Admin.Quizzes.PreviewQuizModel.Moments],
             ["Attempt.Event."] = [.. typeof(Learning.Quizzes.Services.AttemptEvents).GetFields().Select(f => (string)f.GetValue(null)!)],
             ["Edit.Item."] = ["Answer", "Correctness", "Marks", "Feedback", "GeneralFeedback", "RightAnswer"],
         },

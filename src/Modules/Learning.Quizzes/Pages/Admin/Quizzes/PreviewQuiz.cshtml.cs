@@ -23,7 +23,12 @@ namespace Learning.Quizzes.Pages.Admin.Quizzes;
 [RequirePermission(Permissions.Names.Author)]
 public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, IDataProtectionProvider protection, IStringLocalizer<QuizzesStrings> t) : PageModel
 {
+    /// <summary>The review moments a check can show, each with its string <c>PreviewQuiz.Moment.*</c>.</summary>
+    public static readonly IReadOnlyList<string> Moments = ["immediately", "later", "closed", "all"];
+
     private static readonly TimeSpan DrawLifetime = TimeSpan.FromHours(12);
+
+    private string moment = Moments[0];
 
     private readonly ITimeLimitedDataProtector protector = protection.CreateProtector("Learning.Quizzes.PreviewQuiz").ToTimeLimitedDataProtector();
 
@@ -38,7 +43,7 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
 
     /// <summary>Which review moment the check shows: <c>immediately</c>, <c>later</c>, <c>closed</c> or <c>all</c>.</summary>
     [BindProperty(SupportsGet = true)]
-    public string Moment { get; set; } = "immediately";
+    public string Moment { get => moment; set => moment = Moments.Contains(value) ? value : Moments[0]; }
 
     /// <summary>Set once the answers are checked.</summary>
     public PreviewScore? Score { get; private set; }

@@ -81,6 +81,12 @@ public sealed class ApiKeysScreensTests
         await Assertions.Expect(page.Locator("#limit-saved")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".client-limit")).ToContainTextAsync("Giới hạn riêng: 120 yêu cầu mỗi phút");
         await page.ClickAsync(".client-log");
+        for (var i = 0; i < 20 && await page.Locator("#api-log tbody tr").CountAsync() < 3; i++)
+        {
+            await Task.Delay(250); // the log is written a fraction of a second after the answers
+            await page.ReloadAsync();
+        }
+
         await Assertions.Expect(page.Locator("#api-log tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#log-summary")).ToContainTextAsync("3 yêu cầu, trong đó 1 bị từ chối");
         await Assertions.Expect(page.Locator("#api-log tbody tr.refused")).ToContainTextAsync("401");

@@ -29,6 +29,7 @@ public static class XapiServices
         services.AddScoped<ILearningEvents, LearningEventRecorder>();
         services.AddScoped<ApiClients>();
         services.AddSingleton<ApiRequestLog>();
+        services.AddHostedService<ApiRequestLogWriter>();
         services.AddTransient<IStartupFilter, ApiRequestLogStartupFilter>();
         services.AddScoped<IJobHandler, Jobs.ApiRequestRetentionJob>();
         services.AddRecurringJob(Jobs.ApiRequestRetentionJob.JobKind, Jobs.ApiRequestRetentionJob.JobKind, RecurringSchedule.Cron(Jobs.ApiRequestRetentionJob.Schedule));

@@ -138,6 +138,7 @@ public sealed class QuizEditorTests
         Assert.Contains("10 câu · 5 trang · điểm đạt 80%", body, StringComparison.Ordinal);
         Assert.Contains("thời gian 15 phút", body, StringComparison.Ordinal);
         Assert.Contains("Trang 5/5", body, StringComparison.Ordinal);
+        Assert.Contains("<strong>10 câu hỏi</strong>", body, StringComparison.Ordinal); // the intro, rendered as the cadre's card does
         Assert.DoesNotContain("is-right", body, StringComparison.Ordinal);
         var draw = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, "name=\"draw\" value=\"([^\"]+)\"").Groups[1].Value);
 

@@ -405,6 +405,11 @@ public sealed class XapiTests
         Assert.Contains(">429<", log, StringComparison.Ordinal);
         Assert.Contains("Vượt giới hạn yêu cầu", log, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{page}/987654/log")).Status);
+        var (_, refusedLog, _) = await admin.GetAsync($"{page}/{client.Id}/log?refused=true");
+        Assert.Contains("since=2026-01-01T00:00:00Z", refusedLog, StringComparison.Ordinal); // the 401
+        Assert.Contains(">429<", refusedLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("limit=5", refusedLog, StringComparison.Ordinal);
+        Assert.DoesNotContain(">200<", refusedLog, StringComparison.Ordinal);
 
         // Back to the site's default: audited, and the key's next request is served again within the same minute.
         var (saved, _, location) = await admin.PostFormAsync(page, [new("RequestsPerMinute", "")], $"{page}?handler=Limit&id={client.Id}");

@@ -46,9 +46,10 @@ public sealed class ApiRequestLog(TimeProvider clock, IOptions<ReportsApiOptions
 
     public static bool IsApiPath(PathString path) => path.StartsWithSegments("/xapi") || path.StartsWithSegments("/api/reports");
 
-    public async Task<ApiRequestPage> PageAsync(LearningDbContext db, int clientId, long? before, CancellationToken cancellationToken)
+    /// <summary>A page of the client's log, newest first; <paramref name="refusedOnly"/>: only the requests answered 400 or above.</summary>
+    public async Task<ApiRequestPage> PageAsync(LearningDbContext db, int clientId, long? before, bool refusedOnly, CancellationToken cancellationToken)
     {
-        var requests = db.Set<ApiRequest>().AsNoTracking().Where(r => r.ClientId == clientId);
+        var requests = db.Set<ApiRequest>().AsNoTracking().Where(r => r.ClientId == clientId && (!refusedOnly || r.Status >= 400));
         if (before is { } id && await requests.Where(r => r.Id == id).Select(r => (DateTime?)r.AtUtc).SingleOrDefaultAsync(cancellationToken) is { } at)
         {
             requests = requests.Where(r => r.AtUtc < at || (r.AtUtc == at && r.Id < id));

@@ -29,6 +29,20 @@ public sealed class ApiClientLogModel(
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
+    /// <summary>Only the refused requests (a status of 400 or above).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Refused { get; set; }
+
+    /// <summary>This log's address with the filter kept, and the paging key if given.</summary>
+    public string Link(long? before = null, bool? refused = null) =>
+        $"/Admin/Reports/api-clients/{Client.Id}/log" + ((refused ?? Refused, before) switch
+        {
+            (true, { } b) => $"?refused=true&before={b}",
+            (true, null) => "?refused=true",
+            (false, { } b) => $"?before={b}",
+            _ => "",
+        });
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
@@ -39,7 +53,7 @@ public sealed class ApiClientLogModel(
         }
 
         Client = client;
-        Requests = await log.PageAsync(db, id, Before is > 0 ? Before : null, cancellationToken);
+        Requests = await log.PageAsync(db, id, Before is > 0 ? Before : null, Refused, cancellationToken);
         return Page();
     }
 }

@@ -424,8 +424,28 @@ public sealed class XapiTests
         Assert.Equal(["reports.api_client.issued", "reports.api_client.limit_changed"], audit.Select(a => a.Action));
         Assert.Contains("2/min → default", audit[1].Details, StringComparison.Ordinal);
 
-        // The nightly retention takes what is older than LogDays (90) and nothing else.
+        // 150 older requests: the log shows 100 a page, newest first, and the next page the rest, in order, none twice.
         await WaitForRequestsAsync(site, client.Id, 5);
+        await site.WithDbAsync(async db =>
+        {
+            var start = DateTime.UtcNow.AddDays(-10);
+            db.AddRange(Enumerable.Range(0, 150).Select(i => new ApiRequest
+            {
+                ClientId = client.Id, AtUtc = start.AddMinutes(i), Method = "GET", Path = "/xapi/statements", Query = $"n={i:D3}", Status = 200,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var (_, first, _) = await admin.GetAsync($"{page}/{client.Id}/log");
+        var older = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value);
+        var (_, second, _) = await admin.GetAsync(older);
+        var seen = System.Text.RegularExpressions.Regex.Matches(first + second, @"n=(\d{3})").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, 150).Reverse(), seen);
+        Assert.Equal(100, System.Text.RegularExpressions.Regex.Count(first, "<tr class=\""));
+        Assert.DoesNotContain("rel=\"next\"", second, StringComparison.Ordinal);
+        await site.WithDbAsync(db => db.Set<ApiRequest>().Where(r => r.Query.StartsWith("n=")).ExecuteDeleteAsync());
+
+        // The nightly retention takes what is older than LogDays (90) and nothing else.
         await site.WithDbAsync(async db =>
         {
             db.Add(new ApiRequest { ClientId = client.Id, AtUtc = DateTime.UtcNow.AddDays(-91), Method = "GET", Path = "/xapi/statements", Status = 200 });

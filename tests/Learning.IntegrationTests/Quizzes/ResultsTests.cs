@@ -87,6 +87,14 @@ public sealed class ResultsTests
             Assert.Equal(best.MaxScore, decimal.Parse(maxScore.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        // Both files are in the audit trail: the quiz, the format and filter, how many rows (the cadres' names and scores left).
+        var exports = await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "quizzes.results.exported").OrderBy(e => e.Id).Select(e => new { e.Subject, e.Details, e.UserName }).ToListAsync());
+        Assert.Equal(2, exports.Count);
+        Assert.StartsWith("format=csv&key=kt-ky-so", exports[0].Details, StringComparison.Ordinal);
+        Assert.EndsWith(" · 2", exports[0].Details, StringComparison.Ordinal);
+        Assert.StartsWith("format=xlsx&key=kt-ky-so", exports[1].Details, StringComparison.Ordinal);
+        Assert.All(exports, e => Assert.False(string.IsNullOrEmpty(e.Subject)));
+
         // Who is to take it and has not: the Nha Trang cadres enrolled by the course's assignment, less the one who took it twice.
         var taker = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == NhaTrangCadre).Select(c => c.Id).SingleAsync());
         var other = await site.WithDbAsync(db => db.Set<Cadre>().Where(c => c.Email == MatrixSite.CadreInEmail).Select(c => c.Id).SingleAsync());

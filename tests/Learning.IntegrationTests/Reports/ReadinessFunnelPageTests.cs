@@ -110,6 +110,9 @@ public sealed class ReadinessFunnelPageTests
         Assert.DoesNotContain("c1.rp@example.vn", (await admin.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={b}")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain("@example.vn", (await manager.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={b}")).Body, StringComparison.Ordinal);
         Assert.Contains("c1.rp@example.vn", (await manager.GetAsync($"/Admin/Readiness?handler=Export&format=csv&unit={a}")).Body, StringComparison.Ordinal);
+        var exported = await site.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.Action == "certificates.readiness.exported").OrderBy(e => e.Id).Select(e => e.Details)));
+        Assert.Equal([$"unit={a} · 1", $"unit={b} · 0", $"unit={b} · 0", $"unit={a} · 1"], exported); // who took the personal data away, every time
         var listTop = await admin.GetAsync("/Admin/Readiness");
         Assert.Contains($"data-commune=\"{province}\"", listTop.Body, StringComparison.Ordinal);
         Assert.DoesNotContain($"data-commune=\"{a}\"", listTop.Body, StringComparison.Ordinal);

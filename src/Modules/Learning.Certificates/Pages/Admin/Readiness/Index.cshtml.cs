@@ -1,4 +1,5 @@
 using Learning.Certificates.Services.Readiness;
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,11 @@ namespace Learning.Certificates.Pages.Admin.Readiness;
 /// <summary>Readiness in the manager's scope: the funnel, a table by commune, the filtered list with paging, bulk request, exports.</summary>
 [RequirePermission(Permissions.Names.Readiness)]
 public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard board, SignatureDesk desk, ICadreDirectory directory,
-    Microsoft.Extensions.Localization.IStringLocalizer<CertificatesStrings> t) : PageModel
+    IAuditTrail audit, LearningDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<CertificatesStrings> t) : PageModel
 {
+    /// <summary>The audit action of the list for the signature provider: who took the ready cadres' details away.</summary>
+    public const string ExportedAction = "certificates.readiness.exported";
+
     public const int PageSize = 50;
 
     public static readonly IReadOnlyList<ReadinessState> Funnel = [ReadinessState.NotStarted, ReadinessState.InTraining, ReadinessState.Ready, ReadinessState.Requested, ReadinessState.Issued];
@@ -83,6 +87,9 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         var items = (await board.ListAsync(await WithinAsync(scope, cancellationToken), cancellationToken)).Where(i => i.State == ReadinessState.Ready).ToList();
         var stamp = board.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        audit.Record(ExportedAction, format == "xlsx" ? "xlsx" : "csv",
+            (Unit is { } unit ? $"unit={unit.ToString(System.Globalization.CultureInfo.InvariantCulture)} · " : "") + items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(cancellationToken);
         return format == "xlsx"
             ? File(ProviderExport.Xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"de-nghi-cap-chu-ky-so-{stamp}.xlsx")
             : File(ProviderExport.Csv(items), "text/csv; charset=utf-8", $"de-nghi-cap-chu-ky-so-{stamp}.csv");

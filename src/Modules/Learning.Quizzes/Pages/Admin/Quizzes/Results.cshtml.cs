@@ -1,4 +1,5 @@
 using System.Globalization;
+using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Learning.Quizzes.Data;
@@ -20,9 +21,14 @@ public sealed class ResultsModel(
     QuizCatalog catalog,
     ICadreDirectory cadres,
     IOrganizationScopeService scopes,
+    IAuditTrail audit,
+    LearningDbContext db,
     IStringLocalizer<QuizzesStrings> t) : PageModel
 {
     public const int PageSize = 100;
+
+    /// <summary>The audit action of a results file: who took the cadres' names and scores away, with which filter.</summary>
+    public const string ExportedAction = "quizzes.results.exported";
 
     /// <summary>How many of <see cref="NotAttempted"/> the page lists.</summary>
     public const int NotAttemptedShown = 200;
@@ -97,6 +103,7 @@ public sealed class ResultsModel(
         }
 
         var (header, rows) = await TableAsync(cancellationToken);
+        await AuditExportAsync("csv", rows.Count, cancellationToken);
         IEnumerable<IEnumerable<string?>> lines = [header, .. rows.Select(r => r.Select(Text))];
         return File(CsvExport.Bytes(lines), "text/csv; charset=utf-8", $"ket-qua-{Quiz.Key}.csv");
 
@@ -116,7 +123,15 @@ public sealed class ResultsModel(
         }
 
         var (header, rows) = await TableAsync(cancellationToken);
+        await AuditExportAsync("xlsx", rows.Count, cancellationToken);
         return File(XlsxTable.Write(t["Admin.ResultsSheet"], header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ket-qua-{Quiz.Key}.xlsx");
+    }
+
+    /// <summary>Audited before the file is sent, as the reports' exports are: the quiz, the format, the filter and the rows.</summary>
+    private async Task AuditExportAsync(string format, int rows, CancellationToken cancellationToken)
+    {
+        audit.Record(ExportedAction, Quiz.Title, $"format={format}&{FilterQuery} · {rows.ToString(CultureInfo.InvariantCulture)}");
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public string PageLink(int page) => "/Admin/Quizzes/Results?" + FilterQuery + "&p=" + page.ToString(CultureInfo.InvariantCulture);

@@ -145,6 +145,15 @@ public sealed class QuizTrainerScreensTests
                 await page.Locator("#preview-score").ScrollIntoViewIfNeededAsync();
                 await LookAsync("quiz-preview-checked");
 
+                // The course's own preview shows the quiz lesson as the module renders it (no start), with the way to the above.
+                await page.GotoAsync("/Admin/Courses");
+                await page.Locator("a[href^='/Admin/Courses/Edit/']", new PageLocatorOptions { HasText = "Khóa kiểm tra màn hình giảng viên" }).ClickAsync();
+                await page.ClickAsync("#preview");
+                await Assertions.Expect(page.Locator("#quiz-preview-whole")).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("#quiz-start")).ToHaveCountAsync(0);
+                await page.Locator("#quiz-preview").ScrollIntoViewIfNeededAsync();
+                await LookAsync("course-preview");
+
                 await page.GotoAsync($"/Admin/Quizzes/Results?key={QuizKey}");
                 var attempt = page.Locator("a[href^='/Admin/Quizzes/Attempt/']").First;
                 await Assertions.Expect(attempt).ToBeVisibleAsync();

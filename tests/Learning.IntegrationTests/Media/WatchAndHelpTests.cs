@@ -103,6 +103,15 @@ public sealed partial class WatchAndHelpTests
         var token = WatchToken(page.Body);
         Assert.NotEmpty(token);
 
+        // The course's preview for its author shows the same player, without a watch token (nothing is recorded for them).
+        using (var author = await site.SignedInAsync(TestSite.AdminEmail))
+        {
+            var preview = await author.GetAsync($"/Admin/Courses/Preview/{courseId}");
+            Assert.Equal(HttpStatusCode.OK, preview.Status);
+            Assert.Contains("data-player", preview.Body, StringComparison.Ordinal);
+            Assert.Empty(WatchToken(preview.Body));
+        }
+
         // "Ten hours watched" the moment the page opened: clamped to the video and to what could have been played (a few seconds).
         var (status, body) = await BeatAsync(cadre, token, [[0, 36000]], 5);
         Assert.Equal(HttpStatusCode.OK, status);

@@ -178,5 +178,14 @@ public sealed class QuizEditorTests
         // Nothing stored: no attempt, no attempt event, no learning statement.
         Assert.Equal(before, await site.WithDbAsync(async db => (await db.Set<Attempt>().CountAsync(), await db.Set<AttemptEvent>().CountAsync(), await db.Set<Learning.Reports.Data.XapiStatement>().CountAsync())));
         Assert.Contains("/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu", (await trainer.GetAsync("/Admin/Quizzes/Edit?key=kt-chu-ky-so-cong-vu")).Body, StringComparison.Ordinal);
+
+        // The course's preview shows its quiz lesson as the quiz module renders it in preview (no start), linking here.
+        var courseId = await site.WithDbAsync(db => db.Set<Learning.Courses.Data.Course>().Where(c => c.Slug == "chu-ky-so-cong-vu").Select(c => c.Id).SingleAsync());
+        var (coursePreview, courseBody, _) = await trainer.GetAsync($"/Admin/Courses/Preview/{courseId}");
+        Assert.Equal(HttpStatusCode.OK, coursePreview);
+        Assert.Contains("id=\"quiz-preview\"", courseBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Admin/Quizzes/PreviewQuiz?key=kt-chu-ky-so-cong-vu\"", courseBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"quiz-start\"", courseBody, StringComparison.Ordinal);
+        Assert.Equal(before, await site.WithDbAsync(async db => (await db.Set<Attempt>().CountAsync(), await db.Set<AttemptEvent>().CountAsync(), await db.Set<Learning.Reports.Data.XapiStatement>().CountAsync())));
     }
 }

@@ -15,6 +15,9 @@ public sealed record QuizCardView(
     string? AntiforgeryToken,
     bool IsPreview)
 {
+    /// <summary>In a course's preview, for a reader who may author quizzes: the card links to the whole quiz's preview.</summary>
+    public bool CanPreviewQuiz { get; init; }
+
     public Attempt? Open => Attempts.FirstOrDefault(a => a.State == AttemptState.InProgress);
 
     public bool Passed => GradePercent is { } p && p >= Quiz.PassPercent;

@@ -26,7 +26,10 @@ public sealed class QuizLessonRenderer(
         }
 
         var tokens = http.HttpContext is { } httpContext && !context.IsPreview ? antiforgery.GetAndStoreTokens(httpContext) : null;
-        var view = await pages.CardAsync(quiz, context.UserId, (context.CourseId, context.CourseSlug, context.LessonKey), tokens, context.IsPreview, cancellationToken);
+        var view = await pages.CardAsync(quiz, context.UserId, (context.CourseId, context.CourseSlug, context.LessonKey), tokens, context.IsPreview, cancellationToken) with
+        {
+            CanPreviewQuiz = context.IsPreview && http.HttpContext?.User.Has(Permissions.Author) == true,
+        };
         if (!context.IsPreview && view.Passed)
         {
             // Passed already (before this lesson used the quiz, or a report lost to a crash): the lesson counts as done.

@@ -155,6 +155,8 @@ public sealed class QuizEditorTests
         var right = definitions[chosen.Version].Options.Single(o => o.Fraction >= 1).Id;
         var place = (Array.IndexOf(chosen.Order, right) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var slot = chosen.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var chosenQuestion = await site.WithDbAsync(db => db.Set<QuestionVersion>().Where(v => v.Id == chosen.Version).Select(v => v.QuestionId).SingleAsync());
+        Assert.Contains($"href=\"/Admin/Quizzes/Question?id={chosenQuestion}\"", body, StringComparison.Ordinal); // each question links to its editor
 
         var (graded, review, _) = await trainer.PostFormAsync(url, [new("draw", draw), new("moment", "immediately"), new("shown", slot), new($"q{slot}", place)], url);
         Assert.Equal(HttpStatusCode.OK, graded);

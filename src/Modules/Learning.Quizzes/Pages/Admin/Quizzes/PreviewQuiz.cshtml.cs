@@ -41,6 +41,9 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
 
     public int Pages => Questions.Count == 0 ? 0 : Questions.Max(q => q.Page) + 1;
 
+    /// <summary>Each slot's question in the bank, for the links to edit it.</summary>
+    public IReadOnlyDictionary<int, int> QuestionIds { get; private set; } = new Dictionary<int, int>();
+
     /// <summary>Which review moment the check shows: <c>immediately</c>, <c>later</c>, <c>closed</c> or <c>all</c>.</summary>
     [BindProperty(SupportsGet = true)]
     public string Moment { get => moment; set => moment = Moments.Contains(value) ? value : Moments[0]; }
@@ -138,7 +141,8 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
     private async Task DrawAsync(CancellationToken cancellationToken)
     {
         var (drawn, definitions) = await catalog.DrawAsync(Quiz, new Random(RandomNumberGenerator.GetInt32(int.MaxValue)), cancellationToken);
-        var payload = new SealedDraw(Quiz.Id, [.. drawn.Select(q => new SealedQuestion(q.Slot, q.Page, q.QuestionVersionId, q.Mark, q.OptionOrder))]);
+        var payload = new SealedDraw(Quiz.Id, [.. drawn.Select(q => new SealedQuestion(q.Slot, q.Page, q.QuestionVersionId, q.Mark, q.OptionOrder, q.QuestionId))]);
+        QuestionIds = payload.Questions.ToDictionary(q => q.Slot, q => q.QuestionId);
         Draw = protector.Protect(JsonSerializer.Serialize(payload), DrawLifetime);
         Questions = [.. drawn.Select(q => View(q.Slot, q.Page, q.QuestionVersionId, q.Mark, q.OptionOrder, definitions[q.QuestionVersionId]))];
     }
@@ -161,6 +165,7 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
             return null;
         }
 
+        QuestionIds = sealedDraw.Questions.ToDictionary(q => q.Slot, q => q.QuestionId);
         var definitions = await catalog.DefinitionsAsync(sealedDraw.Questions.Select(q => q.VersionId), cancellationToken);
         return sealedDraw.Questions.All(q => definitions.ContainsKey(q.VersionId))
             ? [.. sealedDraw.Questions.Select(q => View(q.Slot, q.Page, q.VersionId, q.Mark, q.Order, definitions[q.VersionId]))]
@@ -174,7 +179,7 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
 /// <summary>What a preview's form carries, sealed: the quiz and each question as drawn.</summary>
 internal sealed record SealedDraw(int QuizId, List<SealedQuestion> Questions);
 
-internal sealed record SealedQuestion(int Slot, int Page, int VersionId, decimal Mark, string Order);
+internal sealed record SealedQuestion(int Slot, int Page, int VersionId, decimal Mark, string Order, int QuestionId);
 
 /// <summary>A preview's total: marks, the most there are, the percent, essays left to a grader, and whether it passes.</summary>
 public sealed record PreviewScore(decimal Total, decimal Max, decimal Percent, int Pending, bool Passed);

@@ -54,7 +54,7 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
     /// <summary>Answers that could not be checked, each with its question's number.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
-    /// <summary>Set when the posted draw was too old or its questions have changed: the page shows a fresh one.</summary>
+    /// <summary>Set when the posted draw was too old, tampered with or another quiz's: the page shows a fresh one.</summary>
     public bool Redrawn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
 
             answered.Add(q with { Response = response });
             var fraction = QuestionGrader.Grade(q.Question, response).Fraction;
-            graded.Add(q with { Response = response, Fraction = fraction is { } f ? (decimal)f : null, Show = Shown() });
+            graded.Add(q with { Response = response, Fraction = fraction is { } f ? Math.Round((decimal)f, 6) : null, Show = Shown() });
         }
 
         if (problems.Count > 0)
@@ -121,10 +121,11 @@ public sealed class PreviewQuizModel(QuizCatalog catalog, AttemptPages pages, ID
         }
 
         Questions = graded;
+        // Totalled and rounded as an attempt's grade is (AttemptGrading, QuizGrading.PercentOf), so a borderline pass is the same.
+        var total = Math.Round(graded.Sum(q => (q.Fraction ?? 0) * q.Mark), 3);
         var max = graded.Sum(q => q.Mark);
-        var total = graded.Sum(q => (q.Fraction ?? 0) * q.Mark);
         var pending = graded.Count(q => q.Fraction is null);
-        var percent = max == 0 ? 0 : total * 100 / max;
+        var percent = QuizGrading.PercentOf(new Attempt { Score = total, MaxScore = max });
         Score = new(total, max, percent, pending, pending == 0 && percent >= quiz.PassPercent);
         return Page();
     }

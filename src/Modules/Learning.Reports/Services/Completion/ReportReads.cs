@@ -4,9 +4,9 @@ using Learning.Data;
 using Learning.Modularity;
 using Learning.Organization;
 using Learning.Reports.Data;
-using Microsoft.EntityFrameworkCore;
-
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Learning.Reports.Services.Completion;
 
@@ -58,6 +58,11 @@ public sealed record HoursFilter(int Year, string? UnderPath = null, string? Pos
         string? Text(string key) => query[key].ToString() is { Length: > 0 } value ? value : null;
         return new HoursFilter(year, Text("under"), Text("position"), query["below"] == "true");
     }
+
+    /// <summary>The same from a stored query string (a saved hours report's), with or without its <c>?</c>, as
+    /// <see cref="ReportFilter.Parse(string)"/> reads a saved completion report's.</summary>
+    public static HoursFilter Parse(string queryString, int year) =>
+        Parse(new QueryCollection(QueryHelpers.ParseQuery(string.IsNullOrEmpty(queryString) || queryString[0] == '?' ? queryString : "?" + queryString)), year);
 }
 
 /// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>

@@ -5,8 +5,6 @@ using Learning.Notifications;
 using Learning.Organization;
 using Learning.Reports.Data;
 using Learning.Reports.Services.Completion;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -65,7 +63,7 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
             var filter = report is null || isHours ? null : ReportFilter.Parse(report.FilterQuery);
             // A recurring hours report is this year's, with the saved report's unit, position and "below target".
             var hoursFilter = isHours
-                ? HoursFilter.Parse(new QueryCollection(QueryHelpers.ParseQuery(report!.FilterQuery.Length == 0 || report.FilterQuery[0] == '?' ? report.FilterQuery : "?" + report.FilterQuery)), LocalTime.ToLocal(now).Year)
+                ? HoursFilter.Parse(report!.FilterQuery, LocalTime.ToLocal(now).Year)
                 : null;
             var visible = report is not null && (scope.Unrestricted || scope.Paths.Count > 0) && (isHours
                 ? hoursFilter!.UnderPath is not { } under || (ReportFilter.IsOrgPath(under) && scope.Contains(under))

@@ -87,10 +87,11 @@ public sealed class IndexModel(IOrganizationScopeService scopes, ReadinessBoard 
         var scope = await scopes.GetScopeAsync(User, cancellationToken);
         var items = (await board.ListAsync(await WithinAsync(scope, cancellationToken), cancellationToken)).Where(i => i.State == ReadinessState.Ready).ToList();
         var stamp = board.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        audit.Record(ExportedAction, format == "xlsx" ? "xlsx" : "csv",
+        var xlsx = format == "xlsx";
+        audit.Record(ExportedAction, xlsx ? "xlsx" : "csv",
             (Unit is { } unit ? $"unit={unit.ToString(System.Globalization.CultureInfo.InvariantCulture)} · " : "") + items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);
-        return format == "xlsx"
+        return xlsx
             ? File(ProviderExport.Xlsx(items), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"de-nghi-cap-chu-ky-so-{stamp}.xlsx")
             : File(ProviderExport.Csv(items), "text/csv; charset=utf-8", $"de-nghi-cap-chu-ky-so-{stamp}.csv");
     }

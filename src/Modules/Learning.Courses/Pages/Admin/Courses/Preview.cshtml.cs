@@ -34,12 +34,13 @@ public sealed class PreviewModel(LearningDbContext db, CourseAuthoring authoring
 
         Modules = await authoring.LoadDraftAsync(id, cancellationToken);
         var kinds = new Dictionary<int, IHtmlContent>();
+        var userId = User.RequiredUserId();
         foreach (var lesson in Modules.SelectMany(m => m.Lessons).Where(l => l.Reference is { Length: > 0 }))
         {
             if (renderers.FirstOrDefault(r => r.Kind == lesson.Kind) is { } renderer)
             {
                 kinds[lesson.Id] = await renderer.RenderAsync(
-                    new LessonRenderContext(Course.Id, Course.Slug, lesson.Key, lesson.Kind, lesson.Title, lesson.Reference, User.RequiredUserId(), IsPreview: true),
+                    new LessonRenderContext(Course.Id, Course.Slug, lesson.Key, lesson.Kind, lesson.Title, lesson.Reference, userId, IsPreview: true),
                     cancellationToken);
             }
         }

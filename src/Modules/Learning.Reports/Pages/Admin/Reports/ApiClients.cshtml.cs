@@ -59,6 +59,9 @@ public sealed class ApiClientsModel(
     [BindProperty]
     public int? UnitId { get; set; }
 
+    /// <summary>A limit was given, and it is not a whole number of requests a minute the site allows (1 to the maximum).</summary>
+    private bool LimitOutOfRange => RequestsPerMinute is < 1 or > ApiClients.MaxRequestsPerMinute;
+
     public async Task OnGetAsync(bool revoked, int? limitSaved, CancellationToken cancellationToken)
     {
         Revoked = revoked;
@@ -79,7 +82,7 @@ public sealed class ApiClientsModel(
         {
             Error = t["ApiClients.UnitRequired"];
         }
-        else if (RequestsPerMinute is < 1 or > ApiClients.MaxRequestsPerMinute)
+        else if (LimitOutOfRange)
         {
             Error = t["ApiClients.LimitInvalid", ApiClients.MaxRequestsPerMinute];
         }
@@ -125,7 +128,7 @@ public sealed class ApiClientsModel(
             return NotFound();
         }
 
-        if (RequestsPerMinute is < 1 or > ApiClients.MaxRequestsPerMinute)
+        if (LimitOutOfRange)
         {
             Error = t["ApiClients.LimitInvalid", ApiClients.MaxRequestsPerMinute];
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -65,6 +65,7 @@ public sealed partial class CertificateJourneyTests
 
         await Assertions.Expect(page.Locator("#save-state")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
         await page.ClickAsync("#attempt-submit");
+        await page.ClickAsync("#summary-submit");
         await Assertions.Expect(page.Locator("#review-outcome")).ToContainTextAsync("Chúc mừng, bạn đã đạt");
 
         // The certificate is issued by a job: My certificates shows it within moments.

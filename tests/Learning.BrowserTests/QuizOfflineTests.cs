@@ -79,6 +79,14 @@ public sealed partial class QuizOfflineTests
         await Assertions.Expect(dots.Nth(0)).ToHaveClassAsync(new Regex(@"\bpart\b")); // one of its two questions answered
         // A save that crosses an answer being recorded is retried after 4 s: more than the default 5 s wait on a busy machine.
         await Assertions.Expect(page.Locator("#save-state")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        // A flag on the page's second question (to come back to it): pressed, its page button marked, sent with a save.
+        var flagOne = pageOne.Nth(1).Locator(".q-flag");
+        await flagOne.ClickAsync();
+        await Assertions.Expect(flagOne).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(flagOne).ToHaveTextAsync("Đã đánh dấu");
+        await Assertions.Expect(dots.Nth(0)).ToHaveClassAsync(new Regex(@"\bflagged\b"));
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
+        Assert.Null(await page.EvaluateAsync<string?>("key => localStorage.getItem(key)", "learning.quiz." + attempt + ".flags"));
         await Browser.ScreenshotAsync(page, "11-quiz-attempt-online");
         await AssertFitsThePhoneAsync(page);
 
@@ -91,6 +99,8 @@ public sealed partial class QuizOfflineTests
         await Assertions.Expect(pageTwo.First).ToBeVisibleAsync();
         await AnswerAsync(pageTwo.Nth(0), bank);
         await AnswerAsync(pageTwo.Nth(1), bank);
+        await pageTwo.Nth(0).Locator(".q-flag").ClickAsync(); // offline too: the flag waits on the phone with the answers
+        Assert.NotNull(await page.EvaluateAsync<string?>("key => localStorage.getItem(key)", "learning.quiz." + attempt + ".flags"));
         var state = page.Locator("#save-state");
         await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "offline");
         await Assertions.Expect(dots.Nth(0)).ToHaveClassAsync(new Regex(@"\bdone\b")); // each page's button says it is answered, offline too
@@ -111,6 +121,7 @@ public sealed partial class QuizOfflineTests
         await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
         await Assertions.Expect(state).ToContainTextAsync("Đã lưu");
         Assert.Equal("{}", await page.EvaluateAsync<string>("key => localStorage.getItem(key)", "learning.quiz." + attempt));
+        Assert.Null(await page.EvaluateAsync<string?>("key => localStorage.getItem(key)", "learning.quiz." + attempt + ".flags"));
 
         // A reload shows what the server holds (nothing is left in local storage): the same page, every answer in place.
         var before = await FormStateAsync(page);
@@ -118,11 +129,31 @@ public sealed partial class QuizOfflineTests
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");
         Assert.Equal(before, await FormStateAsync(page));
-        // The server draws the page buttons from what it holds: the two answered pages are marked before any script runs.
+        // The server draws the page buttons from what it holds: the two answered (and flagged) pages are marked before any script runs.
         var served = await (await context.APIRequest.GetAsync(page.Url)).TextAsync();
-        Assert.Matches("<button class=\"dot\\s+done\" name=\"go\" value=\"0\" aria-label=\"Trang 1/8: đã trả lời 2/2 câu\"", System.Net.WebUtility.HtmlDecode(served));
-        await Assertions.Expect(dots.Nth(1)).ToHaveAttributeAsync("aria-label", "Trang 2/8: đã trả lời 2/2 câu");
-        // The rest, page by page, online; then submit (the confirm dialog is accepted).
+        Assert.Matches("<button class=\"dot\\s+done flagged\" name=\"go\" value=\"0\" aria-label=\"Trang 1/8: đã trả lời 2/2 câu, có câu đã đánh dấu\"", System.Net.WebUtility.HtmlDecode(served));
+        await Assertions.Expect(dots.Nth(1)).ToHaveAttributeAsync("aria-label", "Trang 2/8: đã trả lời 2/2 câu, có câu đã đánh dấu");
+        // Both flags came back from the server: the one given online and the one given offline.
+        await Assertions.Expect(page.Locator(".q-flag[aria-pressed='true']")).ToHaveCountAsync(2);
+        await Assertions.Expect(pageTwo.Nth(0).Locator(".q-flag")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The summary before submitting: every question with its state and flag; a question's number leads back to it.
+        await page.ClickAsync("#attempt-submit");
+        var summary = page.Locator("#attempt-summary");
+        await Assertions.Expect(summary).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#summary-count")).ToHaveTextAsync($"Đã trả lời 4/{Questions} câu. 2 câu đã đánh dấu để xem lại.");
+        await Assertions.Expect(page.Locator("#summary-rows tr")).ToHaveCountAsync(Questions);
+        await Assertions.Expect(page.Locator("#summary-rows tr.unanswered")).ToHaveCountAsync(Questions - 4);
+        await Assertions.Expect(page.Locator("#summary-rows .q-flag-tag")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".attempt-page:not([hidden]) fieldset.question").First).ToBeHiddenAsync();
+        await Browser.ScreenshotAsync(page, "11-quiz-summary");
+        await AssertFitsThePhoneAsync(page);
+        var flaggedSlot = await pageTwo.Nth(0).GetAttributeAsync("data-slot");
+        await page.Locator($"#summary-rows .summary-go[data-slot='{flaggedSlot}']").ClickAsync();
+        await Assertions.Expect(summary).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");
+        await Assertions.Expect(pageTwo.Nth(0)).ToBeInViewportAsync();
+        // The rest, page by page, online; then submit from the summary.
         for (var p = 2; p < Questions / 2; p++)
         {
             var fieldsets = page.Locator($".attempt-page[data-page='{p}'] fieldset.question");
@@ -134,7 +165,10 @@ public sealed partial class QuizOfflineTests
 
         await Assertions.Expect(state).ToHaveAttributeAsync("data-state", "saved", new() { Timeout = 20_000 });
         await page.ClickAsync("#attempt-submit");
+        await Assertions.Expect(page.Locator("#summary-count")).ToHaveTextAsync($"Đã trả lời {Questions}/{Questions} câu. 2 câu đã đánh dấu để xem lại.");
+        await page.ClickAsync("#summary-submit");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
+        await Assertions.Expect(page.Locator("fieldset.question .q-flag-tag")).ToHaveCountAsync(2); // the review keeps what the cadre flagged
         await Assertions.Expect(page.Locator("#review-score")).ToHaveTextAsync($"{Questions}/{Questions} điểm (100%)");
         await Assertions.Expect(page.Locator("#review-outcome")).ToContainTextAsync("Chúc mừng, bạn đã đạt");
         Assert.Equal(Questions, await page.Locator("fieldset.question.q-right").CountAsync());
@@ -158,7 +192,7 @@ public sealed partial class QuizOfflineTests
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 360, $"the page is {width} px wide on a 360 px phone");
         var small = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('.choices label, .match-row select, .ordering select, .q-answer input, .q-answer textarea, .attempt-nav .btn, .page-dots .dot, #attempt-submit, #review-back')]
+            () => [...document.querySelectorAll('.choices label, .match-row select, .ordering select, .q-answer input, .q-answer textarea, .attempt-nav .btn, .page-dots .dot, #attempt-submit, #review-back, .q-flag, .summary-go, #summary-back, #summary-submit')]
                 .filter(e => e.offsetParent !== null)
                 .map(e => [e, e.getBoundingClientRect()])
                 .filter(([, r]) => r.height < 40 || r.width < 40)

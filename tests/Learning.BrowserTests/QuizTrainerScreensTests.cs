@@ -43,6 +43,7 @@ public sealed class QuizTrainerScreensTests
         await cadrePage.ClickAsync("#quiz-start");
         await cadrePage.Locator("fieldset.question").First.WaitForAsync();
         await cadrePage.ClickAsync("#attempt-submit");
+        await cadrePage.ClickAsync("#summary-submit");
         await Assertions.Expect(cadrePage).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
         await cadre.CloseAsync();
 

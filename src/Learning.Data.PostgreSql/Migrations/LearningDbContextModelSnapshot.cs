@@ -1961,6 +1961,10 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<string>("Drawn")
                         .HasColumnType("text");
 
+                    b.Property<string>("Flagged")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("timestamp with time zone");
 

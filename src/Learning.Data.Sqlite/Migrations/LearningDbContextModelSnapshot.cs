@@ -1889,6 +1889,10 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<string>("Drawn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Flagged")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("GradedUtc")
                         .HasColumnType("TEXT");
 

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Learning.Data;
 using Learning.Data.Jobs;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.IntegrationTests.Media;
+using Learning.IntegrationTests.Security;
 using Learning.Quizzes.Data;
 using Learning.Quizzes.Services;
 using Microsoft.EntityFrameworkCore;
@@ -187,6 +189,84 @@ public sealed class AttemptTests
         Assert.Equal(Bank.Length, graded.Score);
         Assert.Single(graded.Events, e => e.Kind == AttemptEvents.Saved);
         Assert.Single(graded.Events, e => e.Kind == AttemptEvents.Submitted);
+    }
+
+    /// <summary>
+    /// Moodle's "Flag question": flags go with a save (the whole set, also into an attempt whose questions are only drawn),
+    /// come back on the page and its page buttons, toggle without the script, ride on the submit, and show in the cadre's review
+    /// and the trainer's view. A flag on a question not in the attempt, or after submission, is refused and changes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Flags_SavedWithTheAnswersOrWithoutTheScript_KeptThroughTheSubmit_AndShownInTheReviews(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await SeedAsync(site);
+        await MatrixSite.CreateStaffAsync(site);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        Task<string?> FlaggedAsync() => site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Flagged).SingleAsync());
+        var page = (await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body;
+        var questions = await QuestionsAsync(site, attempt);
+        Assert.Equal(questions.Count, Regex.Count(page, "<button class=\"q-flag\" name=\"flag\" value=\"\\d+\" aria-pressed=\"false\">"));
+        Assert.Contains("id=\"attempt-summary\" hidden", page, StringComparison.Ordinal);
+        Assert.Null(await FlaggedAsync());
+
+        // The script's save: the set, in any order; the page then shows them pressed, and their page buttons marked.
+        var (first, third) = (questions.Keys.Min(), questions.Keys.Order().ElementAt(2));
+        var (status, _) = await SaveAsync(cadre, attempt, new { page = 0, answers = Array.Empty<object>(), flags = new[] { third, first } });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal($"{first},{third}", await FlaggedAsync());
+        page = (await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body;
+        Assert.Contains($"name=\"flag\" value=\"{first}\" aria-pressed=\"true\">Đã đánh dấu<", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"flag\" value=\"{third}\" aria-pressed=\"true\">", page, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(page, "aria-pressed=\"true\""));
+        Assert.Matches("class=\"dot current\\s+flagged\" name=\"go\" value=\"0\" aria-label=\"[^\"]*có câu đã đánh dấu\"", page);
+
+        // A save without flags leaves them; a flag on a question not in the attempt is refused with the answer it came with.
+        var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 1L, response = RightAnswer(single.Value) } } })).Status);
+        Assert.Equal($"{first},{third}", await FlaggedAsync());
+        var (foreign, body) = await SaveAsync(cadre, attempt, new { answers = new[] { new { slot = single.Key, seq = 2L, response = new QuestionResponse { Choices = [single.Value.Key("b")] } } }, flags = new[] { first, 99 } });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign);
+        Assert.Equal("Answer.UnknownQuestion", body.GetProperty("code").GetString());
+        Assert.Equal($"{first},{third}", await FlaggedAsync());
+        Assert.Equal(1, (await AttemptQuestionsAsync(site, attempt)).Single(q => q.Slot == single.Key).Sequence);
+
+        // Without the script: a question's flag button posts the page (its answers saved) and comes back to it, flag toggled.
+        var second = questions.Keys.Order().ElementAt(1);
+        var token = Field(page, "__RequestVerificationToken");
+        foreach (var (slot, expected) in new[] { (second, $"{first},{second},{third}"), (first, $"{second},{third}") })
+        {
+            using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("flag", $"{slot}")]);
+            using var posted = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Save", content);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            Assert.Equal($"/Quizzes/Attempt/{attempt}?page=0#question-{slot}", posted.Headers.Location?.OriginalString);
+            Assert.Equal(expected, await FlaggedAsync());
+        }
+
+        // The submit carries the set the script still held; the review marks those questions, as does the trainer's view.
+        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("pending", ""), new("flags", $"[{third}]")]))
+        {
+            using var submitted = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Submit", content);
+            Assert.Equal($"/Quizzes/Review/{attempt}", submitted.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal($"{third}", await FlaggedAsync());
+        var review = (await cadre.GetAsync($"/Quizzes/Review/{attempt}")).Body;
+        Assert.Matches($"(?s)id=\"question-{third}\".*?<span class=\"q-flag-tag\">Đã đánh dấu</span>", review);
+        Assert.Equal(1, Regex.Count(review, "class=\"q-flag-tag\""));
+        Assert.DoesNotContain("name=\"flag\"", review, StringComparison.Ordinal);
+        using (var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail))
+        {
+            Assert.Equal(1, Regex.Count((await trainer.GetAsync($"/Admin/Quizzes/Attempt/{attempt}")).Body, "class=\"q-flag-tag\""));
+        }
+
+        // After submission a flag is refused like an answer, and nothing changes.
+        var (late, lateBody) = await SaveAsync(cadre, attempt, new { answers = Array.Empty<object>(), flags = new[] { first } });
+        Assert.Equal(HttpStatusCode.Conflict, late);
+        Assert.Equal("Attempt.AlreadySubmitted", lateBody.GetProperty("code").GetString());
+        Assert.Equal($"{third}", await FlaggedAsync());
     }
 
     /// <summary>Issue 11, bad input: another cadre's attempt is a 404, a tampered option or a question not in the attempt is refused whole.</summary>

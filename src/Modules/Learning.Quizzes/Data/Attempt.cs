@@ -55,6 +55,12 @@ public sealed class Attempt
     /// </summary>
     public string? Drawn { get; set; }
 
+    /// <summary>
+    /// The slots the cadre flagged to come back to (<see cref="Services.AttemptFlags"/>: "3,7"), null when none: kept with the
+    /// attempt, so a reload or another phone shows them, and the summary before submitting lists them.
+    /// </summary>
+    public string? Flagged { get; set; }
+
     public List<AttemptQuestion> Questions { get; set; } = [];
 
     public List<AttemptEvent> Events { get; set; } = [];

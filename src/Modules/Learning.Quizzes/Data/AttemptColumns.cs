@@ -20,7 +20,7 @@ public static class AttemptColumns
         new(nameof(Data.Attempt.CurrentPage), a => a.CurrentPage), new(nameof(Data.Attempt.PageCount), a => a.PageCount),
         new(nameof(Data.Attempt.Score), a => a.Score), new(nameof(Data.Attempt.MaxScore), a => a.MaxScore),
         new(nameof(Data.Attempt.Passed), a => a.Passed), new(nameof(Data.Attempt.GradedUtc), a => a.GradedUtc),
-        new(nameof(Data.Attempt.Drawn), a => a.Drawn),
+        new(nameof(Data.Attempt.Drawn), a => a.Drawn), new(nameof(Data.Attempt.Flagged), a => a.Flagged),
     ];
 
     /// <summary>The columns of a log row (its id is generated).</summary>

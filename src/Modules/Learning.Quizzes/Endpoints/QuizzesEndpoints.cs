@@ -42,12 +42,12 @@ public static class QuizzesEndpoints
         Guid id, SaveRequest request, ClaimsPrincipal user, AttemptService attempts, TimeProvider clock, IStringLocalizer<QuizzesStrings> t, CancellationToken cancellationToken)
     {
         var answers = (request.Answers ?? []).Select(a => new AnswerInput(a.Slot, a.Seq, (a.Response ?? new QuestionResponse()).Normalized())).ToList();
-        if (answers.Count > MaxAnswersPerSave)
+        if (answers.Count > MaxAnswersPerSave || request.Flags?.Count > MaxAnswersPerSave)
         {
             return Refused(StatusCodes.Status400BadRequest, "Answer.UnknownQuestion", t);
         }
 
-        var outcome = await attempts.SaveAsync(id, user.RequiredUserId(), request.Page, answers, cancellationToken);
+        var outcome = await attempts.SaveAsync(id, user.RequiredUserId(), request.Page, answers, request.Flags, cancellationToken);
         if (outcome is null)
         {
             return TypedResults.NotFound();

@@ -331,7 +331,15 @@ public sealed class AttemptService(
     /// time is up, or an answer does not fit its question (a tampered option, a slot not in the attempt). Null: not their attempt.
     /// The answers name options by their place on the attempt's page (<see cref="AnswerKeys"/>); they are stored as ids.
     /// </summary>
-    public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken)
+    public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken) =>
+        await SaveAsync(publicId, userId, page, answers, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(Guid, string, int?, IReadOnlyList{AnswerInput}, CancellationToken)"/>, and the attempt's flagged
+    /// questions become <paramref name="flags"/> (the whole set; null leaves them as they are). A slot not in the attempt is
+    /// refused as an unknown answer is.
+    /// </summary>
+    public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
         // One read: the attempt's state and the version of each of its questions; the slots answered are picked here (a slot not
         // in the attempt is missing). Not filtered in the query: with the slots as a list parameter (Slot = ANY($3)) PostgreSQL
@@ -358,13 +366,14 @@ public sealed class AttemptService(
         var drawn = attempt.Drawn is { } text ? AttemptDraw.Read(attempt.Id, text) : null;
         var questions = drawn?.Select(q => (q.Slot, q.QuestionVersionId, q.OptionOrder)) ?? attempt.Versions.Select(v => (v.Slot, v.QuestionVersionId, v.OptionOrder));
         var (problem, ids) = await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, questions, answers, cancellationToken);
+        problem ??= CheckFlags(questions, flags);
         if (problem is not null)
         {
             return new([], problem, attempt.DeadlineUtc);
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, cancellationToken);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, flags, cancellationToken);
         return saved ? new(ids, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
@@ -416,6 +425,18 @@ public sealed class AttemptService(
         return (null, ids);
     }
 
+    /// <summary>Flags name questions of the attempt, or the save is refused (a tampered slot).</summary>
+    private static AttemptProblem? CheckFlags(IEnumerable<(int Slot, int Version, string Order)> questions, IReadOnlyCollection<int>? flags)
+    {
+        if (flags is null || flags.Count == 0)
+        {
+            return null;
+        }
+
+        var slots = questions.Select(q => q.Slot).ToHashSet();
+        return flags.All(slots.Contains) ? null : new("Answer.UnknownQuestion");
+    }
+
     /// <summary>
     /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
     /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
@@ -423,7 +444,8 @@ public sealed class AttemptService(
     /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
     /// In a transaction already open (a submit's), it writes in that one and leaves the commit to it.
     /// </summary>
-    private Task<bool> WriteAnswersAsync(long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, CancellationToken cancellationToken) =>
+    private Task<bool> WriteAnswersAsync(
+        long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             var now = Now;
@@ -432,7 +454,9 @@ public sealed class AttemptService(
             var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
                 + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
                 + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
-            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{stillOpen};");
+            // The flags ride on the same statement: a save that carries them costs no more round trips than one that does not.
+            var flagged = flags is null ? "" : $", {attempt.Column(nameof(Attempt.Flagged))} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{stillOpen};");
             if (drawn is not null)
             {
                 // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
@@ -491,11 +515,15 @@ public sealed class AttemptService(
     /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.
     /// Submitting again changes nothing: the attempt is graded once.
     /// </summary>
-    public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken)
+    public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken) =>
+        await SubmitAsync(attempt, lastAnswers, null, cancellationToken);
+
+    /// <summary>With the flags the page held (null: as stored), kept for the review: what the cadre meant to check again.</summary>
+    public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         Func<CancellationToken, Task<bool>>? lastSave = null;
-        if (lastAnswers.Count > 0)
+        if (lastAnswers.Count > 0 || flags is not null)
         {
             // Checked against the attempt as loaded, and written in the grading's own transaction just before the claim: one
             // commit for the submit, not two, and no second read. Refused answers (time up, already submitted, one that does not
@@ -504,9 +532,10 @@ public sealed class AttemptService(
             var drawn = attempt.Drawn is null ? null : attempt.Questions;
             var questions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId, q.OptionOrder));
             var (problem, ids) = await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, questions, lastAnswers, cancellationToken);
+            problem ??= CheckFlags(questions, flags);
             if (problem is null)
             {
-                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, ct);
+                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, flags, ct);
             }
         }
 

@@ -1,6 +1,8 @@
 // The attempt page: saves each answer as it changes, keeps what the server has not confirmed in local storage (so a lost
 // connection, a reload or a closed tab loses nothing), sends it when the connection returns, turns pages without the network,
-// and counts down by the server's clock. Without this script the page still works: its buttons post the form.
+// counts down by the server's clock, keeps the cadre's flags on questions (sent with the saves, held like answers while
+// offline) and shows a summary of the attempt before it is submitted. Without this script the page still works: its buttons
+// post the form (a flag button saves the page and comes back flagged; "submit" submits without the summary).
 (() => {
   'use strict';
   const root = document.getElementById('attempt');
@@ -23,6 +25,12 @@
   let pageChanged = false;
   let stopped = false;
   let submitWhenOnline = false;
+  // The flagged slots as the page shows them, and the set not yet confirmed by the server (null: nothing to send). The whole set
+  // is sent, so a resend after a lost reply, or from local storage after a reload, is harmless.
+  const flagKey = storeKey + '.flags';
+  const flagged = new Set(fieldsets.filter(fs => flagButton(fs).getAttribute('aria-pressed') === 'true').map(fs => +fs.dataset.slot));
+  let flagsWaiting = readFlags();
+  const summary = document.getElementById('attempt-summary');
   // The deadline as the server last gave it: the page's own, then each save's reply (a trainer's extra time or a new close
   // date reaches an open page with its next save, and is asked for once more before the page submits at zero).
   const timer = document.getElementById('timer');
@@ -35,6 +43,38 @@
 
   function read() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch { return {}; }
+  }
+
+  function readFlags() {
+    try { const list = JSON.parse(localStorage.getItem(flagKey)); return Array.isArray(list) ? list : null; } catch { return null; }
+  }
+
+  function writeFlags() {
+    try {
+      if (flagsWaiting) localStorage.setItem(flagKey, JSON.stringify(flagsWaiting));
+      else localStorage.removeItem(flagKey);
+    } catch { /* private mode */ }
+  }
+
+  function flagButton(fs) {
+    return fs.querySelector('.q-flag') || document.createElement('button');
+  }
+
+  function showFlag(fs) {
+    const on = flagged.has(+fs.dataset.slot);
+    const button = flagButton(fs);
+    button.setAttribute('aria-pressed', on ? 'true' : 'false');
+    button.textContent = on ? root.dataset.flagged : root.dataset.flag;
+  }
+
+  function toggleFlag(fs) {
+    const slot = +fs.dataset.slot;
+    if (!flagged.delete(slot)) flagged.add(slot);
+    showFlag(fs);
+    flagsWaiting = [...flagged].sort((a, b) => a - b);
+    writeFlags();
+    markPages();
+    send();
   }
 
   function write() {
@@ -102,12 +142,12 @@
     send();
   }
 
-  function post(answers) {
+  function post(answers, flags) {
     return fetch('/api/quizzes/attempts/' + id + '/answers', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token },
-      body: JSON.stringify({ page, answers }),
+      body: JSON.stringify(flags ? { page, answers, flags } : { page, answers }),
     });
   }
 
@@ -128,18 +168,20 @@
   async function send() {
     if (sending || stopped) return;
     const slots = Object.keys(waiting);
-    if (slots.length === 0 && !pageChanged) return;
+    if (slots.length === 0 && !pageChanged && !flagsWaiting) return;
     if (!navigator.onLine) { say('offline'); return; }
     sending = true;
     say('sending');
     let retry = false;
+    const flags = flagsWaiting;
     try {
-      const reply = await post(held());
+      const reply = await post(held(), flags);
       if (reply.ok) {
         accept(await reply.json());
         pageChanged = false;
+        if (flags && flagsWaiting === flags) { flagsWaiting = null; writeFlags(); } // not changed again while it was on its way
         say(Object.keys(waiting).length ? 'waiting' : 'saved');
-        retry = Object.keys(waiting).length > 0;
+        retry = Object.keys(waiting).length > 0 || flagsWaiting !== null;
       } else if (reply.status === 400 || reply.status === 409) {
         const body = await reply.json().catch(() => null);
         stopped = true;
@@ -186,29 +228,72 @@
     return fieldsets.filter(fs => !isAnswered(fs));
   }
 
-  // Each page's button: all of its questions answered ("done"), some ("part"), or none; its label says how many.
+  function pageOf(fs) {
+    return +fs.closest('.attempt-page').dataset.page;
+  }
+
+  // Each page's button: all of its questions answered ("done"), some ("part"), or none, and whether one is flagged; its label says so.
   function markPages() {
     const dots = document.getElementById('page-dots');
     if (!dots) return;
     dots.querySelectorAll('.dot').forEach(d => {
-      const onPage = fieldsets.filter(fs => +fs.closest('.attempt-page').dataset.page === +d.value);
+      const onPage = fieldsets.filter(fs => pageOf(fs) === +d.value);
       const answered = onPage.filter(isAnswered).length;
+      const hasFlag = onPage.some(fs => flagged.has(+fs.dataset.slot));
       d.classList.toggle('done', onPage.length > 0 && answered === onPage.length);
       d.classList.toggle('part', answered > 0 && answered < onPage.length);
-      d.setAttribute('aria-label', dots.dataset.label.replace('{0}', +d.value + 1).replace('{2}', answered).replace('{3}', onPage.length));
+      d.classList.toggle('flagged', hasFlag);
+      d.setAttribute('aria-label', dots.dataset.label.replace('{0}', +d.value + 1).replace('{2}', answered).replace('{3}', onPage.length) + (hasFlag ? dots.dataset.flagged : ''));
     });
   }
 
+  // Before submitting: every question with its state and flag, each a way back to it (Moodle's "Summary of attempt").
+  function openSummary() {
+    const rows = document.getElementById('summary-rows');
+    rows.textContent = '';
+    fieldsets.forEach(fs => {
+      const done = isAnswered(fs);
+      const row = rows.insertRow();
+      row.className = done ? 'answered' : 'unanswered';
+      const go = document.createElement('button');
+      go.type = 'button';
+      go.className = 'summary-go';
+      go.dataset.slot = fs.dataset.slot;
+      go.textContent = summary.dataset.question.replace('{0}', fs.dataset.slot);
+      row.insertCell().append(go);
+      const state = row.insertCell();
+      state.textContent = done ? summary.dataset.answered : summary.dataset.unanswered;
+      if (flagged.has(+fs.dataset.slot)) {
+        const tag = document.createElement('span');
+        tag.className = 'q-flag-tag';
+        tag.textContent = root.dataset.flagged;
+        state.append(' ', tag);
+      }
+    });
+    const answered = fieldsets.length - unanswered().length;
+    let count = summary.dataset.count.replace('{0}', answered).replace('{1}', fieldsets.length);
+    if (flagged.size) count += ' ' + summary.dataset.flags.replace('{0}', flagged.size);
+    document.getElementById('summary-count').textContent = count;
+    form.classList.add('summary-open');
+    summary.hidden = false;
+    root.scrollIntoView({ block: 'start' });
+    summary.focus({ preventScroll: true });
+  }
+
+  function closeSummary() {
+    form.classList.remove('summary-open');
+    summary.hidden = true;
+  }
+
   function submit(ask) {
-    const missing = unanswered();
-    const pages = [...new Set(missing.map(fs => +fs.closest('.attempt-page').dataset.page + 1))].join(', ');
-    if (ask && !confirm(missing.length > 0 ? status.dataset.unanswered.replace('{0}', missing.length).replace('{1}', pages) : status.dataset.confirm)) return;
+    if (ask && summary) { openSummary(); return; }
     if (!navigator.onLine) {
       submitWhenOnline = true;
       say('offline');
       return;
     }
     document.getElementById('attempt-pending').value = JSON.stringify(held());
+    document.getElementById('attempt-flags').value = flagsWaiting ? JSON.stringify(flagsWaiting) : '';
     stopped = true;
     form.requestSubmit(submitButton);
   }
@@ -221,6 +306,12 @@
     else { show(fs, pending.response); fs.dataset.seq = pending.seq; }
   });
   write();
+  if (flagsWaiting) {
+    // Flags changed on this phone and not confirmed (a reload while offline): the page shows them, and they go with the next save.
+    flagged.clear();
+    flagsWaiting.forEach(slot => flagged.add(+slot));
+    fieldsets.forEach(showFlag);
+  }
   markPages();
 
   let typing;
@@ -236,19 +327,29 @@
     const button = e.target.closest('button');
     if (!button) return;
     if (button === submitButton) { e.preventDefault(); submit(true); return; }
+    if (button.id === 'summary-submit') { e.preventDefault(); submit(false); return; }
+    if (button.id === 'summary-back') { closeSummary(); root.scrollIntoView({ block: 'start' }); return; }
+    if (button.classList.contains('summary-go')) {
+      const fs = fieldsets.find(f => f.dataset.slot === button.dataset.slot);
+      closeSummary();
+      goTo(pageOf(fs));
+      fs.scrollIntoView({ block: 'start' });
+      return;
+    }
+    if (button.name === 'flag') { e.preventDefault(); toggleFlag(button.closest('fieldset.question')); return; }
     if (button.name === 'go') { e.preventDefault(); goTo(+button.value); }
   });
   window.addEventListener('online', () => { if (submitWhenOnline) submit(false); else send(); });
   window.addEventListener('offline', () => say('offline'));
   setInterval(send, 15000);
-  if (Object.keys(waiting).length) send();
+  if (Object.keys(waiting).length || flagsWaiting) send();
 
   if (timer) {
     const left = document.getElementById('timer-left');
     // Time is up on this page: the server is asked once (with what the page still holds) whether the deadline moved.
     const timeUp = async () => {
       try {
-        const reply = await post(held());
+        const reply = await post(held(), flagsWaiting);
         if (reply.ok) {
           accept(await reply.json());
           if (deadline - (Date.now() + skew) > 1000) {

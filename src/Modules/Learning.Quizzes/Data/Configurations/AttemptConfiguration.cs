@@ -12,6 +12,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         builder.Property(a => a.SubmittedBy).HasMaxLength(450);
         builder.Property(a => a.LessonKey).HasMaxLength(100);
         builder.Property(a => a.CourseSlug).HasMaxLength(100);
+        builder.Property(a => a.Flagged).HasMaxLength(Services.AttemptFlags.MaxLength);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Score).HasPrecision(9, 3);
         builder.Property(a => a.MaxScore).HasPrecision(9, 3);

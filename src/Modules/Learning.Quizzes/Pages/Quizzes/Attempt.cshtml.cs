@@ -39,8 +39,11 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         return Page();
     }
 
-    /// <summary>The no-script path: save the shown page, then show <paramref name="go"/>.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(Guid id, int page, int go, CancellationToken cancellationToken)
+    /// <summary>
+    /// The no-script path: save the shown page, then show <paramref name="go"/>; or, from a question's flag button
+    /// (<paramref name="flag"/>), flag or unflag it and stay on the page, scrolled to it.
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, int page, int? go, int? flag, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } early)
         {
@@ -48,7 +51,9 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         }
 
         var answers = pages.ReadForm(Questions, page, name => Request.Form[name].OfType<string>().ToList());
-        var outcome = await attempts.SaveAsync(id, User.RequiredUserId(), go, answers, cancellationToken);
+        var target = flag is null ? go ?? page : page;
+        var flags = flag is { } slot ? AttemptFlags.Toggle(Attempt.Flagged, slot) : null;
+        var outcome = await attempts.SaveAsync(id, User.RequiredUserId(), target, answers, flags, cancellationToken);
         if (outcome?.Problem is { } problem)
         {
             Problem = t[problem.Key];
@@ -57,14 +62,14 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
             return Page();
         }
 
-        return Redirect($"/Quizzes/Attempt/{id}?page={go}");
+        return Redirect(flag is { } flagged ? $"/Quizzes/Attempt/{id}?page={target}#question-{flagged}" : $"/Quizzes/Attempt/{id}?page={target}");
     }
 
     /// <summary>
     /// Submits with the shown page's answers and whatever the script still held (<paramref name="pending"/>). A second submit
     /// (double click, another tab, the back button) lands on the same review.
     /// </summary>
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, int page, string? pending, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, int page, string? pending, string? flags, CancellationToken cancellationToken)
     {
         var attempt = await attempts.FindAsync(id, User.RequiredUserId(), cancellationToken);
         if (attempt is null)
@@ -85,7 +90,7 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
                 }
             }
 
-            await attempts.SubmitAsync(attempt, [.. answers.Values], cancellationToken);
+            await attempts.SubmitAsync(attempt, [.. answers.Values], Flags(flags), cancellationToken);
         }
 
         return Redirect($"/Quizzes/Review/{id}");
@@ -106,6 +111,24 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         catch (JsonException)
         {
             return [];
+        }
+    }
+
+    /// <summary>The flags the script still held unsent, as a JSON list of slots; empty or unreadable: as stored.</summary>
+    private static List<int>? Flags(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || json.Length > AttemptFlags.MaxLength)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<int>>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

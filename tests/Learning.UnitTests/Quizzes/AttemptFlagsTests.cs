@@ -1,0 +1,30 @@
+using Learning.Quizzes.Services;
+
+namespace Learning.UnitTests.Quizzes;
+
+public sealed class AttemptFlagsTests
+{
+    [Fact]
+    public void Format_SortsEachSlotOnce_AndNoneIsNull()
+    {
+        Assert.Equal("2,7,12", AttemptFlags.Format([12, 2, 7, 2]));
+        Assert.Null(AttemptFlags.Format([]));
+    }
+
+    [Theory]
+    [InlineData(null, new int[0])]
+    [InlineData("", new int[0])]
+    [InlineData("3,7", new[] { 3, 7 })]
+    [InlineData(" 7 ,3,,x,-1,0,3", new[] { 3, 7 })] // a hand-edited or damaged value gives what it can, never an exception
+    public void Parse_ReadsTheStoredSlots(string? stored, int[] expected) =>
+        Assert.Equal(expected, AttemptFlags.Parse(stored));
+
+    [Fact]
+    public void Toggle_FlagsAnUnflaggedSlot_AndUnflagsAFlaggedOne()
+    {
+        Assert.Equal([3, 5, 7], AttemptFlags.Toggle("3,7", 5));
+        Assert.Equal([7], AttemptFlags.Toggle("3,7", 3));
+        Assert.Equal([1], AttemptFlags.Toggle(null, 1));
+        Assert.Null(AttemptFlags.Format(AttemptFlags.Toggle("4", 4)));
+    }
+}

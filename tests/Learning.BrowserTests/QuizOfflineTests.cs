@@ -29,6 +29,7 @@ public sealed partial class QuizOfflineTests
             { "name": "quizzes", "quizzes": [ { "key": "kt-ngoai-tuyen", "title": "Kiểm tra sẵn sàng ký số (thử nghiệm)", "timeLimitMinutes": 30, "attempts": 0,
                 "passPercent": 80, "questionsPerPage": 2, "shuffleQuestions": true, "shuffleOptions": true,
                 "review": { "during": ["answer"], "immediately": ["answer", "correctness", "marks", "feedback"], "laterOpen": ["answer", "correctness", "marks"], "afterClose": ["answer", "correctness", "marks"] },
+                "overallFeedback": [ { "from": 80, "text": "Bạn đã **sẵn sàng** để đề nghị cấp chữ ký số chuyên dùng công vụ." }, { "text": "Hãy học lại khóa rồi làm lại bài." } ],
                 "slots": [ { "random": {{Questions}}, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
             { "name": "courses", "courses": [ { "slug": "khoa-kiem-tra-ngoai-tuyen", "title": "Khóa có bài kiểm tra ngoại tuyến", "publish": true, "modules": [
                 { "key": "m1", "title": "Kiểm tra", "lessons": [
@@ -171,6 +172,7 @@ public sealed partial class QuizOfflineTests
         await Assertions.Expect(page.Locator("fieldset.question .q-flag-tag")).ToHaveCountAsync(2); // the review keeps what the cadre flagged
         await Assertions.Expect(page.Locator("#review-score")).ToHaveTextAsync($"{Questions}/{Questions} điểm (100%)");
         await Assertions.Expect(page.Locator("#review-outcome")).ToContainTextAsync("Chúc mừng, bạn đã đạt");
+        await Assertions.Expect(page.Locator("#review-feedback")).ToHaveTextAsync("Bạn đã sẵn sàng để đề nghị cấp chữ ký số chuyên dùng công vụ."); // the quiz's overall feedback for 100 %
         Assert.Equal(Questions, await page.Locator("fieldset.question.q-right").CountAsync());
         await Browser.ScreenshotAsync(page, "11-quiz-review");
         await AssertFitsThePhoneAsync(page);

@@ -2342,6 +2342,10 @@ namespace Learning.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("OpensUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OverallFeedback")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
                     b.Property<decimal>("PassPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");

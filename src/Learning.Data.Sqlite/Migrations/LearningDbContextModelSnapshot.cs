@@ -2255,6 +2255,10 @@ namespace Learning.Data.Sqlite.Migrations
                     b.Property<DateTime?>("OpensUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverallFeedback")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("PassPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");

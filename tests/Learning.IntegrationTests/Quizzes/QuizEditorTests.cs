@@ -71,6 +71,71 @@ public sealed class QuizEditorTests
     }
 
     /// <summary>
+    /// Moodle's overall feedback: a trainer gives a text per band of the score; a cadre's review shows the text of the band their
+    /// percent reaches, with the marks and only where the review options show marks. Two bands from the same percent are
+    /// refused and change nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Trainer_GivesOverallFeedbackPerBand_AndTheReviewShowsTheScoresBandWithTheMarks(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await QuizFixtures.SeedAsync(site);
+        await MatrixSite.CreateStaffAsync(site);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        const string edit = "/Admin/Quizzes/Edit?key=kt-ky-so";
+        KeyValuePair<string, string>[] Settings(string marksShown) =>
+        [
+            new("Input.Key", "kt-ky-so"), new("Input.Title", "Kiểm tra chữ ký số"), new("Input.PassPercent", "80"), new("Input.QuestionsPerPage", "2"),
+            new("Input.AttemptsAllowed", "0"), new("Input.ReviewImmediately", "Answer"), new("Input.ReviewImmediately", marksShown),
+        ];
+
+        var twice = await trainer.PostFormAsync(edit, [.. Settings("Marks"),
+            new("Input.Feedback[0].From", "50"), new("Input.Feedback[0].Text", "Một"), new("Input.Feedback[1].From", "50"), new("Input.Feedback[1].Text", "Hai")], edit + "&handler=Save");
+        Assert.Equal(HttpStatusCode.BadRequest, twice.Status);
+        Assert.Contains("hai mức không được bắt đầu từ cùng một điểm phần trăm", twice.Body, StringComparison.Ordinal);
+        Assert.Null(await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Key == "kt-ky-so").Select(q => q.OverallFeedback).SingleAsync()));
+
+        var saved = await trainer.PostFormAsync(edit, [.. Settings("Marks"),
+            new("Input.Feedback[0].From", ""), new("Input.Feedback[0].Text", "Hãy học lại bài [Chữ ký số là gì?](/Courses/khoa-kt-ky-so) rồi làm lại."),
+            new("Input.Feedback[1].From", "80"), new("Input.Feedback[1].Text", "**Sẵn sàng** để đề nghị cấp chữ ký số."),
+            new("Input.Feedback[2].From", "40"), new("Input.Feedback[2].Text", "  "), // no text: not a band
+        ], edit + "&handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var stored = await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Key == "kt-ky-so").Select(q => q.OverallFeedback).SingleAsync());
+        Assert.Equal([80m, 0m], Learning.Quizzes.Services.OverallFeedback.Read(stored).Select(b => b.From));
+        var editor = (await trainer.GetAsync(edit)).Body;
+        Assert.Contains("name=\"Input.Feedback[0].From\" value=\"80\"", editor, StringComparison.Ordinal);
+        Assert.Contains("**Sẵn sàng** để đề nghị cấp chữ ký số.</textarea>", editor, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Feedback[3].Text\"", editor, StringComparison.Ordinal); // two empty rows to add more
+
+        // Submitted empty: 0 %, the lowest band. Then every answer right: 100 %, the highest.
+        using var cadre = await site.SignedInAsync(QuizFixtures.NhaTrangCadre);
+        var empty = await QuizFixtures.StartFromLessonAsync(cadre);
+        await QuizFixtures.SubmitAsync(cadre, empty, QuizFixtures.Field((await cadre.GetAsync($"/Quizzes/Attempt/{empty}")).Body, "__RequestVerificationToken"));
+        var low = (await cadre.GetAsync($"/Quizzes/Review/{empty}")).Body;
+        Assert.Contains("id=\"review-feedback\"", low, StringComparison.Ordinal);
+        Assert.Contains("Hãy học lại bài <a href=\"/Courses/khoa-kt-ky-so\"", low, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sẵn sàng</strong>", low, StringComparison.Ordinal);
+
+        var right = await QuizFixtures.StartFromLessonAsync(cadre);
+        var pending = System.Text.Json.JsonSerializer.Serialize(
+            (await QuizFixtures.QuestionsAsync(site, right)).Select(q => new { slot = q.Key, seq = 1L, response = QuizFixtures.RightAnswer(q.Value) }), System.Text.Json.JsonSerializerOptions.Web);
+        await QuizFixtures.SubmitAsync(cadre, right, QuizFixtures.Field((await cadre.GetAsync($"/Quizzes/Attempt/{right}")).Body, "__RequestVerificationToken"), pending);
+        var high = (await cadre.GetAsync($"/Quizzes/Review/{right}")).Body;
+        Assert.Contains("100%", high, StringComparison.Ordinal);
+        Assert.Contains("<strong>Sẵn sàng</strong> để đề nghị cấp chữ ký số.", high, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hãy học lại bài", high, StringComparison.Ordinal);
+
+        // Marks not shown at this moment: neither is the band, which would tell them.
+        Assert.Equal(HttpStatusCode.Redirect, (await trainer.PostFormAsync(edit, [.. Settings("Correctness"),
+            new("Input.Feedback[0].From", "80"), new("Input.Feedback[0].Text", "**Sẵn sàng** để đề nghị cấp chữ ký số.")], edit + "&handler=Save")).Status);
+        var hidden = (await cadre.GetAsync($"/Quizzes/Review/{right}")).Body;
+        Assert.Contains("id=\"review-no-marks\"", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"review-feedback\"", hidden, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A random slot the bank can no longer fill (a question archived, or a fixed question of the same category taking one
     /// of its questions) would silently give shorter attempts worth fewer marks: the editor flags it, and so does the bank
     /// right after the archive that caused it.
@@ -162,6 +227,8 @@ public sealed class QuizEditorTests
         Assert.Equal(HttpStatusCode.OK, graded);
         Assert.Contains("Được 1 / 10 điểm (10%).", review, StringComparison.Ordinal);
         Assert.Contains("Chưa đạt (điểm đạt 80%).", review, StringComparison.Ordinal);
+        // The shipped quiz's overall feedback for a score under 50 %, as its recipe gives it.
+        Assert.Matches("id=\"preview-feedback\">.*Bạn nên học lại khóa từ bài <strong>Chữ ký số là gì\\?</strong>", review);
         Assert.Contains($"id=\"question-{slot}\"", review, StringComparison.Ordinal);
         Assert.Matches($"<fieldset class=\"question q-right\" id=\"question-{slot}\"", review);
         Assert.DoesNotContain("is-right", review, StringComparison.Ordinal); // "immediately" does not show the right answer here

@@ -48,6 +48,12 @@ public sealed class Quiz
 
     public ReviewItems ReviewAfterClose { get; set; } = ReviewItems.All;
 
+    /// <summary>
+    /// Moodle's "overall feedback": a text per band of the attempt's percent (<see cref="Services.OverallFeedback"/>, JSON),
+    /// shown with the score wherever the review options show marks. Null: none.
+    /// </summary>
+    public string? OverallFeedback { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

@@ -11,7 +11,7 @@ namespace Learning.Quizzes.Recipes;
 
 /// <summary>
 /// <c>{ "name": "quizzes", "quizzes": [ { "key", "title", "intro"?, "course"?, "timeLimitMinutes"?, "attempts"?, "grading"?, "passPercent"?,
-/// "review"?: { "during", "immediately", "laterOpen", "afterClose" }, "slots": [ { "question", "mark"? } | { "random", "category", "course"?,
+/// "review"?: { "during", "immediately", "laterOpen", "afterClose" }, "overallFeedback"?: [ { "from"?, "text" } ], "slots": [ { "question", "mark"? } | { "random", "category", "course"?,
 /// "includeSubcategories"?, "mark"? } ] } ] }</c>. Quizzes are matched by key; their slots are replaced when they differ.
 /// A random slot's category is a path of names ("Chữ ký số/An toàn") in the slot's course, by default the quiz's (<c>"course": null</c>
 /// names the province's shared bank).
@@ -21,7 +21,7 @@ public sealed class QuizzesStep(LearningDbContext db, IStringLocalizer<QuizzesSt
     private static readonly string[] QuizProperties =
     [
         "key", "title", "intro", "course", "timeLimitMinutes", "attempts", "grading", "passPercent", "questionsPerPage", "shuffleQuestions",
-        "shuffleOptions", "delayMinutes", "opens", "closes", "review", "slots",
+        "shuffleOptions", "delayMinutes", "opens", "closes", "review", "overallFeedback", "slots",
     ];
 
     private static readonly Dictionary<string, ReviewItems> ReviewNames = new(StringComparer.OrdinalIgnoreCase)
@@ -111,6 +111,38 @@ public sealed class QuizzesStep(LearningDbContext db, IStringLocalizer<QuizzesSt
         }
 
         ReadReview(context, item, path, quiz);
+        ReadFeedback(context, item, path, quiz);
+    }
+
+    /// <summary>The overall feedback's bands (<see cref="OverallFeedback"/>); left out, the quiz has none.</summary>
+    private void ReadFeedback(RecipeStepContext context, JsonElement item, string path, Quiz quiz)
+    {
+        quiz.OverallFeedback = null;
+        if (!RecipeShape.Has(item, "overallFeedback"))
+        {
+            return;
+        }
+
+        var bands = new List<FeedbackBand>();
+        foreach (var (band, bandPath) in context.ArrayItems(item, "overallFeedback", path, t["Recipe.FeedbackRequired"]).ToList())
+        {
+            RecipeShape.RefuseUnknown(context, t, band, bandPath, ["from", "text"]);
+            var from = (decimal)(RecipeShape.OptionalNumber(context, t, band, "from", bandPath, 0, 100) ?? 0);
+            var text = RecipeShape.RequiredText(context, t, band, "text", bandPath, OverallFeedback.MaxTextLength, t["Recipe.FeedbackRequired"]);
+            if (bands.Any(b => b.From == from))
+            {
+                throw context.Error(bandPath + ".from", t["Edit.FeedbackTwice"]);
+            }
+
+            bands.Add(new FeedbackBand(from, text));
+        }
+
+        if (bands.Count > OverallFeedback.MaxBands)
+        {
+            throw context.Error(path + ".overallFeedback", t["Edit.FeedbackRange"]);
+        }
+
+        quiz.OverallFeedback = OverallFeedback.Write(bands);
     }
 
     /// <summary>Each moment given replaces that moment's set; a moment left out keeps the quiz's default.</summary>

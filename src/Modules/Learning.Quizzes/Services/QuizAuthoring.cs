@@ -175,7 +175,12 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
             return "Edit.Range";
         }
 
-        return input.OpensLocal is { } opens && input.ClosesLocal is { } closes && closes <= opens ? "Edit.ClosesBeforeOpens" : null;
+        if (input.OpensLocal is { } opens && input.ClosesLocal is { } closes && closes <= opens)
+        {
+            return "Edit.ClosesBeforeOpens";
+        }
+
+        return OverallFeedback.Check(input.Bands);
     }
 
     private static void Apply(Quiz quiz, QuizSettingsInput input)
@@ -197,6 +202,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         quiz.ReviewImmediately = QuizSettingsInput.Combine(input.ReviewImmediately);
         quiz.ReviewLaterOpen = QuizSettingsInput.Combine(input.ReviewLaterOpen);
         quiz.ReviewAfterClose = QuizSettingsInput.Combine(input.ReviewAfterClose);
+        quiz.OverallFeedback = OverallFeedback.Write(input.Bands);
     }
 
     private static DateTime? ToUtc(DateTime? local) =>

@@ -39,6 +39,13 @@ public sealed class QuizSettingsInput
 
     public List<ReviewItems> ReviewAfterClose { get; set; } = [];
 
+    /// <summary>The overall feedback's rows as the form posts them (<see cref="OverallFeedback"/>).</summary>
+    public List<FeedbackBandInput> Feedback { get; set; } = [];
+
+    /// <summary>The rows with a text, as bands (no "from": 0 %).</summary>
+    public IReadOnlyList<FeedbackBand> Bands =>
+        [.. Feedback.Where(f => !string.IsNullOrWhiteSpace(f.Text)).Select(f => new FeedbackBand(f.From ?? 0, f.Text!.Trim()))];
+
     public static QuizSettingsInput From(Quiz quiz) => new()
     {
         Key = quiz.Key,
@@ -58,6 +65,7 @@ public sealed class QuizSettingsInput
         ReviewImmediately = Flags(quiz.ReviewImmediately),
         ReviewLaterOpen = Flags(quiz.ReviewLaterOpen),
         ReviewAfterClose = Flags(quiz.ReviewAfterClose),
+        Feedback = [.. OverallFeedback.Read(quiz.OverallFeedback).Select(b => new FeedbackBandInput { From = b.From, Text = b.Text })],
     };
 
     public static ReviewItems Combine(IEnumerable<ReviewItems> items) => items.Aggregate(ReviewItems.None, (all, item) => all | (item & ReviewItems.All));

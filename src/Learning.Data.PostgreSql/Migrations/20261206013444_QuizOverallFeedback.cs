@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Learning.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class QuizOverallFeedback : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OverallFeedback",
+                table: "quizzes_quiz",
+                type: "character varying(50000)",
+                maxLength: 50000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OverallFeedback",
+                table: "quizzes_quiz");
+        }
+    }
+}

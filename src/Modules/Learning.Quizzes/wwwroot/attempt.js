@@ -328,12 +328,14 @@
     if (!button) return;
     if (button === submitButton) { e.preventDefault(); submit(true); return; }
     if (button.id === 'summary-submit') { e.preventDefault(); submit(false); return; }
-    if (button.id === 'summary-back') { closeSummary(); root.scrollIntoView({ block: 'start' }); return; }
+    if (button.id === 'summary-back') { closeSummary(); root.scrollIntoView({ block: 'start' }); submitButton.focus({ preventScroll: true }); return; }
     if (button.classList.contains('summary-go')) {
       const fs = fieldsets.find(f => f.dataset.slot === button.dataset.slot);
       closeSummary();
       goTo(pageOf(fs));
       fs.scrollIntoView({ block: 'start' });
+      const first = fs.querySelector('input:not([type=hidden]), select, textarea');
+      if (first) first.focus({ preventScroll: true });
       return;
     }
     if (button.name === 'flag') { e.preventDefault(); toggleFlag(button.closest('fieldset.question')); return; }

@@ -22,7 +22,7 @@ public sealed class QuizTrainerScreensTests
             { "name": "cadres", "cadres": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "fullName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "position": "Công chức Văn phòng – Thống kê kiêm Tư pháp – Hộ tịch", "unit": "KH-NHATRANG-VP" } ] },
             { "name": "users", "users": [ { "email": "nguyen.thi.ngoc.diep@example.vn", "displayName": "Nguyễn Thị Ngọc Diệp Huyền Trang", "roles": ["Cadre"], "passwordEnv": "JOURNEY_PASSWORD" } ] },
             { "name": "quizzes", "quizzes": [ { "key": "{{QuizKey}}", "title": "Kiểm tra cuối khóa: chữ ký số, Cổng Dịch vụ công quốc gia và thanh toán trực tuyến", "timeLimitMinutes": 30, "attempts": 0,
-                "passPercent": 50, "questionsPerPage": 4,
+                "passPercent": 50, "questionsPerPage": 4, "password": "Hội trường 2026",
                 "review": { "during": ["answer"], "immediately": ["answer", "correctness", "marks", "feedback"], "laterOpen": ["answer", "correctness", "marks"], "afterClose": ["answer", "correctness", "marks"] },
                 "slots": [ { "random": 8, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
             { "name": "courses", "courses": [ { "slug": "khoa-man-hinh-giang-vien", "title": "Khóa kiểm tra màn hình giảng viên", "publish": true, "modules": [
@@ -34,12 +34,22 @@ public sealed class QuizTrainerScreensTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
 
-        // A cadre starts the quiz and submits it as it is (the results and the attempt log then have a row).
-        var cadre = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, Locale = "vi-VN" });
+        // A cadre starts the quiz (on a phone, with the hall's password: a wrong one first) and submits it as it is (the results
+        // and the attempt log then have a row).
+        var cadre = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "vi-VN",
+        });
         var cadrePage = await cadre.NewPageAsync();
         cadrePage.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await Journey.SignInAsync(cadrePage, "nguyen.thi.ngoc.diep@example.vn", Password);
         await cadrePage.GotoAsync("/Courses/khoa-man-hinh-giang-vien/bai-kiem-tra");
+        await cadrePage.FillAsync("#quiz-password", "hoi truong 2026");
+        await cadrePage.ClickAsync("#quiz-start");
+        await Assertions.Expect(cadrePage.Locator("#quiz-problem")).ToContainTextAsync("Mật khẩu không đúng");
+        await Browser.ScreenshotAsync(cadrePage, "11-quiz-password-wrong-360");
+        Assert.True(await cadrePage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the refused start scrolls sideways at 360 px");
+        await cadrePage.FillAsync("#quiz-password", "Hội trường 2026");
         await cadrePage.ClickAsync("#quiz-start");
         await cadrePage.Locator("fieldset.question").First.WaitForAsync();
         await cadrePage.ClickAsync("#attempt-submit");

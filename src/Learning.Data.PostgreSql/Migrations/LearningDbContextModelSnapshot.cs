@@ -2350,6 +2350,10 @@ namespace Learning.Data.PostgreSql.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<string>("Password")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("QuestionsPerPage")
                         .HasColumnType("integer");
 

@@ -2263,6 +2263,10 @@ namespace Learning.Data.Sqlite.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Password")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("QuestionsPerPage")
                         .HasColumnType("INTEGER");
 

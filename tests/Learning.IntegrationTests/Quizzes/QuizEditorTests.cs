@@ -136,6 +136,66 @@ public sealed class QuizEditorTests
     }
 
     /// <summary>
+    /// Moodle's "require password": a quiz held in a hall asks for the word given out on the day. Without it or with a wrong one
+    /// the start is refused with a Vietnamese message and nothing is stored; with it (as a phone types it: spaces around, the
+    /// same marks) the attempt starts, and resuming it asks for nothing. The card never shows the password.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Trainer_SetsAStartPassword_ACadreStartsOnlyWithIt_AndResumesWithout(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        await QuizFixtures.SeedAsync(site);
+        await MatrixSite.CreateStaffAsync(site);
+        using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
+        const string edit = "/Admin/Quizzes/Edit?key=kt-ky-so";
+        const string password = "Hội trường 2026";
+        Assert.Equal(HttpStatusCode.Redirect, (await trainer.PostFormAsync(edit,
+        [
+            new("Input.Key", "kt-ky-so"), new("Input.Title", "Kiểm tra chữ ký số"), new("Input.PassPercent", "80"), new("Input.QuestionsPerPage", "2"),
+            new("Input.Password", $" {password} "),
+        ], edit + "&handler=Save")).Status);
+        Assert.Equal(password, await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Key == "kt-ky-so").Select(q => q.Password).SingleAsync()));
+        Assert.Contains($"name=\"Input.Password\" value=\"{password}\"", WebUtility.HtmlDecode((await trainer.GetAsync(edit)).Body), StringComparison.Ordinal);
+
+        using var cadre = await site.SignedInAsync(QuizFixtures.NhaTrangCadre);
+        var lesson = (await cadre.GetAsync(QuizFixtures.LessonUrl())).Body;
+        Assert.Contains("id=\"quiz-password\"", lesson, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026\"", WebUtility.HtmlDecode(lesson), StringComparison.Ordinal);
+        var token = QuizFixtures.Field(lesson, "__RequestVerificationToken");
+        var place = QuizFixtures.Field(lesson, "place");
+        async Task<(HttpStatusCode Status, string? Location, string Body)> StartAsync(string? typed)
+        {
+            // The card's form as it was first shown: once an attempt is in progress, the card offers "continue" instead.
+            List<KeyValuePair<string, string>> fields = [new("__RequestVerificationToken", token), new("place", place)];
+            if (typed is not null)
+            {
+                fields.Add(new("password", typed));
+            }
+
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
+            return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+        }
+
+        var none = await StartAsync(null);
+        Assert.Equal(HttpStatusCode.Conflict, none.Status);
+        Assert.Contains("cần mật khẩu để bắt đầu", none.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"quiz-password\"", none.Body, StringComparison.Ordinal); // asked again, on the same card
+        var wrong = await StartAsync("hội trường 2026");
+        Assert.Equal(HttpStatusCode.Conflict, wrong.Status);
+        Assert.Contains("Mật khẩu không đúng", wrong.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+
+        var right = await StartAsync($"  {password} ");
+        var attempt = QuizFixtures.StartedAttempt(right.Status, right.Location, right.Body);
+        var resumed = await StartAsync(null); // another tab still showing the card: the attempt in progress, no password asked
+        Assert.Equal(HttpStatusCode.Redirect, resumed.Status);
+        Assert.Equal($"/Quizzes/Attempt/{attempt}", resumed.Location);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+    }
+
+    /// <summary>
     /// A random slot the bank can no longer fill (a question archived, or a fixed question of the same category taking one
     /// of its questions) would silently give shorter attempts worth fewer marks: the editor flags it, and so does the bank
     /// right after the archive that caused it.

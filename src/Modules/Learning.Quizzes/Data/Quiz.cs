@@ -54,6 +54,12 @@ public sealed class Quiz
     /// </summary>
     public string? OverallFeedback { get; set; }
 
+    /// <summary>
+    /// Moodle's "require password": a word a cadre must type to start an attempt (an exam held in a hall, given out on the day),
+    /// or null. Not a personal secret: the quiz's trainers see it in the editor to announce it. Resuming an attempt needs none.
+    /// </summary>
+    public string? Password { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

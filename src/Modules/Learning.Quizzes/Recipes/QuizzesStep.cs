@@ -11,7 +11,7 @@ namespace Learning.Quizzes.Recipes;
 
 /// <summary>
 /// <c>{ "name": "quizzes", "quizzes": [ { "key", "title", "intro"?, "course"?, "timeLimitMinutes"?, "attempts"?, "grading"?, "passPercent"?,
-/// "review"?: { "during", "immediately", "laterOpen", "afterClose" }, "overallFeedback"?: [ { "from"?, "text" } ], "slots": [ { "question", "mark"? } | { "random", "category", "course"?,
+/// "password"?, "review"?: { "during", "immediately", "laterOpen", "afterClose" }, "overallFeedback"?: [ { "from"?, "text" } ], "slots": [ { "question", "mark"? } | { "random", "category", "course"?,
 /// "includeSubcategories"?, "mark"? } ] } ] }</c>. Quizzes are matched by key; their slots are replaced when they differ.
 /// A random slot's category is a path of names ("Chữ ký số/An toàn") in the slot's course, by default the quiz's (<c>"course": null</c>
 /// names the province's shared bank).
@@ -21,7 +21,7 @@ public sealed class QuizzesStep(LearningDbContext db, IStringLocalizer<QuizzesSt
     private static readonly string[] QuizProperties =
     [
         "key", "title", "intro", "course", "timeLimitMinutes", "attempts", "grading", "passPercent", "questionsPerPage", "shuffleQuestions",
-        "shuffleOptions", "delayMinutes", "opens", "closes", "review", "overallFeedback", "slots",
+        "shuffleOptions", "delayMinutes", "opens", "closes", "password", "review", "overallFeedback", "slots",
     ];
 
     private static readonly Dictionary<string, ReviewItems> ReviewNames = new(StringComparer.OrdinalIgnoreCase)
@@ -105,6 +105,7 @@ public sealed class QuizzesStep(LearningDbContext db, IStringLocalizer<QuizzesSt
         quiz.DelayBetweenAttemptsSeconds = (RecipeShape.OptionalInt(context, t, item, "delayMinutes", path, 0, 7 * 24 * 60) ?? 0) * 60;
         quiz.OpensUtc = ParseDate(context, item, "opens", path);
         quiz.ClosesUtc = ParseDate(context, item, "closes", path);
+        quiz.Password = RecipeShape.OptionalText(context, t, item, "password", path, QuizPassword.MaxLength) is { Length: > 0 } password ? password.Trim() : null;
         if (quiz.OpensUtc is { } opens && quiz.ClosesUtc is { } closes && closes <= opens)
         {
             throw context.Error(path + ".closes", t["Recipe.ClosesBeforeOpens"]);

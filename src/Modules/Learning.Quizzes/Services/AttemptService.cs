@@ -131,11 +131,11 @@ public sealed class AttemptService(
     /// <summary>
     /// Starts an attempt, or returns the one in progress (a second tab, a double click, a retry after a time-out). The checks
     /// and the draw run a few at a time per node (<see cref="StartGate"/>); the new attempt is stored with the others waiting
-    /// (<see cref="StartWriter"/>).
+    /// (<see cref="StartWriter"/>). <paramref name="password"/>: what the cadre typed, for a quiz that asks for one to start.
     /// </summary>
-    public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
+    public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, string? password, CancellationToken cancellationToken)
     {
-        var (outcome, quiz) = await gate.RunAsync(() => PrepareStartAsync(quizKey, userId, lesson, cancellationToken), cancellationToken);
+        var (outcome, quiz) = await gate.RunAsync(() => PrepareStartAsync(quizKey, userId, lesson, password, cancellationToken), cancellationToken);
         if (outcome is not { Attempt: { } attempt, Created: true })
         {
             return outcome;
@@ -156,7 +156,8 @@ public sealed class AttemptService(
     /// The attempt in progress, a reason not to start, a new attempt drawn and not yet stored (its id 0), or the attempt drawn
     /// for the cadre ahead of the opening, made ready to start (its id set, its clock from now: the writer claims it).
     /// </summary>
-    private async Task<(StartOutcome Outcome, Quiz? Quiz)> PrepareStartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, CancellationToken cancellationToken)
+    private async Task<(StartOutcome Outcome, Quiz? Quiz)> PrepareStartAsync(
+        string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, string? password, CancellationToken cancellationToken)
     {
         if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
         {
@@ -187,6 +188,12 @@ public sealed class AttemptService(
         if (CheckStart(quiz, rules, attempts) is { } problem)
         {
             return (new(null, problem), quiz);
+        }
+
+        // A new attempt only: the one in progress (above) resumes without it.
+        if (!QuizPassword.Admits(quiz.Password, password))
+        {
+            return (new(null, new(string.IsNullOrWhiteSpace(password) ? "Attempt.PasswordRequired" : "Attempt.WrongPassword")), quiz);
         }
 
         var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
@@ -329,15 +336,9 @@ public sealed class AttemptService(
     /// <summary>
     /// Saves answers (and the page the cadre is on). Refused as a whole, changing nothing, when the attempt is submitted, its
     /// time is up, or an answer does not fit its question (a tampered option, a slot not in the attempt). Null: not their attempt.
-    /// The answers name options by their place on the attempt's page (<see cref="AnswerKeys"/>); they are stored as ids.
-    /// </summary>
-    public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, CancellationToken cancellationToken) =>
-        await SaveAsync(publicId, userId, page, answers, null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="SaveAsync(Guid, string, int?, IReadOnlyList{AnswerInput}, CancellationToken)"/>, and the attempt's flagged
-    /// questions become <paramref name="flags"/> (the whole set; null leaves them as they are). A slot not in the attempt is
-    /// refused as an unknown answer is.
+    /// The answers name options by their place on the attempt's page (<see cref="AnswerKeys"/>); they are stored as ids. The
+    /// attempt's flagged questions become <paramref name="flags"/> (the whole set; null leaves them as they are); a flag on a slot
+    /// not in the attempt is refused as an answer to one is.
     /// </summary>
     public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
@@ -513,12 +514,9 @@ public sealed class AttemptService(
 
     /// <summary>
     /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.
-    /// Submitting again changes nothing: the attempt is graded once.
+    /// Submitting again changes nothing: the attempt is graded once. <paramref name="flags"/>: the flags the page still held
+    /// unsent (null: as stored), kept for the review: what the cadre meant to check again.
     /// </summary>
-    public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, CancellationToken cancellationToken) =>
-        await SubmitAsync(attempt, lastAnswers, null, cancellationToken);
-
-    /// <summary>With the flags the page held (null: as stored), kept for the review: what the cadre meant to check again.</summary>
     public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);

@@ -169,7 +169,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
 
         var inRange = input.TimeLimitMinutes is null or (>= 1 and <= 1440) && input.AttemptsAllowed is >= 0 and <= 100
             && input.PassPercent is >= 0 and <= 100 && input.QuestionsPerPage is >= 0 and <= 100 && input.DelayMinutes is >= 0 and <= 100_000
-            && (input.Intro?.Length ?? 0) <= 20_000;
+            && (input.Intro?.Length ?? 0) <= 20_000 && (input.Password?.Trim().Length ?? 0) <= QuizPassword.MaxLength;
         if (!inRange)
         {
             return "Edit.Range";
@@ -198,6 +198,7 @@ public sealed partial class QuizAuthoring(LearningDbContext db, QuizCatalog cata
         quiz.OpensUtc = ToUtc(input.OpensLocal);
         quiz.ClosesUtc = ToUtc(input.ClosesLocal);
         quiz.DelayBetweenAttemptsSeconds = input.DelayMinutes * 60;
+        quiz.Password = string.IsNullOrWhiteSpace(input.Password) ? null : input.Password.Trim();
         quiz.ReviewDuring = ReviewItems.Answer; // answers are checked once submitted: during the attempt, only one's own answers
         quiz.ReviewImmediately = QuizSettingsInput.Combine(input.ReviewImmediately);
         quiz.ReviewLaterOpen = QuizSettingsInput.Combine(input.ReviewLaterOpen);

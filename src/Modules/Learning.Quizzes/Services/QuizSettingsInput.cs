@@ -33,6 +33,9 @@ public sealed class QuizSettingsInput
 
     public int DelayMinutes { get; set; }
 
+    /// <summary>The start password (<see cref="Quiz.Password"/>); empty: none.</summary>
+    public string? Password { get; set; }
+
     public List<ReviewItems> ReviewImmediately { get; set; } = [];
 
     public List<ReviewItems> ReviewLaterOpen { get; set; } = [];
@@ -62,6 +65,7 @@ public sealed class QuizSettingsInput
         OpensLocal = quiz.OpensUtc is { } o ? Learning.Modularity.LocalTime.ToLocal(o) : null,
         ClosesLocal = quiz.ClosesUtc is { } c ? Learning.Modularity.LocalTime.ToLocal(c) : null,
         DelayMinutes = quiz.DelayBetweenAttemptsSeconds / 60,
+        Password = quiz.Password,
         ReviewImmediately = Flags(quiz.ReviewImmediately),
         ReviewLaterOpen = Flags(quiz.ReviewLaterOpen),
         ReviewAfterClose = Flags(quiz.ReviewAfterClose),

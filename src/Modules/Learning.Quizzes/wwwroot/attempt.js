@@ -28,7 +28,7 @@
   // The flagged slots as the page shows them, and the set not yet confirmed by the server (null: nothing to send). The whole set
   // is sent, so a resend after a lost reply, or from local storage after a reload, is harmless.
   const flagKey = storeKey + '.flags';
-  const flagged = new Set(fieldsets.filter(fs => flagButton(fs).getAttribute('aria-pressed') === 'true').map(fs => +fs.dataset.slot));
+  const flagged = new Set(fieldsets.filter(fs => fs.querySelector('.q-flag[aria-pressed="true"]')).map(fs => +fs.dataset.slot));
   let flagsWaiting = readFlags();
   const summary = document.getElementById('attempt-summary');
   // The deadline as the server last gave it: the page's own, then each save's reply (a trainer's extra time or a new close
@@ -56,13 +56,10 @@
     } catch { /* private mode */ }
   }
 
-  function flagButton(fs) {
-    return fs.querySelector('.q-flag') || document.createElement('button');
-  }
-
   function showFlag(fs) {
     const on = flagged.has(+fs.dataset.slot);
-    const button = flagButton(fs);
+    const button = fs.querySelector('.q-flag');
+    if (!button) return;
     button.setAttribute('aria-pressed', on ? 'true' : 'false');
     button.textContent = on ? root.dataset.flagged : root.dataset.flag;
   }

@@ -36,10 +36,10 @@ public sealed class QuizModel(QuizCatalog catalog, AttemptService attempts, Quiz
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string key, string? place, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string key, string? place, string? password, CancellationToken cancellationToken)
     {
         var lesson = places.Unprotect(place, key, User.RequiredUserId());
-        var outcome = await attempts.StartAsync(key, User.RequiredUserId(), lesson, cancellationToken);
+        var outcome = await attempts.StartAsync(key, User.RequiredUserId(), lesson, password, cancellationToken);
         if (outcome is { Attempt: { } created, Created: true } && await catalog.FindAsync(created.QuizId, cancellationToken) is { } quiz)
         {
             // Just stored, questions and all: answered with the attempt itself, not a redirect to it (one round trip less on

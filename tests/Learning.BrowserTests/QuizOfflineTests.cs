@@ -93,6 +93,7 @@ public sealed partial class QuizOfflineTests
 
         // The connection goes: the second answer of this page and both of the next page wait on the phone.
         await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#save-state")).ToHaveTextAsync("Mất kết nối. Bạn vẫn có thể tiếp tục làm bài; các thay đổi sẽ tự gửi khi có mạng."); // nothing waiting yet
         await AnswerAsync(pageOne.Nth(1), bank);
         await page.ClickAsync("#page-next");
         await Assertions.Expect(page.Locator("#page-label")).ToHaveTextAsync("Trang 2/8");

@@ -81,7 +81,9 @@
   function say(kind, text) {
     status.dataset.state = kind;
     const count = Object.keys(waiting).length;
-    status.textContent = text || (status.dataset[kind] || '').replace('{0}', count).replace('{1}', new Date().toLocaleTimeString());
+    // Offline with no answer waiting (a page turned, a flag set): the bar says the connection is gone, not "0 answers kept".
+    const message = kind === 'offline' && count === 0 ? status.dataset.offlineNone : status.dataset[kind];
+    status.textContent = text || (message || '').replace('{0}', count).replace('{1}', new Date().toLocaleTimeString());
   }
 
   function responseOf(fs) {

@@ -24,6 +24,8 @@ public sealed class QuizTrainerScreensTests
             { "name": "quizzes", "quizzes": [ { "key": "{{QuizKey}}", "title": "Kiểm tra cuối khóa: chữ ký số, Cổng Dịch vụ công quốc gia và thanh toán trực tuyến", "timeLimitMinutes": 30, "attempts": 0,
                 "passPercent": 50, "questionsPerPage": 4, "password": "Hội trường 2026",
                 "review": { "during": ["answer"], "immediately": ["answer", "correctness", "marks", "feedback"], "laterOpen": ["answer", "correctness", "marks"], "afterClose": ["answer", "correctness", "marks"] },
+                "overallFeedback": [ { "from": 50, "text": "Đạt yêu cầu. Hãy đề nghị cấp chữ ký số chuyên dùng công vụ qua Văn phòng HĐND và UBND xã." },
+                    { "text": "Chưa đạt: hãy học lại **Ký số hồ sơ và kết quả trên hệ thống giải quyết thủ tục hành chính** và **Kiểm tra chữ ký số trên văn bản nhận được**, rồi làm lại bài." } ],
                 "slots": [ { "random": 8, "category": "Sẵn sàng ký số", "mark": 1 } ] } ] },
             { "name": "courses", "courses": [ { "slug": "khoa-man-hinh-giang-vien", "title": "Khóa kiểm tra màn hình giảng viên", "publish": true, "modules": [
                 { "key": "m1", "title": "Kiểm tra", "lessons": [
@@ -52,6 +54,20 @@ public sealed class QuizTrainerScreensTests
         await cadrePage.FillAsync("#quiz-password", "Hội trường 2026");
         await cadrePage.ClickAsync("#quiz-start");
         await cadrePage.Locator("fieldset.question").First.WaitForAsync();
+        // One question flagged; the attempt and its summary looked at on the phone, then on a desktop.
+        await cadrePage.Locator(".attempt-page:not([hidden]) .q-flag").First.ClickAsync();
+        await Assertions.Expect(cadrePage.Locator(".q-flag[aria-pressed='true']")).ToHaveCountAsync(1);
+        foreach (var (width, height, name) in new[] { (360, 740, "360"), (1280, 900, "desktop") })
+        {
+            await cadrePage.SetViewportSizeAsync(width, height);
+            await Browser.ScreenshotAsync(cadrePage, $"11-quiz-attempt-flagged-{name}");
+            await cadrePage.ClickAsync("#attempt-submit");
+            await Assertions.Expect(cadrePage.Locator("#summary-rows .q-flag-tag")).ToHaveCountAsync(1);
+            await Browser.ScreenshotAsync(cadrePage, $"11-quiz-summary-{name}");
+            Assert.True(await cadrePage.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the summary scrolls sideways at {width} px");
+            await cadrePage.ClickAsync("#summary-back");
+        }
+
         await cadrePage.ClickAsync("#attempt-submit");
         await cadrePage.ClickAsync("#summary-submit");
         await Assertions.Expect(cadrePage).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
@@ -153,6 +169,7 @@ public sealed class QuizTrainerScreensTests
                 await page.Locator("#preview-moment").SelectOptionAsync("closed");
                 await page.ClickAsync("#preview-quiz-check");
                 await Assertions.Expect(page.Locator("#preview-score")).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator("#preview-feedback")).ToBeVisibleAsync(); // the quiz's overall feedback for that score
                 await page.Locator("#preview-score").ScrollIntoViewIfNeededAsync();
                 await LookAsync("quiz-preview-checked");
 
@@ -171,6 +188,8 @@ public sealed class QuizTrainerScreensTests
                 await LookAsync("results");
                 await attempt.ClickAsync();
                 await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Quizzes/Attempt/"));
+                await Assertions.Expect(page.Locator("fieldset.question .q-flag-tag")).ToHaveCountAsync(1); // what the cadre flagged
+                await page.Locator(".q-flag-tag").ScrollIntoViewIfNeededAsync();
                 await LookAsync("attempt");
 
                 await page.GotoAsync($"/Admin/Quizzes/Overrides?key={QuizKey}");

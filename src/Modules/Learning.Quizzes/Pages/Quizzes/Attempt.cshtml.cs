@@ -96,35 +96,24 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         return Redirect($"/Quizzes/Review/{id}");
     }
 
-    private static IEnumerable<AnswerInput> Pending(string? json)
-    {
-        if (string.IsNullOrEmpty(json) || json.Length > 1_000_000)
-        {
-            return [];
-        }
-
-        try
-        {
-            var answers = JsonSerializer.Deserialize<List<AnswerRequest>>(json, JsonSerializerOptions.Web) ?? [];
-            return answers.Where(a => a.Response is not null).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response!.Normalized()));
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    private static IEnumerable<AnswerInput> Pending(string? json) =>
+        (FromJson<List<AnswerRequest>>(json, 1_000_000) ?? []).Where(a => a.Response is not null).Select(a => new AnswerInput(a.Slot, a.Seq, a.Response!.Normalized()));
 
     /// <summary>The flags the script still held unsent, as a JSON list of slots; empty or unreadable: as stored.</summary>
-    private static List<int>? Flags(string? json)
+    private static List<int>? Flags(string? json) => FromJson<List<int>>(json, AttemptFlags.MaxLength);
+
+    /// <summary>A field the script filled with JSON; null when empty, longer than <paramref name="maxLength"/> or unreadable.</summary>
+    private static T? FromJson<T>(string? json, int maxLength)
+        where T : class
     {
-        if (string.IsNullOrEmpty(json) || json.Length > AttemptFlags.MaxLength)
+        if (string.IsNullOrEmpty(json) || json.Length > maxLength)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<List<int>>(json);
+            return JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {

@@ -46,6 +46,9 @@ public static class SafeMarkdown
         return writer.ToString();
     }
 
+    /// <summary>The text without its Markdown marks (for an e-mail's text part, or HTML that prints it encoded).</summary>
+    public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown ?? "", Pipeline).Trim();
+
     public static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))

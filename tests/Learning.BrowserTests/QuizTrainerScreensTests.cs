@@ -7,7 +7,8 @@ namespace Learning.BrowserTests;
 /// Issue 11: the trainer's quiz pages looked at on a phone and on a desktop — the quiz list, the question bank, the question
 /// editor, an import preview with a problem in it, the quiz editor with its review-options grid, the results with the item
 /// analysis, one attempt with its log, and the overrides — with long Vietnamese names. None may scroll sideways at 360 px.
-/// A cadre takes the quiz first, so the results, the item analysis and the attempt log have something to show.
+/// A cadre takes the quiz first, so the results, the item analysis and the attempt log have something to show; then again
+/// on a phone without the script, through the summary the server makes.
 /// </summary>
 public sealed class QuizTrainerScreensTests
 {
@@ -201,5 +202,42 @@ public sealed class QuizTrainerScreensTests
         {
             File.Delete(gift);
         }
+
+        // A phone without the script (switched off, or a browser that has none): a second attempt started with the password,
+        // one question flagged by its button (a post), then "submit" shows the summary made on the server; a question's link
+        // leads back to it, and the summary's own button submits.
+        var plain = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "vi-VN",
+            JavaScriptEnabled = false,
+        });
+        var phone = await plain.NewPageAsync();
+        await Journey.SignInAsync(phone, "nguyen.thi.ngoc.diep@example.vn", Password);
+        await phone.GotoAsync("/Courses/khoa-man-hinh-giang-vien/bai-kiem-tra");
+        await phone.FillAsync("#quiz-password", "Hội trường 2026");
+        await phone.ClickAsync("#quiz-start");
+        await phone.Locator(".attempt-page:not([hidden]) input[type=radio]").First.CheckAsync();
+        await phone.Locator(".attempt-page:not([hidden]) .q-flag").Nth(1).ClickAsync();
+        await Assertions.Expect(phone.Locator(".q-flag[aria-pressed='true']")).ToHaveCountAsync(1);
+        await phone.ClickAsync("#attempt-submit");
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("summary=true"));
+        await Assertions.Expect(phone.Locator("#attempt-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#summary-rows tr")).ToHaveCountAsync(8);
+        await Assertions.Expect(phone.Locator("#summary-rows tr.answered")).ToHaveCountAsync(1); // the radio chosen before the flag's post
+        await Assertions.Expect(phone.Locator("#summary-rows .q-flag-tag")).ToHaveCountAsync(1);
+        await Assertions.Expect(phone.Locator("#summary-count")).ToHaveTextAsync("Đã trả lời 1/8 câu. 1 câu đã đánh dấu để xem lại.");
+        await Assertions.Expect(phone.Locator("fieldset.question").First).Not.ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(phone, "11-quiz-summary-noscript-360");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the server's summary scrolls sideways at 360 px");
+        var last = phone.Locator("#summary-rows a.summary-go").Last;
+        var target = (await last.GetAttributeAsync("href"))!;
+        await last.ClickAsync();
+        await Assertions.Expect(phone.Locator($"#question-{target[(target.LastIndexOf('-') + 1)..]}")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#attempt-summary")).Not.ToBeVisibleAsync();
+        await phone.ClickAsync("#attempt-submit");
+        await phone.ClickAsync("#summary-submit");
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/Quizzes/Review/"));
+        await Assertions.Expect(phone.Locator(".q-flag-tag")).ToHaveCountAsync(1);
+        await plain.CloseAsync();
     }
 }

@@ -48,4 +48,12 @@ public sealed class QuizzesOptions
     /// <summary>How long an attempt drawn ahead and never started is kept (then deleted by the timeout sweep).</summary>
     [Range(1, 365)]
     public int KeepUnstartedDays { get; set; } = 2;
+
+    /// <summary>Wrong start passwords a cadre may type for one quiz before starting it is refused for <see cref="PasswordLockMinutes"/>.</summary>
+    [Range(1, 100)]
+    public int PasswordTries { get; set; } = 5;
+
+    /// <summary>How long the tries are counted from the first wrong one, and so how long a cadre who used them up waits.</summary>
+    [Range(1, 1440)]
+    public int PasswordLockMinutes { get; set; } = 10;
 }

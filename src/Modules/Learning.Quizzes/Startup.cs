@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<QuizOverrides>();
         services.AddSingleton<QuizPlace>();
         services.AddSingleton<StartGate>();
+        services.AddSingleton<QuizPasswordTries>();
         services.AddSingleton<StartWriter>();
         services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();

@@ -129,7 +129,9 @@ public sealed class NotificationHooksTests
     public async Task QuizSubmit_NotifiesTheResultOnce_EvenWithAConcurrentDoubleSubmit(DatabaseProvider provider)
     {
         await using var site = await TestSite.StartAsync(provider);
-        await SeedAsync(site);
+        var quiz = await SeedAsync(site);
+        await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(s => s.SetProperty(q => q.OverallFeedback,
+            Learning.Quizzes.Services.OverallFeedback.Write([new(0, "Hãy ôn lại."), new(90, "**Rất tốt**: Anh/Chị sẵn sàng dùng _chữ ký số_.")]))));
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         var userId = await UserIdAsync(site, NhaTrangCadre);
         var attempt = await StartFromLessonAsync(cadre);
@@ -152,6 +154,7 @@ public sealed class NotificationHooksTests
         Assert.Equal(Bank.Length, root.GetProperty("max_score").GetDecimal());
         Assert.Equal(100, root.GetProperty("percent").GetDecimal());
         Assert.True(root.GetProperty("passed").GetBoolean());
+        Assert.Equal("Rất tốt: Anh/Chị sẵn sàng dùng chữ ký số.", root.GetProperty("feedback").GetString()); // the 100 % band, without its marks
         Assert.Equal(AttemptState.Finished, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.State).SingleAsync()));
     }
 
@@ -164,7 +167,8 @@ public sealed class NotificationHooksTests
         var quiz = await SeedAsync(site);
         await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(s => s
             .SetProperty(q => q.ReviewImmediately, ReviewItems.Answer)
-            .SetProperty(q => q.ReviewLaterOpen, ReviewItems.Answer)));
+            .SetProperty(q => q.ReviewLaterOpen, ReviewItems.Answer)
+            .SetProperty(q => q.OverallFeedback, Learning.Quizzes.Services.OverallFeedback.Write([new(0, "Dải điểm thấp"), new(90, "Dải điểm cao")]))));
         using var cadre = await site.SignedInAsync(NhaTrangCadre);
         var attempt = await StartFromLessonAsync(cadre);
         var questions = await QuestionsAsync(site, attempt);
@@ -177,7 +181,7 @@ public sealed class NotificationHooksTests
         using var model = JsonDocument.Parse(notice.ModelJson);
         var root = model.RootElement;
         Assert.False(root.GetProperty("show_marks").GetBoolean());
-        foreach (var name in (string[])["score", "max_score", "percent", "passed"])
+        foreach (var name in (string[])["score", "max_score", "percent", "passed", "feedback"]) // the feedback would tell the band
         {
             Assert.Equal(JsonValueKind.Null, root.GetProperty(name).ValueKind);
         }

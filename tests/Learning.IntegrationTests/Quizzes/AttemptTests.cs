@@ -245,6 +245,27 @@ public sealed class AttemptTests
             Assert.Equal(expected, await FlaggedAsync());
         }
 
+        // Without the script, "submit" saves the page and comes back with the summary made on the server: every question, its
+        // state and flag, each a link back to its page; the final submit is the summary's own button.
+        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("summary", "true")]))
+        {
+            using var posted = await cadre.Http.PostAsync($"/Quizzes/Attempt/{attempt}?handler=Save", content);
+            Assert.Equal($"/Quizzes/Attempt/{attempt}?page=0&summary=true#attempt-summary", posted.Headers.Location?.OriginalString);
+        }
+
+        var summary = (await cadre.GetAsync($"/Quizzes/Attempt/{attempt}?page=0&summary=true")).Body;
+        Assert.Contains("id=\"attempt-form\" class=\"summary-open\"", summary, StringComparison.Ordinal);
+        Assert.DoesNotMatch("id=\"attempt-summary\"[^>]*hidden", summary);
+        Assert.Contains($">Đã trả lời 1/{questions.Count} câu. 2 câu đã đánh dấu để xem lại.</p>", summary, StringComparison.Ordinal);
+        Assert.Equal(questions.Count, Regex.Count(summary, "<a class=\"summary-go\" href=\"/Quizzes/Attempt/[^\"]+\\?page=\\d+#question-\\d+\">"));
+        Assert.Equal(questions.Count - 1, Regex.Count(summary, "<tr class=\"unanswered\">"));
+        Assert.Matches($"(?s)<tr class=\"answered\">\\s*<td><a class=\"summary-go\" href=\"[^\"]*#question-{single.Key}\">", summary);
+        Assert.Equal(2, Regex.Count(summary, "<span class=\"q-flag-tag\">"));
+        Assert.Contains($"<a class=\"btn\" id=\"summary-back\" href=\"/Quizzes/Attempt/{attempt}?page=0\">", summary, StringComparison.Ordinal);
+        Assert.Contains("id=\"summary-submit\" formaction=\"/Quizzes/Attempt/", summary, StringComparison.Ordinal);
+        Assert.Equal(AttemptState.InProgress, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.State).SingleAsync()));
+        Assert.DoesNotContain("class=\"summary-open\"", (await cadre.GetAsync($"/Quizzes/Attempt/{attempt}?page=0")).Body, StringComparison.Ordinal);
+
         // The submit carries the set the script still held; the review marks those questions, as does the trainer's view.
         using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("page", "0"), new("pending", ""), new("flags", $"[{third}]")]))
         {
@@ -259,7 +280,14 @@ public sealed class AttemptTests
         Assert.DoesNotContain("name=\"flag\"", review, StringComparison.Ordinal);
         using (var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail))
         {
-            Assert.Equal(1, Regex.Count((await trainer.GetAsync($"/Admin/Quizzes/Attempt/{attempt}")).Body, "class=\"q-flag-tag\""));
+            var view = (await trainer.GetAsync($"/Admin/Quizzes/Attempt/{attempt}")).Body;
+            Assert.Equal(1, Regex.Count(view, "class=\"q-flag-tag\""));
+
+            // The attempt log has a line per change of the set (the save that left it alone has none), in the order made.
+            var changes = Regex.Matches(view, "<tr data-kind=\"Flagged\">(?:\\s*<td[^>]*>[^<]*</td>){3}\\s*<td[^>]*>([^<]*)</td>")
+                .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            Assert.Equal([$"+{first} +{third}", $"+{second}", $"−{first}", $"−{second}"], changes);
+            Assert.Contains("Đánh dấu câu hỏi", view, StringComparison.Ordinal);
         }
 
         // After submission a flag is refused like an answer, and nothing changes.

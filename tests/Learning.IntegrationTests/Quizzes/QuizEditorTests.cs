@@ -144,7 +144,7 @@ public sealed class QuizEditorTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Trainer_SetsAStartPassword_ACadreStartsOnlyWithIt_AndResumesWithout(DatabaseProvider provider)
     {
-        await using var site = await TestSite.StartAsync(provider);
+        await using var site = await TestSite.StartAsync(provider, settings: new() { ["Learning:Quizzes:PasswordTries"] = "3" });
         await QuizFixtures.SeedAsync(site);
         await MatrixSite.CreateStaffAsync(site);
         using var trainer = await site.SignedInAsync(MatrixSite.TrainerEmail);
@@ -159,22 +159,26 @@ public sealed class QuizEditorTests
         Assert.Contains($"name=\"Input.Password\" value=\"{password}\"", WebUtility.HtmlDecode((await trainer.GetAsync(edit)).Body), StringComparison.Ordinal);
 
         using var cadre = await site.SignedInAsync(QuizFixtures.NhaTrangCadre);
+        using var other = await site.SignedInAsync(QuizFixtures.HacThanhCadre);
         var lesson = (await cadre.GetAsync(QuizFixtures.LessonUrl())).Body;
         Assert.Contains("id=\"quiz-password\"", lesson, StringComparison.Ordinal);
         Assert.DoesNotContain("2026\"", WebUtility.HtmlDecode(lesson), StringComparison.Ordinal);
         var token = QuizFixtures.Field(lesson, "__RequestVerificationToken");
         var place = QuizFixtures.Field(lesson, "place");
-        async Task<(HttpStatusCode Status, string? Location, string Body)> StartAsync(string? typed)
+        var otherCard = (await other.GetAsync("/Quizzes/kt-ky-so")).Body; // not enrolled in the course: from the quiz's own page
+        var (otherToken, otherPlace) = (QuizFixtures.Field(otherCard, "__RequestVerificationToken"), "");
+        async Task<(HttpStatusCode Status, string? Location, string Body)> StartAsync(string? typed, bool byOther = false)
         {
+            var (client, formToken, formPlace) = byOther ? (other, otherToken, otherPlace) : (cadre, token, place);
             // The card's form as it was first shown: once an attempt is in progress, the card offers "continue" instead.
-            List<KeyValuePair<string, string>> fields = [new("__RequestVerificationToken", token), new("place", place)];
+            List<KeyValuePair<string, string>> fields = [new("__RequestVerificationToken", formToken), new("place", formPlace)];
             if (typed is not null)
             {
                 fields.Add(new("password", typed));
             }
 
             using var content = new FormUrlEncodedContent(fields);
-            using var response = await cadre.Http.PostAsync("/Quizzes/kt-ky-so", content);
+            using var response = await client.Http.PostAsync("/Quizzes/kt-ky-so", content);
             return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
         }
 
@@ -187,11 +191,26 @@ public sealed class QuizEditorTests
         Assert.Contains("Mật khẩu không đúng", wrong.Body, StringComparison.Ordinal);
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
 
-        var right = await StartAsync($"  {password} ");
+        Assert.Equal(HttpStatusCode.Conflict, (await StartAsync("hoi truong 2026")).Status);
+
+        var right = await StartAsync($"  {password} "); // the third try, and right: the count starts afresh
         var attempt = QuizFixtures.StartedAttempt(right.Status, right.Location, right.Body);
         var resumed = await StartAsync(null); // another tab still showing the card: the attempt in progress, no password asked
         Assert.Equal(HttpStatusCode.Redirect, resumed.Status);
         Assert.Equal($"/Quizzes/Attempt/{attempt}", resumed.Location);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
+
+        // Guessing from a phone outside the hall: three wrong tries (the site's limit here) and starting is refused for ten
+        // minutes, the right password included; the empty tries asked nothing and are not counted.
+        Assert.Contains("Mật khẩu không đúng", (await StartAsync("1234", byOther: true)).Body, StringComparison.Ordinal);
+        Assert.Contains("cần mật khẩu", (await StartAsync("  ", byOther: true)).Body, StringComparison.Ordinal);
+        Assert.Contains("Mật khẩu không đúng", (await StartAsync("0000", byOther: true)).Body, StringComparison.Ordinal);
+        var locked = await StartAsync("9999", byOther: true);
+        Assert.Equal(HttpStatusCode.Conflict, locked.Status);
+        Assert.Contains("sai mật khẩu quá nhiều lần. Bạn có thể thử lại từ ", locked.Body, StringComparison.Ordinal);
+        var stillLocked = await StartAsync(password, byOther: true);
+        Assert.Equal(HttpStatusCode.Conflict, stillLocked.Status);
+        Assert.Contains("sai mật khẩu quá nhiều lần", stillLocked.Body, StringComparison.Ordinal);
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
     }
 

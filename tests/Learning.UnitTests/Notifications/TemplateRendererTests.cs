@@ -85,6 +85,13 @@ public sealed class TemplateRendererTests
         Assert.Equal("Kết quả bài kiểm tra Kiểm tra cuối khóa: Luật Tiếp công dân 2013: Đạt", vi.Subject);
         Assert.Contains("Điểm: 8,5/10 (85%)", vi.TextBody, StringComparison.Ordinal);
         Assert.Contains("Score: 8.5/10 (85%)", en.TextBody, StringComparison.Ordinal);
+        foreach (var mail in new[] { vi, en })
+        {
+            // The quiz's overall feedback for the band, under the score in both parts.
+            Assert.Contains("Hãy xem lại phần phân loại đơn thư trước khi tiếp dân định kỳ.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("white-space: pre-line\">Anh/Chị nắm vững quy trình tiếp công dân.", mail.HtmlBody, StringComparison.Ordinal);
+        }
+
         Assert.Contains("trước ngày 31/12/2026 (còn 7 ngày)", due.TextBody, StringComparison.Ordinal);
         Assert.Contains("due on 31 Dec 2026", dueEn.TextBody, StringComparison.Ordinal);
         // 02:30 UTC is 09:30 in Vietnam.
@@ -97,7 +104,7 @@ public sealed class TemplateRendererTests
     {
         var model = TemplateModels.Sample(NoticeTypes.QuizResult)!;
         model["show_marks"] = false;
-        foreach (var name in new[] { "score", "max_score", "percent", "passed" })
+        foreach (var name in new[] { "score", "max_score", "percent", "passed", "feedback" })
         {
             model[name] = null;
         }
@@ -109,6 +116,7 @@ public sealed class TemplateRendererTests
             Assert.DoesNotContain("passed", mail.Subject, StringComparison.Ordinal);
             Assert.DoesNotContain("%", mail.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("%", mail.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("pre-line", mail.HtmlBody, StringComparison.Ordinal);
         }
 
         var vi = await RenderAsync(NoticeTypes.QuizResult, "vi", ShippedTemplates.Get(NoticeTypes.QuizResult, "vi")!, model);

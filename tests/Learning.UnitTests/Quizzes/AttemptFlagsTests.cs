@@ -27,4 +27,13 @@ public sealed class AttemptFlagsTests
         Assert.Equal([1], AttemptFlags.Toggle(null, 1));
         Assert.Null(AttemptFlags.Format(AttemptFlags.Toggle("4", 4)));
     }
+
+    [Theory]
+    [InlineData(null, new[] { 7, 3 }, "+3 +7")]
+    [InlineData("3,7", new[] { 7, 12 }, "+12 −3")]
+    [InlineData("3,7", new int[0], "−3 −7")]
+    [InlineData("3,7", new[] { 3, 7, 3 }, null)] // the same set sent again (a retry, a phone back online): no line in the log
+    [InlineData(null, new int[0], null)]
+    public void Change_NamesTheSlotsFlaggedAndUnflagged(string? stored, int[] sent, string? expected) =>
+        Assert.Equal(expected, AttemptFlags.Change(stored, sent));
 }

@@ -6,6 +6,7 @@ public static class AttemptEvents
     public const string Started = "Started";
     public const string Saved = "Saved";
     public const string PageChanged = "PageChanged";
+    public const string Flagged = "Flagged";
     public const string Submitted = "Submitted";
     public const string TimedOut = "TimedOut";
     public const string Reopened = "Reopened";

@@ -45,4 +45,18 @@ public static class AttemptFlags
 
         return slots;
     }
+
+    /// <summary>
+    /// The attempt log's detail of a change from <paramref name="stored"/> to <paramref name="sent"/>: the slots flagged with
+    /// "+", those unflagged with "−", ascending ("+3 −7"); null when the set is the same.
+    /// </summary>
+    public static string? Change(string? stored, IEnumerable<int> sent)
+    {
+        var before = Parse(stored);
+        var after = new SortedSet<int>(sent);
+        var parts = after.Where(s => !before.Contains(s)).Select(s => "+" + s.ToString(CultureInfo.InvariantCulture))
+            .Concat(before.Where(s => !after.Contains(s)).Select(s => "−" + s.ToString(CultureInfo.InvariantCulture)));
+        var text = string.Join(' ', parts);
+        return text.Length == 0 ? null : text;
+    }
 }

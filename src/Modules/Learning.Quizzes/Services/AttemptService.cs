@@ -27,6 +27,7 @@ public sealed class AttemptService(
     IOptions<QuizzesOptions> options,
     StartGate gate,
     StartWriter writer,
+    QuizPasswordTries passwordTries,
     TimeProvider clock,
     ILogger<AttemptService> logger)
 {
@@ -190,10 +191,10 @@ public sealed class AttemptService(
             return (new(null, problem), quiz);
         }
 
-        // A new attempt only: the one in progress (above) resumes without it.
-        if (!QuizPassword.Admits(quiz.Password, password))
+        // A new attempt only: the one in progress (above) resumes without it. Past the tries, refused whatever is typed.
+        if (!string.IsNullOrEmpty(quiz.Password) && CheckPassword(quiz, userId, password) is { } refused)
         {
-            return (new(null, new(string.IsNullOrWhiteSpace(password) ? "Attempt.PasswordRequired" : "Attempt.WrongPassword")), quiz);
+            return (new(null, refused), quiz);
         }
 
         var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
@@ -208,6 +209,27 @@ public sealed class AttemptService(
 
         (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
         return (new(attempt, null, Created: true), quiz);
+    }
+
+    private AttemptProblem? CheckPassword(Quiz quiz, string userId, string? password)
+    {
+        if (passwordTries.LockedUntil(quiz.Id, userId) is { } locked)
+        {
+            return new("Attempt.PasswordLocked", locked);
+        }
+
+        if (QuizPassword.Admits(quiz.Password, password))
+        {
+            passwordTries.Succeeded(quiz.Id, userId);
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            return new("Attempt.PasswordRequired");
+        }
+
+        return passwordTries.Failed(quiz.Id, userId) is { } until ? new("Attempt.PasswordLocked", until) : new("Attempt.WrongPassword");
     }
 
     /// <summary>
@@ -355,6 +377,7 @@ public sealed class AttemptService(
                 a.CurrentPage,
                 a.PageCount,
                 a.Drawn,
+                a.Flagged,
                 Versions = a.Questions.Select(q => new { q.Slot, q.QuestionVersionId, q.OptionOrder }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -374,7 +397,7 @@ public sealed class AttemptService(
         }
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
-        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, flags, cancellationToken);
+        var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, (attempt.Flagged, flags), cancellationToken);
         return saved ? new(ids, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
     }
 
@@ -443,10 +466,12 @@ public sealed class AttemptService(
     /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
     /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>:
     /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
-    /// In a transaction already open (a submit's), it writes in that one and leaves the commit to it.
+    /// In a transaction already open (a submit's), it writes in that one and leaves the commit to it. <paramref name="flagging"/>:
+    /// the flags as read with the attempt, and the set sent (null: unchanged); a change is a line of the log.
     /// </summary>
     private Task<bool> WriteAnswersAsync(
-        long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken) =>
+        long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn,
+        (string? Stored, IReadOnlyCollection<int>? Sent) flagging, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             var now = Now;
@@ -456,6 +481,7 @@ public sealed class AttemptService(
                 + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
                 + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
             // The flags ride on the same statement: a save that carries them costs no more round trips than one that does not.
+            var flags = flagging.Sent;
             var flagged = flags is null ? "" : $", {attempt.Column(nameof(Attempt.Flagged))} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
             open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{stillOpen};");
             if (drawn is not null)
@@ -499,6 +525,11 @@ public sealed class AttemptService(
                 log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
             }
 
+            if (flags is not null && AttemptFlags.Change(flagging.Stored, flags) is { } change)
+            {
+                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Flagged, ActorId = userId, Detail = change });
+            }
+
             if (log.Count > 0)
             {
                 write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
@@ -533,7 +564,7 @@ public sealed class AttemptService(
             problem ??= CheckFlags(questions, flags);
             if (problem is null)
             {
-                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, flags, ct);
+                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, (attempt.Flagged, flags), ct);
             }
         }
 

@@ -2,7 +2,7 @@
 // connection, a reload or a closed tab loses nothing), sends it when the connection returns, turns pages without the network,
 // counts down by the server's clock, keeps the cadre's flags on questions (sent with the saves, held like answers while
 // offline) and shows a summary of the attempt before it is submitted. Without this script the page still works: its buttons
-// post the form (a flag button saves the page and comes back flagged; "submit" submits without the summary).
+// post the form (a flag button saves the page and comes back flagged; "submit" saves it and comes back with the summary).
 (() => {
   'use strict';
   const root = document.getElementById('attempt');
@@ -294,7 +294,7 @@
     document.getElementById('attempt-pending').value = JSON.stringify(held());
     document.getElementById('attempt-flags').value = flagsWaiting ? JSON.stringify(flagsWaiting) : '';
     stopped = true;
-    form.requestSubmit(submitButton);
+    form.requestSubmit(document.getElementById('summary-submit'));
   }
 
   // Answers the server never confirmed (a reload while offline, a closed tab) come back, newer than what the page shows.

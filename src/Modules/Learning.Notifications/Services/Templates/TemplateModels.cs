@@ -42,6 +42,7 @@ public static class TemplateModels
                 ["max_score"] = 10,
                 ["percent"] = 85,
                 ["passed"] = true,
+                ["feedback"] = "Anh/Chị nắm vững quy trình tiếp công dân. Hãy xem lại phần phân loại đơn thư trước khi tiếp dân định kỳ.",
             },
             [NoticeTypes.CertificateIssued] = new()
             {

@@ -27,8 +27,11 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
 
     public string? Problem { get; private set; }
 
+    /// <summary>The summary before submitting, made on the server: "submit" without the script.</summary>
+    public bool Summary { get; private set; }
+
     // The query's page: the route value "page" is Razor Pages' own (the page's path) and would be bound first.
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, bool summary, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } early)
         {
@@ -36,14 +39,16 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
         }
 
         CurrentPage = Math.Clamp(page ?? Attempt.CurrentPage, 0, Attempt.PageCount - 1);
+        Summary = summary;
         return Page();
     }
 
     /// <summary>
     /// The no-script path: save the shown page, then show <paramref name="go"/>; or, from a question's flag button
-    /// (<paramref name="flag"/>), flag or unflag it and stay on the page, scrolled to it.
+    /// (<paramref name="flag"/>), flag or unflag it and stay on the page, scrolled to it; or, from "submit"
+    /// (<paramref name="summary"/>), show the summary before submitting (Moodle's "Summary of attempt" page).
     /// </summary>
-    public async Task<IActionResult> OnPostSaveAsync(Guid id, int page, int? go, int? flag, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, int page, int? go, int? flag, bool summary, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } early)
         {
@@ -62,7 +67,9 @@ public sealed class AttemptModel(AttemptService attempts, AttemptPages pages, Qu
             return Page();
         }
 
-        return Redirect(flag is { } flagged ? $"/Quizzes/Attempt/{id}?page={target}#question-{flagged}" : $"/Quizzes/Attempt/{id}?page={target}");
+        return Redirect(flag is { } flagged ? $"/Quizzes/Attempt/{id}?page={target}#question-{flagged}"
+            : summary ? $"/Quizzes/Attempt/{id}?page={target}&summary=true#attempt-summary"
+            : $"/Quizzes/Attempt/{id}?page={target}");
     }
 
     /// <summary>

@@ -565,18 +565,6 @@ public static partial class QuizStartBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("<fieldset class=\"question[^\"]*\" id=\"question-(\\d+)\" data-slot=\"\\d+\" data-type=\"(\\w+)\"")]
-    private static partial Regex QuestionPattern();
-
-    [GeneratedRegex("name=\"q(\\d+)(?:\\.([\\w-]+))?\"(?: value=\"([^\"]*)\")?")]
-    private static partial Regex InputPattern();
-
-    [GeneratedRegex("id=\"attempt\" data-attempt=\"([0-9a-f-]{36})\"")]
-    private static partial Regex AttemptPattern();
-
-    [GeneratedRegex("<option value=\"([^\"]+)\"")]
-    private static partial Regex OptionPattern();
-
     private sealed class Stats
     {
         public ConcurrentBag<double> Start { get; } = [];
@@ -660,27 +648,37 @@ public static partial class QuizStartBench
                 Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("place", "")]),
             };
 
-            // The page read as it streams in, into one pooled buffer and one string: buffering it whole first (the response is
-            // chunked, so of unknown length) grew a stream by doubling, and that copying was the load generator's, not the host's.
+            // The page read as it streams in, into one pooled buffer, and read there as UTF-8 bytes: buffering it whole first (the
+            // response is chunked, so of unknown length) grew a stream by doubling, and decoding it into a string (66 KB of UTF-16
+            // a page) and matching it with regular expressions made the load generator's collector half of its processor time in
+            // the wave. That work is the harness's, not the host's: a phone parses its page on its own processor.
             using var reply = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            var html = await ReadBodyAsync(reply);
-            if (reply.StatusCode == HttpStatusCode.OK && AttemptPattern().Match(html) is { Success: true } started)
+            var (buffer, length) = await ReadBodyAsync(reply);
+            try
             {
-                // The start answers with the attempt it stored (the build before it redirected to the attempt page).
-                attemptPath = "/Quizzes/Attempt/" + started.Groups[1].Value;
+                var html = buffer.AsSpan(0, length);
+                if (reply.StatusCode == HttpStatusCode.OK && Between(html, "id=\"attempt\" data-attempt=\""u8, "\""u8) is { Length: 36 } started)
+                {
+                    // The start answers with the attempt it stored (the build before it redirected to the attempt page).
+                    attemptPath = "/Quizzes/Attempt/" + Encoding.ASCII.GetString(started);
+                    Read(html);
+                    return;
+                }
             }
-            else if (reply.StatusCode == HttpStatusCode.Redirect && reply.Headers.Location is not null)
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (reply.StatusCode == HttpStatusCode.Redirect && reply.Headers.Location is not null)
             {
                 attemptPath = reply.Headers.Location.OriginalString;
                 Step = "attempt page";
-                html = await GetAsync(attemptPath);
-            }
-            else
-            {
-                throw new HttpStatusException($"start POST {(int)reply.StatusCode}");
+                Read(Encoding.UTF8.GetBytes(await GetAsync(attemptPath)));
+                return;
             }
 
-            Read(html);
+            throw new HttpStatusException($"start POST {(int)reply.StatusCode}");
         }
 
         public async Task SaveAsync(int page, Random random)
@@ -766,40 +764,33 @@ public static partial class QuizStartBench
             };
         }
 
-        /// <summary>Pages and questions from the attempt page: fieldsets in page sections, inputs named q{slot}[.id].</summary>
-        private void Read(string html)
+        /// <summary>
+        /// Pages and questions from the attempt page, read in its UTF-8 bytes (the markers and values it needs are ASCII): fieldsets
+        /// in page sections, inputs named q{slot}[.key], a select's options up to its end.
+        /// </summary>
+        private void Read(ReadOnlySpan<byte> html)
         {
             token = Token(html);
-            // Matched in place (start and length) rather than on copies of each page's and question's text.
-            const string SectionMark = "<section class=\"attempt-page\" data-page=\"";
-            var sections = new List<int>();
-            for (var at = html.IndexOf(SectionMark, StringComparison.Ordinal); at >= 0; at = html.IndexOf(SectionMark, at + 1, StringComparison.Ordinal))
-            {
-                sections.Add(at);
-            }
-
+            ReadOnlySpan<byte> sectionMark = "<section class=\"attempt-page\" data-page=\""u8;
+            ReadOnlySpan<byte> questionMark = "<fieldset class=\"question"u8;
+            var sections = Positions(html, sectionMark);
             for (var s = 0; s < sections.Count; s++)
             {
-                var (from, to) = (sections[s], s + 1 < sections.Count ? sections[s + 1] : html.Length);
+                var section = html[sections[s]..(s + 1 < sections.Count ? sections[s + 1] : html.Length)];
                 var questions = new List<PageQuestion>();
-                var found = MatchesIn(QuestionPattern(), html, from, to).ToList();
-                for (var i = 0; i < found.Count; i++)
+                var starts = Positions(section, questionMark);
+                for (var i = 0; i < starts.Count; i++)
                 {
-                    var (start, end) = (found[i].Index, i + 1 < found.Count ? found[i + 1].Index : to);
-                    var q = new PageQuestion(int.Parse(found[i].Groups[1].ValueSpan, C), found[i].Groups[2].Value, [], []);
-                    foreach (var input in MatchesIn(InputPattern(), html, start, end))
+                    var fieldset = section[starts[i]..(i + 1 < starts.Count ? starts[i + 1] : section.Length)];
+                    var slot = Between(fieldset, " id=\"question-"u8, "\""u8);
+                    var type = Between(fieldset, " data-type=\""u8, "\""u8);
+                    if (slot.IsEmpty || type.IsEmpty)
                     {
-                        if (input.Groups[2].Success)
-                        {
-                            var selectEnd = html.IndexOf("</select>", input.Index, StringComparison.Ordinal);
-                            q.Selects[input.Groups[2].Value] = [.. MatchesIn(OptionPattern(), html, input.Index, selectEnd).Select(o => o.Groups[1].Value)];
-                        }
-                        else if (input.Groups[3].Success)
-                        {
-                            q.Values.Add(input.Groups[3].Value);
-                        }
+                        throw new HttpStatusException("attempt page question markup");
                     }
 
+                    var q = new PageQuestion(int.Parse(slot, C), Encoding.ASCII.GetString(type), [], []);
+                    ReadInputs(fieldset, q);
                     questions.Add(q);
                 }
 
@@ -812,43 +803,128 @@ public static partial class QuizStartBench
             }
         }
 
-        /// <summary>The matches of <paramref name="pattern"/> within [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="text"/>, without copying that part.</summary>
-        private static IEnumerable<Match> MatchesIn(Regex pattern, string text, int from, int to)
+        /// <summary>Each input named q{digits}: with a ".key", a select (its options' values); else its value, if it has one.</summary>
+        private static void ReadInputs(ReadOnlySpan<byte> fieldset, PageQuestion q)
         {
-            for (var m = pattern.Match(text, from, to - from); m.Success; m = m.NextMatch())
+            ReadOnlySpan<byte> nameMark = "name=\"q"u8;
+            for (var at = fieldset.IndexOf(nameMark); at >= 0;)
             {
-                yield return m;
-            }
-        }
-
-        private static async Task<string> ReadBodyAsync(HttpResponseMessage reply)
-        {
-            await using var body = await reply.Content.ReadAsStreamAsync();
-            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
-            {
-                var length = 0;
-                int read;
-                while ((read = await body.ReadAsync(buffer.AsMemory(length))) > 0)
+                var rest = fieldset[(at + nameMark.Length)..];
+                var digits = 0;
+                while (digits < rest.Length && char.IsAsciiDigit((char)rest[digits]))
                 {
-                    length += read;
-                    if (length == buffer.Length)
+                    digits++;
+                }
+
+                var end = rest.IndexOf((byte)'"');
+                if (digits > 0 && end >= digits)
+                {
+                    var after = rest[(end + 1)..];
+                    if (end > digits && rest[digits] == (byte)'.')
                     {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
+                        var options = new List<string>();
+                        var select = after[..Math.Max(0, after.IndexOf("</select>"u8))];
+                        foreach (var value in Values(select, "<option value=\""u8))
+                        {
+                            options.Add(value);
+                        }
+
+                        q.Selects[Encoding.ASCII.GetString(rest[(digits + 1)..end])] = options;
+                    }
+                    else if (end == digits && after.StartsWith(" value=\""u8))
+                    {
+                        var value = after[" value=\"".Length..];
+                        q.Values.Add(Encoding.UTF8.GetString(value[..value.IndexOf((byte)'"')]));
                     }
                 }
 
-                Interlocked.Add(ref pageBytes, length);
-                Interlocked.Increment(ref pages);
-                return Encoding.UTF8.GetString(buffer, 0, length);
+                var next = rest.IndexOf(nameMark);
+                at = next < 0 ? -1 : at + nameMark.Length + next;
             }
-            finally
+        }
+
+        /// <summary>The quoted values that follow each <paramref name="mark"/> in <paramref name="text"/>.</summary>
+        private static List<string> Values(ReadOnlySpan<byte> text, ReadOnlySpan<byte> mark)
+        {
+            var values = new List<string>();
+            foreach (var at in Positions(text, mark))
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                var value = text[(at + mark.Length)..];
+                var end = value.IndexOf((byte)'"');
+                if (end > 0)
+                {
+                    values.Add(Encoding.UTF8.GetString(value[..end]));
+                }
             }
+
+            return values;
+        }
+
+        /// <summary>Where each <paramref name="mark"/> begins in <paramref name="text"/>.</summary>
+        private static List<int> Positions(ReadOnlySpan<byte> text, ReadOnlySpan<byte> mark)
+        {
+            var found = new List<int>();
+            for (var at = text.IndexOf(mark); at >= 0;)
+            {
+                found.Add(at);
+                var next = text[(at + 1)..].IndexOf(mark);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+
+            return found;
+        }
+
+        /// <summary>What lies between the first <paramref name="before"/> and the next <paramref name="after"/>; empty if either is missing.</summary>
+        private static ReadOnlySpan<byte> Between(ReadOnlySpan<byte> text, ReadOnlySpan<byte> before, ReadOnlySpan<byte> after)
+        {
+            var at = text.IndexOf(before);
+            if (at < 0)
+            {
+                return [];
+            }
+
+            var rest = text[(at + before.Length)..];
+            var end = rest.IndexOf(after);
+            return end < 0 ? [] : rest[..end];
+        }
+
+        /// <summary>The body in a pooled buffer (the caller returns it) and its length.</summary>
+        private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage reply)
+        {
+            await using var body = await reply.Content.ReadAsStreamAsync();
+            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length))) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            Interlocked.Add(ref pageBytes, length);
+            Interlocked.Increment(ref pages);
+            return (buffer, length);
+        }
+
+        /// <summary>The antiforgery token of the page's form (its input names it, then gives its value).</summary>
+        private static string Token(ReadOnlySpan<byte> html)
+        {
+            var at = html.IndexOf("name=\"__RequestVerificationToken\""u8);
+            var tag = at < 0 ? [] : html[at..];
+            tag = tag[..Math.Max(0, tag.IndexOf((byte)'>'))];
+            var value = Between(tag, "value=\""u8, "\""u8);
+            if (value.IsEmpty)
+            {
+                throw new HttpStatusException("no antiforgery token");
+            }
+
+            return WebUtility.HtmlDecode(Encoding.UTF8.GetString(value));
         }
 
         private static string Token(string html)

@@ -822,14 +822,8 @@ public static partial class QuizStartBench
                     var after = rest[(end + 1)..];
                     if (end > digits && rest[digits] == (byte)'.')
                     {
-                        var options = new List<string>();
                         var select = after[..Math.Max(0, after.IndexOf("</select>"u8))];
-                        foreach (var value in Values(select, "<option value=\""u8))
-                        {
-                            options.Add(value);
-                        }
-
-                        q.Selects[Encoding.ASCII.GetString(rest[(digits + 1)..end])] = options;
+                        q.Selects[Encoding.ASCII.GetString(rest[(digits + 1)..end])] = Values(select, "<option value=\""u8);
                     }
                     else if (end == digits && after.StartsWith(" value=\""u8))
                     {

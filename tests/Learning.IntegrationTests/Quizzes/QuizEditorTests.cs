@@ -201,7 +201,7 @@ public sealed class QuizEditorTests
         Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync()));
 
         // Guessing from a phone outside the hall: three wrong tries (the site's limit here) and starting is refused for ten
-        // minutes, the right password included; the empty tries asked nothing and are not counted.
+        // minutes, the right password included. An empty field is asked for the password and not counted.
         Assert.Contains("Mật khẩu không đúng", (await StartAsync("1234", byOther: true)).Body, StringComparison.Ordinal);
         Assert.Contains("cần mật khẩu", (await StartAsync("  ", byOther: true)).Body, StringComparison.Ordinal);
         Assert.Contains("Mật khẩu không đúng", (await StartAsync("0000", byOther: true)).Body, StringComparison.Ordinal);

@@ -229,6 +229,9 @@ public sealed partial class QuizOfflineTests
                 break;
             case "ShortAnswer":
                 await fieldset.Locator("input[type=text]").FillAsync(options[0].GetProperty("text").GetString()!);
+                // Enter in a text box, as a phone's keyboard "Go" does: it keeps the answer and changes nothing else (the form's
+                // first button was a question's flag: Enter would have flagged it).
+                await fieldset.Locator("input[type=text]").PressAsync("Enter");
                 await fieldset.Locator("input[type=text]").BlurAsync();
                 break;
             case "Numerical":

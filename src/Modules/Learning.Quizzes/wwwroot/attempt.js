@@ -325,6 +325,7 @@
   form.addEventListener('click', e => {
     const button = e.target.closest('button');
     if (!button) return;
+    if (button.id === 'attempt-enter') { e.preventDefault(); send(); return; } // Enter in a text box: its change is recorded
     if (button === submitButton) { e.preventDefault(); submit(true); return; }
     if (button.id === 'summary-submit') { e.preventDefault(); submit(false); return; }
     if (button.id === 'summary-back') { closeSummary(); root.scrollIntoView({ block: 'start' }); submitButton.focus({ preventScroll: true }); return; }

@@ -36,6 +36,9 @@ public sealed record QuestionView(
 
     public bool IsChosen(string optionId) => Response?.Choices.Contains(optionId) == true;
 
+    /// <summary>A response is saved for it (the page buttons and the summary count it as answered).</summary>
+    public bool IsAnswered => Response is { IsEmpty: false };
+
     /// <summary>The ordering item's place in the saved answer (1-based), or in the order shown when not answered yet.</summary>
     public int PositionOf(string itemId)
     {

@@ -103,6 +103,39 @@ public sealed partial class CadreRecordPageTests
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c5"]}")).Status);
     }
 
+    /// <summary>
+    /// A reporting node may switch the media module off (<c>Learning:Modules:Disabled</c>); reports do not depend on it. Its
+    /// watch records were read through a contract only the media module provides, so before this every report service that
+    /// took it failed to build: the record, the export and the report page answered 500.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task WithTheMediaModuleOff_TheRecordAndTheExportStillServe(DatabaseProvider provider)
+    {
+        var clock = new ManualClock { Now = ReportFixture.Now };
+        // Not the shipped setup recipe: it runs the support recipe, whose hotlines step belongs to the media module (switched off).
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Modules:Disabled"] = "Learning.Media" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        var f = await ReportFixture.CreateAsync(site);
+        var staff = await site.RunRecipeAsync($$"""
+            { "name": "record-staff", "steps": [
+              { "name": "roles", "roles": [ { "name": "Manager" } ] },
+              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        using var manager = await site.SignedInAsync(Manager);
+
+        var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
+        Assert.Equal(HttpStatusCode.OK, record.Status);
+        Assert.Equal(0, VideoRows().Count(record.Body));
+        Assert.Equal(2, AttemptRows().Count(record.Body)); // the quizzes module's part is there
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Admin/Reports")).Status);
+        using var export = await manager.Http.GetAsync($"/Admin/Reports/Export?format=xlsx&course={f.C1}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+    }
+
     private static Certificate Certificate(string serial, string userId, string title, DateTime issued, DateTime? expires, CertificateState state) => new()
     {
         Serial = serial, UserId = userId, Subject = "course:1", HolderName = "Cán bộ C1", HolderNameFolded = "can bo c1", Title = title,

@@ -74,9 +74,11 @@ public sealed record CadreHours(int CadreId, string FullName, string Position, s
 public sealed record HoursPage(IReadOnlyList<CadreHours> Rows, int Total, int MetCount, int WithTarget);
 
 /// <summary>The reads behind the report pages besides <see cref="ICompletionReport"/>: the weekly trend, one cadre's record and
-/// training hours. Each is one query on a read context, the scope a WHERE clause.</summary>
+/// training hours. Each is one query on a read context, the scope a WHERE clause. <paramref name="videos"/> comes from the
+/// media module, which this one does not depend on: with it switched off (<c>Learning:Modules:Disabled</c>, a reporting
+/// node) there is none, and a record lists no video lessons.</summary>
 public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionReport report, ICourseReportRows courses, IOrganizationReportRows organization,
-    IQuizScoreRows quizScores, IVideoWatchRows videos, TimeProvider clock)
+    IQuizScoreRows quizScores, TimeProvider clock, IVideoWatchRows? videos = null)
 {
     /// <summary>The most lessons a cadre's record lists (twenty courses of twenty-five lessons).</summary>
     public const int MaxLessonLines = 500;
@@ -121,20 +123,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
 
         var now = clock.GetUtcNow().UtcDateTime;
 
-        // Video lessons of the courses they are enrolled in (as authored now), with what they watched of each video.
-        var watches = videos.Watches(db).Where(w => w.UserId == userId);
-        var videoLines = await (from e in courses.Enrollments(db)
-                                where e.UserId == userId
-                                join c in courses.Courses(db) on e.CourseId equals c.Id
-                                join l in courses.Lessons(db) on e.CourseId equals l.CourseId
-                                where l.Kind == LessonKinds.Video && l.Reference != null
-                                join v in videos.Videos(db) on l.Reference equals v.PublicId into vs
-                                from v in vs.DefaultIfEmpty()
-                                join w in watches on l.Reference equals w.VideoPublicId into ws
-                                from w in ws.DefaultIfEmpty()
-                                orderby c.Title, e.CourseId, l.ModulePosition, l.Position
-                                select new CadreVideoLine(e.CourseId, c.Title, l.Title, w == null ? null : (int?)w.WatchedSeconds, v == null ? 0 : v.DurationSeconds,
-                                    w == null ? null : w.CompletedUtc, w == null ? null : (DateTime?)w.UpdatedUtc)).ToListAsync(ct);
+        var videoLines = videos is null ? [] : await VideoLinesAsync(db, videos, userId, ct);
         var progress = courses.LessonProgress(db).Where(p => p.UserId == userId);
         var lessonLines = await (from e in courses.Enrollments(db)
                                  where e.UserId == userId
@@ -173,6 +162,24 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
             Lessons = [.. lessonLines.Select(l => l with { FirstOpenedUtc = Utc(l.FirstOpenedUtc), CompletedUtc = Utc(l.CompletedUtc) })],
             Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],
         };
+    }
+
+    /// <summary>The video lessons of the courses a cadre is enrolled in (as authored now), with what they watched of each video.</summary>
+    private async Task<List<CadreVideoLine>> VideoLinesAsync(LearningDbContext db, IVideoWatchRows videos, string userId, CancellationToken ct)
+    {
+        var watches = videos.Watches(db).Where(w => w.UserId == userId);
+        return await (from e in courses.Enrollments(db)
+                      where e.UserId == userId
+                      join c in courses.Courses(db) on e.CourseId equals c.Id
+                      join l in courses.Lessons(db) on e.CourseId equals l.CourseId
+                      where l.Kind == LessonKinds.Video && l.Reference != null
+                      join v in videos.Videos(db) on l.Reference equals v.PublicId into vs
+                      from v in vs.DefaultIfEmpty()
+                      join w in watches on l.Reference equals w.VideoPublicId into ws
+                      from w in ws.DefaultIfEmpty()
+                      orderby c.Title, e.CourseId, l.ModulePosition, l.Position
+                      select new CadreVideoLine(e.CourseId, c.Title, l.Title, w == null ? null : (int?)w.WatchedSeconds, v == null ? 0 : v.DurationSeconds,
+                          w == null ? null : w.CompletedUtc, w == null ? null : (DateTime?)w.UpdatedUtc)).ToListAsync(ct);
     }
 
     /// <summary>Hours per cadre (inside the scope, as <paramref name="filter"/> says) in a year: the declared hours of the courses

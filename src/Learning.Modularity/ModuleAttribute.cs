@@ -19,6 +19,13 @@ public sealed class ModuleAttribute : Attribute
     public bool AlwaysEnabled { get; init; }
 
     /// <summary>
+    /// The names of the recipe steps this module's handlers run. With the module switched off, a recipe's step of one of these
+    /// names is skipped (and said so), not refused as unknown: the shipped setup recipe still sets up a site without, say,
+    /// the media module. A test holds every registered step handler to its module's list.
+    /// </summary>
+    public string[] RecipeSteps { get; init; } = [];
+
+    /// <summary>
     /// What the names of this module's tables start with, before an underscore (SQLite has no schemas): by default its name
     /// after <c>Learning.</c>, in lower case (<c>courses_lesson</c>). An architecture test holds every table to it.
     /// </summary>

@@ -5,5 +5,6 @@ using Learning.Modularity;
     Name = "Learning.Media",
     Category = "Learning",
     Description = "Video tutorials: resumable upload, HLS transcoding, adaptive playback, watch tracking, captions, the help library and support hotlines.",
-    Dependencies = ["Learning.Users", "Learning.Organization", "Learning.Courses"])]
+    Dependencies = ["Learning.Users", "Learning.Organization", "Learning.Courses"],
+    RecipeSteps = ["hotlines", "helpVideos"])]
 [assembly: NeutralResourcesLanguage("vi")]

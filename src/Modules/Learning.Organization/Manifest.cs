@@ -6,5 +6,6 @@ using Learning.Modularity;
     Category = "Organization",
     Description = "Provinces, communes, units, cadre profiles and managers' scopes.",
     Dependencies = ["Learning.Users"],
-    TablePrefix = "org")]
+    TablePrefix = "org",
+    RecipeSteps = ["organization", "cadres", "cadreAccounts", "scopes"])]
 [assembly: NeutralResourcesLanguage("vi")]

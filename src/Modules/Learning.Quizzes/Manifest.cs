@@ -5,5 +5,6 @@ using Learning.Modularity;
     Name = "Learning.Quizzes",
     Category = "Learning",
     Description = "Question bank (Moodle XML, GIFT, CSV and XLSX), quizzes as lessons, timed attempts that survive a lost connection, accommodations, grading and item analysis.",
-    Dependencies = ["Learning.Users", "Learning.Organization", "Learning.Courses", "Learning.Notifications"])]
+    Dependencies = ["Learning.Users", "Learning.Organization", "Learning.Courses", "Learning.Notifications"],
+    RecipeSteps = ["questionBank", "quizzes"])]
 [assembly: NeutralResourcesLanguage("vi")]

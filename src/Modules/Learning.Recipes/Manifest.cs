@@ -5,5 +5,6 @@ using Learning.Modularity;
     Name = "Learning.Recipes",
     Category = "Content",
     Description = "Runs JSON recipes from content-recipes/, an upload or the command line, in one transaction.",
-    AlwaysEnabled = true)]
+    AlwaysEnabled = true,
+    RecipeSteps = ["settings", "recipes"])]
 [assembly: NeutralResourcesLanguage("vi")]

@@ -5,5 +5,6 @@ using Learning.Modularity;
     Name = "Learning.Users",
     Category = "Security",
     Description = "Accounts, sign-in with lockout and rate limiting, roles and their permissions.",
-    AlwaysEnabled = true)]
+    AlwaysEnabled = true,
+    RecipeSteps = ["users", "roles"])]
 [assembly: NeutralResourcesLanguage("vi")]

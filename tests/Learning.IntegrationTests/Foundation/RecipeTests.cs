@@ -29,6 +29,32 @@ public sealed class RecipeTests
         Assert.Equal((16 + 2, 24), (before.Units - await site.WithDbAsync(db => db.Set<OrgUnit>().CountAsync(u => u.Kind == OrgUnitKind.Unit)), before.Cadres));
     }
 
+    /// <summary>
+    /// A step of a module switched off is skipped (its manifest names it); a step no module names is still refused. And every
+    /// registered step handler is named in its own module's manifest, so that the skipping cannot miss one.
+    /// </summary>
+    [Fact]
+    public async Task StepsOfAModuleSwitchedOff_AreSkipped_UnknownStepsStillRefused_AndEveryHandlerIsInItsManifest()
+    {
+        await using var site = await TestSite.StartAsync(DatabaseProvider.Sqlite, recipe: null, settings: new() { ["Learning:Modules:Disabled"] = "Learning.Media" });
+        var skipped = await site.RunRecipeAsync("""
+            { "name": "bo-qua", "steps": [
+              { "name": "hotlines", "hotlines": [ { "key": "x", "field": "public-services", "name": "Không dùng", "phone": "1900 0000" } ] },
+              { "name": "roles", "roles": [ { "name": "Kiểm thử bỏ qua" } ] } ] }
+            """);
+        Assert.True(skipped.Succeeded, skipped.Error);
+        Assert.True(await site.WithDbAsync(db => db.Roles.AnyAsync(r => r.Name == "Kiểm thử bỏ qua")));
+        var unknown = await site.RunRecipeAsync("""{ "name": "sai-ten", "steps": [ { "name": "hotline" } ] }""");
+        Assert.False(unknown.Succeeded);
+        Assert.Equal("$.steps[0].name", unknown.JsonPath);
+
+        await using var all = await TestSite.StartAsync(DatabaseProvider.Sqlite, recipe: null);
+        var handlers = await all.WithServiceAsync<IEnumerable<IRecipeStepHandler>, List<(string Step, string[] Declared, string Type)>>(h => Task.FromResult(
+            h.Select(x => (x.StepName, x.GetType().Assembly.GetCustomAttributes(typeof(ModuleAttribute), false).Cast<ModuleAttribute>().Single().RecipeSteps, x.GetType().Name)).ToList()));
+        Assert.Equal(17, handlers.Count);
+        Assert.All(handlers, h => Assert.True(h.Declared.Contains(h.Step), $"{h.Type}: step '{h.Step}' is not in its module's RecipeSteps"));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Recipe_MalformedJson_FailsWithLineAndChangesNothing(DatabaseProvider provider)

@@ -16,6 +16,7 @@ namespace Learning.Recipes.Services;
 public sealed class RecipeRunner(
     LearningDbContext db,
     IEnumerable<IRecipeStepHandler> handlers,
+    ModuleCatalog catalog,
     IAuditTrail audit,
     IOptions<RecipeOptions> options,
     IHostEnvironment environment,
@@ -90,6 +91,12 @@ public sealed class RecipeRunner(
                 return (name, plan, refused);
             }
 
+            if (handler is null)
+            {
+                index++; // a step of a module switched off (Resolve logged it): the next step keeps its own position
+                continue;
+            }
+
             plan.Add((handler!, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo) { Messages = shell }));
             index++;
         }
@@ -97,7 +104,8 @@ public sealed class RecipeRunner(
         return (name, plan, null);
     }
 
-    /// <summary>The handler of one step, or why the step is refused (the JSON path names its <c>name</c>).</summary>
+    /// <summary>The handler of one step, or why the step is refused (the JSON path names its <c>name</c>); neither for a step of a
+    /// module switched off, which is skipped.</summary>
     private (IRecipeStepHandler? Handler, RecipeResult? Refused) Resolve(string recipe, JsonElement step, int index, Dictionary<string, IRecipeStepHandler> byName,
         List<(IRecipeStepHandler Handler, RecipeStepContext Context)> planned, RecipeRunOptions options)
     {
@@ -115,6 +123,13 @@ public sealed class RecipeRunner(
 
         if (!byName.TryGetValue(stepName, out var handler))
         {
+            if (catalog.Modules.FirstOrDefault(m => !m.Enabled && m.Manifest.RecipeSteps.Contains(stepName, StringComparer.OrdinalIgnoreCase)) is { } off)
+            {
+                // Its module is installed but switched off (Learning:Modules:Disabled): what it would set up has no use here.
+                logger.LogWarning("Recipe {Recipe}: step {Step} skipped, its module {Module} is switched off", recipe, stepName, off.Name);
+                return (null, null);
+            }
+
             return (null, RecipeResult.Failed(recipe, t["Recipe.StepUnknown", stepName, string.Join(", ", byName.Keys.Order())], stepName, path));
         }
 

@@ -49,13 +49,7 @@ public sealed partial class CadreRecordPageTests
             await db.SaveChangesAsync();
             return 0;
         });
-        var staff = await site.RunRecipeAsync($$"""
-            { "name": "record-staff", "steps": [
-              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ", "roles": ["Manager"] } ] },
-              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
-            """);
-        Assert.True(staff.Succeeded, staff.Error);
-        using var manager = await site.SignedInAsync(Manager);
+        using var manager = await ManagerOfCommuneAAsync(site);
 
         var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
         Assert.Equal(HttpStatusCode.OK, record.Status);
@@ -120,13 +114,7 @@ public sealed partial class CadreRecordPageTests
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Hotline>().CountAsync()));
         Assert.True(await site.WithDbAsync(db => db.Set<Learning.Quizzes.Data.Quiz>().AnyAsync())); // the rest of the setup ran
         var f = await ReportFixture.CreateAsync(site);
-        var staff = await site.RunRecipeAsync($$"""
-            { "name": "record-staff", "steps": [
-              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ", "roles": ["Manager"] } ] },
-              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
-            """);
-        Assert.True(staff.Succeeded, staff.Error);
-        using var manager = await site.SignedInAsync(Manager);
+        using var manager = await ManagerOfCommuneAAsync(site);
 
         var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
         Assert.Equal(HttpStatusCode.OK, record.Status);
@@ -136,6 +124,18 @@ public sealed partial class CadreRecordPageTests
         using var export = await manager.Http.GetAsync($"/Admin/Reports/Export?format=xlsx&course={f.C1}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>A manager of commune A (the fixture's "rp-A"), signed in.</summary>
+    private static async Task<SiteClient> ManagerOfCommuneAAsync(TestSite site)
+    {
+        var staff = await site.RunRecipeAsync($$"""
+            { "name": "record-staff", "steps": [
+              { "name": "users", "users": [ { "email": "{{Manager}}", "displayName": "Quản lý hồ sơ", "roles": ["Manager"] } ] },
+              { "name": "scopes", "scopes": [ { "user": "{{Manager}}", "unit": "rp-A" } ] } ] }
+            """);
+        Assert.True(staff.Succeeded, staff.Error);
+        return await site.SignedInAsync(Manager);
     }
 
     private static Certificate Certificate(string serial, string userId, string title, DateTime issued, DateTime? expires, CertificateState state) => new()

@@ -83,6 +83,9 @@ public sealed record RecipeDescriptor(string Name, string DisplayName, string De
 
 public sealed record RecipeResult(bool Succeeded, string RecipeName, int StepsExecuted, string? Error, string? StepName, string? JsonPath)
 {
+    /// <summary>The steps left out because their module is switched off, as "step (module)", the included recipes' too.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public static RecipeResult Failed(string recipe, string error, string? step = null, string? path = null) =>
         new(false, recipe, 0, error, step, path);
 }

@@ -85,6 +85,11 @@ public static class CommandLine
         }
 
         Console.WriteLine($"Recipe '{result.RecipeName}' ran {result.StepsExecuted} step(s).");
+        if (result.Skipped.Count > 0)
+        {
+            Console.WriteLine($"  skipped, their module switched off: {string.Join(", ", result.Skipped)}");
+        }
+
         return 0;
     }
 

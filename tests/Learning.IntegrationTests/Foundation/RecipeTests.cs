@@ -43,7 +43,13 @@ public sealed class RecipeTests
               { "name": "roles", "roles": [ { "name": "Kiểm thử bỏ qua" } ] } ] }
             """);
         Assert.True(skipped.Succeeded, skipped.Error);
+        Assert.Equal(1, skipped.StepsExecuted);
+        Assert.Equal(["hotlines (Learning.Media)"], skipped.Skipped);
         Assert.True(await site.WithDbAsync(db => db.Roles.AnyAsync(r => r.Name == "Kiểm thử bỏ qua")));
+        // The shipped setup: its included support recipe's hotlines are skipped, and the result says so.
+        var setup = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("setup.recipe.json"), RecipeRunOptions.System));
+        Assert.True(setup.Succeeded, setup.Error);
+        Assert.Equal(["hotlines (Learning.Media)"], setup.Skipped);
         var unknown = await site.RunRecipeAsync("""{ "name": "sai-ten", "steps": [ { "name": "hotline" } ] }""");
         Assert.False(unknown.Succeeded);
         Assert.Equal("$.steps[0].name", unknown.JsonPath);

@@ -26,6 +26,10 @@ public sealed class RecipeRunner(
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
+    // The steps skipped in this run and in the recipes it includes (they run on this same scoped runner, one level deeper).
+    private readonly List<string> skipped = [];
+    private int depth;
+
     public async Task<RecipeResult> RunAsync(Stream json, string? baseDirectory, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
@@ -44,16 +48,30 @@ public sealed class RecipeRunner(
 
         using (document)
         {
-            var undo = new List<Action>();
-            var (name, plan, refused) = PlanSteps(document.RootElement, baseDirectory, options, undo);
-            if (refused is not null)
+            if (depth == 0)
             {
-                return refused;
+                skipped.Clear();
             }
 
-            // Under the execution strategy: after a database blip the whole recipe runs again on a clean change tracker
-            // (a transient error is not a recipe error, so it is not caught below but retried, and a 503 if it persists).
-            return await db.RetryingAsync(ct => ExecuteAsync(name, plan, undo, ct), cancellationToken);
+            depth++;
+            try
+            {
+                var undo = new List<Action>();
+                var (name, plan, refused) = PlanSteps(document.RootElement, baseDirectory, options, undo);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                // Under the execution strategy: after a database blip the whole recipe runs again on a clean change tracker
+                // (a transient error is not a recipe error, so it is not caught below but retried, and a 503 if it persists).
+                var result = await db.RetryingAsync(ct => ExecuteAsync(name, plan, undo, ct), cancellationToken);
+                return result.Succeeded ? result with { Skipped = [.. skipped.Distinct()] } : result;
+            }
+            finally
+            {
+                depth--;
+            }
         }
     }
 
@@ -127,6 +145,7 @@ public sealed class RecipeRunner(
             {
                 // Its module is installed but switched off (Learning:Modules:Disabled): what it would set up has no use here.
                 logger.LogWarning("Recipe {Recipe}: step {Step} skipped, its module {Module} is switched off", recipe, stepName, off.Name);
+                skipped.Add($"{stepName} ({off.Name})");
                 return (null, null);
             }
 

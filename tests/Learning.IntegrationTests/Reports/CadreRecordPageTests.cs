@@ -119,6 +119,7 @@ public sealed partial class CadreRecordPageTests
         var record = await manager.GetAsync($"/Admin/Reports/Cadre/{f.CadreIds["c1"]}");
         Assert.Equal(HttpStatusCode.OK, record.Status);
         Assert.Equal(0, VideoRows().Count(record.Body));
+        Assert.DoesNotContain("id=\"videos-title\"", record.Body, StringComparison.Ordinal); // no video section on a site without videos
         Assert.Equal(2, AttemptRows().Count(record.Body)); // the quizzes module's part is there
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Admin/Reports")).Status);
         using var export = await manager.Http.GetAsync($"/Admin/Reports/Export?format=xlsx&course={f.C1}");

@@ -38,6 +38,9 @@ public sealed record CadreRecordView(CadreReportRow Cadre, IReadOnlyList<CadreCo
 {
     public IReadOnlyList<CadreVideoLine> Videos { get; init; } = [];
 
+    /// <summary>Whether the site tracks videos (the media module is on); without it the record has no video section.</summary>
+    public bool VideosTracked { get; init; } = true;
+
     /// <summary>Every lesson of their courses, in course order, at most <see cref="ReportReads.MaxLessonLines"/>.</summary>
     public IReadOnlyList<CadreLessonLine> Lessons { get; init; } = [];
 
@@ -159,6 +162,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         })])
         {
             Videos = [.. videoLines.Select(v => v with { CompletedUtc = Utc(v.CompletedUtc), LastWatchedUtc = Utc(v.LastWatchedUtc) })],
+            VideosTracked = videos is not null,
             Lessons = [.. lessonLines.Select(l => l with { FirstOpenedUtc = Utc(l.FirstOpenedUtc), CompletedUtc = Utc(l.CompletedUtc) })],
             Attempts = [.. attempts.Select(a => a with { StartedUtc = Utc(a.StartedUtc), SubmittedUtc = Utc(a.SubmittedUtc) })],
         };

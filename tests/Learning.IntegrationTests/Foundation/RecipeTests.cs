@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
@@ -56,7 +57,7 @@ public sealed class RecipeTests
 
         await using var all = await TestSite.StartAsync(DatabaseProvider.Sqlite, recipe: null);
         var handlers = await all.WithServiceAsync<IEnumerable<IRecipeStepHandler>, List<(string Step, string[] Declared, string Type)>>(h => Task.FromResult(
-            h.Select(x => (x.StepName, x.GetType().Assembly.GetCustomAttributes(typeof(ModuleAttribute), false).Cast<ModuleAttribute>().Single().RecipeSteps, x.GetType().Name)).ToList()));
+            h.Select(x => (x.StepName, x.GetType().Assembly.GetCustomAttribute<ModuleAttribute>()!.RecipeSteps, x.GetType().Name)).ToList()));
         Assert.Equal(17, handlers.Count);
         Assert.All(handlers, h => Assert.True(h.Declared.Contains(h.Step), $"{h.Type}: step '{h.Step}' is not in its module's RecipeSteps"));
     }

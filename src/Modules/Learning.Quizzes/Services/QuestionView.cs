@@ -22,7 +22,8 @@ public sealed record QuestionView(
 {
     public bool Has(ReviewItems item) => (Show & item) == item;
 
-    public string InputName => "q" + Slot;
+    /// <summary>The name its inputs carry; made once, not once per option written.</summary>
+    public string InputName { get; } = "q" + Slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The options in the order shown, each with the name its input carries (<see cref="AnswerKeys"/>: never its id).</summary>
     public IEnumerable<(QuestionOption Option, string Key)> KeyedOptions() => Keyed(Question.Options, o => o.Id);

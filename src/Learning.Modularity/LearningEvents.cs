@@ -68,6 +68,13 @@ public interface ILearningEvents
 
     /// <summary>Many at once (a batch of heartbeats, an assignment's enrolments): one look-up of the actors.</summary>
     Task RecordManyAsync(IReadOnlyList<LearningEvent> learningEvents, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the events now, in the transaction the caller has begun on the scoped context, as multi-row inserts without
+    /// the change tracker: for a hot path that writes its own rows without <c>SaveChanges</c> (an exam's starts, stored in
+    /// groups). Rolled back with the caller's work, as <see cref="RecordManyAsync"/>'s are.
+    /// </summary>
+    Task WriteManyAsync(IReadOnlyList<LearningEvent> learningEvents, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The default when no module records events.</summary>
@@ -76,4 +83,6 @@ public sealed class NoLearningEvents : ILearningEvents
     public Task RecordAsync(LearningEvent learningEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task RecordManyAsync(IReadOnlyList<LearningEvent> learningEvents, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task WriteManyAsync(IReadOnlyList<LearningEvent> learningEvents, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -164,6 +164,60 @@ public sealed class XapiTests
         Assert.Equal(StatementQuery.DefaultLimit, (await GetJsonAsync(api, "/xapi/statements")).Body.GetProperty("statements").GetArrayLength());
     }
 
+    /// <summary>
+    /// The exam's start writes its statements as multi-row inserts (<see cref="ILearningEvents.WriteManyAsync"/>) rather than
+    /// through the change tracker: the rows must be the ones <c>RecordManyAsync</c> and <c>SaveChanges</c> store, Vietnamese,
+    /// scores, nulls and all, over more rows than one statement carries; and they go with the caller's transaction.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task WriteMany_StoresTheRowsRecordManyStores_AndRollsBackWithTheCallersWork(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        var nhaTrang = await UnitPathAsync(site, "KH-NHATRANG");
+        var at = new DateTime(2026, 12, 6, 3, 4, 5, DateTimeKind.Utc);
+        List<LearningEvent> Events(string batch) =>
+        [
+            .. Enumerable.Range(0, 230).Select(i => Event(batch + "-" + i, nhaTrang) with { TimestampUtc = at.AddSeconds(i) }),
+            new(LearningVerbs.Passed, batch + "-full", LearningActivityTypes.Quiz, "kt-ky-so", "Kiểm tra: chữ ký số, VNeID và thanh toán trực tuyến")
+            {
+                CourseId = 7, TimestampUtc = at, ScoreRaw = 8.125m, ScoreMin = 0, ScoreMax = 10, Success = true, Completion = true,
+                Duration = TimeSpan.FromSeconds(754.5), Detail = "Lần 2", ActorOrgPath = nhaTrang, ActorUnitName = "Phòng Văn hoá – Xã hội",
+            },
+            new(LearningVerbs.Attempted, batch + "-bare", LearningActivityTypes.Quiz, "kt-ky-so", "Kiểm tra") { TimestampUtc = at, ActorOrgPath = "" },
+        ];
+
+        await RecordAsync(site, Events("a"));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            await db.InTransactionAsync(ct => scope.ServiceProvider.GetRequiredService<ILearningEvents>().WriteManyAsync(Events("b"), ct), CancellationToken.None);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync(async ct =>
+            {
+                await scope.ServiceProvider.GetRequiredService<ILearningEvents>().WriteManyAsync(Events("c"), ct);
+                throw new InvalidOperationException("the caller's work failed");
+            }, CancellationToken.None));
+        }
+
+        var rows = await site.WithDbAsync(db => db.Set<XapiStatement>().AsNoTracking().ToListAsync());
+        Assert.DoesNotContain(rows, r => r.UserId.StartsWith("c-", StringComparison.Ordinal));
+        static string? Score(decimal? score) => score?.ToString("0.###", CultureInfo.InvariantCulture);
+        static string Row(XapiStatement r) => string.Join("|", r.UserId[2..], r.TimestampUtc.ToString("O", CultureInfo.InvariantCulture), r.Verb, r.ActivityType, r.ActivityKey,
+            r.ActivityName, r.CourseId, r.OrgPath, r.UnitName, Score(r.ScoreRaw), Score(r.ScoreMin), Score(r.ScoreMax), r.Success, r.Completion, r.DurationMs, r.Detail);
+        var recorded = rows.Where(r => r.UserId.StartsWith("a-", StringComparison.Ordinal)).Select(Row).Order(StringComparer.Ordinal).ToList();
+        var written = rows.Where(r => r.UserId.StartsWith("b-", StringComparison.Ordinal)).Select(Row).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(232, recorded.Count);
+        Assert.Equal(recorded, written);
+        Assert.Contains("full|2026-12-06T03:04:05.0000000Z|passed|quiz|kt-ky-so|Kiểm tra: chữ ký số, VNeID và thanh toán trực tuyến|7|" + nhaTrang + "|Phòng Văn hoá – Xã hội|8.125|0|10|True|True|754500|Lần 2", written);
+        Assert.Equal(rows.Count, rows.Select(r => r.StatementId).Distinct().Count());
+        Assert.All(rows.Where(r => r.UserId.StartsWith("b-", StringComparison.Ordinal)), r => Assert.Equal(DateTimeKind.Utc, r.StoredUtc.Kind));
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task CommuneKey_SeesOnlyItsCommune_WhateverTheParameters(DatabaseProvider provider)

@@ -13,8 +13,8 @@ namespace Learning.Quizzes.Services;
 /// <summary>
 /// Stores new attempts in groups (a group commit). Each start hands its built attempt here and waits; two writers each take
 /// every start waiting (up to <see cref="QuizzesOptions.StartGroupSize"/>) and store them in one transaction: the attempts
-/// (their drawn questions on their own rows, <see cref="AttemptDraw"/>) and their Started events through the change tracker
-/// (one batch of statements), and their statements for the province's warehouse, then one commit. Alone, a start is a group of one and goes at once; at an
+/// (their drawn questions on their own rows, <see cref="AttemptDraw"/>), their Started events, and their statements for the
+/// province's warehouse, each kind in one multi-row insert (no change tracker), then one commit. Alone, a start is a group of one and goes at once; at an
 /// exam's synchronised start the queue grows while a group is written, and thousands of starts cost a few dozen transactions
 /// (one WAL flush each) instead of eight round trips and a flush apiece.
 /// <para>
@@ -116,6 +116,7 @@ public sealed class StartWriter : IDisposable
             {
                 db.ChangeTracker.Clear(); // a retry after a transient failure starts afresh
                 var won = await ClaimAsync(db, group.Where(p => p.Claim).ToList(), ct);
+                var claimed = new List<AttemptEvent>();
                 foreach (var pending in group.Where(p => p.Claim))
                 {
                     // Two claims of one attempt in one group (two tabs): its one update won once, so only the first wins.
@@ -124,15 +125,22 @@ public sealed class StartWriter : IDisposable
                     if (pending.Won)
                     {
                         attempt.Events.ForEach(e => (e.Id, e.AttemptId) = (0, attempt.Id));
-                        db.AddRange(attempt.Events);
+                        claimed.AddRange(attempt.Events);
                     }
+                }
+
+                if (claimed.Count > 0)
+                {
+                    var log = new StoreCommand(db);
+                    log.For<AttemptEvent>().Insert(claimed, AttemptColumns.Event);
+                    await log.ExecuteAsync(ct);
                 }
 
                 await InsertAsync(db, [.. group.Where(p => !p.Claim)], ct);
                 var statements = group.Where(p => p.Won && p.Started is not null).Select(p => p.Started!).ToList();
                 if (statements.Count > 0)
                 {
-                    await events.RecordManyAsync(statements, ct);
+                    await events.WriteManyAsync(statements, ct);
                 }
 
                 db.Database.AutoSavepointsEnabled = false;

@@ -36,10 +36,10 @@ public sealed class StoreCommand(DbContext db)
 
     internal string Parameter(IProperty property, object? value)
     {
-        var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (name, placeholder) = ParameterNames.Of(Sql, parameters.Count);
         // The mapping's CreateParameter applies its converter (an enum's number, say) itself.
-        parameters.Add((Sql.GenerateParameterName(name), value, property, property.GetRelationalTypeMapping()));
-        return Sql.GenerateParameterNamePlaceholder(name);
+        parameters.Add((name, value, property, property.GetRelationalTypeMapping()));
+        return placeholder;
     }
 
     /// <summary>Runs the statements in the context's current transaction; the rows they changed, in all.</summary>
@@ -176,4 +176,61 @@ internal sealed class StoreNames
     public ConcurrentDictionary<string, string> Columns { get; } = new(StringComparer.Ordinal);
 
     public string Delimit(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
+}
+
+/// <summary>
+/// The n-th parameter's name and placeholder as a provider writes them (<c>@p0</c>), made once per provider: a group of
+/// exam starts is one command of about a thousand parameters, and each name was three new strings.
+/// </summary>
+internal static class ParameterNames
+{
+    private static readonly ConditionalWeakTable<ISqlGenerationHelper, Known> ByProvider = new();
+
+    // Past this many a command's names are made as they come (a bulk insert's largest statements), not kept.
+    private const int Kept = 2048;
+
+    public static (string Name, string Placeholder) Of(ISqlGenerationHelper sql, int index)
+    {
+        if (index >= Kept)
+        {
+            return Make(sql, index);
+        }
+
+        var known = ByProvider.GetValue(sql, static _ => new Known());
+        var names = known.Names;
+        return index < names.Length ? names[index] : known.Grow(sql, index);
+    }
+
+    private static (string Name, string Placeholder) Make(ISqlGenerationHelper sql, int index)
+    {
+        var name = "p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (sql.GenerateParameterName(name), sql.GenerateParameterNamePlaceholder(name));
+    }
+
+    private sealed class Known
+    {
+        private readonly Lock gate = new();
+
+        public (string Name, string Placeholder)[] Names { get; private set; } = [];
+
+        public (string Name, string Placeholder) Grow(ISqlGenerationHelper sql, int index)
+        {
+            lock (gate)
+            {
+                if (index >= Names.Length)
+                {
+                    var grown = new (string, string)[Math.Min(Kept, Math.Max(256, (index + 1) * 2))];
+                    Names.CopyTo(grown, 0);
+                    for (var i = Names.Length; i < grown.Length; i++)
+                    {
+                        grown[i] = Make(sql, i);
+                    }
+
+                    Names = grown;
+                }
+
+                return Names[index];
+            }
+        }
+    }
 }

@@ -79,7 +79,17 @@ public sealed class RecipeStepException(string stepName, int stepIndex, string j
     public string JsonPath { get; } = jsonPath;
 }
 
-public sealed record RecipeDescriptor(string Name, string DisplayName, string Description, string FilePath);
+public sealed record RecipeDescriptor(string Name, string DisplayName, string Description, string FilePath)
+{
+    /// <summary>
+    /// The steps a run would skip on this site because their module is switched off, as "step (module)", the included
+    /// recipes' too (<see cref="RecipeResult.Skipped"/> says the same after a run).
+    /// </summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>Every step it would run, its included recipes' too, is skipped: running it would set up nothing here.</summary>
+    public bool NothingToRun { get; init; }
+}
 
 public sealed record RecipeResult(bool Succeeded, string RecipeName, int StepsExecuted, string? Error, string? StepName, string? JsonPath)
 {

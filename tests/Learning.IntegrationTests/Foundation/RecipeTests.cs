@@ -55,7 +55,29 @@ public sealed class RecipeTests
         Assert.False(unknown.Succeeded);
         Assert.Equal("$.steps[0].name", unknown.JsonPath);
 
+        // The list says so before a run: the help videos' recipe has nothing to run here (its button is off), setup skips the
+        // hotlines of the support recipe it includes, the courses lose nothing.
+        var listed = await site.WithServiceAsync<IRecipeRunner, IReadOnlyList<RecipeDescriptor>>(r => Task.FromResult(r.ListRecipes()));
+        var byName = listed.ToDictionary(r => r.Name);
+        Assert.True(byName["help-videos"].NothingToRun);
+        Assert.Equal(["helpVideos (Learning.Media)"], byName["help-videos"].Skipped);
+        Assert.True(byName["support"].NothingToRun);
+        Assert.False(byName["setup"].NothingToRun);
+        Assert.Equal(["hotlines (Learning.Media)"], byName["setup"].Skipped);
+        Assert.Empty(byName["courses"].Skipped);
+        using var admin = await site.SignedInAsync(TestSite.AdminEmail);
+        var page = (await admin.GetAsync("/Admin/Recipes")).Body;
+        var helpRow = page[page.LastIndexOf("<tr>", page.IndexOf("value=\"help-videos\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        helpRow = helpRow[..helpRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("Không có gì để chạy trên trang này", helpRow, StringComparison.Ordinal);
+        Assert.Contains("disabled", helpRow, StringComparison.Ordinal);
+        var setupRow = page[page.LastIndexOf("<tr>", page.IndexOf("value=\"setup\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        setupRow = setupRow[..setupRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("sẽ bỏ qua vì phân hệ của chúng đang tắt: hotlines (Learning.Media)", setupRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("disabled", setupRow, StringComparison.Ordinal);
+
         await using var all = await TestSite.StartAsync(DatabaseProvider.Sqlite, recipe: null);
+        Assert.All(await all.WithServiceAsync<IRecipeRunner, IReadOnlyList<RecipeDescriptor>>(r => Task.FromResult(r.ListRecipes())), r => Assert.Empty(r.Skipped));
         var handlers = await all.WithServiceAsync<IEnumerable<IRecipeStepHandler>, List<(string Step, string[] Declared, string Type)>>(h => Task.FromResult(
             h.Select(x => (x.StepName, x.GetType().Assembly.GetCustomAttribute<ModuleAttribute>()!.RecipeSteps, x.GetType().Name)).ToList()));
         Assert.Equal(17, handlers.Count);

@@ -141,11 +141,11 @@ public sealed class RecipeRunner(
 
         if (!byName.TryGetValue(stepName, out var handler))
         {
-            if (catalog.Modules.FirstOrDefault(m => !m.Enabled && m.Manifest.RecipeSteps.Contains(stepName, StringComparer.OrdinalIgnoreCase)) is { } off)
+            if (SwitchedOff(stepName) is { } off)
             {
                 // Its module is installed but switched off (Learning:Modules:Disabled): what it would set up has no use here.
-                logger.LogWarning("Recipe {Recipe}: step {Step} skipped, its module {Module} is switched off", recipe, stepName, off.Name);
-                skipped.Add($"{stepName} ({off.Name})");
+                logger.LogWarning("Recipe {Recipe}: step {Step} skipped, its module {Module} is switched off", recipe, stepName, off);
+                skipped.Add($"{stepName} ({off})");
                 return (null, null);
             }
 
@@ -254,6 +254,7 @@ public sealed class RecipeRunner(
         }
 
         var list = new List<RecipeDescriptor>();
+        var steps = new Dictionary<string, List<(string Step, IReadOnlyList<string> Includes)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in Directory.EnumerateFiles(folder, "*.recipe.json").Order(StringComparer.Ordinal))
         {
             try
@@ -262,6 +263,7 @@ public sealed class RecipeRunner(
                 using var doc = JsonDocument.Parse(stream, JsonOptions);
                 var name = doc.RootElement.OptionalString("name") ?? Path.GetFileName(file);
                 list.Add(new RecipeDescriptor(name, doc.RootElement.OptionalString("displayName") ?? name, doc.RootElement.OptionalString("description") ?? "", file));
+                steps.TryAdd(name, StepNames(doc.RootElement));
             }
             catch (JsonException ex)
             {
@@ -269,8 +271,68 @@ public sealed class RecipeRunner(
             }
         }
 
+        // What a run would skip on this site (its module switched off), the included recipes' steps too.
+        for (var i = 0; i < list.Count; i++)
+        {
+            var (off, on) = (new List<string>(), 0);
+            Walk(list[i].Name, []);
+            list[i] = list[i] with { Skipped = [.. off.Distinct()], NothingToRun = off.Count > 0 && on == 0 };
+
+            void Walk(string recipe, HashSet<string> seen)
+            {
+                if (!seen.Add(recipe) || !steps.TryGetValue(recipe, out var own))
+                {
+                    return;
+                }
+
+                foreach (var (step, includes) in own)
+                {
+                    if (includes.Count > 0)
+                    {
+                        foreach (var included in includes)
+                        {
+                            Walk(included, seen);
+                        }
+                    }
+                    else if (SwitchedOff(step) is { } module)
+                    {
+                        off.Add($"{step} ({module})");
+                    }
+                    else
+                    {
+                        on++;
+                    }
+                }
+            }
+        }
+
         return list;
     }
+
+    /// <summary>Each step's name, and for the step that includes other recipes, the recipes it names.</summary>
+    private static List<(string Step, IReadOnlyList<string> Includes)> StepNames(JsonElement root)
+    {
+        var result = new List<(string, IReadOnlyList<string>)>();
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+        {
+            return result;
+        }
+
+        foreach (var step in steps.EnumerateArray())
+        {
+            var name = step.ValueKind == JsonValueKind.Object ? step.OptionalString("name") ?? "" : "";
+            var includes = name == "recipes" && step.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
+                ? values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+                : [];
+            result.Add((name, includes));
+        }
+
+        return result;
+    }
+
+    /// <summary>The switched-off module a step belongs to, if it does (<see cref="ModuleAttribute.RecipeSteps"/>).</summary>
+    private string? SwitchedOff(string stepName) =>
+        catalog.Modules.FirstOrDefault(m => !m.Enabled && m.Manifest.RecipeSteps.Contains(stepName, StringComparer.OrdinalIgnoreCase))?.Name;
 
     public RecipeDescriptor? FindRecipe(string name) =>
         ListRecipes().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

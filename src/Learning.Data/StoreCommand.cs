@@ -34,6 +34,9 @@ public sealed class StoreCommand(DbContext db)
         return this;
     }
 
+    /// <summary>Room for <paramref name="more"/> parameters, so that a large insert does not grow the list a doubling at a time.</summary>
+    internal void Reserve(int more) => parameters.EnsureCapacity(parameters.Count + more);
+
     internal string Parameter(IProperty property, object? value)
     {
         var (name, placeholder) = ParameterNames.Of(Sql, parameters.Count);
@@ -147,6 +150,11 @@ public sealed class StoreTable<T>
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(returning);
+        if (rows.TryGetNonEnumeratedCount(out var count))
+        {
+            command.Reserve(count * columns.Count);
+        }
+
         command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) VALUES ")
             .Append(string.Join(", ", rows.Select(row => $"({string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))})")))
             .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");

@@ -10,10 +10,10 @@ namespace Learning.Web.Hosting;
 /// The resource-file localizers (<see cref="ResourceManagerStringLocalizerFactory"/>), with each string found kept per
 /// culture. The framework's localizer builds a cache key string and asks the <see cref="System.Resources.ResourceManager"/>
 /// (its locks, its culture fallback) on every <c>T["…"]</c>: an exam's attempt page makes about 160 such lookups, and over a
-/// synchronised start of 3,000 cadres they were a tenth of what the host allocated (bench/README, "Localized strings kept").
-/// Resource files are compiled into the assemblies and never change while the process runs, so a string found once for a
-/// culture is the same string for the rest of it. A name not found is not kept (it is the key itself, and not kept, the
-/// cache holds no more than the resource files do, whatever a caller passes).
+/// synchronised start of 3,000 cadres they were a tenth of what the host allocated (ADR-040; bench/README, "Allocations over
+/// the start wave, by stack"). Resource files are compiled into the assemblies and never change while the process runs, so a
+/// string found once for a culture is the same string for the rest of it. A name not found is not kept, so the cache holds
+/// no more than the resource files do, whatever names callers pass.
 /// </summary>
 public sealed class CachedStringLocalizerFactory(IOptions<LocalizationOptions> options, ILoggerFactory loggerFactory) : IStringLocalizerFactory
 {

@@ -216,6 +216,20 @@ public sealed class XapiTests
         Assert.Contains("full|2026-12-06T03:04:05.0000000Z|passed|quiz|kt-ky-so|Kiểm tra: chữ ký số, VNeID và thanh toán trực tuyến|7|" + nhaTrang + "|Phòng Văn hoá – Xã hội|8.125|0|10|True|True|754500|Lần 2", written);
         Assert.Equal(rows.Count, rows.Select(r => r.StatementId).Distinct().Count());
         Assert.All(rows.Where(r => r.UserId.StartsWith("b-", StringComparison.Ordinal)), r => Assert.Equal(DateTimeKind.Utc, r.StoredUtc.Kind));
+
+        // Row compares every stored property but the generated and per-row ones, so a property added later must join it (and
+        // the insert's columns, or the rows differ).
+        var model = await site.WithDbAsync(db => Task.FromResult(db.Model));
+        Assert.Equal(
+            new[]
+            {
+                nameof(XapiStatement.TimestampUtc), nameof(XapiStatement.UserId), nameof(XapiStatement.Verb), nameof(XapiStatement.ActivityType),
+                nameof(XapiStatement.ActivityKey), nameof(XapiStatement.ActivityName), nameof(XapiStatement.CourseId), nameof(XapiStatement.OrgPath),
+                nameof(XapiStatement.UnitName), nameof(XapiStatement.ScoreRaw), nameof(XapiStatement.ScoreMin), nameof(XapiStatement.ScoreMax),
+                nameof(XapiStatement.Success), nameof(XapiStatement.Completion), nameof(XapiStatement.DurationMs), nameof(XapiStatement.Detail),
+            }.Order(StringComparer.Ordinal),
+            model.FindEntityType(typeof(XapiStatement))!.GetProperties().Select(p => p.Name)
+                .Except([nameof(XapiStatement.Id), nameof(XapiStatement.StatementId), nameof(XapiStatement.StoredUtc)]).Order(StringComparer.Ordinal));
     }
 
     [Theory]

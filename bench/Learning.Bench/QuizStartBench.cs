@@ -347,6 +347,18 @@ public static partial class QuizStartBench
         // Where the 2 cores go while the wave is served: read at the gate's opening and again once every start is answered.
         wave.Restart();
         var opened = HostPid > 0 ? CpuAccount.Read(HostPid) : default;
+        // The saves alone: a stretch after the wave and before the first submit can come (8 pages at the shortest think time),
+        // ~12,000 saves at N = 3,000 and nothing else, so that one save's cost is read without the submits' peak around it.
+        var (steadyFrom, steadyTo) = (TimeSpan.FromSeconds(Math.Max(12, thinkMin * 2 + 2)), TimeSpan.FromSeconds(thinkMin * 8 - 2));
+        var steady = HostPid > 0 && steadyTo - steadyFrom >= TimeSpan.FromSeconds(10)
+            ? Task.Run(async () =>
+            {
+                await Task.Delay(steadyFrom);
+                var from = CpuAccount.Read(HostPid);
+                await Task.Delay(steadyTo - steadyFrom);
+                return (Cpu: CpuAccount.Read(HostPid) - from, Ok: true);
+            })
+            : Task.FromResult((Cpu: default(CpuAccount), Ok: false));
         gate.SetResult();
         while (HostPid > 0 && Volatile.Read(ref startsSettled) < tasks.Count && wave.Elapsed < TimeSpan.FromMinutes(2))
         {
@@ -364,6 +376,13 @@ public static partial class QuizStartBench
             // The rest of the run: the saves and submits, and whatever the host's background work does meanwhile (the
             // result notices' e-mails, the jobs' polling), per request served.
             Console.WriteLine(string.Create(C, $"processor time after the wave (to {total.TotalSeconds:0} s): {afterCpu.Describe(stats.Save.Count + stats.Submit.Count, "save or submit")}"));
+            var (steadyCpu, measured) = await steady;
+            var steadySaves = stats.Timeline.Count(e => e.Kind == 'v' && e.At >= steadyFrom.TotalSeconds && e.At < steadyTo.TotalSeconds);
+            var steadySubmits = stats.Timeline.Count(e => e.Kind == 'u' && e.At < steadyTo.TotalSeconds);
+            if (measured && steadySaves > 0)
+            {
+                Console.WriteLine(string.Create(C, $"processor time over the saves alone ({steadyFrom.TotalSeconds:0}–{steadyTo.TotalSeconds:0} s, {steadySaves} saves, {steadySubmits} submits before its end): {steadyCpu.Describe(steadySaves, "save")}"));
+            }
         }
         foreach (var u in users)
         {

@@ -50,8 +50,43 @@ public sealed class StoreCommand(DbContext db)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
-        await using var command = Create(transaction);
+        await using var command = Create(transaction.Connection!, transaction);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the statements as one unit, all or none; the rows they changed, in all. In the caller's transaction when one is
+    /// open. Otherwise, on PostgreSQL, as one command with no <c>BEGIN</c> or <c>COMMIT</c> around it: Npgsql sends its
+    /// statements with one Sync message at the end, so the server runs them in one implicit transaction, and a failing one
+    /// undoes the others (ADR-041: an exam's save, which took three round trips in a transaction of its own: its row, its
+    /// answers, the commit). On SQLite, in a transaction of its own (no network, so nothing to save). Under the execution strategy either
+    /// way: a transient failure runs the whole command again.
+    /// </summary>
+    public async Task<int> ExecuteAsOneAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await ExecuteAsync(cancellationToken);
+        }
+
+        if (!db.Database.IsNpgsql())
+        {
+            return await db.InTransactionAsync(ExecuteAsync, cancellationToken);
+        }
+
+        return await db.RetryingAsync(async ct =>
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var command = Create(db.Database.GetDbConnection(), null);
+                return await command.ExecuteNonQueryAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -69,7 +104,7 @@ public sealed class StoreCommand(DbContext db)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
-        await using var command = Create(transaction);
+        await using var command = Create(transaction.Connection!, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<TRow>();
         do
@@ -98,9 +133,9 @@ public sealed class StoreCommand(DbContext db)
         return false;
     }
 
-    private DbCommand Create(DbTransaction transaction)
+    private DbCommand Create(DbConnection connection, DbTransaction? transaction)
     {
-        var command = transaction.Connection!.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = text.ToString();
         foreach (var (name, value, property, mapping) in parameters)
@@ -158,6 +193,22 @@ public sealed class StoreTable<T>
         command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) VALUES ")
             .Append(string.Join(", ", rows.Select(row => $"({string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))})")))
             .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");
+    }
+
+    /// <summary>
+    /// Appends one <c>INSERT … SELECT</c> per row of <paramref name="rows"/>, each of which inserts its row only where
+    /// <paramref name="condition"/> (an SQL condition, say an <c>EXISTS</c>) holds when it runs: rows that belong with an
+    /// earlier statement of the same command and must not be written when that one changed nothing.
+    /// </summary>
+    public void InsertWhere(IEnumerable<T> rows, IReadOnlyList<BulkColumn<T>> columns, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        var into = $"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) SELECT ";
+        foreach (var row in rows)
+        {
+            command.Append(into).Append(string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))).Append($" WHERE {condition};");
+        }
     }
 
     private static StoreNames Remember(IEntityType entity, ISqlGenerationHelper sql) => Names.GetValue(entity, e => new StoreNames(e, sql));

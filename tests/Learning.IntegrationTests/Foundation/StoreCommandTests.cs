@@ -79,6 +79,75 @@ public sealed class StoreCommandTests
         await site.WithDbAsync(db => Task.FromResult(Assert.Throws<ArgumentException>(() => new StoreCommand(db).For<JobRecord>().Column("NoSuchProperty"))));
     }
 
+    /// <summary>
+    /// A save's one command (ADR-041): outside a transaction it is still all or none (on
+    /// PostgreSQL the server's implicit transaction of one batch; on SQLite a transaction of its own), it leaves no transaction
+    /// open, inside one it joins it, and its guarded rows are written only where their condition holds as they run, with the
+    /// parameters of an earlier statement used again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task OneCommandOutsideATransaction_IsAllOrNone_AndItsGuardedRowsFollowTheFirstStatement(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var now = new DateTime(2026, 12, 6, 8, 0, 0, DateTimeKind.Utc);
+        var id = await site.WithDbAsync(async db =>
+        {
+            var job = new JobRecord { Kind = "test.store", RunAfterUtc = now, CreatedUtc = now };
+            db.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        BulkColumn<JobRecord>[] columns =
+        [
+            new(nameof(JobRecord.Kind), j => j.Kind), new(nameof(JobRecord.Payload), j => j.Payload), new(nameof(JobRecord.State), j => j.State),
+            new(nameof(JobRecord.RunAfterUtc), j => j.RunAfterUtc), new(nameof(JobRecord.CreatedUtc), j => j.CreatedUtc),
+            new(nameof(JobRecord.Attempts), j => j.Attempts), new(nameof(JobRecord.MaxAttempts), j => j.MaxAttempts),
+            new(nameof(JobRecord.Progress), j => j.Progress), new(nameof(JobRecord.CancelRequested), j => j.CancelRequested),
+        ];
+
+        // Moves the job on while it is queued, and adds one row per note only where it did (the same condition, its parameters again).
+        Task<int> MoveAsync(int progress, params string[] notes) => site.WithDbAsync(async db =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            var queued = $" WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)} AND {job.Column(nameof(JobRecord.State))} = {job.Value(nameof(JobRecord.State), JobState.Queued)}";
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Progress))} = {job.Value(nameof(JobRecord.Progress), progress)}{queued};");
+            job.InsertWhere(notes.Select(n => new JobRecord { Kind = "test.note", Payload = n, RunAfterUtc = now, CreatedUtc = now }), columns, $"EXISTS (SELECT 1 FROM {job.Name}{queued})");
+            var changed = await command.ExecuteAsOneAsync(default);
+            Assert.Null(db.Database.CurrentTransaction);
+            return changed;
+        });
+
+        Assert.Equal(3, await MoveAsync(40, "Đã lưu câu 1", "Đã lưu câu 2"));
+        await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Id == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.State, JobState.Succeeded)));
+        Assert.Equal(0, await MoveAsync(60, "Không được lưu"));
+        Assert.Equal(40, (await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == id))).Progress);
+        Assert.Equal(["Đã lưu câu 1", "Đã lưu câu 2"], await site.WithDbAsync(db => db.Set<JobRecord>().Where(j => j.Kind == "test.note").OrderBy(j => j.Id).Select(j => j.Payload).ToListAsync()));
+
+        // A failing statement undoes the one before it, with no transaction opened by the caller.
+        await Assert.ThrowsAnyAsync<Exception>(() => site.WithDbAsync(db =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Progress))} = {job.Value(nameof(JobRecord.Progress), 90)} WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)};");
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Kind))} = NULL WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)};");
+            return command.ExecuteAsOneAsync(default);
+        }));
+        Assert.Equal(40, (await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == id))).Progress);
+
+        // Inside the caller's transaction it is part of it: rolled back with it.
+        await Assert.ThrowsAsync<TimeZoneNotFoundException>(() => site.WithDbAsync(db => db.InTransactionAsync<int>(async ct =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.Progress))} = {job.Value(nameof(JobRecord.Progress), 70)} WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), id)};");
+            Assert.Equal(1, await command.ExecuteAsOneAsync(ct));
+            throw new TimeZoneNotFoundException("the caller's work fails after the command");
+        }, default)));
+        Assert.Equal(40, (await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == id))).Progress);
+    }
+
     /// <summary>ADR-034: a multi-row insert returns each row's generated id with a key of its own; a unique key refusing a row is told apart from other failures on both databases.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

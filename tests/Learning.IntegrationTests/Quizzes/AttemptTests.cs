@@ -408,6 +408,58 @@ public sealed class AttemptTests
     }
 
     /// <summary>
+    /// A save to an attempt changed since this node last saved it (another node's save of another page, an extension granted
+    /// there, a submit by the timer there) reads it again rather than trust what it knew: the log has the real page, the reply
+    /// the new deadline, and a save after the submit is refused and changes nothing. On PostgreSQL a node goes straight to the
+    /// write for an attempt it saved before (<c>SavedLayout</c>); on SQLite every save reads first, and the outcome is the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Save_ToAnAttemptChangedElsewhere_ReadsItAgain_LogsTheRealPage_TellsTheNewDeadline_AndIsRefusedAfterASubmit(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        await SeedAsync(site, timeLimitSeconds: 600);
+        using var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        var questions = await QuestionsAsync(site, attempt);
+        var (first, second) = (questions.First(q => q.Value.Type == QuestionType.SingleChoice), questions.Last());
+        Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(int page, long seq, KeyValuePair<int, Shown> question, QuestionResponse response) =>
+            QuizFixtures.SaveAsync(cadre, attempt, new { page, answers = new[] { new { slot = question.Key, seq, response } } });
+
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(0, 1, first, RightAnswer(first.Value))).Status);  // writes the draw out
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(1, 2, second, RightAnswer(second.Value))).Status); // page 1 → 2
+
+        // Elsewhere: another node's save moved the cadre to page 4, and an extension there added ten minutes.
+        var id = await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Id).SingleAsync());
+        var extended = await site.WithDbAsync(async db =>
+        {
+            var row = await db.Set<Attempt>().SingleAsync(a => a.Id == id);
+            row.CurrentPage = 3;
+            row.DeadlineUtc = row.DeadlineUtc!.Value.AddMinutes(10);
+            await db.SaveChangesAsync();
+            return row.DeadlineUtc.Value;
+        });
+
+        var (status, body) = await SaveAsync(2, 3, first, new QuestionResponse { Choices = [first.Value.Key("b")] });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(extended, body.GetProperty("deadline").GetDateTime().ToUniversalTime(), TimeSpan.FromMilliseconds(1));
+        var log = await site.WithDbAsync(db => db.Set<AttemptEvent>().Where(e => e.AttemptId == id && e.Kind == AttemptEvents.PageChanged).OrderBy(e => e.Id).Select(e => e.Detail).ToListAsync());
+        Assert.Equal(["1 → 2", "4 → 3"], log);
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.Id == id).Select(a => a.CurrentPage).SingleAsync()));
+
+        // Elsewhere again: the timer's job submits it. This node's next save is refused, and nothing it sent is stored.
+        Assert.True(await site.WithServiceAsync<AttemptService, bool>(attempts => attempts.SubmitAsync(id, AttemptService.Timer, default)));
+        var saves = await site.WithDbAsync(db => db.Set<AttemptEvent>().CountAsync(e => e.AttemptId == id && e.Kind == AttemptEvents.Saved));
+        (status, body) = await SaveAsync(1, 4, first, RightAnswer(first.Value));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("Attempt.AlreadySubmitted", body.GetProperty("code").GetString());
+        Assert.Equal(saves, await site.WithDbAsync(db => db.Set<AttemptEvent>().CountAsync(e => e.AttemptId == id && e.Kind == AttemptEvents.Saved)));
+        Assert.Equal(3, await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == id && q.Slot == first.Key).Select(q => q.Sequence).SingleAsync()));
+        Assert.Equal(2, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.Id == id).Select(a => a.CurrentPage).SingleAsync()));
+    }
+
+    /// <summary>
     /// Issue 11: a quiz without a time limit still closes. An attempt left open is bound by the close date: a save after it is
     /// refused, and the recurring time-out job (run through the job queue, as the worker runs it) submits what was saved.
     /// </summary>

@@ -6,6 +6,7 @@ using Learning.Notifications;
 using Learning.Organization;
 using Learning.Quizzes.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public sealed class AttemptService(
     StartWriter writer,
     QuizPasswordTries passwordTries,
     TimeProvider clock,
+    IMemoryCache cache,
     ILogger<AttemptService> logger)
 {
     public const string Timer = "timer";
@@ -364,6 +366,13 @@ public sealed class AttemptService(
     /// </summary>
     public async Task<SaveOutcome?> SaveAsync(Guid publicId, string userId, int? page, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
+        var key = new SavedLayout.Key(publicId);
+        if (cache.TryGetValue(key, out SavedLayout? known) && known!.UserId == userId
+            && await SaveAsKnownAsync(known, page, answers, flags, cancellationToken) is { } outcome)
+        {
+            return outcome;
+        }
+
         // One read: the attempt's state and the version of each of its questions; the slots answered are picked here (a slot not
         // in the attempt is missing). Not filtered in the query: with the slots as a list parameter (Slot = ANY($3)) PostgreSQL
         // planned this read afresh at 88 % of the saves of an exam, against half without it, and the planning cost it twice the read
@@ -398,7 +407,62 @@ public sealed class AttemptService(
 
         var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
         var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, (attempt.Flagged, flags), cancellationToken);
+        if (saved && db.Database.IsNpgsql())
+        {
+            // Its questions are rows now (this save wrote the draw out, or an earlier one did): the next save may go straight to the write.
+            cache.Set(key, new SavedLayout(publicId, attempt.Id, userId, attempt.PageCount, [.. questions], newPage, flags is null ? attempt.Flagged : AttemptFlags.Format(flags), attempt.DeadlineUtc), SavedLayout.Keep);
+        }
+
         return saved ? new(ids, null, attempt.DeadlineUtc) : new([], new("Attempt.AlreadySubmitted"), attempt.DeadlineUtc);
+    }
+
+    /// <summary>
+    /// A save checked against the attempt as this node last saw it (<see cref="SavedLayout"/>) and written without reading it
+    /// first; null when that was not enough (a refusal, or the row no longer as known: another tab's or node's save, an
+    /// extension, a submit), and the entry is dropped: the caller reads the attempt and saves as usual.
+    /// </summary>
+    private async Task<SaveOutcome?> SaveAsKnownAsync(SavedLayout known, int? page, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
+    {
+        // A refusal (out of time by what this node knew, an answer that does not fit) is left to the read below, which tells
+        // the cadre what a save with a read would: a submitted attempt says so before its answers are looked at.
+        var (problem, ids) = await CheckSaveAsync(AttemptState.InProgress, known.DeadlineUtc, known.Questions, answers, cancellationToken);
+        problem ??= CheckFlags(known.Questions, flags);
+        var newPage = page is { } p && p >= 0 && p < known.PageCount ? p : known.CurrentPage;
+        var key = new SavedLayout.Key(known.PublicId);
+        if (problem is null && await WriteAsKnownAsync(known, newPage, ids, flags, cancellationToken))
+        {
+            cache.Set(key, known with { CurrentPage = newPage, Flagged = flags is null ? known.Flagged : AttemptFlags.Format(flags) }, SavedLayout.Keep);
+            return new(ids, null, known.DeadlineUtc);
+        }
+
+        cache.Remove(key);
+        return null;
+    }
+
+    /// <summary>
+    /// A save on PostgreSQL to an attempt as this node last saw it (<see cref="SavedLayout"/>), without reading it first: one
+    /// command, one round trip. It locks the attempt's row while it is open, in time and still as known (page, flags and
+    /// deadline: nobody else changed them), writes the answers and the log only where that holds, and moves the page last.
+    /// False (nothing written) when the row is not as known; the caller then reads it and saves as usual.
+    /// </summary>
+    private async Task<bool> WriteAsKnownAsync(SavedLayout known, int newPage, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var command = new StoreCommand(db);
+        var attempt = command.For<Attempt>();
+        var deadline = attempt.Column(nameof(Attempt.DeadlineUtc));
+        var flagged = attempt.Column(nameof(Attempt.Flagged));
+        var asKnown = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), known.Id)}"
+            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+            + $" AND ({deadline} IS NULL OR {deadline} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})"
+            + $" AND {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), known.CurrentPage)}"
+            + (known.Flagged is null ? $" AND {flagged} IS NULL" : $" AND {flagged} = {attempt.Value(nameof(Attempt.Flagged), known.Flagged)}")
+            + (known.DeadlineUtc is { } d ? $" AND {deadline} = {attempt.Value(nameof(Attempt.DeadlineUtc), d)}" : $" AND {deadline} IS NULL");
+        command.Append($"SELECT 1 FROM {attempt.Name}{asKnown} FOR UPDATE;");
+        AppendAnswers(command, known.Id, known.UserId, known.CurrentPage, newPage, answers, (known.Flagged, flags), now, $"EXISTS (SELECT 1 FROM {attempt.Name}{asKnown})");
+        var flagsSet = flags is null ? "" : $", {flagged} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
+        command.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagsSet}{asKnown};");
+        return await command.ExecuteAsOneAsync(cancellationToken) > 0;
     }
 
     /// <summary>
@@ -462,34 +526,38 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// Three round trips: the attempt's row (still open and in time, and locked until the commit, so a submit waits), then one
-    /// command with every answer and the log's rows, then the commit. EF would send one statement per answer and rebuild each
-    /// update's expression tree on every save; at an exam's peak that was a fifth of the host's time. <paramref name="drawn"/>:
-    /// the questions read from the attempt's draw (its first save); the one save that clears the draw writes them as rows.
-    /// In a transaction already open (a submit's), it writes in that one and leaves the commit to it. <paramref name="flagging"/>:
+    /// Writes a save's answers, page and flags, and its lines of the log, only while the attempt is still open and in time; false
+    /// (nothing written) when it is not. A later save: one command, whose first statement moves the page on the attempt's row
+    /// under those conditions and so locks the row until the end (a submit waits), and whose other statements each write only
+    /// where the row still meets them (<c>EXISTS</c>); on PostgreSQL it runs as one implicit transaction, with no <c>BEGIN</c>
+    /// or <c>COMMIT</c> (<see cref="StoreCommand.ExecuteAsOneAsync"/>): one round trip where it took three. EF would send one
+    /// statement per answer and rebuild each update's expression tree on every save; at an exam's peak that was a fifth of the
+    /// host's time. <paramref name="drawn"/>: the questions read from the attempt's draw (its first save): the one save that
+    /// clears the draw writes them as rows, so that one learns first whether it did, in a transaction of its own. In a
+    /// transaction already open (a submit's), it writes in that one and leaves the commit to it. <paramref name="flagging"/>:
     /// the flags as read with the attempt, and the set sent (null: unchanged); a change is a line of the log.
     /// </summary>
-    private Task<bool> WriteAnswersAsync(
+    private async Task<bool> WriteAnswersAsync(
         long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers, List<AttemptQuestion>? drawn,
-        (string? Stored, IReadOnlyCollection<int>? Sent) flagging, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+        (string? Stored, IReadOnlyCollection<int>? Sent) flagging, CancellationToken cancellationToken)
+    {
+        if (drawn is null)
+        {
+            var command = new StoreCommand(db);
+            var now = Now;
+            var stillOpen = AppendOpen(command, attemptId, newPage, flagging.Sent, now);
+            AppendAnswers(command, attemptId, userId, oldPage, newPage, answers, flagging, now, $"EXISTS (SELECT 1 FROM {command.For<Attempt>().Name}{stillOpen})");
+            return await command.ExecuteAsOneAsync(cancellationToken) > 0;
+        }
+
+        return await db.InTransactionAsync(async ct =>
         {
             var now = Now;
             var open = new StoreCommand(db);
+            var stillOpen = AppendOpen(open, attemptId, newPage, flagging.Sent, now);
+            // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
             var attempt = open.For<Attempt>();
-            var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
-                + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-                + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
-            // The flags ride on the same statement: a save that carries them costs no more round trips than one that does not.
-            var flags = flagging.Sent;
-            var flagged = flags is null ? "" : $", {attempt.Column(nameof(Attempt.Flagged))} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
-            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{stillOpen};");
-            if (drawn is not null)
-            {
-                // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
-                open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
-            }
-
+            open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
             var changed = await open.ExecuteAsync(ct);
             if (changed == 0)
             {
@@ -497,44 +565,12 @@ public sealed class AttemptService(
             }
 
             var write = new StoreCommand(db);
-            if (drawn is not null && changed == 2)
+            if (changed == 2)
             {
                 write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
             }
 
-            var question = write.For<AttemptQuestion>();
-            // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
-            foreach (var answer in answers)
-            {
-                write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
-                    + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
-                    + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
-                    + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
-                    + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
-                    + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)};");
-            }
-
-            var log = new List<AttemptEvent>();
-            if (answers.Count > 0)
-            {
-                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
-            }
-
-            if (newPage != oldPage)
-            {
-                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
-            }
-
-            if (flags is not null && AttemptFlags.Change(flagging.Stored, flags) is { } change)
-            {
-                log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Flagged, ActorId = userId, Detail = change });
-            }
-
-            if (log.Count > 0)
-            {
-                write.For<AttemptEvent>().Insert(log, AttemptColumns.Event);
-            }
-
+            AppendAnswers(write, attemptId, userId, oldPage, newPage, answers, flagging, now, null);
             if (!write.IsEmpty)
             {
                 await write.ExecuteAsync(ct);
@@ -542,6 +578,76 @@ public sealed class AttemptService(
 
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The save's first statement: the page (and the flags sent) on the attempt's row, while it is open and in time. Returns its
+    /// <c>WHERE</c> clause, whose parameters the command's later statements use again.
+    /// </summary>
+    private string AppendOpen(StoreCommand command, long attemptId, int newPage, IReadOnlyCollection<int>? flags, DateTime now)
+    {
+        var attempt = command.For<Attempt>();
+        var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+            + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
+        // The flags ride on the same statement: a save that carries them costs no more round trips than one that does not.
+        var flagged = flags is null ? "" : $", {attempt.Column(nameof(Attempt.Flagged))} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
+        command.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{stillOpen};");
+        return stillOpen;
+    }
+
+    /// <summary>
+    /// The answers' updates and the save's lines of the log. <paramref name="guard"/>: a condition each of them is written
+    /// under (null: none, the caller has already learnt that the attempt's row was moved).
+    /// </summary>
+    private static void AppendAnswers(
+        StoreCommand write, long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers,
+        (string? Stored, IReadOnlyCollection<int>? Sent) flagging, DateTime now, string? guard)
+    {
+        var question = write.For<AttemptQuestion>();
+        var also = guard is null ? "" : $" AND {guard}";
+        // A later save of the same answer (a higher sequence) already stored wins: an older one arriving late changes nothing.
+        foreach (var answer in answers)
+        {
+            write.Append($"UPDATE {question.Name} SET {question.Column(nameof(AttemptQuestion.Response))} = {question.Value(nameof(AttemptQuestion.Response), QuestionJson.Serialize(answer.Response))}"
+                + $", {question.Column(nameof(AttemptQuestion.Sequence))} = {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}"
+                + $", {question.Column(nameof(AttemptQuestion.SavedUtc))} = {question.Value(nameof(AttemptQuestion.SavedUtc), now)}"
+                + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
+                + $" AND {question.Column(nameof(AttemptQuestion.Slot))} = {question.Value(nameof(AttemptQuestion.Slot), answer.Slot)}"
+                + $" AND {question.Column(nameof(AttemptQuestion.Sequence))} < {question.Value(nameof(AttemptQuestion.Sequence), answer.Sequence)}{also};");
+        }
+
+        var log = new List<AttemptEvent>();
+        if (answers.Count > 0)
+        {
+            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Saved, ActorId = userId, Detail = string.Join(',', answers.Select(a => a.Slot)) });
+        }
+
+        if (newPage != oldPage)
+        {
+            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.PageChanged, ActorId = userId, Detail = $"{oldPage + 1} → {newPage + 1}" });
+        }
+
+        if (flagging.Sent is { } flags && AttemptFlags.Change(flagging.Stored, flags) is { } change)
+        {
+            log.Add(new() { AttemptId = attemptId, AtUtc = now, Kind = AttemptEvents.Flagged, ActorId = userId, Detail = change });
+        }
+
+        if (log.Count == 0)
+        {
+            return;
+        }
+
+        var events = write.For<AttemptEvent>();
+        if (guard is null)
+        {
+            events.Insert(log, AttemptColumns.Event);
+        }
+        else
+        {
+            events.InsertWhere(log, AttemptColumns.Event, guard);
+        }
+    }
 
     /// <summary>
     /// Submits the cadre's own attempt (as <see cref="FindAsync"/> gave it), with any last answers the page still held.
@@ -551,6 +657,7 @@ public sealed class AttemptService(
     public async Task SubmitAsync(Attempt attempt, IReadOnlyList<AnswerInput> lastAnswers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
+        cache.Remove(new SavedLayout.Key(attempt.PublicId)); // no save goes past this one without reading the attempt again
         Func<CancellationToken, Task<bool>>? lastSave = null;
         if (lastAnswers.Count > 0 || flags is not null)
         {

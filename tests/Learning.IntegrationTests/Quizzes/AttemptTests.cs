@@ -365,12 +365,10 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task TimeLimit_SaveAfterDeadlineRefused_AndTheJobSubmitsWithWhatWasSaved(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
-        await SeedAsync(site, timeLimitSeconds: 600);
-        using var cadre = await site.SignedInAsync(NhaTrangCadre);
-        var attempt = await StartFromLessonAsync(cadre);
-        var questions = await QuestionsAsync(site, attempt);
+        var timed = await TimedAttemptAsync(provider);
+        await using var site = timed.Site;
+        using var cadre = timed.Cadre;
+        var (clock, attempt, questions) = (timed.Clock, timed.Attempt, timed.Questions);
         var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
         var page = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
         Assert.Contains("id=\"timer\"", page.Body, StringComparison.Ordinal);
@@ -417,12 +415,10 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Save_ToAnAttemptChangedElsewhere_ReadsItAgain_LogsTheRealPage_TellsTheNewDeadline_AndIsRefusedAfterASubmit(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
-        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
-        await SeedAsync(site, timeLimitSeconds: 600);
-        using var cadre = await site.SignedInAsync(NhaTrangCadre);
-        var attempt = await StartFromLessonAsync(cadre);
-        var questions = await QuestionsAsync(site, attempt);
+        var timed = await TimedAttemptAsync(provider);
+        await using var site = timed.Site;
+        using var cadre = timed.Cadre;
+        var (attempt, questions) = (timed.Attempt, timed.Questions);
         var (first, second) = (questions.First(q => q.Value.Type == QuestionType.SingleChoice), questions.Last());
         Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(int page, long seq, KeyValuePair<int, Shown> question, QuestionResponse response) =>
             QuizFixtures.SaveAsync(cadre, attempt, new { page, answers = new[] { new { slot = question.Key, seq, response } } });
@@ -674,5 +670,16 @@ public sealed class AttemptTests
     {
         await site.WithDbAsync(db => db.Set<Quiz>().Where(q => q.Id == quiz.Id).ExecuteUpdateAsync(u => u.SetProperty(q => q.OpensUtc, opensUtc)));
         await site.WithServiceAsync<QuizCatalog, bool>(catalog => { catalog.Forget(quiz.Id, quiz.Key); return Task.FromResult(true); });
+    }
+
+    /// <summary>A site whose clock the test moves, its quiz with a 10-minute limit, and a cadre's attempt started from the lesson.</summary>
+    private static async Task<(TestSite Site, ManualClock Clock, SiteClient Cadre, Guid Attempt, Dictionary<int, Shown> Questions)> TimedAttemptAsync(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        await SeedAsync(site, timeLimitSeconds: 600);
+        var cadre = await site.SignedInAsync(NhaTrangCadre);
+        var attempt = await StartFromLessonAsync(cadre);
+        return (site, clock, cadre, attempt, await QuestionsAsync(site, attempt));
     }
 }

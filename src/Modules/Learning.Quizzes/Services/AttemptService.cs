@@ -405,7 +405,7 @@ public sealed class AttemptService(
             return new([], problem, attempt.DeadlineUtc);
         }
 
-        var newPage = page is { } p && p >= 0 && p < attempt.PageCount ? p : attempt.CurrentPage;
+        var newPage = PageAfter(page, attempt.PageCount, attempt.CurrentPage);
         var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, (attempt.Flagged, flags), cancellationToken);
         if (saved && db.Database.IsNpgsql())
         {
@@ -427,7 +427,7 @@ public sealed class AttemptService(
         // the cadre what a save with a read would: a submitted attempt says so before its answers are looked at.
         var (problem, ids) = await CheckSaveAsync(AttemptState.InProgress, known.DeadlineUtc, known.Questions, answers, cancellationToken);
         problem ??= CheckFlags(known.Questions, flags);
-        var newPage = page is { } p && p >= 0 && p < known.PageCount ? p : known.CurrentPage;
+        var newPage = PageAfter(page, known.PageCount, known.CurrentPage);
         var key = new SavedLayout.Key(known.PublicId);
         if (problem is null && await WriteAsKnownAsync(known, newPage, ids, flags, cancellationToken))
         {
@@ -452,16 +452,13 @@ public sealed class AttemptService(
         var attempt = command.For<Attempt>();
         var deadline = attempt.Column(nameof(Attempt.DeadlineUtc));
         var flagged = attempt.Column(nameof(Attempt.Flagged));
-        var asKnown = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), known.Id)}"
-            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-            + $" AND ({deadline} IS NULL OR {deadline} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})"
+        var asKnown = StillOpen(attempt, known.Id, now)
             + $" AND {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), known.CurrentPage)}"
             + (known.Flagged is null ? $" AND {flagged} IS NULL" : $" AND {flagged} = {attempt.Value(nameof(Attempt.Flagged), known.Flagged)}")
             + (known.DeadlineUtc is { } d ? $" AND {deadline} = {attempt.Value(nameof(Attempt.DeadlineUtc), d)}" : $" AND {deadline} IS NULL");
         command.Append($"SELECT 1 FROM {attempt.Name}{asKnown} FOR UPDATE;");
         AppendAnswers(command, known.Id, known.UserId, known.CurrentPage, newPage, answers, (known.Flagged, flags), now, $"EXISTS (SELECT 1 FROM {attempt.Name}{asKnown})");
-        var flagsSet = flags is null ? "" : $", {flagged} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
-        command.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagsSet}{asKnown};");
+        AppendMove(command, attempt, newPage, flags, asKnown);
         return await command.ExecuteAsOneAsync(cancellationToken) > 0;
     }
 
@@ -545,8 +542,10 @@ public sealed class AttemptService(
         {
             var command = new StoreCommand(db);
             var now = Now;
-            var stillOpen = AppendOpen(command, attemptId, newPage, flagging.Sent, now);
-            AppendAnswers(command, attemptId, userId, oldPage, newPage, answers, flagging, now, $"EXISTS (SELECT 1 FROM {command.For<Attempt>().Name}{stillOpen})");
+            var row = command.For<Attempt>();
+            var stillOpen = StillOpen(row, attemptId, now);
+            AppendMove(command, row, newPage, flagging.Sent, stillOpen);
+            AppendAnswers(command, attemptId, userId, oldPage, newPage, answers, flagging, now, $"EXISTS (SELECT 1 FROM {row.Name}{stillOpen})");
             return await command.ExecuteAsOneAsync(cancellationToken) > 0;
         }
 
@@ -554,9 +553,10 @@ public sealed class AttemptService(
         {
             var now = Now;
             var open = new StoreCommand(db);
-            var stillOpen = AppendOpen(open, attemptId, newPage, flagging.Sent, now);
-            // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
             var attempt = open.For<Attempt>();
+            var stillOpen = StillOpen(attempt, attemptId, now);
+            AppendMove(open, attempt, newPage, flagging.Sent, stillOpen);
+            // Under the same conditions, so it changes a row only when the first did; then 2 rows: this save writes the draw out.
             open.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.Drawn))} = NULL{stillOpen} AND {attempt.Column(nameof(Attempt.Drawn))} IS NOT NULL;");
             var changed = await open.ExecuteAsync(ct);
             if (changed == 0)
@@ -581,20 +581,26 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// The save's first statement: the page (and the flags sent) on the attempt's row, while it is open and in time. Returns its
-    /// <c>WHERE</c> clause, whose parameters the command's later statements use again.
+    /// The <c>WHERE</c> clause of a save's statements: the attempt's row while it is open and in time. Its parameters are
+    /// added once; the command's later statements use them again.
     /// </summary>
-    private string AppendOpen(StoreCommand command, long attemptId, int newPage, IReadOnlyCollection<int>? flags, DateTime now)
+    private string StillOpen(StoreTable<Attempt> attempt, long attemptId, DateTime now) =>
+        $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
+        + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+        + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
+
+    /// <summary>
+    /// The save's move on the attempt's row, where <paramref name="where"/> holds: its page, and the flags sent. The flags
+    /// ride on the same statement: a save that carries them costs no more round trips than one that does not.
+    /// </summary>
+    private static void AppendMove(StoreCommand command, StoreTable<Attempt> attempt, int newPage, IReadOnlyCollection<int>? flags, string where)
     {
-        var attempt = command.For<Attempt>();
-        var stillOpen = $" WHERE {attempt.Column(nameof(Attempt.Id))} = {attempt.Value(nameof(Attempt.Id), attemptId)}"
-            + $" AND {attempt.Column(nameof(Attempt.State))} = {attempt.Value(nameof(Attempt.State), AttemptState.InProgress)}"
-            + $" AND ({attempt.Column(nameof(Attempt.DeadlineUtc))} IS NULL OR {attempt.Column(nameof(Attempt.DeadlineUtc))} >= {attempt.Value(nameof(Attempt.DeadlineUtc), now - Grace)})";
-        // The flags ride on the same statement: a save that carries them costs no more round trips than one that does not.
         var flagged = flags is null ? "" : $", {attempt.Column(nameof(Attempt.Flagged))} = {attempt.Value(nameof(Attempt.Flagged), AttemptFlags.Format(flags))}";
-        command.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{stillOpen};");
-        return stillOpen;
+        command.Append($"UPDATE {attempt.Name} SET {attempt.Column(nameof(Attempt.CurrentPage))} = {attempt.Value(nameof(Attempt.CurrentPage), newPage)}{flagged}{where};");
     }
+
+    /// <summary>The page a save asks for, when it is one of the attempt's; else the page it is on.</summary>
+    private static int PageAfter(int? asked, int pageCount, int current) => asked is { } p && p >= 0 && p < pageCount ? p : current;
 
     /// <summary>
     /// The answers' updates and the save's lines of the log. <paramref name="guard"/>: a condition each of them is written

@@ -100,22 +100,36 @@ public sealed class StoreCommand(DbContext db)
     public Task<List<(T1 First, T2 Second)>> ReadPairsAsync<T1, T2>(CancellationToken cancellationToken) =>
         ReadAsync(reader => (reader.GetFieldValue<T1>(0), reader.GetFieldValue<T2>(1)), cancellationToken);
 
-    private async Task<List<TRow>> ReadAsync<TRow>(Func<DbDataReader, TRow> read, CancellationToken cancellationToken)
+    private Task<List<TRow>> ReadAsync<TRow>(Func<DbDataReader, TRow> read, CancellationToken cancellationToken) =>
+        QueryAsync(async (reader, ct) =>
+        {
+            var rows = new List<TRow>();
+            do
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    rows.Add(read(reader));
+                }
+            }
+            while (await reader.NextResultAsync(ct));
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs the statements in the context's current transaction and gives <paramref name="read"/> the reader, on the first
+    /// statement that returns rows (a <c>SELECT</c>, or a statement ending in <c>RETURNING</c>, even when it returns none);
+    /// the statements before it that return nothing have run. Each statement sees what the ones before it wrote and, under
+    /// read committed, what other transactions committed before it began: a read after an <c>UPDATE</c> of a row that another
+    /// transaction held sees that transaction's writes.
+    /// </summary>
+    public async Task<TResult> QueryAsync<TResult>(Func<DbDataReader, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A store command runs in the caller's transaction: begin one first.");
         await using var command = Create(transaction.Connection!, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<TRow>();
-        do
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(read(reader));
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken));
-        return rows;
+        return await read(reader, cancellationToken);
     }
 
     /// <summary>Whether <paramref name="exception"/> (or one it wraps) is a unique key refusing a row, on either provider.</summary>
@@ -211,6 +225,60 @@ public sealed class StoreTable<T>
         }
     }
 
+    /// <summary>
+    /// Every column of the entity's own properties (no shadow ones), delimited and separated by commas, in the order
+    /// <see cref="Read"/> reads them: for a <c>SELECT</c> or a <c>RETURNING</c> whose rows become entities.
+    /// </summary>
+    public string AllColumns => names.Readable.Value.List;
+
+    /// <summary>
+    /// A new <typeparamref name="T"/> from the reader's current row, whose columns from <paramref name="first"/> on are
+    /// <see cref="AllColumns"/>: each value read as its provider stores it and converted as EF converts it (an enum kept as
+    /// text, a date as UTC), so the entity is what a query of EF's would give, untracked.
+    /// </summary>
+    public T Read(DbDataReader reader, int first = 0)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var row = Activator.CreateInstance<T>();
+        var properties = names.Readable.Value.Properties;
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var (property, mapping) = properties[i];
+            var value = reader.IsDBNull(first + i) ? null : ReadValue(reader, first + i, mapping);
+            if (property.PropertyInfo is { } info)
+            {
+                info.SetValue(row, value);
+            }
+            else
+            {
+                property.FieldInfo!.SetValue(row, value);
+            }
+        }
+
+        return row;
+    }
+
+    private static object ReadValue(DbDataReader reader, int ordinal, RelationalTypeMapping mapping)
+    {
+        var converter = mapping.Converter;
+        var stored = converter?.ProviderClrType ?? mapping.ClrType;
+        object value = (Nullable.GetUnderlyingType(stored) ?? stored) switch
+        {
+            var t when t == typeof(string) => reader.GetString(ordinal),
+            var t when t == typeof(long) => reader.GetInt64(ordinal),
+            var t when t == typeof(int) => reader.GetInt32(ordinal),
+            var t when t == typeof(short) => reader.GetInt16(ordinal),
+            var t when t == typeof(bool) => reader.GetBoolean(ordinal),
+            var t when t == typeof(decimal) => reader.GetDecimal(ordinal),
+            var t when t == typeof(double) => reader.GetDouble(ordinal),
+            var t when t == typeof(DateTime) => reader.GetDateTime(ordinal),
+            var t when t == typeof(Guid) => reader.GetGuid(ordinal),
+            var t when t == typeof(byte[]) => reader.GetFieldValue<byte[]>(ordinal),
+            var t => throw new NotSupportedException($"A stored {t.Name} is not read by StoreTable."),
+        };
+        return converter is null ? value : converter.ConvertFromProvider(value)!;
+    }
+
     private static StoreNames Remember(IEntityType entity, ISqlGenerationHelper sql) => Names.GetValue(entity, e => new StoreNames(e, sql));
 
     private IProperty Property(string name) =>
@@ -228,11 +296,19 @@ internal sealed class StoreNames
         this.sql = sql;
         table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         Table = sql.DelimitIdentifier(table.Name, table.Schema);
+        Readable = new(() =>
+        {
+            var properties = entity.GetProperties().Where(p => !p.IsShadowProperty()).Select(p => (p, p.GetRelationalTypeMapping())).ToArray();
+            return (string.Join(", ", properties.Select(p => Delimit(p.p))), properties);
+        });
     }
 
     public string Table { get; }
 
     public ConcurrentDictionary<string, string> Columns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The entity's own properties with their mappings, and their columns as one list (<see cref="StoreTable{T}.AllColumns"/>).</summary>
+    public Lazy<(string List, (IProperty Property, RelationalTypeMapping Mapping)[] Properties)> Readable { get; }
 
     public string Delimit(IProperty property) => sql.DelimitIdentifier(property.GetColumnName(table)!);
 }

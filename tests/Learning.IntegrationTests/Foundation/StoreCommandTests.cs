@@ -199,4 +199,65 @@ public sealed class StoreCommandTests
         Assert.False(StoreCommand.IsUniqueViolation(notNull));
         Assert.Equal(3, await site.WithDbAsync(db => db.Set<Learning.Quizzes.Data.Attempt>().CountAsync()));
     }
+
+    /// <summary>
+    /// ADR-042: rows that an <c>UPDATE … RETURNING</c> and a <c>SELECT</c> in one command give back become entities exactly as
+    /// EF reads them (an enum kept as text, dates as UTC, a flag, nulls, Vietnamese text), and the read after the update sees it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task RowsReturnedAndSelected_InOneCommand_AreReadAsEFReadsThem(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var at = new DateTime(2026, 12, 6, 17, 30, 15, 123, DateTimeKind.Utc);
+        var ids = await site.WithDbAsync(async db =>
+        {
+            var rows = new[]
+            {
+                new JobRecord { Kind = "test.read", RunAfterUtc = at, CreatedUtc = at, LockedUntilUtc = at.AddMinutes(5), Result = "Đã gửi: chữ ký số", CancelRequested = true, Attempts = 3 },
+                new JobRecord { Kind = "test.read", RunAfterUtc = at.AddDays(1), CreatedUtc = at, Payload = "{\"xã\":\"Vĩnh Hòa\"}" },
+            };
+            db.AddRange(rows);
+            await db.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToArray();
+        });
+
+        var (returned, selected) = await site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            var command = new StoreCommand(db);
+            var job = command.For<JobRecord>();
+            command.Append($"UPDATE {job.Name} SET {job.Column(nameof(JobRecord.State))} = {job.Value(nameof(JobRecord.State), JobState.Running)}"
+                + $" WHERE {job.Column(nameof(JobRecord.Id))} = {job.Value(nameof(JobRecord.Id), ids[0])} RETURNING {job.AllColumns};");
+            command.Append($"SELECT {job.AllColumns} FROM {job.Name} WHERE {job.Column(nameof(JobRecord.Kind))} = {job.Value(nameof(JobRecord.Kind), "test.read")}"
+                + $" ORDER BY {job.Column(nameof(JobRecord.Id))};");
+            return await command.QueryAsync(async (reader, c) =>
+            {
+                var sets = new List<List<JobRecord>>();
+                do
+                {
+                    var rows = new List<JobRecord>();
+                    while (await reader.ReadAsync(c))
+                    {
+                        rows.Add(job.Read(reader));
+                    }
+
+                    sets.Add(rows);
+                }
+                while (await reader.NextResultAsync(c));
+                return (Assert.Single(sets[0]), sets[1]);
+            }, ct);
+        }, default));
+
+        var stored = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().Where(j => j.Kind == "test.read").OrderBy(j => j.Id).ToListAsync());
+        Assert.Equal(JobState.Running, stored[0].State);
+        var properties = typeof(JobRecord).GetProperties();
+        foreach (var (read, expected) in new[] { (returned, stored[0]), (selected[0], stored[0]), (selected[1], stored[1]) })
+        {
+            Assert.All(properties, p => Assert.Equal(p.GetValue(expected), p.GetValue(read)));
+        }
+
+        Assert.Equal(DateTimeKind.Utc, returned.RunAfterUtc.Kind);
+        Assert.Equal(at.AddMinutes(5), returned.LockedUntilUtc);
+        Assert.Equal(("Đã gửi: chữ ký số", true, 3, (string?)null), (returned.Result, returned.CancelRequested, returned.Attempts, returned.Error));
+    }
 }

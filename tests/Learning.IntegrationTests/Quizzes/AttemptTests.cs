@@ -456,6 +456,49 @@ public sealed class AttemptTests
     }
 
     /// <summary>
+    /// A save that holds the attempt's row when the submit comes (another tab's or node's, still writing) is graded with the
+    /// attempt: the submit read the attempt before that save was stored, its claim waits for the row, and what it grades is
+    /// read after the claim, in the same command (ADR-042), so it holds the answer that save stored and not the one first read.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Submit_WhileASaveHoldsTheAttempt_WaitsForIt_AndGradesTheAnswerItStored(DatabaseProvider provider)
+    {
+        var timed = await TimedAttemptAsync(provider);
+        await using var site = timed.Site;
+        using var cadre = timed.Cadre;
+        var (attempt, questions) = (timed.Attempt, timed.Questions);
+        var first = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
+        var saved = await QuizFixtures.SaveAsync(cadre, attempt, new { page = 0, answers = new[] { new { slot = first.Key, seq = 1L, response = RightAnswer(first.Value) } } });
+        Assert.Equal(HttpStatusCode.OK, saved.Status); // the draw is written out: the question is a row
+        var id = await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.Id).SingleAsync());
+        var right = await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == id && q.Slot == first.Key).Select(q => q.Response).SingleAsync());
+        await site.WithDbAsync(db => db.Set<AttemptQuestion>().Where(q => q.AttemptId == id && q.Slot == first.Key)
+            .ExecuteUpdateAsync(u => u.SetProperty(q => q.Response, (string?)null).SetProperty(q => q.Sequence, 0)));
+        var token = Field((await cadre.GetAsync($"/Quizzes/Attempt/{attempt}")).Body, "__RequestVerificationToken");
+
+        // The other save: its row locked and its answer written; committed once the submit has read the attempt and waited.
+        var submit = await site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            await db.Set<Attempt>().Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.CurrentPage, a => a.CurrentPage), ct);
+            await db.Set<AttemptQuestion>().Where(q => q.AttemptId == id && q.Slot == first.Key)
+                .ExecuteUpdateAsync(u => u.SetProperty(q => q.Response, right).SetProperty(q => q.Sequence, 2), ct);
+            var submit = QuizFixtures.SubmitAsync(cadre, attempt, token);
+            await Task.WhenAny(submit, Task.Delay(TimeSpan.FromSeconds(1), ct));
+            Assert.False(submit.IsCompleted); // its claim waits for the row
+            return submit;
+        }, default));
+        var submitted = await submit;
+
+        Assert.Equal($"/Quizzes/Review/{attempt}", submitted.Location);
+        var graded = await site.WithDbAsync(db => db.Set<AttemptQuestion>().AsNoTracking().SingleAsync(q => q.AttemptId == id && q.Slot == first.Key));
+        Assert.Equal((right, 2L, 1m), (graded.Response, graded.Sequence, graded.Fraction));
+        var score = await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.Id == id).Select(a => new { a.State, a.Score }).SingleAsync());
+        Assert.Equal(AttemptState.Finished, score.State);
+        Assert.Equal(graded.Mark, score.Score); // the only answer in it
+    }
+
+    /// <summary>
     /// Issue 11: a quiz without a time limit still closes. An attempt left open is bound by the close date: a save after it is
     /// refused, and the recurring time-out job (run through the job queue, as the worker runs it) submits what was saved.
     /// </summary>

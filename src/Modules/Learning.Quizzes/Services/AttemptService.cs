@@ -541,11 +541,7 @@ public sealed class AttemptService(
         if (drawn is null)
         {
             var command = new StoreCommand(db);
-            var now = Now;
-            var row = command.For<Attempt>();
-            var stillOpen = StillOpen(row, attemptId, now);
-            AppendMove(command, row, newPage, flagging.Sent, stillOpen);
-            AppendAnswers(command, attemptId, userId, oldPage, newPage, answers, flagging, now, $"EXISTS (SELECT 1 FROM {row.Name}{stillOpen})");
+            AppendSave(command, attemptId, userId, oldPage, newPage, answers, flagging, Now);
             return await command.ExecuteAsOneAsync(cancellationToken) > 0;
         }
 
@@ -578,6 +574,20 @@ public sealed class AttemptService(
 
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A later save's statements (its questions written as rows already): the page and flags moved on the attempt's row while
+    /// it is open and in time, which locks the row, and the answers and the log written only where it still is.
+    /// </summary>
+    private void AppendSave(
+        StoreCommand command, long attemptId, string userId, int oldPage, int newPage, IReadOnlyList<AnswerInput> answers,
+        (string? Stored, IReadOnlyCollection<int>? Sent) flagging, DateTime now)
+    {
+        var row = command.For<Attempt>();
+        var stillOpen = StillOpen(row, attemptId, now);
+        AppendMove(command, row, newPage, flagging.Sent, stillOpen);
+        AppendAnswers(command, attemptId, userId, oldPage, newPage, answers, flagging, now, $"EXISTS (SELECT 1 FROM {row.Name}{stillOpen})");
     }
 
     /// <summary>
@@ -664,20 +674,29 @@ public sealed class AttemptService(
     {
         ArgumentNullException.ThrowIfNull(attempt);
         cache.Remove(new SavedLayout.Key(attempt.PublicId)); // no save goes past this one without reading the attempt again
-        Func<CancellationToken, Task<bool>>? lastSave = null;
+        LastSave? lastSave = null;
         if (lastAnswers.Count > 0 || flags is not null)
         {
             // Checked against the attempt as loaded, and written in the grading's own transaction just before the claim: one
             // commit for the submit, not two, and no second read. Refused answers (time up, already submitted, one that does not
             // fit) change nothing; the submission still goes ahead.
-            // Its questions were loaded from its draw while none is written yet (LoadAsync): those are the rows its first save writes.
+            // Its questions were loaded from its draw while none is written yet (LoadAsync): those are the rows its first save
+            // writes, in statements of their own (it must learn whether it cleared the draw); a later save's statements go
+            // ahead of the claim's, in its command.
             var drawn = attempt.Drawn is null ? null : attempt.Questions;
             var questions = attempt.Questions.Select(q => (q.Slot, q.QuestionVersionId, q.OptionOrder));
             var (problem, ids) = await CheckSaveAsync(attempt.State, attempt.DeadlineUtc, questions, lastAnswers, cancellationToken);
             problem ??= CheckFlags(questions, flags);
             if (problem is null)
             {
-                lastSave = ct => WriteAnswersAsync(attempt.Id, attempt.UserId, attempt.CurrentPage, attempt.CurrentPage, ids, drawn, (attempt.Flagged, flags), ct);
+                var (page, flagging) = (attempt.CurrentPage, (attempt.Flagged, flags));
+                lastSave = drawn is null
+                    ? (claim, now, _) =>
+                    {
+                        AppendSave(claim, attempt.Id, attempt.UserId, page, page, ids, flagging, now);
+                        return Task.CompletedTask;
+                    }
+                    : (_, _, ct) => WriteAnswersAsync(attempt.Id, attempt.UserId, page, page, ids, drawn, flagging, ct);
             }
         }
 
@@ -688,33 +707,33 @@ public sealed class AttemptService(
     public Task<bool> SubmitAsync(long attemptId, string actorId, CancellationToken cancellationToken) =>
         SubmitAsync(attemptId, actorId, null, cancellationToken);
 
+    /// <summary>
+    /// A submit's last save: appends its statements to the claim's command (<paramref name="claim"/>), or writes them in the
+    /// submit's transaction before it (an attempt's first save, which writes its drawn questions as rows).
+    /// </summary>
+    private delegate Task LastSave(StoreCommand claim, DateTime now, CancellationToken cancellationToken);
+
     /// <summary><paramref name="lastSave"/>: the page's last answers, written first in the same transaction.</summary>
-    private async Task<bool> SubmitAsync(long attemptId, string actorId, Func<CancellationToken, Task<bool>>? lastSave, CancellationToken cancellationToken)
+    private async Task<bool> SubmitAsync(long attemptId, string actorId, LastSave? lastSave, CancellationToken cancellationToken)
     {
         Attempt? graded = null;
         var submitted = await db.InTransactionAsync(async ct =>
         {
+            var now = Now;
+            var claim = new StoreCommand(db);
             if (lastSave is not null)
             {
                 // Locks the attempt's row while it is open; a submit that won before it leaves it closed, and nothing is written.
-                await lastSave(ct);
+                await lastSave(claim, now, ct);
             }
 
-            var now = Now;
-            // The one submit that moves the attempt out of progress wins; a save holding the row finishes first.
-            var claim = new StoreCommand(db);
-            var row = claim.For<Attempt>();
-            claim.Append($"UPDATE {row.Name} SET {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.NeedsGrading)}"
-                + $", {row.Column(nameof(Attempt.SubmittedUtc))} = {row.Value(nameof(Attempt.SubmittedUtc), now)}"
-                + $", {row.Column(nameof(Attempt.SubmittedBy))} = {row.Value(nameof(Attempt.SubmittedBy), actorId)}"
-                + $" WHERE {row.Column(nameof(Attempt.Id))} = {row.Value(nameof(Attempt.Id), attemptId)}"
-                + $" AND {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.InProgress)};");
-            if (await claim.ExecuteAsync(ct) == 0)
+            if (await ClaimAsync(claim, attemptId, actorId, now, ct) is not { } attempt)
             {
                 return false;
             }
 
-            var attempt = await db.Set<Attempt>().Include(a => a.Questions).SingleAsync(a => a.Id == attemptId, ct);
+            // As read by the claim, and tracked from here: what the grading changes is written, and only that.
+            db.Attach(attempt);
             AttemptDraw.Materialize(db, attempt); // never saved: its questions are written with its grades
             var quiz = await catalog.FindAsync(attempt.QuizId, ct) ?? throw new InvalidOperationException($"Quiz {attempt.QuizId} is gone.");
             var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), ct);
@@ -745,6 +764,49 @@ public sealed class AttemptService(
         }
 
         return submitted;
+    }
+
+    /// <summary>
+    /// Moves the attempt out of progress, if it still is (the one submit that does so wins; a save holding its row finishes
+    /// first), and reads it as it then stands with its questions as saved: the claim's <c>UPDATE … RETURNING</c> and the
+    /// questions' <c>SELECT</c> go in one command with whatever <paramref name="claim"/> holds already (a last save's
+    /// statements), so a submit's claim and read are one round trip where they were three. The read is a statement after the
+    /// claim: it sees the answers of a save that held the row until the claim could take it. Null: not claimed (submitted
+    /// already, or not found), nothing read.
+    /// </summary>
+    private static async Task<Attempt?> ClaimAsync(StoreCommand claim, long attemptId, string actorId, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = claim.For<Attempt>();
+        claim.Append($"UPDATE {row.Name} SET {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.NeedsGrading)}"
+            + $", {row.Column(nameof(Attempt.SubmittedUtc))} = {row.Value(nameof(Attempt.SubmittedUtc), now)}"
+            + $", {row.Column(nameof(Attempt.SubmittedBy))} = {row.Value(nameof(Attempt.SubmittedBy), actorId)}"
+            + $" WHERE {row.Column(nameof(Attempt.Id))} = {row.Value(nameof(Attempt.Id), attemptId)}"
+            + $" AND {row.Column(nameof(Attempt.State))} = {row.Value(nameof(Attempt.State), AttemptState.InProgress)}"
+            + $" RETURNING {row.AllColumns};");
+        var question = claim.For<AttemptQuestion>();
+        claim.Append($"SELECT {question.AllColumns} FROM {question.Name}"
+            + $" WHERE {question.Column(nameof(AttemptQuestion.AttemptId))} = {question.Value(nameof(AttemptQuestion.AttemptId), attemptId)}"
+            + $" ORDER BY {question.Column(nameof(AttemptQuestion.Slot))};");
+        return await claim.QueryAsync(async (reader, ct) =>
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            var attempt = row.Read(reader);
+            if (!await reader.NextResultAsync(ct))
+            {
+                throw new InvalidOperationException("The claim's command returned no questions' result.");
+            }
+
+            while (await reader.ReadAsync(ct))
+            {
+                attempt.Questions.Add(question.Read(reader));
+            }
+
+            return AttemptDraw.Expand(attempt);
+        }, cancellationToken);
     }
 
     /// <summary>An attempt as a learning event: once graded, with its score, success and time taken.</summary>

@@ -17,6 +17,8 @@
 #   CONN_EXTRA="Max Auto Prepare=100" ...  (appended to the host's connection string: a later key overrides an earlier one)
 #   HISTORY=30000 ...                     (30,000 finished attempts of an earlier exam stored and analysed first: a database
 #                                          in use for a while, rather than empty attempt tables growing during the run)
+#   SUBMIT_TOGETHER=1 ...                 (every cadre submits at once after the last cadre's last save: the processor time per
+#                                          submit over that wave, with no save around it; default: each submits when done)
 #   PG_STATS=1 ...                        (PostgreSQL records every statement's planning and execution (pg_stat_statements);
 #                                          after each N, the 15 statements that cost it most from the gate's opening to the end)
 set -euo pipefail
@@ -68,7 +70,7 @@ for n in "${sizes[@]}"; do
     ( timeout 1200 bash -c "until grep -q '^prepared' '$work/run-$n.txt' 2>/dev/null; do sleep 0.05; done" \
       && pgq -q -c "SELECT pg_stat_statements_reset()" >/dev/null ) &
   fi
-  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} --history ${HISTORY:-0} | tee "$work/run-$n.txt"
+  dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} --history ${HISTORY:-0} --submit-together ${SUBMIT_TOGETHER:-0} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
   # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state.
   pgq -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true

@@ -64,6 +64,7 @@ switch (args.FirstOrDefault())
         QuizStartBench.HostPid = Number("host-pid", 0);
         QuizStartBench.Compress = Option("compress", "0") == "1";
         QuizStartBench.History = Number("history", 0);
+        QuizStartBench.SubmitTogether = Option("submit-together", "0") == "1";
         await QuizStartBench.SeedAsync(app.Services, Number("cadres", 1000));
         await QuizStartBench.RunAsync(app.Services, Option("url", "http://127.0.0.1:5000"), Number("cadres", 1000), Option("login", "0") == "1", Number("think-min", 5), Number("think-max", 15));
         return 0;
@@ -92,6 +93,6 @@ switch (args.FirstOrDefault())
         MediaBench.PrintPlaybackToken(app.Services, Option("video", ""));
         return 0;
     default:
-        Console.Error.WriteLine("usage: verify-seed [--certificates N --serials FILE --pdf FILE] | reports-courses [--courses N] | reports [--runs N --province CODE --course SLUG --cases 0,1,2,3] | reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S --warmup N --warmup-rounds N --opens 1 --idle S --host-pid PID --compress 1 --history H] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
+        Console.Error.WriteLine("usage: verify-seed [--certificates N --serials FILE --pdf FILE] | reports-courses [--courses N] | reports [--runs N --province CODE --course SLUG --cases 0,1,2,3] | reminders [--cadres N --page N] | grading [--attempts N --runs N] | mail [--messages N --runs N --warmup N] | quizstart --url URL [--cadres N --login 1 --think-min S --think-max S --warmup N --warmup-rounds N --opens 1 --idle S --host-pid PID --compress 1 --history H --submit-together 1] | seed [--courses N --cadres N --enrollments N] | cookies [--count N --out FILE] | transcode --source FILE [--preset P --runs N] | watch-sessions [--count N --out FILE] | playback-token --video ID");
         return 2;
 }

@@ -71,6 +71,14 @@ public static partial class QuizStartBench
     /// </summary>
     public static int History { get; set; }
 
+    /// <summary>
+    /// <c>--submit-together 1</c>: each cadre, after the last page's save, waits until every other cadre has saved theirs, and
+    /// then all N submits are released at once, as at an exam that closes at a set time and has its cadres submit in the last
+    /// minute. The harness then prints the processor time over that submit wave, per submit, with no save around it: what one
+    /// submit costs, to compare builds in one run. Off by default: the issue's exam submits as each cadre finishes.
+    /// </summary>
+    public static bool SubmitTogether { get; set; }
+
     /// <summary>The earlier exam that <see cref="History"/>'s attempts belong to.</summary>
     public const string PastQuizKey = "bench-past";
 
@@ -307,10 +315,23 @@ public static partial class QuizStartBench
         var wave = Stopwatch.StartNew();
         long lastStartTicks = 0;
         var startsSettled = 0;
+        // --submit-together: the second gate, opened by the last cadre to arrive at it (one that fails before it arrives too).
+        var active = users.Count(u => !u.Failed);
+        var submitGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (arrived, submitsSettled) = (0, 0);
+        void Arrive()
+        {
+            if (Interlocked.Increment(ref arrived) == active)
+            {
+                submitGate.TrySetResult();
+            }
+        }
+
         var tasks = users.Where(u => !u.Failed).Select(cadre => Task.Run(async () =>
         {
             await gate.Task;
             var random = new Random(cadre.Index);
+            var atGate = false;
             try
             {
                 var started = Stopwatch.GetTimestamp();
@@ -334,14 +355,33 @@ public static partial class QuizStartBench
                     stats.Timeline.Add(('v', wave.Elapsed.TotalSeconds, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
                 }
 
+                if (SubmitTogether)
+                {
+                    atGate = true;
+                    Arrive();
+                    await submitGate.Task;
+                }
+
                 var s = Stopwatch.GetTimestamp();
-                await cadre.SubmitAsync();
+                try
+                {
+                    await cadre.SubmitAsync();
+                }
+                finally
+                {
+                    Interlocked.Increment(ref submitsSettled);
+                }
+
                 stats.Submit.Add(Stopwatch.GetElapsedTime(s).TotalMilliseconds);
                 stats.Timeline.Add(('u', wave.Elapsed.TotalSeconds, Stopwatch.GetElapsedTime(s).TotalMilliseconds));
             }
             catch (Exception ex)
             {
                 stats.Error(cadre.Step + " " + Kind(ex));
+                if (SubmitTogether && !atGate)
+                {
+                    Arrive();
+                }
             }
         })).ToList();
         // Where the 2 cores go while the wave is served: read at the gate's opening and again once every start is answered.
@@ -366,6 +406,21 @@ public static partial class QuizStartBench
         }
 
         var (served, waveCpu) = (wave.Elapsed, HostPid > 0 ? CpuAccount.Read(HostPid) - opened : default);
+        if (SubmitTogether && HostPid > 0)
+        {
+            // The submit wave alone: from the second gate's opening until every submit released by it is answered.
+            await submitGate.Task;
+            var (from, released) = (CpuAccount.Read(HostPid), Stopwatch.StartNew());
+            var waiting = Volatile.Read(ref arrived) - stats.ErrorCount;
+            while (Volatile.Read(ref submitsSettled) < waiting && released.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(50);
+            }
+
+            var submitCpu = CpuAccount.Read(HostPid) - from;
+            Console.WriteLine(string.Create(C, $"processor time over the submit wave ({waiting} submits released at once, answered in {released.Elapsed.TotalSeconds:0.00} s): {submitCpu.Describe(waiting, "submit")}"));
+        }
+
         await Task.WhenAll(tasks);
         var total = wave.Elapsed;
         var afterCpu = HostPid > 0 ? CpuAccount.Read(HostPid) - opened - waveCpu : default;

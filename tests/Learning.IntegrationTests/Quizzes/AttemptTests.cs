@@ -464,10 +464,9 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Submit_WhileASaveHoldsTheAttempt_WaitsForIt_AndGradesTheAnswerItStored(DatabaseProvider provider)
     {
-        var timed = await TimedAttemptAsync(provider);
-        await using var site = timed.Site;
-        using var cadre = timed.Cadre;
-        var (attempt, questions) = (timed.Attempt, timed.Questions);
+        var (site, _, cadre, attempt, questions) = await TimedAttemptAsync(provider);
+        await using var siteOwned = site;
+        using var cadreOwned = cadre;
         var first = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
         var saved = await QuizFixtures.SaveAsync(cadre, attempt, new { page = 0, answers = new[] { new { slot = first.Key, seq = 1L, response = RightAnswer(first.Value) } } });
         Assert.Equal(HttpStatusCode.OK, saved.Status); // the draw is written out: the question is a row

@@ -232,11 +232,11 @@ public sealed class StoreTable<T>
     public string AllColumns => names.Readable.Value.List;
 
     /// <summary>
-    /// A new <typeparamref name="T"/> from the reader's current row, whose columns from <paramref name="first"/> on are
-    /// <see cref="AllColumns"/>: each value read as its provider stores it and converted as EF converts it (an enum kept as
-    /// text, a date as UTC), so the entity is what a query of EF's would give, untracked.
+    /// A new <typeparamref name="T"/> from the reader's current row, whose columns are <see cref="AllColumns"/>: each value
+    /// read as its provider stores it and converted as EF converts it (an enum kept as text, a date as UTC), so the entity is
+    /// what a query of EF's would give, untracked.
     /// </summary>
-    public T Read(DbDataReader reader, int first = 0)
+    public T Read(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var row = Activator.CreateInstance<T>();
@@ -244,7 +244,7 @@ public sealed class StoreTable<T>
         for (var i = 0; i < properties.Length; i++)
         {
             var (property, mapping) = properties[i];
-            var value = reader.IsDBNull(first + i) ? null : ReadValue(reader, first + i, mapping);
+            var value = reader.IsDBNull(i) ? null : ReadValue(reader, i, mapping);
             if (property.PropertyInfo is { } info)
             {
                 info.SetValue(row, value);

@@ -365,10 +365,8 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task TimeLimit_SaveAfterDeadlineRefused_AndTheJobSubmitsWithWhatWasSaved(DatabaseProvider provider)
     {
-        var timed = await TimedAttemptAsync(provider);
-        await using var site = timed.Site;
-        using var cadre = timed.Cadre;
-        var (clock, attempt, questions) = (timed.Clock, timed.Attempt, timed.Questions);
+        await using var timed = await TimedAttemptAsync(provider);
+        var (site, clock, cadre, attempt, questions) = (timed.Site, timed.Clock, timed.Cadre, timed.Attempt, timed.Questions);
         var single = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
         var page = await cadre.GetAsync($"/Quizzes/Attempt/{attempt}");
         Assert.Contains("id=\"timer\"", page.Body, StringComparison.Ordinal);
@@ -415,10 +413,8 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Save_ToAnAttemptChangedElsewhere_ReadsItAgain_LogsTheRealPage_TellsTheNewDeadline_AndIsRefusedAfterASubmit(DatabaseProvider provider)
     {
-        var timed = await TimedAttemptAsync(provider);
-        await using var site = timed.Site;
-        using var cadre = timed.Cadre;
-        var (attempt, questions) = (timed.Attempt, timed.Questions);
+        await using var timed = await TimedAttemptAsync(provider);
+        var (site, cadre, attempt, questions) = (timed.Site, timed.Cadre, timed.Attempt, timed.Questions);
         var (first, second) = (questions.First(q => q.Value.Type == QuestionType.SingleChoice), questions.Last());
         Task<(HttpStatusCode Status, JsonElement Body)> SaveAsync(int page, long seq, KeyValuePair<int, Shown> question, QuestionResponse response) =>
             QuizFixtures.SaveAsync(cadre, attempt, new { page, answers = new[] { new { slot = question.Key, seq, response } } });
@@ -464,9 +460,8 @@ public sealed class AttemptTests
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Submit_WhileASaveHoldsTheAttempt_WaitsForIt_AndGradesTheAnswerItStored(DatabaseProvider provider)
     {
-        var (site, _, cadre, attempt, questions) = await TimedAttemptAsync(provider);
-        await using var siteOwned = site;
-        using var cadreOwned = cadre;
+        await using var timed = await TimedAttemptAsync(provider);
+        var (site, cadre, attempt, questions) = (timed.Site, timed.Cadre, timed.Attempt, timed.Questions);
         var first = questions.First(q => q.Value.Type == QuestionType.SingleChoice);
         var saved = await QuizFixtures.SaveAsync(cadre, attempt, new { page = 0, answers = new[] { new { slot = first.Key, seq = 1L, response = RightAnswer(first.Value) } } });
         Assert.Equal(HttpStatusCode.OK, saved.Status); // the draw is written out: the question is a row
@@ -715,13 +710,23 @@ public sealed class AttemptTests
     }
 
     /// <summary>A site whose clock the test moves, its quiz with a 10-minute limit, and a cadre's attempt started from the lesson.</summary>
-    private static async Task<(TestSite Site, ManualClock Clock, SiteClient Cadre, Guid Attempt, Dictionary<int, Shown> Questions)> TimedAttemptAsync(DatabaseProvider provider)
+    private static async Task<TimedAttempt> TimedAttemptAsync(DatabaseProvider provider)
     {
         var clock = new ManualClock();
         var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
         await SeedAsync(site, timeLimitSeconds: 600);
         var cadre = await site.SignedInAsync(NhaTrangCadre);
         var attempt = await StartFromLessonAsync(cadre);
-        return (site, clock, cadre, attempt, await QuestionsAsync(site, attempt));
+        return new(site, clock, cadre, attempt, await QuestionsAsync(site, attempt));
+    }
+
+    /// <summary><see cref="TimedAttemptAsync"/>'s site and signed-in cadre, disposed together (the cadre first).</summary>
+    private sealed record TimedAttempt(TestSite Site, ManualClock Clock, SiteClient Cadre, Guid Attempt, Dictionary<int, Shown> Questions) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Cadre.Dispose();
+            await Site.DisposeAsync();
+        }
     }
 }

@@ -30,8 +30,8 @@ public sealed class QuizzesOptions
     public int ConcurrentStarts { get; set; }
 
     /// <summary>
-    /// How many new attempts at most are stored in one transaction: starts that arrive while a group is being written wait
-    /// and go together in the next (a group commit). 1 stores each start alone.
+    /// How many starts at most are read in one query and stored in one transaction: starts that arrive while a group is being
+    /// read or written wait and go together in the next (a group commit). 1 reads and stores each start alone.
     /// </summary>
     [Range(1, 1000)]
     public int StartGroupSize { get; set; } = 100;

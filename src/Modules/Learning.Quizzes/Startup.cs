@@ -32,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<QuizPlace>();
         services.AddSingleton<StartGate>();
         services.AddSingleton<QuizPasswordTries>();
+        services.AddSingleton<StartReads>();
         services.AddSingleton<StartWriter>();
         services.AddScoped<ILessonKindRenderer, QuizLessonRenderer>();
         services.AddScoped<ILessonReferenceSource, QuizReferenceSource>();

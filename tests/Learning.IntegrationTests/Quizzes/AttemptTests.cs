@@ -616,6 +616,47 @@ public sealed class AttemptTests
     }
 
     /// <summary>
+    /// Issue 11: the starts' reads go in groups (<see cref="StartReads"/>, ADR-043). Sixty reads at once, for two cadres at two
+    /// quizzes and a cadre with nothing, are answered by a few queries, each start with its own cadre's attempts at its own
+    /// quiz in number order, the one drawn ahead (not started) included, nothing of the other pairs read with it, and no
+    /// attempt handed to two starts.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task StartReads_ManyAtOnceForTwoQuizzes_HandEachStartItsOwnCadresAttempts(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider);
+        var (first, second) = (await SeedAsync(site), await SeedAsync(site, "kt-thanh-toan"));
+        var (a, b) = (await UserIdAsync(site, NhaTrangCadre), await UserIdAsync(site, HacThanhCadre));
+        var stored = new (int Quiz, string User, int Number, AttemptState State)[]
+        {
+            (first.Id, a, 1, AttemptState.Finished), (first.Id, a, 2, AttemptState.NotStarted), (first.Id, b, 1, AttemptState.InProgress),
+            (second.Id, a, 1, AttemptState.Finished), (second.Id, a, 2, AttemptState.Finished),
+        };
+        await site.WithDbAsync(async db =>
+        {
+            db.AddRange(stored.Select(x => new Attempt
+            {
+                PublicId = Guid.NewGuid(), QuizId = x.Quiz, UserId = x.User, Number = x.Number, State = x.State, StartedUtc = DateTime.UtcNow, PageCount = 1, MaxScore = 1,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        var asked = Enumerable.Range(0, 60).Select(i => (Quiz: i % 2 == 0 ? first.Id : second.Id, User: (i / 2 % 3) switch { 0 => a, 1 => b, _ => "không-có-ai" })).ToList();
+        var read = await site.WithServiceAsync<StartReads, List<Attempt>[]>(reads => Task.WhenAll(asked.Select(x => reads.ReadAsync(x.Quiz, x.User, CancellationToken.None))));
+        foreach (var (x, attempts) in asked.Zip(read))
+        {
+            var expected = stored.Where(s => s.Quiz == x.Quiz && s.User == x.User).Select(s => (s.Number, s.State)).ToList();
+            Assert.Equal(expected, attempts.Select(t => (t.Number, t.State)).ToList());
+            Assert.All(attempts, t => Assert.Equal((x.Quiz, x.User), (t.QuizId, t.UserId)));
+        }
+
+        // Each start owns what it is handed (it may make the attempt drawn ahead ready): the same cadre's ten reads of a quiz,
+        // in one group, share no instance.
+        Assert.Equal(read.Sum(r => r.Count), read.SelectMany(r => r).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    /// <summary>
     /// Issue 11, the synchronised start (Moodle 5's pre-created attempts): a cadre who opens the lesson before the quiz opens
     /// gets an attempt drawn and stored, not started and seen nowhere; at the opening, "start" (pressed four times at once)
     /// starts that same attempt once, its clock from then, with one Started event and one statement. An attempt drawn ahead

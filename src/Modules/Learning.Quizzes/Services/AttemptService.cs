@@ -19,7 +19,6 @@ namespace Learning.Quizzes.Services;
 /// </summary>
 public sealed class AttemptService(
     LearningDbContext db,
-    IDbContextFactory<LearningDbContext> contexts,
     QuizCatalog catalog,
     ICadreDirectory cadres,
     ILessonCompletionReporter completion,
@@ -27,6 +26,7 @@ public sealed class AttemptService(
     ILearningEvents events,
     IOptions<QuizzesOptions> options,
     StartGate gate,
+    StartReads reads,
     StartWriter writer,
     QuizPasswordTries passwordTries,
     TimeProvider clock,
@@ -138,13 +138,20 @@ public sealed class AttemptService(
     /// </summary>
     public async Task<StartOutcome> StartAsync(string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, string? password, CancellationToken cancellationToken)
     {
-        var (outcome, quiz) = await gate.RunAsync(() => PrepareStartAsync(quizKey, userId, lesson, password, cancellationToken), cancellationToken);
+        if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
+        {
+            return new(null, new("Attempt.NoQuiz"));
+        }
+
+        // The cadre's attempts, and the one drawn ahead if any: read with the other starts waiting, in one query (ADR-043).
+        var all = await reads.ReadAsync(quiz.Id, userId, cancellationToken);
+        var outcome = await gate.RunAsync(() => PrepareStartAsync(quiz, all, userId, lesson, password, cancellationToken), cancellationToken);
         if (outcome is not { Attempt: { } attempt, Created: true })
         {
             return outcome;
         }
 
-        if (await writer.WriteAsync(attempt, QuizEvent(LearningVerbs.Attempted, attempt, quiz!)))
+        if (await writer.WriteAsync(attempt, QuizEvent(LearningVerbs.Attempted, attempt, quiz)))
         {
             return outcome;
         }
@@ -156,26 +163,13 @@ public sealed class AttemptService(
     }
 
     /// <summary>
-    /// The attempt in progress, a reason not to start, a new attempt drawn and not yet stored (its id 0), or the attempt drawn
-    /// for the cadre ahead of the opening, made ready to start (its id set, its clock from now: the writer claims it).
+    /// From the cadre's attempts (<paramref name="all"/>, read for this start): the attempt in progress, a reason not to start,
+    /// a new attempt drawn and not yet stored (its id 0), or the attempt drawn for the cadre ahead of the opening, made ready
+    /// to start (its id set, its clock from now: the writer claims it).
     /// </summary>
-    private async Task<(StartOutcome Outcome, Quiz? Quiz)> PrepareStartAsync(
-        string quizKey, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, string? password, CancellationToken cancellationToken)
+    private async Task<StartOutcome> PrepareStartAsync(
+        Quiz quiz, List<Attempt> all, string userId, (int CourseId, string CourseSlug, string LessonKey)? lesson, string? password, CancellationToken cancellationToken)
     {
-        if (await catalog.FindAsync(quizKey, cancellationToken) is not { } quiz)
-        {
-            return (new(null, new("Attempt.NoQuiz")), null);
-        }
-
-        // One read for the cadre's attempts and the one drawn ahead, if any, on a context leased for it alone and given back as
-        // the read ends: the gate's few warm contexts serve a whole wave, where the request's own one would be built anew for
-        // each of thousands of cadres starting at once (they hold the pool's contexts until their pages are written).
-        List<Attempt> all;
-        await using (var lease = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            all = await MineAsync(quiz.Id, userId, cancellationToken, withUnstarted: true, from: lease);
-        }
-
         var attempts = all.Where(a => a.State != AttemptState.NotStarted).ToList();
         if (attempts.Any(a => a.State == AttemptState.InProgress && IsOverdue(a)))
         {
@@ -184,19 +178,19 @@ public sealed class AttemptService(
 
         if (attempts.FirstOrDefault(a => a.State == AttemptState.InProgress) is { } open)
         {
-            return (new(open, null), quiz);
+            return new(open, null);
         }
 
         var rules = await AccommodationAsync(quiz, userId, cancellationToken);
         if (CheckStart(quiz, rules, attempts) is { } problem)
         {
-            return (new(null, problem), quiz);
+            return new(null, problem);
         }
 
         // A new attempt only: the one in progress (above) resumes without it. Past the tries, refused whatever is typed.
         if (!string.IsNullOrEmpty(quiz.Password) && CheckPassword(quiz, userId, password) is { } refused)
         {
-            return (new(null, refused), quiz);
+            return new(null, refused);
         }
 
         var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
@@ -206,11 +200,11 @@ public sealed class AttemptService(
         attempt ??= await NewAttemptAsync(quiz, rules, userId, number, cancellationToken);
         if (attempt.Questions.Count == 0)
         {
-            return (new(null, new("Attempt.Empty")), quiz);
+            return new(null, new("Attempt.Empty"));
         }
 
         (attempt.CourseId, attempt.CourseSlug, attempt.LessonKey) = (lesson?.CourseId, lesson?.CourseSlug, lesson?.LessonKey);
-        return (new(attempt, null, Created: true), quiz);
+        return new(attempt, null, Created: true);
     }
 
     private AttemptProblem? CheckPassword(Quiz quiz, string userId, string? password)
@@ -907,15 +901,14 @@ public sealed class AttemptService(
 
     /// <summary>
     /// The cadre's attempts at the quiz, oldest first (with the one drawn ahead, not started, when asked). Compiled once per
-    /// model: every start reads this, and EF would otherwise build the query's expression tree, and look it up in its cache by
-    /// that tree, on each of thousands of starts (a twentieth of what a start wave allocated).
+    /// model: every page of a quiz reads this, and EF would otherwise build the query's expression tree, and look it up in its
+    /// cache by that tree, each time (ADR-040; a start reads the same in a group, <see cref="StartReads"/>).
     /// </summary>
-    private async Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false, LearningDbContext? from = null)
+    private async Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false)
     {
-        var context = from ?? db;
-        var queries = MineQueries.ByModel.GetValue(context.Model, static _ => new MineQueries());
+        var queries = MineQueries.ByModel.GetValue(db.Model, static _ => new MineQueries());
         var attempts = new List<Attempt>();
-        await foreach (var attempt in (withUnstarted ? queries.WithUnstarted : queries.Started)(context, quizId, userId).WithCancellation(cancellationToken))
+        await foreach (var attempt in (withUnstarted ? queries.WithUnstarted : queries.Started)(db, quizId, userId).WithCancellation(cancellationToken))
         {
             attempts.Add(attempt);
         }

@@ -48,19 +48,8 @@ public sealed class StartReads : IDisposable
     private async Task ReadLoopAsync()
     {
         var group = new List<Pending>(groupSize);
-        while (await queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.NextGroupAsync(group, groupSize))
         {
-            group.Clear();
-            while (group.Count < groupSize && queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-            }
-
-            if (group.Count == 0)
-            {
-                continue;
-            }
-
             try
             {
                 await AnswerAsync(group);

@@ -68,19 +68,8 @@ public sealed class StartWriter : IDisposable
     private async Task WriteLoopAsync()
     {
         var group = new List<Pending>(groupSize);
-        while (await queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.NextGroupAsync(group, groupSize))
         {
-            group.Clear();
-            while (group.Count < groupSize && queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-            }
-
-            if (group.Count == 0)
-            {
-                continue;
-            }
-
             try
             {
                 if (await TryStoreAsync(group))

@@ -617,7 +617,7 @@ public sealed class AttemptTests
 
     /// <summary>
     /// Issue 11: the starts' reads go in groups (<see cref="StartReads"/>, ADR-043). Sixty reads at once, for two cadres at two
-    /// quizzes and a cadre with nothing, are answered by a few queries, each start with its own cadre's attempts at its own
+    /// quizzes and a cadre with nothing, taken by the reader in groups: each start gets its own cadre's attempts at its own
     /// quiz in number order, the one drawn ahead (not started) included, nothing of the other pairs read with it, and no
     /// attempt handed to two starts.
     /// </summary>

@@ -49,6 +49,7 @@ public static class LearningHostExtensions
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.TryAddTransient(typeof(Lazy<>), typeof(Deferred<>));
 
         services.AddLearningData(builder.Configuration, builder.Environment, new ModelAssemblies(catalog.ModelAssemblies));
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);

@@ -9,6 +9,7 @@ using Learning.IntegrationTests.Security;
 using Learning.Quizzes.Data;
 using Learning.Quizzes.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using static Learning.IntegrationTests.Quizzes.QuizFixtures;
 
@@ -655,6 +656,83 @@ public sealed class AttemptTests
         // in one group, share no instance.
         Assert.Equal(read.Sum(r => r.Count), read.SelectMany(r => r).Distinct(ReferenceEqualityComparer.Instance).Count());
     }
+
+    /// <summary>
+    /// ADR-044: a start that the catalog's cache and the grouped reads can serve takes no context from the request pool (it would
+    /// hold it while it waits at the gate; thousands of them empty the pool and each builds a context of its own). Counted on
+    /// the pool itself, for the second cadre's start only (the first one fills the caches and starts the group loops).
+    /// </summary>
+    // EF1001: the pool's interface is EF Core's internal API; decorating it is the one way to count what the pool hands out.
+#pragma warning disable EF1001
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Start_ServedFromTheCaches_RentsNoRequestContext(DatabaseProvider provider)
+    {
+        CountingPool? pool = null;
+        await using var site = await TestSite.StartAsync(provider, services: s =>
+        {
+            var inner = s.Single(d => d.ServiceType == typeof(IDbContextPool<LearningDbContext>));
+            s.Remove(inner);
+            s.AddSingleton<IDbContextPool<LearningDbContext>>(sp => pool = new CountingPool(
+                new DbContextPool<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), sp)));
+        });
+        var quiz = await SeedAsync(site);
+        var (first, second) = (await UserIdAsync(site, NhaTrangCadre), await UserIdAsync(site, HacThanhCadre));
+        Assert.NotNull((await site.WithServiceAsync<AttemptService, StartOutcome>(a => a.StartAsync(quiz.Key, first, null, null, CancellationToken.None))).Attempt);
+
+        var outcome = await site.WithServiceAsync<AttemptService, StartOutcome>(async attempts =>
+        {
+            using var watch = pool!.Watch();
+            return await attempts.StartAsync(quiz.Key, second, null, null, CancellationToken.None);
+        });
+
+        Assert.True(outcome is { Created: true, Attempt.Id: > 0 });
+        Assert.Equal(0, pool!.Rented);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync(a => a.UserId == second && a.State == AttemptState.InProgress)));
+
+        // The count can fail: a read through the request context, taken when first used, is seen.
+        await site.WithServiceAsync<Lazy<LearningDbContext>, int>(async db =>
+        {
+            using var watch = pool.Watch();
+            return await db.Value.Set<Quiz>().CountAsync();
+        });
+        Assert.Equal(1, pool.Rented);
+    }
+
+    /// <summary>Counts the request pool's rents made while a test watches (its own async flow only, not the group loops).</summary>
+    private sealed class CountingPool(IDbContextPool<LearningDbContext> inner) : IDbContextPool<LearningDbContext>
+    {
+        private static readonly AsyncLocal<bool> Watching = new();
+        private int rented;
+
+        public int Rented => Volatile.Read(ref rented);
+
+        public IDisposable Watch()
+        {
+            Watching.Value = true;
+            return new Unwatch();
+        }
+
+        public IDbContextPoolable Rent()
+        {
+            if (Watching.Value)
+            {
+                Interlocked.Increment(ref rented);
+            }
+
+            return inner.Rent();
+        }
+
+        public void Return(IDbContextPoolable context) => inner.Return(context);
+
+        public ValueTask ReturnAsync(IDbContextPoolable context, CancellationToken cancellationToken = default) => inner.ReturnAsync(context, cancellationToken);
+
+        private sealed class Unwatch : IDisposable
+        {
+            public void Dispose() => Watching.Value = false;
+        }
+    }
+#pragma warning restore EF1001
 
     /// <summary>
     /// Issue 11, the synchronised start (Moodle 5's pre-created attempts): a cadre who opens the lesson before the quiz opens

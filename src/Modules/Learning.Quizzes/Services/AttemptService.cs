@@ -18,12 +18,12 @@ namespace Learning.Quizzes.Services;
 /// double click or the timer and the cadre submitting together settle on one outcome and one grade.
 /// </summary>
 public sealed class AttemptService(
-    LearningDbContext db,
+    Lazy<LearningDbContext> database,
     QuizCatalog catalog,
-    ICadreDirectory cadres,
-    ILessonCompletionReporter completion,
-    INotifier notifier,
-    ILearningEvents events,
+    Lazy<ICadreDirectory> cadreDirectory,
+    Lazy<ILessonCompletionReporter> completionReporter,
+    Lazy<INotifier> notices,
+    Lazy<ILearningEvents> learningEvents,
     IOptions<QuizzesOptions> options,
     StartGate gate,
     StartReads reads,
@@ -38,6 +38,18 @@ public sealed class AttemptService(
     /// <summary>How long after submitting the "immediately after" review options apply (Moodle: two minutes).</summary>
     public static readonly TimeSpan Immediately = TimeSpan.FromMinutes(2);
 
+    // Taken when first used (ADR-044): a start that finds what it needs in the catalog's cache and the grouped reads rents no
+    // request context, so thousands of starts waiting at the gate do not empty the context pool.
+    private LearningDbContext Db => database.Value;
+
+    private ICadreDirectory Cadres => cadreDirectory.Value;
+
+    private ILessonCompletionReporter Completion => completionReporter.Value;
+
+    private INotifier Notifier => notices.Value;
+
+    private ILearningEvents Events => learningEvents.Value;
+
     private TimeSpan Grace => TimeSpan.FromSeconds(options.Value.GraceSeconds);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -48,7 +60,7 @@ public sealed class AttemptService(
         var overrides = await catalog.OverridesAsync(quiz.Id, cancellationToken);
         var chosen = overrides.FirstOrDefault(o => o.UserId == userId);
         if (chosen is null && overrides.Any(o => o.UnitPath is not null)
-            && await cadres.FindByUserAsync(userId, cancellationToken) is { } cadre)
+            && await Cadres.FindByUserAsync(userId, cancellationToken) is { } cadre)
         {
             chosen = overrides.Where(o => o.UnitPath is { } path && cadre.OrgPath.StartsWith(path, StringComparison.Ordinal))
                 .OrderByDescending(o => o.UnitPath!.Length).FirstOrDefault();
@@ -280,7 +292,7 @@ public sealed class AttemptService(
     {
         var questions = ready.Drawn is { } drawn
             ? AttemptDraw.Read(ready.Id, drawn)
-            : await db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == ready.Id).OrderBy(q => q.Slot).ToListAsync(cancellationToken);
+            : await Db.Set<AttemptQuestion>().AsNoTracking().Where(q => q.AttemptId == ready.Id).OrderBy(q => q.Slot).ToListAsync(cancellationToken);
         var fits = ready.Number == number && questions.Count > 0;
         foreach (var question in questions)
         {
@@ -289,7 +301,7 @@ public sealed class AttemptService(
 
         if (!fits)
         {
-            await ReadyAttempts.DiscardAsync(db, ready.Id, cancellationToken);
+            await ReadyAttempts.DiscardAsync(Db, ready.Id, cancellationToken);
             return null;
         }
 
@@ -347,7 +359,7 @@ public sealed class AttemptService(
 
     /// <summary>An attempt with its questions (from its draw while no row is written: <see cref="AttemptDraw"/>), anybody's.</summary>
     public async Task<Attempt?> LoadAsync(Guid publicId, CancellationToken cancellationToken) =>
-        await db.Set<Attempt>().AsNoTracking().Include(a => a.Questions.OrderBy(q => q.Slot)).SingleOrDefaultAsync(a => a.PublicId == publicId, cancellationToken) is { } attempt
+        await Db.Set<Attempt>().AsNoTracking().Include(a => a.Questions.OrderBy(q => q.Slot)).SingleOrDefaultAsync(a => a.PublicId == publicId, cancellationToken) is { } attempt
             ? AttemptDraw.Expand(attempt)
             : null;
 
@@ -371,7 +383,7 @@ public sealed class AttemptService(
         // in the attempt is missing). Not filtered in the query: with the slots as a list parameter (Slot = ANY($3)) PostgreSQL
         // planned this read afresh at 88 % of the saves of an exam, against half without it, and the planning cost it twice the read
         // (bench/README, "The planner's share of a save").
-        var attempt = await db.Set<Attempt>().AsNoTracking().Where(a => a.PublicId == publicId && a.UserId == userId)
+        var attempt = await Db.Set<Attempt>().AsNoTracking().Where(a => a.PublicId == publicId && a.UserId == userId)
             .Select(a => new
             {
                 a.Id,
@@ -401,7 +413,7 @@ public sealed class AttemptService(
 
         var newPage = PageAfter(page, attempt.PageCount, attempt.CurrentPage);
         var saved = await WriteAnswersAsync(attempt.Id, userId, attempt.CurrentPage, newPage, ids, drawn, (attempt.Flagged, flags), cancellationToken);
-        if (saved && db.Database.IsNpgsql())
+        if (saved && Db.Database.IsNpgsql())
         {
             // Its questions are rows now (this save wrote the draw out, or an earlier one did): the next save may go straight to the write.
             cache.Set(key, new SavedLayout(publicId, attempt.Id, userId, attempt.PageCount, [.. questions], newPage, flags is null ? attempt.Flagged : AttemptFlags.Format(flags), attempt.DeadlineUtc), SavedLayout.Keep);
@@ -442,7 +454,7 @@ public sealed class AttemptService(
     private async Task<bool> WriteAsKnownAsync(SavedLayout known, int newPage, IReadOnlyList<AnswerInput> answers, IReadOnlyCollection<int>? flags, CancellationToken cancellationToken)
     {
         var now = Now;
-        var command = new StoreCommand(db);
+        var command = new StoreCommand(Db);
         var attempt = command.For<Attempt>();
         var deadline = attempt.Column(nameof(Attempt.DeadlineUtc));
         var flagged = attempt.Column(nameof(Attempt.Flagged));
@@ -534,15 +546,15 @@ public sealed class AttemptService(
     {
         if (drawn is null)
         {
-            var command = new StoreCommand(db);
+            var command = new StoreCommand(Db);
             AppendSave(command, attemptId, userId, oldPage, newPage, answers, flagging, Now);
             return await command.ExecuteAsOneAsync(cancellationToken) > 0;
         }
 
-        return await db.InTransactionAsync(async ct =>
+        return await Db.InTransactionAsync(async ct =>
         {
             var now = Now;
-            var open = new StoreCommand(db);
+            var open = new StoreCommand(Db);
             var attempt = open.For<Attempt>();
             var stillOpen = StillOpen(attempt, attemptId, now);
             AppendMove(open, attempt, newPage, flagging.Sent, stillOpen);
@@ -554,7 +566,7 @@ public sealed class AttemptService(
                 return false;
             }
 
-            var write = new StoreCommand(db);
+            var write = new StoreCommand(Db);
             if (changed == 2)
             {
                 write.For<AttemptQuestion>().Insert(drawn, AttemptColumns.Question);
@@ -711,10 +723,10 @@ public sealed class AttemptService(
     private async Task<bool> SubmitAsync(long attemptId, string actorId, LastSave? lastSave, CancellationToken cancellationToken)
     {
         Attempt? graded = null;
-        var submitted = await db.InTransactionAsync(async ct =>
+        var submitted = await Db.InTransactionAsync(async ct =>
         {
             var now = Now;
-            var claim = new StoreCommand(db);
+            var claim = new StoreCommand(Db);
             if (lastSave is not null)
             {
                 // Locks the attempt's row while it is open; a submit that won before it leaves it closed, and nothing is written.
@@ -727,8 +739,8 @@ public sealed class AttemptService(
             }
 
             // As read by the claim, and tracked from here: what the grading changes is written, and only that.
-            db.Attach(attempt);
-            AttemptDraw.Materialize(db, attempt); // never saved: its questions are written with its grades
+            Db.Attach(attempt);
+            AttemptDraw.Materialize(Db, attempt); // never saved: its questions are written with its grades
             var quiz = await catalog.FindAsync(attempt.QuizId, ct) ?? throw new InvalidOperationException($"Quiz {attempt.QuizId} is gone.");
             var definitions = await catalog.DefinitionsAsync(attempt.Questions.Select(q => q.QuestionVersionId), ct);
             AttemptGrading.Grade(attempt, definitions, quiz.PassPercent, now);
@@ -742,13 +754,13 @@ public sealed class AttemptService(
             if (attempt.State == AttemptState.Finished)
             {
                 // In the transaction of the one submit that won: the result is told once; an essay waits for its grader.
-                notifier.Notify(QuizResultNotice.For(attempt, quiz, await ReviewShowsAsync(quiz, attempt, ReviewItems.Marks, ct)));
-                await events.RecordManyAsync(
+                Notifier.Notify(QuizResultNotice.For(attempt, quiz, await ReviewShowsAsync(quiz, attempt, ReviewItems.Marks, ct)));
+                await Events.RecordManyAsync(
                     [QuizEvent(LearningVerbs.Completed, attempt, quiz), QuizEvent(attempt.Passed ? LearningVerbs.Passed : LearningVerbs.Failed, attempt, quiz)], ct);
             }
 
-            db.Database.AutoSavepointsEnabled = false;
-            await db.SaveChangesAsync(ct);
+            Db.Database.AutoSavepointsEnabled = false;
+            await Db.SaveChangesAsync(ct);
             graded = attempt;
             return true;
         }, cancellationToken);
@@ -829,7 +841,7 @@ public sealed class AttemptService(
         var percent = QuizGrading.Percent(quiz.GradingMethod, await MineAsync(quiz.Id, attempt.UserId, cancellationToken));
         if (percent is { } p && p >= quiz.PassPercent)
         {
-            await completion.ReportCompletedAsync(attempt.UserId, courseId, lessonKey, "quiz", cancellationToken);
+            await Completion.ReportCompletedAsync(attempt.UserId, courseId, lessonKey, "quiz", cancellationToken);
         }
     }
 
@@ -837,13 +849,13 @@ public sealed class AttemptService(
     public Task<List<long>> OverdueAsync(int max, CancellationToken cancellationToken)
     {
         var limit = Now - Grace;
-        return db.Set<Attempt>().Where(a => a.State == AttemptState.InProgress && a.DeadlineUtc != null && a.DeadlineUtc < limit)
+        return Db.Set<Attempt>().Where(a => a.State == AttemptState.InProgress && a.DeadlineUtc != null && a.DeadlineUtc < limit)
             .OrderBy(a => a.DeadlineUtc).Select(a => a.Id).Take(max).ToListAsync(cancellationToken);
     }
 
     /// <summary>Deletes the attempts drawn ahead of an opening that nobody started within <see cref="QuizzesOptions.KeepUnstartedDays"/>.</summary>
     public Task<int> DiscardUnstartedAsync(CancellationToken cancellationToken) =>
-        ReadyAttempts.DiscardDrawnBeforeAsync(db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
+        ReadyAttempts.DiscardDrawnBeforeAsync(Db, Now.AddDays(-options.Value.KeepUnstartedDays), cancellationToken);
 
     /// <summary>
     /// Gives the attempts in progress at a quiz the limits their cadres have now: an accommodation granted or removed, or the
@@ -854,7 +866,7 @@ public sealed class AttemptService(
     public async Task<int> RetimeOpenAttemptsAsync(Quiz quiz, string? userId, string actorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(quiz);
-        var open = await db.Set<Attempt>().AsNoTracking()
+        var open = await Db.Set<Attempt>().AsNoTracking()
             .Where(a => a.QuizId == quiz.Id && a.State == AttemptState.InProgress && (userId == null || a.UserId == userId))
             .Select(a => new { a.Id, a.UserId, a.StartedUtc, a.DeadlineUtc, Reopened = a.Events.Where(e => e.Kind == AttemptEvents.Reopened).Max(e => (DateTime?)e.AtUtc) })
             .ToListAsync(cancellationToken);
@@ -864,13 +876,13 @@ public sealed class AttemptService(
             var from = attempt.Reopened is { } reopened && reopened > attempt.StartedUtc ? reopened : attempt.StartedUtc;
             var deadline = Deadline(await AccommodationAsync(quiz, attempt.UserId, cancellationToken), from);
             if (deadline == attempt.DeadlineUtc
-                || await db.Set<Attempt>().Where(a => a.Id == attempt.Id && a.State == AttemptState.InProgress)
+                || await Db.Set<Attempt>().Where(a => a.Id == attempt.Id && a.State == AttemptState.InProgress)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.DeadlineUtc, deadline), cancellationToken) == 0)
             {
                 continue;
             }
 
-            db.Add(new AttemptEvent
+            Db.Add(new AttemptEvent
             {
                 AttemptId = attempt.Id,
                 AtUtc = Now,
@@ -881,7 +893,7 @@ public sealed class AttemptService(
             moved++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
         return moved;
     }
 
@@ -906,9 +918,9 @@ public sealed class AttemptService(
     /// </summary>
     private async Task<List<Attempt>> MineAsync(int quizId, string userId, CancellationToken cancellationToken, bool withUnstarted = false)
     {
-        var queries = MineQueries.ByModel.GetValue(db.Model, static _ => new MineQueries());
+        var queries = MineQueries.ByModel.GetValue(Db.Model, static _ => new MineQueries());
         var attempts = new List<Attempt>();
-        await foreach (var attempt in (withUnstarted ? queries.WithUnstarted : queries.Started)(db, quizId, userId).WithCancellation(cancellationToken))
+        await foreach (var attempt in (withUnstarted ? queries.WithUnstarted : queries.Started)(Db, quizId, userId).WithCancellation(cancellationToken))
         {
             attempts.Add(attempt);
         }

@@ -26,6 +26,13 @@ public sealed class ModuleAttribute : Attribute
     public string[] RecipeSteps { get; init; } = [];
 
     /// <summary>
+    /// The lesson kinds this module renders (<c>quiz</c>, <c>video</c>). With the module switched off, a recipe's lesson of one
+    /// of these kinds is skipped (and said so), not refused as unknown: the shipped courses still set up without, say, the
+    /// quizzes module. A test holds every lesson-kind renderer to its module's list.
+    /// </summary>
+    public string[] LessonKinds { get; init; } = [];
+
+    /// <summary>
     /// What the names of this module's tables start with, before an underscore (SQLite has no schemas): by default its name
     /// after <c>Learning.</c>, in lower case (<c>courses_lesson</c>). An architecture test holds every table to it.
     /// </summary>

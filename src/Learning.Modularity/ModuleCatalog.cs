@@ -24,6 +24,16 @@ public sealed class ModuleCatalog
 
     public IEnumerable<ModuleDescriptor> EnabledModules => Modules.Where(m => m.Enabled);
 
+    /// <summary>
+    /// The installed module, switched off, whose manifest names <paramref name="name"/> in the list <paramref name="names"/>
+    /// picks (its recipe steps, its lesson kinds); null when no such module does.
+    /// </summary>
+    public string? SwitchedOffOwner(string name, Func<ModuleAttribute, string[]> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return Modules.FirstOrDefault(m => !m.Enabled && names(m.Manifest).Contains(name, StringComparer.OrdinalIgnoreCase))?.Name;
+    }
+
     public IReadOnlyList<ThemeDescriptor> Themes { get; }
 
     /// <summary>Assemblies whose entity configurations make up the one data model. Disabled modules keep their tables,

@@ -23,9 +23,10 @@ public interface IRecipeStepHandler
     Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
 }
 
-public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory, RecipeRunOptions? options = null, List<Action>? undo = null)
+public sealed class RecipeStepContext(string recipeName, int index, JsonElement step, string? baseDirectory, RecipeRunOptions? options = null, List<Action>? undo = null, List<string>? skipped = null)
 {
     private readonly List<Action> undo = undo ?? [];
+    private readonly List<string> skipped = skipped ?? [];
 
     /// <summary>Who runs the recipe and which steps it may hold; an included recipe runs with the same options.</summary>
     public RecipeRunOptions Options { get; } = options ?? RecipeRunOptions.System;
@@ -49,6 +50,12 @@ public sealed class RecipeStepContext(string recipeName, int index, JsonElement 
     /// rollback, last registered first; a host killed mid-recipe runs nothing, so such files must also be findable by a sweep.
     /// </summary>
     public void OnRollback(Action action) => undo.Add(action);
+
+    /// <summary>
+    /// Records a part of the step left out because <paramref name="module"/> is switched off (a lesson of a kind only that
+    /// module renders): the run's result lists it with the steps skipped, as "what (module)".
+    /// </summary>
+    public void Skip(string what, string module) => skipped.Add($"{what} ({module})");
 
     /// <summary>The shell's messages in the user's language (set by the recipe runner; English where a test builds a context).</summary>
     public Microsoft.Extensions.Localization.IStringLocalizer? Messages { get; init; }

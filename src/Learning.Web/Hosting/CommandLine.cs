@@ -65,7 +65,17 @@ public static class CommandLine
         }
 
         Console.WriteLine("Setup complete.");
+        PrintSkipped(result.Skipped);
         return 0;
+    }
+
+    /// <summary>What a recipe left out because its module is switched off: its steps, and lessons of a kind it renders.</summary>
+    private static void PrintSkipped(IReadOnlyList<string> skipped)
+    {
+        if (skipped.Count > 0)
+        {
+            Console.WriteLine($"  skipped, their module switched off: {string.Join(", ", skipped)}");
+        }
     }
 
     private static async Task<int> RunRecipeAsync(WebApplication app, string path)
@@ -85,10 +95,7 @@ public static class CommandLine
         }
 
         Console.WriteLine($"Recipe '{result.RecipeName}' ran {result.StepsExecuted} step(s).");
-        if (result.Skipped.Count > 0)
-        {
-            Console.WriteLine($"  skipped, their module switched off: {string.Join(", ", result.Skipped)}");
-        }
+        PrintSkipped(result.Skipped);
 
         return 0;
     }

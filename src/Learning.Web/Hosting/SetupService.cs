@@ -11,6 +11,9 @@ public sealed record SetupRequest(string SiteName, string AdminEmail, string Adm
 
 public sealed record SetupResult(bool Succeeded, IReadOnlyList<string> Errors, bool AlreadySetUp = false)
 {
+    /// <summary>What the recipe left out because its module is switched off (its steps, and lessons of a kind it renders).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public static SetupResult Fail(params string[] errors) => new(false, errors);
 }
 
@@ -29,6 +32,9 @@ public sealed class SetupService(
     IStringLocalizer<WebStrings> t,
     ILogger<SetupService> logger)
 {
+    // What the last run of the recipe skipped (a retry after a database blip runs it again and sets it again).
+    private IReadOnlyList<string> skipped = [];
+
     public async Task<SetupResult> SetupAsync(SetupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -53,7 +59,7 @@ public sealed class SetupService(
 
         state.Invalidate();
         logger.LogInformation("Site {Site} set up with recipe {Recipe}", siteName, recipe?.Name ?? "(none)");
-        return new SetupResult(true, []);
+        return new SetupResult(true, []) { Skipped = skipped };
     }
 
     public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
@@ -148,6 +154,8 @@ public sealed class SetupService(
             {
                 return SetupResult.Fail(t["Setup.RecipeFailed", result.RecipeName, result.Error ?? "", result.JsonPath ?? ""]);
             }
+
+            skipped = result.Skipped;
         }
 
         // The form's site name wins over the recipe's.

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Learning.Courses.Data;
 using Learning.Data;
 using Learning.IntegrationTests.Infrastructure;
 using Learning.Modularity;
@@ -82,6 +83,55 @@ public sealed class RecipeTests
             h.Select(x => (x.StepName, x.GetType().Assembly.GetCustomAttribute<ModuleAttribute>()!.RecipeSteps, x.GetType().Name)).ToList()));
         Assert.Equal(17, handlers.Count);
         Assert.All(handlers, h => Assert.True(h.Declared.Contains(h.Step), $"{h.Type}: step '{h.Step}' is not in its module's RecipeSteps"));
+        var renderers = await all.WithServiceAsync<IEnumerable<Learning.Courses.ILessonKindRenderer>, List<(string Kind, string[] Declared, string Type)>>(r => Task.FromResult(
+            r.Select(x => (x.Kind, x.GetType().Assembly.GetCustomAttribute<ModuleAttribute>()!.LessonKinds, x.GetType().Name)).ToList()));
+        Assert.Equal(["quiz", "video"], renderers.Select(r => r.Kind).Order().ToList());
+        Assert.All(renderers, r => Assert.True(r.Declared.Contains(r.Kind), $"{r.Type}: kind '{r.Kind}' is not in its module's LessonKinds"));
+    }
+
+    /// <summary>
+    /// The shipped setup with the quizzes module switched off (README's promise for <c>Learning:Modules:Disabled</c>): it runs,
+    /// and says what it left out. The quizzes' steps, the readiness path of the certificates module that goes with it, and each
+    /// course's final quiz lesson (a kind only that module renders) are skipped, the rest of every course is set up and
+    /// published. A quiz lesson already in a draft is kept where the recipe names it, for when the module is on again; a
+    /// lesson kind no module offers is still refused.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SetupWithQuizzesSwitchedOff_SkipsTheQuizLessons_AndSetsUpTheRest(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Modules:Disabled"] = "Learning.Quizzes" });
+        var setup = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("setup.recipe.json"), RecipeRunOptions.System));
+
+        Assert.True(setup.Succeeded, setup.Error);
+        Assert.Contains("questionBank (Learning.Quizzes)", setup.Skipped);
+        Assert.Contains("readiness (Learning.Certificates)", setup.Skipped);
+        Assert.Contains("bài học chu-ky-so-cong-vu-m4-l3 (Learning.Quizzes)", setup.Skipped);
+        var lessons = await site.WithDbAsync(db => db.Set<Lesson>().Select(l => new { l.Key, l.Kind }).ToListAsync());
+        Assert.DoesNotContain(lessons, l => l.Kind == "quiz");
+        Assert.Equal(6, setup.Skipped.Count(s => s.StartsWith("bài học ", StringComparison.Ordinal)));
+        Assert.Contains(lessons, l => l.Key == "chu-ky-so-cong-vu-m4-l2");
+        Assert.True(await site.WithDbAsync(db => db.Set<Course>().AnyAsync(c => c.Slug == "chu-ky-so-cong-vu" && c.IsPublished && c.PublishedVersion > 0)));
+
+        // A quiz lesson already in the draft (written while the module was on) stays, in the place the recipe gives it.
+        var module = await site.WithDbAsync(db => db.Set<CourseModule>().Include(m => m.Lessons).FirstAsync(m => m.Lessons.Any(l => l.Key == "chu-ky-so-cong-vu-m4-l2")));
+        await site.WithDbAsync(db =>
+        {
+            db.Add(new Lesson { Key = "chu-ky-so-cong-vu-m4-l3", Title = "Bài kiểm tra cuối khóa", Kind = "quiz", Reference = "kt-chu-ky-so-cong-vu", CourseId = module.CourseId, ModuleId = module.Id, Position = 99 });
+            return db.SaveChangesAsync();
+        });
+        var again = await site.WithServiceAsync<IRecipeRunner, RecipeResult>(r => r.RunFileAsync(Databases.ContentRecipes("courses.recipe.json"), RecipeRunOptions.System));
+        Assert.True(again.Succeeded, again.Error);
+        var kept = await site.WithDbAsync(db => db.Set<Lesson>().SingleAsync(l => l.Key == "chu-ky-so-cong-vu-m4-l3"));
+        Assert.Equal(("quiz", "kt-chu-ky-so-cong-vu"), (kept.Kind, kept.Reference));
+        Assert.Equal(module.Lessons.Max(l => l.Position) + 1, kept.Position);
+
+        var unknown = await site.RunRecipeAsync("""
+            { "name": "sai-loai", "steps": [ { "name": "courses", "courses": [ { "slug": "sai-loai", "title": "Sai loại",
+              "modules": [ { "key": "c1", "title": "Chương 1", "lessons": [ { "key": "x", "title": "X", "kind": "podcast" } ] } ] } ] } ] }
+            """);
+        Assert.False(unknown.Succeeded);
+        Assert.Equal("$.steps[0].courses[0].modules[0].lessons[0].kind", unknown.JsonPath);
     }
 
     [Theory]

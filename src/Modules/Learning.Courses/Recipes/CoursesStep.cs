@@ -6,6 +6,7 @@ using Learning.Data;
 using Learning.Modularity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace Learning.Courses.Recipes;
 
@@ -14,7 +15,16 @@ namespace Learning.Courses.Recipes;
 /// Upserts by slug and keys; the recipe is the draft's source of truth (modules and lessons it no longer names are removed
 /// from the draft; progress on them is kept). <c>"publish": true</c> publishes a new version when the draft changed.
 /// </summary>
-public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher, CourseFiles files, IAuditTrail audit, IStringLocalizer<CoursesStrings> t, TimeProvider clock, LessonKindCatalog kinds) : IRecipeStepHandler
+public sealed class CoursesStep(
+    LearningDbContext db,
+    CoursePublisher publisher,
+    CourseFiles files,
+    IAuditTrail audit,
+    IStringLocalizer<CoursesStrings> t,
+    TimeProvider clock,
+    LessonKindCatalog kinds,
+    ModuleCatalog modules,
+    ILogger<CoursesStep> logger) : IRecipeStepHandler
 {
     public string StepName => "courses";
 
@@ -128,6 +138,22 @@ public sealed class CoursesStep(LearningDbContext db, CoursePublisher publisher,
                 if (!keptLessons.Add(lessonKey))
                 {
                     throw context.Error(lessonPath + ".key", t["Recipe.KeyDuplicate", lessonKey]);
+                }
+
+                // A lesson of a kind only a switched-off module renders (a quiz without the quizzes module): a new one is left out
+                // and said so; one already there keeps its place and what it holds, for when the module is on again.
+                var kind = lessonItem.OptionalString("kind") ?? LessonKinds.Article;
+                if (!kinds.IsOffered(kind) && modules.SwitchedOffOwner(kind, m => m.LessonKinds) is { } off)
+                {
+                    logger.LogWarning("Recipe {Recipe}: lesson {Lesson} of course {Course} skipped, its kind {Kind} belongs to module {Module}, switched off",
+                        context.RecipeName, lessonKey, course.Slug, kind, off);
+                    context.Skip(t["Recipe.LessonSkipped", lessonKey], off);
+                    if (course.Modules.SelectMany(m => m.Lessons).Any(l => l.Key == lessonKey))
+                    {
+                        PlaceLesson(course, module, lessonKey).Position = ++lessonPosition;
+                    }
+
+                    continue;
                 }
 
                 var lesson = PlaceLesson(course, module, lessonKey);

@@ -115,7 +115,7 @@ public sealed class RecipeRunner(
                 continue;
             }
 
-            plan.Add((handler!, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo) { Messages = shell }));
+            plan.Add((handler!, new RecipeStepContext(name, index, step.Clone(), baseDirectory, options, undo, skipped) { Messages = shell }));
             index++;
         }
 
@@ -331,8 +331,7 @@ public sealed class RecipeRunner(
     }
 
     /// <summary>The switched-off module a step belongs to, if it does (<see cref="ModuleAttribute.RecipeSteps"/>).</summary>
-    private string? SwitchedOff(string stepName) =>
-        catalog.Modules.FirstOrDefault(m => !m.Enabled && m.Manifest.RecipeSteps.Contains(stepName, StringComparer.OrdinalIgnoreCase))?.Name;
+    private string? SwitchedOff(string stepName) => catalog.SwitchedOffOwner(stepName, m => m.RecipeSteps);
 
     public RecipeDescriptor? FindRecipe(string name) =>
         ListRecipes().FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

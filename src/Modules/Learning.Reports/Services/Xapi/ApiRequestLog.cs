@@ -32,15 +32,28 @@ public sealed class ApiRequestLog(TimeProvider clock, IOptions<ReportsApiOptions
     public const int BatchSize = 5000;
 
     /// <summary>Rows waiting for the writer at most; past it (a database that cannot keep up for long) a row is dropped and
-    /// the host's log says so.</summary>
+    /// the host's log says so, at most once per <see cref="DropWarningInterval"/> with the count since the last warning.</summary>
     public const int Capacity = 20_000;
+
+    /// <summary>How often, at most, the host's log is told of rows dropped (a warning per row would flood it just when the
+    /// host is overloaded).</summary>
+    public static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
 
     private static readonly object ClientKey = new();
 
+    // Wait, not DropWrite: with DropWrite a full channel's TryWrite drops the row and still answers true, so a drop could
+    // not be seen. Nothing here waits: rows are only ever offered with TryWrite.
     private readonly Channel<ApiRequest> pending = Channel.CreateBounded<ApiRequest>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    private long dropped;
+    private long droppedUnreported;
+    private long lastDropWarning = long.MinValue;
 
     internal ChannelReader<ApiRequest> Pending => pending.Reader;
+
+    /// <summary>Rows dropped since the host started because the queue was full.</summary>
+    internal long Dropped => Interlocked.Read(ref dropped);
 
     public static void MarkClient(HttpContext context, int clientId) => context.Items[ClientKey] = clientId;
 
@@ -119,12 +132,32 @@ public sealed class ApiRequestLog(TimeProvider clock, IOptions<ReportsApiOptions
             DurationMs = (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds),
             Address = context.Connection.RemoteIpAddress?.ToString() is { } address ? Cut(address, ApiRequest.MaxAddress) : null,
         };
-        if (!pending.Writer.TryWrite(row))
+        Enqueue(row);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Queues a row for the writer; false when the queue is full and the row is dropped (counted, and said in the host's
+    /// log at most once per <see cref="DropWarningInterval"/>).</summary>
+    internal bool Enqueue(ApiRequest row)
+    {
+        if (pending.Writer.TryWrite(row))
         {
-            logger.LogWarning("API request log full ({Capacity} rows waiting): {Method} {Path} of client {ClientId} ({Status}) not logged", Capacity, row.Method, row.Path, clientId, row.Status);
+            return true;
         }
 
-        return Task.CompletedTask;
+        Interlocked.Increment(ref dropped);
+        Interlocked.Increment(ref droppedUnreported);
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref lastDropWarning);
+        if ((last == long.MinValue || now - last >= DropWarningInterval.Ticks)
+            && Interlocked.CompareExchange(ref lastDropWarning, now, last) == last)
+        {
+            logger.LogWarning(
+                "API request log full ({Capacity} rows waiting): {Count} request(s) not logged since the last warning; the last: {Method} {Path} of client {ClientId} ({Status})",
+                Capacity, Interlocked.Exchange(ref droppedUnreported, 0), row.Method, row.Path, row.ClientId, row.Status);
+        }
+
+        return false;
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];

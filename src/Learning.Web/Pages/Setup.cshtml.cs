@@ -4,6 +4,7 @@ using Learning.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Learning.Web.Pages;
@@ -11,6 +12,9 @@ namespace Learning.Web.Pages;
 [AllowAnonymous]
 public sealed class SetupModel(SetupService setup, IRecipeRunner recipes, IStringLocalizer<WebStrings> t) : PageModel
 {
+    /// <summary>Where a new administrator goes once the site is set up.</summary>
+    public const string SignInAddress = "/Account/Login?returnUrl=%2FAdmin";
+
     public bool AlreadySetUp { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -24,6 +28,9 @@ public sealed class SetupModel(SetupService setup, IRecipeRunner recipes, IStrin
     public string? AdminEmail { get; private set; }
 
     public string? Recipe { get; private set; } = "demo";
+
+    /// <summary>Set up, but the recipe left parts out (their module is switched off): shown before signing in.</summary>
+    public IReadOnlyList<string>? Skipped { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +66,15 @@ public sealed class SetupModel(SetupService setup, IRecipeRunner recipes, IStrin
             return Page();
         }
 
-        return Redirect("/Account/Login?returnUrl=%2FAdmin");
+        if (result.Skipped.Count > 0)
+        {
+            // This response is drawn for the site as now set up (its name in the header), not as the request found it.
+            HttpContext.Features.Set(await HttpContext.RequestServices.GetRequiredService<SiteState>().GetAsync(cancellationToken));
+            Skipped = result.Skipped;
+            return Page();
+        }
+
+        return Redirect(SignInAddress);
     }
 
     private PageResult AlreadyDone()

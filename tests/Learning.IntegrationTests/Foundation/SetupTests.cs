@@ -62,6 +62,36 @@ public sealed class SetupTests
         Assert.Contains("auth.signin", audit);
     }
 
+    /// <summary>
+    /// The setup page on a site with the quizzes module switched off: the shipped setup runs, and the page says what it left out
+    /// (the quizzes' steps, the final quiz lessons, the readiness path) before the administrator signs in, in Vietnamese.
+    /// With nothing skipped it goes straight to signing in, as above.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task SetupPage_WithAModuleSwitchedOff_SaysWhatTheRecipeLeftOut(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, setUp: false, settings: new() { ["Learning:Modules:Disabled"] = "Learning.Quizzes" });
+        using var client = site.CreateSiteClient();
+
+        var posted = await client.PostFormAsync("/Setup",
+        [
+            new("siteName", "Học tập số Khánh Hòa"), new("adminName", "Quản trị"), new("adminEmail", "qt@example.vn"),
+            new("password", "Matkhau2026a"), new("passwordConfirm", "Matkhau2026a"), new("recipe", "setup"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        // The page as set up (the new name in the header), what was left out, and the way on to signing in.
+        string[] shown =
+        [
+            "id=\"setup-done\"", "không được thiết lập vì phân hệ của chúng đang tắt", "<li>bài học chu-ky-so-cong-vu-m4-l3 (Learning.Quizzes)</li>",
+            "<li>questionBank (Learning.Quizzes)</li>", "href=\"/Account/Login?returnUrl=%2FAdmin\"", "<a class=\"brand\" href=\"/\">Học tập số Khánh Hòa</a>",
+        ];
+        Assert.All(shown, text => Assert.Contains(text, posted.Body, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, await client.SignInAsync("qt@example.vn", "Matkhau2026a"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin")).Status);
+    }
+
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Setup_SecondAttempt_IsRefusedAndChangesNothing(DatabaseProvider provider)

@@ -158,7 +158,7 @@ public sealed class CoursesStep(
 
                 var lesson = PlaceLesson(course, module, lessonKey);
                 lesson.Position = ++lessonPosition;
-                await ReadLessonAsync(context, lessonItem, lessonPath, lesson, cancellationToken);
+                await ReadLessonAsync(context, lessonItem, lessonPath, lesson, kind, cancellationToken);
             }
         }
 
@@ -188,10 +188,9 @@ public sealed class CoursesStep(
         return lesson;
     }
 
-    private async Task ReadLessonAsync(RecipeStepContext context, JsonElement lessonItem, string lessonPath, Lesson lesson, CancellationToken cancellationToken)
+    private async Task ReadLessonAsync(RecipeStepContext context, JsonElement lessonItem, string lessonPath, Lesson lesson, string kind, CancellationToken cancellationToken)
     {
         lesson.Title = context.RequiredString(lessonItem, "title", lessonPath, t["Recipe.TitleRequired"]);
-        var kind = lessonItem.OptionalString("kind") ?? LessonKinds.Article;
         if (!kinds.IsOffered(kind))
         {
             throw context.Error(lessonPath + ".kind", t["Recipe.KindUnknown", kind, string.Join(", ", kinds.Offered)]);

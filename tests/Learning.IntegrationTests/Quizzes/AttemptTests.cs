@@ -263,7 +263,10 @@ public sealed class AttemptTests
         Assert.Matches($"(?s)<tr class=\"answered\">\\s*<td><a class=\"summary-go\" href=\"[^\"]*#question-{single.Key}\">", summary);
         Assert.Equal(2, Regex.Count(summary, "<span class=\"q-flag-tag\">"));
         Assert.Contains($"<a class=\"btn\" id=\"summary-back\" href=\"/Quizzes/Attempt/{attempt}?page=0\">", summary, StringComparison.Ordinal);
-        Assert.Contains("id=\"summary-submit\" formaction=\"/Quizzes/Attempt/", summary, StringComparison.Ordinal);
+        // The page's addresses are written without tag helpers (ADR-045): the form's, the final submit's and the token inside the form.
+        Assert.Contains($"id=\"attempt-form\" class=\"summary-open\" action=\"/Quizzes/Attempt/{attempt}?handler=Save\">", summary, StringComparison.Ordinal);
+        Assert.Contains($"id=\"summary-submit\" formaction=\"/Quizzes/Attempt/{attempt}?handler=Submit\">", summary, StringComparison.Ordinal);
+        Assert.Matches("(?s)<form [^>]*id=\"attempt-form\".*<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\" />\\s*</form>", summary);
         Assert.Equal(AttemptState.InProgress, await site.WithDbAsync(db => db.Set<Attempt>().Where(a => a.PublicId == attempt).Select(a => a.State).SingleAsync()));
         Assert.DoesNotContain("class=\"summary-open\"", (await cadre.GetAsync($"/Quizzes/Attempt/{attempt}?page=0")).Body, StringComparison.Ordinal);
 

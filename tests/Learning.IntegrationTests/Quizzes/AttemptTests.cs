@@ -702,6 +702,61 @@ public sealed class AttemptTests
         Assert.Equal(1, pool.Rented);
     }
 
+    /// <summary>
+    /// The same through the page (ADR-044, ADR-045): the start's answer, the attempt page in the focused layout, takes no
+    /// context either. The layout builds the site menu and the header's items (the bell reads the unread count) only where it
+    /// shows them. The test server carries the test's async flow into the request, so the pool sees whose rent it is.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task StartPage_ServedFromTheCaches_RentsNoRequestContext(DatabaseProvider provider)
+    {
+        CountingPool? pool = null;
+        await using var site = await TestSite.StartAsync(provider, services: s =>
+        {
+            var inner = s.Single(d => d.ServiceType == typeof(IDbContextPool<LearningDbContext>));
+            s.Remove(inner);
+            s.AddSingleton<IDbContextPool<LearningDbContext>>(sp => pool = new CountingPool(
+                new DbContextPool<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), sp)));
+        });
+        site.Server.PreserveExecutionContext = true;
+        var quiz = await SeedAsync(site);
+        using var first = await site.SignedInAsync(NhaTrangCadre);
+        using var second = await site.SignedInAsync(HacThanhCadre);
+        async Task<HttpResponseMessage> StartAsync(SiteClient cadre, bool watched)
+        {
+            var token = Field((await cadre.GetAsync($"/Quizzes/{quiz.Key}")).Body, "__RequestVerificationToken");
+            using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            using var watch = watched ? pool!.Watch() : null;
+            return await cadre.Http.PostAsync($"/Quizzes/{quiz.Key}", content);
+        }
+
+        using (var started = await StartAsync(first, watched: false))
+        {
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        }
+
+        using (var started = await StartAsync(second, watched: true))
+        {
+            Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+            Assert.Contains("id=\"attempt-form\"", await started.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // On SQLite the sign-in cookie's security stamp is read on each request (no change notifications to keep the node's
+        // cache live: ADR-009); on PostgreSQL, as in production, the cache answers and nothing is rented.
+        Assert.Equal(provider == DatabaseProvider.PostgreSql ? 0 : 1, pool!.Rented);
+        var secondId = await UserIdAsync(site, HacThanhCadre);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<Attempt>().CountAsync(a => a.UserId == secondId && a.State == AttemptState.InProgress)));
+
+        // The count can fail: an ordinary page shows the bell, which reads the unread count on the request's context.
+        using (pool.Watch())
+        {
+            Assert.Contains("data-notifications-count", (await second.GetAsync($"/Quizzes/{quiz.Key}")).Body, StringComparison.Ordinal);
+        }
+
+        Assert.True(pool.Rented > (provider == DatabaseProvider.PostgreSql ? 0 : 1));
+    }
+
     /// <summary>Counts the request pool's rents made while a test watches (its own async flow only, not the group loops).</summary>
     private sealed class CountingPool(IDbContextPool<LearningDbContext> inner) : IDbContextPool<LearningDbContext>
     {

@@ -672,13 +672,7 @@ public sealed class AttemptTests
     public async Task Start_ServedFromTheCaches_RentsNoRequestContext(DatabaseProvider provider)
     {
         CountingPool? pool = null;
-        await using var site = await TestSite.StartAsync(provider, services: s =>
-        {
-            var inner = s.Single(d => d.ServiceType == typeof(IDbContextPool<LearningDbContext>));
-            s.Remove(inner);
-            s.AddSingleton<IDbContextPool<LearningDbContext>>(sp => pool = new CountingPool(
-                new DbContextPool<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), sp)));
-        });
+        await using var site = await TestSite.StartAsync(provider, services: CountingPool.InPlaceOfTheRequestPool(p => pool = p));
         var quiz = await SeedAsync(site);
         var (first, second) = (await UserIdAsync(site, NhaTrangCadre), await UserIdAsync(site, HacThanhCadre));
         Assert.NotNull((await site.WithServiceAsync<AttemptService, StartOutcome>(a => a.StartAsync(quiz.Key, first, null, null, CancellationToken.None))).Attempt);
@@ -712,13 +706,7 @@ public sealed class AttemptTests
     public async Task StartPage_ServedFromTheCaches_RentsNoRequestContext(DatabaseProvider provider)
     {
         CountingPool? pool = null;
-        await using var site = await TestSite.StartAsync(provider, services: s =>
-        {
-            var inner = s.Single(d => d.ServiceType == typeof(IDbContextPool<LearningDbContext>));
-            s.Remove(inner);
-            s.AddSingleton<IDbContextPool<LearningDbContext>>(sp => pool = new CountingPool(
-                new DbContextPool<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), sp)));
-        });
+        await using var site = await TestSite.StartAsync(provider, services: CountingPool.InPlaceOfTheRequestPool(p => pool = p));
         site.Server.PreserveExecutionContext = true;
         var quiz = await SeedAsync(site);
         using var first = await site.SignedInAsync(NhaTrangCadre);
@@ -764,6 +752,18 @@ public sealed class AttemptTests
         private int rented;
 
         public int Rented => Volatile.Read(ref rented);
+
+        /// <summary>The host's services with this in place of the request pool, handed to <paramref name="built"/> when the host builds it.</summary>
+        public static Action<IServiceCollection> InPlaceOfTheRequestPool(Action<CountingPool> built) => services =>
+        {
+            services.Remove(services.Single(d => d.ServiceType == typeof(IDbContextPool<LearningDbContext>)));
+            services.AddSingleton<IDbContextPool<LearningDbContext>>(sp =>
+            {
+                var pool = new CountingPool(new DbContextPool<LearningDbContext>(sp.GetRequiredService<DbContextOptions<LearningDbContext>>(), sp));
+                built(pool);
+                return pool;
+            });
+        };
 
         public IDisposable Watch()
         {

@@ -201,6 +201,72 @@ public sealed class StoreCommandTests
     }
 
     /// <summary>
+    /// ADR-046: a multi-row insert (on PostgreSQL one array a column, zipped by <c>unnest</c>; on SQLite a multi-row
+    /// <c>VALUES</c>) stores every kind of value as SaveChanges would (an enum kept as text, dates as UTC, nullable dates and
+    /// texts both set and null, flags, Vietnamese text), row for row; and a text too long for its column is refused, not cut.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AMultiRowInsert_StoresEveryKindOfValue_AsSaveChangesWould(DatabaseProvider provider)
+    {
+        await using var site = await TestSite.StartAsync(provider, recipe: null, settings: new() { ["Learning:Jobs:RunWorker"] = "false" });
+        var at = new DateTime(2026, 12, 7, 5, 30, 15, 123, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, 5).Select(i => new JobRecord
+        {
+            Kind = "test.bulk", Payload = $"{{\"xã\":\"Vĩnh Hòa {i}\"}}", State = (JobState)(i % 3), Attempts = i, MaxAttempts = 5 + i,
+            RunAfterUtc = at.AddMinutes(i), LockedBy = i % 2 == 0 ? null : $"nút {i}", LockedUntilUtc = i % 2 == 0 ? null : at.AddHours(i),
+            Progress = 10 * i, Error = i == 3 ? "Lỗi: chữ ký số" : null, CancelRequested = i % 2 == 1, CreatedUtc = at, StartedUtc = i == 4 ? at : null,
+        }).ToList();
+        BulkColumn<JobRecord>[] columns =
+        [
+            new(nameof(JobRecord.Kind), j => j.Kind), new(nameof(JobRecord.Payload), j => j.Payload), new(nameof(JobRecord.State), j => j.State),
+            new(nameof(JobRecord.Attempts), j => j.Attempts), new(nameof(JobRecord.MaxAttempts), j => j.MaxAttempts),
+            new(nameof(JobRecord.RunAfterUtc), j => j.RunAfterUtc), new(nameof(JobRecord.LockedBy), j => j.LockedBy),
+            new(nameof(JobRecord.LockedUntilUtc), j => j.LockedUntilUtc), new(nameof(JobRecord.Progress), j => j.Progress),
+            new(nameof(JobRecord.Error), j => j.Error), new(nameof(JobRecord.CancelRequested), j => j.CancelRequested),
+            new(nameof(JobRecord.CreatedUtc), j => j.CreatedUtc), new(nameof(JobRecord.StartedUtc), j => j.StartedUtc),
+        ];
+
+        await site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+        {
+            await BulkInsert.RowsAsync(db, rows, columns, 2, ct);
+            return rows.Count;
+        }, default));
+
+        var stored = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().Where(j => j.Kind == "test.bulk").OrderBy(j => j.Id).ToListAsync());
+        Assert.Equal(rows.Count, stored.Count);
+        var compared = typeof(JobRecord).GetProperties().Where(p => p.Name != nameof(JobRecord.Id)).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.All(compared, p => Assert.Equal(p.GetValue(rows[i]), p.GetValue(stored[i])));
+            Assert.Equal(DateTimeKind.Utc, stored[i].RunAfterUtc.Kind);
+        }
+
+        Assert.Equal(
+            rows.Select(r => r.State.ToString()).ToList(),
+            await site.WithDbAsync(db => db.InTransactionAsync(ct =>
+            {
+                var command = new StoreCommand(db);
+                var job = command.For<JobRecord>();
+                command.Append($"SELECT {job.Column(nameof(JobRecord.State))} FROM {job.Name} WHERE {job.Column(nameof(JobRecord.Kind))} = {job.Value(nameof(JobRecord.Kind), "test.bulk")} ORDER BY {job.Column(nameof(JobRecord.Id))};");
+                return command.ReadFirstColumnAsync<string>(ct);
+            }, default)));
+
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Kind holds 100 characters: 101 is refused (as a VALUES row would be), and the statement's other rows with it.
+            var tooLong = new JobRecord { Kind = new string('x', 101), RunAfterUtc = at, CreatedUtc = at };
+            var refused = await Record.ExceptionAsync(() => site.WithDbAsync(db => db.InTransactionAsync(async ct =>
+            {
+                await BulkInsert.RowsAsync(db, [rows[0], tooLong], columns, 10, ct);
+                return 2;
+            }, default)));
+            Assert.Contains("22001", refused?.ToString(), StringComparison.Ordinal); // string_data_right_truncation
+            Assert.Equal(rows.Count, await site.WithDbAsync(db => db.Set<JobRecord>().CountAsync(j => j.Kind == "test.bulk")));
+        }
+    }
+
+    /// <summary>
     /// ADR-042: rows that an <c>UPDATE … RETURNING</c> and a <c>SELECT</c> in one command give back become entities exactly as
     /// EF reads them (an enum kept as text, dates as UTC, a flag, nulls, Vietnamese text), and the read after the update sees it.
     /// </summary>

@@ -36,6 +36,25 @@ public sealed class JobStore(LearningDbContext db, TimeProvider clock)
 
         return await db.Set<JobRecord>().AsNoTracking().SingleAsync(j => j.Id == ids[0], cancellationToken);
     }
+
+    /// <summary>
+    /// For a handler whose run does all of its kind's due work (a dispatch sends every due notification, whichever job was
+    /// queued for it): marks succeeded, as covered by <paramref name="coveredBy"/>, the other queued jobs of
+    /// <paramref name="kind"/> that were due by <paramref name="workStartedUtc"/> and were queued at least
+    /// <paramref name="settled"/> before it, so the work that queued them had committed before the run read it (a unit of work
+    /// is not held open that long). Without this, 3,000 exam results held for the same two minutes were 3,000 dispatch runs,
+    /// all but the first finding nothing. A job claimed meanwhile by another worker is no longer queued and is left alone; one
+    /// queued closer to the run than <paramref name="settled"/> runs itself. The number covered.
+    /// </summary>
+    public async Task<int> CoverQueuedAsync(string kind, long coveredBy, DateTime workStartedUtc, TimeSpan settled, CancellationToken cancellationToken = default)
+    {
+        var queuedBy = workStartedUtc - settled;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = $"{{\"coveredBy\":{coveredBy.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}";
+        return await db.Set<JobRecord>()
+            .Where(j => j.Kind == kind && j.State == JobState.Queued && j.Id != coveredBy && j.RunAfterUtc <= workStartedUtc && j.CreatedUtc <= queuedBy)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.State, JobState.Succeeded).SetProperty(j => j.FinishedUtc, now).SetProperty(j => j.Result, result), cancellationToken);
+    }
 }
 
 /// <summary>

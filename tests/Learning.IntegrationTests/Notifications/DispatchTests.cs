@@ -226,6 +226,54 @@ public sealed class DispatchTests
 
     private const string DispatchJobKind = "notifications.dispatch";
 
+    /// <summary>
+    /// An exam's results come due together: each submit queued a dispatch job, but one run sends everything due, so it marks
+    /// the other due ones covered instead of leaving them to run and find nothing; a job queued just before the run (whose
+    /// unit of work might not have been visible to it) still runs itself. Every notice goes out once.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ADispatchRun_CoversTheOtherDueDispatchJobs_ButNotOneQueuedJustBeforeIt(DatabaseProvider provider)
+    {
+        var clock = new ManualClock();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var worker = site.Services.GetRequiredService<JobWorker>();
+        clock.Advance(TimeSpan.FromSeconds(121));
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        var before = await site.WithDbAsync(db => db.Set<JobRecord>().MaxAsync(j => (long?)j.Id)) ?? 0;
+        var cadres = new List<string>();
+        for (var i = 1; i <= 5; i++)
+        {
+            var cadre = await NewUserAsync(site, $"can.bo.{i}@example.vn", $"Cán bộ xã {i}");
+            cadres.Add(cadre);
+            await NotifyAsync(site, Assigned(cadre, "Kỳ kiểm tra chữ ký số")); // one unit of work each: five dispatch jobs, held 120 s
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(121));
+        await NotifyAsync(site, new Notice(cadres[0], NoticeTypes.PasswordReset, new { Link = "http://localhost:5000/Account/ResetPassword?token=abc", ExpiresHours = 24 }));
+        while (await worker.RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        var jobs = await site.WithDbAsync(db => db.Set<JobRecord>().AsNoTracking().Where(j => j.Kind == DispatchJobKind && j.Id > before).OrderBy(j => j.Id).ToListAsync());
+        Assert.Equal(6, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal(JobState.Succeeded, j.State));
+        var covered = jobs.Where(j => j.Result?.Contains("coveredBy", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(jobs.Skip(1).Take(4).Select(j => j.Id), covered.Select(j => j.Id));
+        Assert.All(covered, j => Assert.Equal($"{{\"coveredBy\":{jobs[0].Id}}}", j.Result));
+        Assert.Equal([jobs[0].Id, jobs[5].Id], jobs.Except(covered).Select(j => j.Id)); // the first ran, and the one queued just before it
+
+        foreach (var cadre in cadres)
+        {
+            Assert.Single(await MessagesToAsync(site, cadre), m => m.Type == NoticeTypes.CourseAssigned);
+        }
+
+        Assert.Single(await MessagesToAsync(site, cadres[0]), m => m.Type == NoticeTypes.PasswordReset);
+    }
+
     /// <summary>The set-based path (reminders to a province): rows written in the caller's transaction, exactly as Notify writes them.</summary>
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -26,10 +26,10 @@ public sealed record QuestionView(
     public string InputName { get; } = "q" + Slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The options in the order shown, each with the name its input carries (<see cref="AnswerKeys"/>: never its id).</summary>
-    public IEnumerable<(QuestionOption Option, string Key)> KeyedOptions() => Keyed(Question.Options, o => o.Id);
+    public IReadOnlyList<(QuestionOption Option, string Key)> KeyedOptions() => Keyed(Question.Options, static o => o.Id);
 
     /// <summary>A matching question's answers in the order shown, each with the value its choice carries.</summary>
-    public IEnumerable<(MatchPair Answer, string Key)> KeyedAnswers() => Keyed(Question.Pairs, p => p.Id);
+    public IReadOnlyList<(MatchPair Answer, string Key)> KeyedAnswers() => Keyed(Question.Pairs, static p => p.Id);
 
     /// <summary>A matching question's prompts, each with the name its choice carries.</summary>
     public IEnumerable<(MatchPair Prompt, string Key)> KeyedPrompts() =>
@@ -58,16 +58,28 @@ public sealed record QuestionView(
     public string? MatchedAnswer(string promptId) =>
         Response is not null && Response.Matches.TryGetValue(promptId, out var answer) ? answer : null;
 
-    /// <summary>The items of this attempt's order, each named by its place in it (a place whose id the question lacks is skipped, its number kept).</summary>
-    private IEnumerable<(T Item, string Key)> Keyed<T>(IReadOnlyList<T> items, Func<T, string> id)
+    /// <summary>
+    /// The items of this attempt's order, each named by its place in it (a place whose id the question lacks is skipped, its
+    /// number kept). Plain loops: the attempt page asks this of every question it shows, and a search through LINQ made a
+    /// delegate and a closure per item.
+    /// </summary>
+    private List<(T Item, string Key)> Keyed<T>(IReadOnlyList<T> items, Func<T, string> id)
         where T : class
     {
+        var keyed = new List<(T Item, string Key)>(Order.Count);
         for (var i = 0; i < Order.Count; i++)
         {
-            if (items.FirstOrDefault(x => id(x) == Order[i]) is { } item)
+            var wanted = Order[i];
+            for (var j = 0; j < items.Count; j++)
             {
-                yield return (item, AnswerKeys.Of(i));
+                if (id(items[j]) == wanted)
+                {
+                    keyed.Add((items[j], AnswerKeys.Of(i)));
+                    break;
+                }
             }
         }
+
+        return keyed;
     }
 }

@@ -18,6 +18,9 @@ public sealed class QuizCatalog(Lazy<LearningDbContext> database, IMemoryCache c
 
     private static readonly TimeSpan Short = TimeSpan.FromSeconds(30);
 
+    /// <summary>The versions this scope has read (<see cref="DefinitionsAsync"/>).</summary>
+    private Dictionary<int, QuestionDefinition>? read;
+
     public async Task<Quiz?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var id = await cache.GetOrCreateAsync("quizzes:key:" + key, async entry =>
@@ -103,31 +106,41 @@ public sealed class QuizCatalog(Lazy<LearningDbContext> database, IMemoryCache c
         return (questions, definitions);
     }
 
-    /// <summary>The definitions of these versions, from memory where it has them and in one query for the rest.</summary>
+    /// <summary>
+    /// The definitions of these versions (at least: the dictionary is this scope's, and holds every version it has read), from
+    /// memory where it has them and in one query for the rest. A start reads its sixteen versions to draw and again to show
+    /// the page; the second time they are found in the scope's dictionary, with no new keys, dictionary or list.
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, QuestionDefinition>> DefinitionsAsync(IEnumerable<int> versionIds, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<int, QuestionDefinition>();
-        var missing = new List<int>();
-        foreach (var id in versionIds.Distinct())
+        var found = read ??= [];
+        List<int>? missing = null;
+        foreach (var id in versionIds)
         {
-            if (cache.TryGetValue("quizzes:version:" + id, out QuestionDefinition? definition) && definition is not null)
+            if (found.ContainsKey(id))
+            {
+                continue;
+            }
+
+            if (cache.TryGetValue(new VersionKey(id), out QuestionDefinition? definition) && definition is not null)
             {
                 found[id] = definition;
             }
             else
             {
-                missing.Add(id);
+                (missing ??= []).Add(id);
             }
         }
 
-        if (missing.Count > 0)
+        if (missing is not null)
         {
-            var rows = await Db.Set<QuestionVersion>().AsNoTracking().Where(v => missing.Contains(v.Id))
+            var ids = missing.Distinct().ToList();
+            var rows = await Db.Set<QuestionVersion>().AsNoTracking().Where(v => ids.Contains(v.Id))
                 .Select(v => new { v.Id, v.Definition }).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
                 var definition = QuestionJson.Deserialize(row.Definition);
-                cache.Set("quizzes:version:" + row.Id, definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+                cache.Set(new VersionKey(row.Id), definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
                 found[row.Id] = definition;
             }
         }
@@ -136,12 +149,19 @@ public sealed class QuizCatalog(Lazy<LearningDbContext> database, IMemoryCache c
     }
 
     /// <summary>A version's text as sanitized HTML: Markdown is parsed once per version, not once per question per page view.</summary>
-    public string TextHtml(int versionId, QuestionDefinition definition) =>
-        cache.GetOrCreate("quizzes:html:" + versionId, entry =>
+    public string TextHtml(int versionId, QuestionDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var key = new HtmlKey(versionId);
+        if (cache.TryGetValue(key, out string? html) && html is not null)
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return SafeMarkdown.ToHtml(definition.Text);
-        })!;
+            return html;
+        }
+
+        html = SafeMarkdown.ToHtml(definition.Text);
+        cache.Set(key, html, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return html;
+    }
 
     /// <summary>Editors call this after changing a quiz, its slots or overrides.</summary>
     public void Forget(int quizId, string? key = null)
@@ -158,8 +178,9 @@ public sealed class QuizCatalog(Lazy<LearningDbContext> database, IMemoryCache c
     /// <summary>The bank calls this after correcting a version in place (one no attempt had used): its text is read again.</summary>
     public void ForgetVersion(int versionId)
     {
-        cache.Remove("quizzes:version:" + versionId);
-        cache.Remove("quizzes:html:" + versionId);
+        cache.Remove(new VersionKey(versionId));
+        cache.Remove(new HtmlKey(versionId));
+        read?.Remove(versionId);
     }
 
     /// <summary>
@@ -195,4 +216,10 @@ public sealed class QuizCatalog(Lazy<LearningDbContext> database, IMemoryCache c
 
         return result;
     }
+
+    /// <summary>A version's definition in the memory cache (a key of its own type: no string made per lookup).</summary>
+    private readonly record struct VersionKey(int Id);
+
+    /// <summary>A version's text as HTML in the memory cache.</summary>
+    private readonly record struct HtmlKey(int Id);
 }

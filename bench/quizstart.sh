@@ -72,8 +72,9 @@ for n in "${sizes[@]}"; do
   fi
   dotnet $tool quizstart --cadres "$n" --url "http://127.0.0.1:$port" --login $login --think-min ${THINK_MIN:-5} --think-max ${THINK_MAX:-15} --warmup ${WARMUP:-10} --warmup-rounds ${WARMUP_ROUNDS:-1} --opens ${OPENS:-0} --idle ${IDLE:-0} --host-pid "$server" --compress ${COMPRESS:-0} --history ${HISTORY:-0} --submit-together ${SUBMIT_TOGETHER:-0} | tee "$work/run-$n.txt"
   echo "load after: $(uptime | sed 's/.*load average: //')"
-  # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state.
-  pgq -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
+  # The background jobs the run left (the warm-up's and the run's result notices among them), by kind and state; a dispatch
+  # job another run covered (it sent what was due) is counted apart.
+  pgq -At -c "SELECT 'jobs: ' || string_agg(k || ' ' || n, ', ') FROM (SELECT \"Kind\" || ' ' || lower(\"State\") || CASE WHEN \"Result\" LIKE '{\"coveredBy\":%' THEN ' (covered by another run)' ELSE '' END AS k, count(*) AS n FROM core_job GROUP BY 1 ORDER BY 1) t" || true
   if [ -n "$pg_stats" ]; then
     echo "statements by PostgreSQL's time (planning + execution, ms; plans/calls: 1.00 = planned at every call):"
     pgq -q -c "SELECT round(total_plan_time::numeric) AS plan_ms, round(total_exec_time::numeric) AS exec_ms, calls, round(plans::numeric / greatest(calls, 1), 2) AS plans_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15" || true

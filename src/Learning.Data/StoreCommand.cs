@@ -25,7 +25,7 @@ public sealed class StoreCommand(DbContext db)
     internal ISqlGenerationHelper Sql { get; } = db.GetService<ISqlGenerationHelper>();
 
     /// <summary>Whether a multi-row insert sends its values as one array a column (PostgreSQL's <c>unnest</c>: ADR-046).</summary>
-    internal bool InsertsFromArrays { get; } = db.Database.IsNpgsql();
+    internal bool InsertsFromArrays => db.Database.IsNpgsql();
 
     internal IRelationalTypeMappingSource Mappings => db.GetService<IRelationalTypeMappingSource>();
 
@@ -224,9 +224,9 @@ public sealed class StoreTable<T>
             command.Reserve(count * columns.Count);
         }
 
-        command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) VALUES ")
+        command.Append(Into(columns)).Append(" VALUES ")
             .Append(string.Join(", ", rows.Select(row => $"({string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))})")))
-            .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");
+            .Append(Returning(returning));
     }
 
     /// <summary>
@@ -260,9 +260,16 @@ public sealed class StoreTable<T>
             sources[c] = command.Parameter(values, column.Mapping);
         }
 
-        command.Append($"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) SELECT * FROM unnest({string.Join(", ", sources)})")
-            .Append(returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};");
+        command.Append(Into(columns)).Append($" SELECT * FROM unnest({string.Join(", ", sources)})").Append(Returning(returning));
     }
+
+    /// <summary><c>INSERT INTO</c> the table and <paramref name="columns"/>, as every insert here begins.</summary>
+    private string Into(IReadOnlyList<BulkColumn<T>> columns) =>
+        $"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))})";
+
+    /// <summary>The statement's end: <c>RETURNING</c> the columns of <paramref name="returning"/>, if any, and its semicolon.</summary>
+    private string Returning(string[] returning) =>
+        returning.Length == 0 ? ";" : $" RETURNING {string.Join(", ", returning.Select(Column))};";
 
     /// <summary>
     /// Appends one <c>INSERT … SELECT</c> per row of <paramref name="rows"/>, each of which inserts its row only where
@@ -273,7 +280,7 @@ public sealed class StoreTable<T>
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(columns);
-        var into = $"INSERT INTO {Name} ({string.Join(", ", columns.Select(c => Column(c.Property)))}) SELECT ";
+        var into = Into(columns) + " SELECT ";
         foreach (var row in rows)
         {
             command.Append(into).Append(string.Join(", ", columns.Select(c => Value(c.Property, c.Value(row))))).Append($" WHERE {condition};");

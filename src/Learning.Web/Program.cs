@@ -1,5 +1,11 @@
 using Learning.Web.Hosting;
 
+// A command in a process of its own (ADR-047): a small host, built and gone, never a web server.
+if (HostCommands.Matches(args))
+{
+    return await HostCommands.RunAsync(args);
+}
+
 var builder = LearningHostExtensions.CreateLearningBuilder(args);
 builder.AddLearning();
 

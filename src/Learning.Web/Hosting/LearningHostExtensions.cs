@@ -23,17 +23,14 @@ public static class LearningHostExtensions
     /// (<c>dotnet src/Learning.Web/bin/Release/net10.0/Learning.Web.dll</c> from the repository root), so its logging and
     /// defaults always apply.
     /// </summary>
-    public static WebApplicationBuilder CreateLearningBuilder(string[] args)
-    {
-        string? contentRoot = null;
-        if (!File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
-            && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
-        {
-            contentRoot = AppContext.BaseDirectory;
-        }
+    public static WebApplicationBuilder CreateLearningBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
 
-        return WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
-    }
+    /// <summary>The working folder when it holds <c>appsettings.json</c>, else the built host's folder when that does, else null (the default).</summary>
+    public static string? ContentRoot() =>
+        !File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            ? AppContext.BaseDirectory
+            : null;
 
     public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
     {
@@ -43,22 +40,12 @@ public static class LearningHostExtensions
         // environment), from wwwroot/_content after `dotnet publish` (no manifest, so this does nothing).
         builder.WebHost.UseStaticWebAssets();
 
-        // Vietnamese first, also outside requests: the setup and recipe commands speak to the console in Vietnamese.
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = LocalTime.SupportedCultures[0];
-        var catalog = ModuleCatalog.Discover(builder.Configuration);
-        services.AddSingleton(catalog);
-        services.AddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
-        services.TryAddTransient(typeof(Lazy<>), typeof(Deferred<>));
-
-        services.AddLearningData(builder.Configuration, builder.Environment, new ModelAssemblies(catalog.ModelAssemblies));
-        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        var catalog = services.AddLearningCore(builder.Configuration, builder.Environment);
+        services.AddSingleton<IHostProcesses, HostProcesses>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<StorageHealthCheck>("storage");
 
         // Vietnamese text goes out as UTF-8, not as &#x1EC7; entities: a third of the bytes on a weak link, and readable.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(LocalTime.SupportedCultures[0]);
@@ -142,20 +129,49 @@ public static class LearningHostExtensions
             }
         });
 
+        services.AddLearningModules(catalog, builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// What every process of the host has, the web node and a command's process alike (<see cref="HostCommands"/>): the module
+    /// catalog, the clock, the database and its jobs, storage and localization. Returns the catalog.
+    /// </summary>
+    public static ModuleCatalog AddLearningCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        // Vietnamese first, also outside requests: the setup and recipe commands speak to the console in Vietnamese.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = LocalTime.SupportedCultures[0];
+        var catalog = ModuleCatalog.Discover(configuration);
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.TryAddTransient(typeof(Lazy<>), typeof(Deferred<>));
+
+        services.AddLearningData(configuration, environment, new ModelAssemblies(catalog.ModelAssemblies));
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddValidatedOptions<HostProcessOptions>(HostProcessOptions.Section);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
+        return catalog;
+    }
+
+    /// <summary>The enabled modules' own services (each module's <see cref="ModuleStartup.ConfigureServices"/>).</summary>
+    public static IServiceCollection AddLearningModules(this IServiceCollection services, ModuleCatalog catalog, IConfiguration configuration)
+    {
         var startups = catalog.EnabledModules
             .Where(m => m.StartupType is not null)
             .Select(m => (ModuleStartup)Activator.CreateInstance(m.StartupType!)!)
             .ToList();
         foreach (var startup in startups)
         {
-            startup.ConfigureServices(services, builder.Configuration);
+            startup.ConfigureServices(services, configuration);
         }
 
         // Modules record learning events whether or not a module (Reports) keeps them.
         services.TryAddScoped<ILearningEvents, NoLearningEvents>();
 
         services.AddSingleton<IReadOnlyList<ModuleStartup>>(startups);
-        return builder;
+        return services;
     }
 
     public static WebApplication UseLearning(this WebApplication app)

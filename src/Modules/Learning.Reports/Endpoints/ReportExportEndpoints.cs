@@ -64,7 +64,11 @@ public static class ReportExportEndpoints
             return TypedResults.Empty;
         }
 
-        return await WorkbookAsync(file => export.WriteAsync(file, format, scope, filter, cancellationToken));
+        return await WorkbookAsync(async path =>
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            await export.WriteAsync(file, format, scope, filter, cancellationToken);
+        });
     }
 
     /// <summary>
@@ -72,10 +76,11 @@ public static class ReportExportEndpoints
     /// it (their scope is a WHERE clause of every query). A malformed filter or format: 400 with the localized reason; a filter
     /// naming a unit outside the scope: 404. Audited before the file is sent. CSV is streamed to the response; XLSX is written to a
     /// temporary file first (the ZIP is written synchronously, and a failure then is a clean 500, not half a workbook), then
-    /// streamed from it; the PDF summary is small.
+    /// streamed from it; a province's or the country's by a process of its own (<see cref="CompletionWorkbooks"/>, ADR-047). The
+    /// PDF summary is small.
     /// </summary>
     public static async Task<Results<EmptyHttpResult, FileStreamHttpResult, FileContentHttpResult, ContentHttpResult, NotFound>> ExportAsync(
-        HttpContext http, CompletionExport export, IOrganizationScopeService scopes, IAuditTrail audit, LearningDbContext db,
+        HttpContext http, CompletionExport export, CompletionWorkbooks workbooks, IOrganizationScopeService scopes, IAuditTrail audit, LearningDbContext db,
         IStringLocalizer<ReportsStrings> t, CancellationToken cancellationToken)
     {
         if (!CompletionExport.TryParseFormat(http.Request.Query["format"], out var format))
@@ -107,7 +112,7 @@ public static class ReportExportEndpoints
                 await export.WriteCsvAsync(http.Response.Body, scope, filter, cancellationToken);
                 return TypedResults.Empty;
             case ExportFormat.Xlsx:
-                return await WorkbookAsync(file => export.WriteXlsxAsync(file, scope, filter, cancellationToken));
+                return await WorkbookAsync(path => workbooks.WriteAsync(path, scope, filter, cancellationToken));
             default:
                 return TypedResults.File(await export.PdfAsync(scope, filter, cancellationToken), CompletionExport.ContentType(format));
         }
@@ -122,22 +127,22 @@ public static class ReportExportEndpoints
     }
 
     /// <summary>
-    /// A workbook written whole to a temporary file (deleted when closed) before it is sent: the ZIP is written synchronously,
-    /// and a failure then is a clean 500, not half a workbook.
+    /// A workbook written whole into a new temporary file (by <paramref name="write"/>, given its path) before it is sent, then
+    /// deleted when the response closes it: the ZIP is written synchronously, and a failure then is a clean 500, not half a
+    /// workbook. A failed or cancelled write leaves no file behind.
     /// </summary>
-    private static async Task<FileStreamHttpResult> WorkbookAsync(Func<Stream, Task> write)
+    private static async Task<FileStreamHttpResult> WorkbookAsync(Func<string, Task> write)
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), "learning-export-" + Guid.NewGuid().ToString("N") + ".xlsx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var path = Path.Combine(Path.GetTempPath(), "learning-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         try
         {
-            await write(file);
-            file.Position = 0;
+            await write(path);
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return TypedResults.Stream(file, CompletionExport.ContentType(ExportFormat.Xlsx));
         }
         catch
         {
-            await file.DisposeAsync();
+            File.Delete(path);
             throw;
         }
     }

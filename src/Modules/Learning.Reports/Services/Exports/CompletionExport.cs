@@ -171,8 +171,11 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
     public Task<int> CountAsync(OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default) =>
         report.CountCadresAsync(scope, filter, cancellationToken);
 
-    public async Task<int> WriteCsvAsync(Stream output, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default) =>
-        await CsvExportWriter.WriteAsync(output, CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken), cancellationToken);
+    public async Task<int> WriteCsvAsync(Stream output, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var rows = await StartRowsAsync(scope, filter, Task.FromResult(GroupTally.None), cancellationToken);
+        return await CsvExportWriter.WriteAsync(output, CadreColumns(), CadreRows(rows, null), cancellationToken);
+    }
 
     /// <summary>
     /// The cadre rows, then a summary sheet of the groups counted from those same rows as they were written (one read of the
@@ -180,10 +183,10 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
     /// </summary>
     public async Task<int> WriteXlsxAsync(Stream output, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken = default)
     {
-        var tally = await report.TallyAsync(scope, filter, cancellationToken);
+        await using var rows = await StartRowsAsync(scope, filter, report.TallyAsync(scope, filter, cancellationToken), cancellationToken);
         using var workbook = new XlsxStreamWriter(output);
-        var count = await workbook.WriteSheetAsync(t["Export.Sheet.Cadres"], CadreColumns(), await CadreRowsAsync(scope, filter, cancellationToken, tally), cancellationToken);
-        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(filter.By == ReportBreakdown.Course), tally.Groups().Select(g => GroupRow(g, filter)), cancellationToken);
+        var count = await workbook.WriteSheetAsync(t["Export.Sheet.Cadres"], CadreColumns(), CadreRows(rows, rows.Tally), cancellationToken);
+        await workbook.WriteSheetAsync(t["Export.Sheet.Groups"], GroupColumns(filter.By == ReportBreakdown.Course), rows.Tally.Groups().Select(g => GroupRow(g, filter)), cancellationToken);
         return count;
     }
 
@@ -281,26 +284,53 @@ public sealed class CompletionExport(ICompletionReport report, ReportReads reads
     /// <summary>A row's status as its cell says it: its place, and "overdue" after it when it is.</summary>
     private string StatusText(LearnerStatus status, bool overdue) => overdue ? t["Export.Status.Late", StatusText(status)] : StatusText(status);
 
-    private async Task<IAsyncEnumerable<object?[]>> CadreRowsAsync(OrgScope scope, ReportFilter filter, CancellationToken cancellationToken, GroupTally? tally = null)
+    /// <summary>
+    /// The cadre rows' query sent first, then the groups (<paramref name="tally"/>, already started) and the places read beside
+    /// it: for a province or the country the database takes seconds to join and sort the rows before the first one arrives, and
+    /// the two small reads (and, in a fresh process, compiling them) fit in that wait. Returns when all three have answered.
+    /// </summary>
+    private async Task<StartedRows> StartRowsAsync(OrgScope scope, ReportFilter filter, Task<GroupTally> tally, CancellationToken cancellationToken)
     {
-        var places = await PlacesAsync(cancellationToken);
-        var statuses = Enum.GetValues<LearnerStatus>().SelectMany(s => new[] { (s, false), (s, true) }).ToDictionary(x => x, x => StatusText(x.s, x.Item2));
-        return Rows();
-
-        async IAsyncEnumerable<object?[]> Rows()
+        var rows = report.CadresAsync(scope, filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var first = rows.MoveNextAsync().AsTask();
+        var places = PlacesAsync(cancellationToken);
+        try
         {
-            await foreach (var row in report.CadresAsync(scope, filter, cancellationToken))
-            {
-                tally?.Count(row);
-                var (province, commune) = places.Of(row.OrgPath);
-                yield return
-                [
-                    row.CadreId, row.FullName, row.Email, row.Position, province, commune, row.UnitName, row.CourseTitle, statuses[(row.Status, row.Overdue)],
-                    row.CompletedLessons, row.RequiredLessons, LocalDate(row.EnrolledUtc), LocalDate(row.DueUtc), LocalDate(row.CompletedUtc),
-                    row.BestScore is { } score ? Math.Round(score, 1) : null,
-                ];
-            }
+            await Task.WhenAll(first, tally, places);
         }
+        catch
+        {
+            // The three are over (WhenAll waits for each): the reader can be closed.
+            await rows.DisposeAsync();
+            throw;
+        }
+
+        return new StartedRows(rows, first.Result, tally.Result, places.Result);
+    }
+
+    /// <summary>The started rows as cells, each counted into <paramref name="tally"/> as it is written.</summary>
+    private async IAsyncEnumerable<object?[]> CadreRows(StartedRows started, GroupTally? tally)
+    {
+        var statuses = Enum.GetValues<LearnerStatus>().SelectMany(s => new[] { (s, false), (s, true) }).ToDictionary(x => x, x => StatusText(x.s, x.Item2));
+        var rows = started.Rows;
+        for (var more = started.HasFirst; more; more = await rows.MoveNextAsync())
+        {
+            var row = rows.Current;
+            tally?.Count(row);
+            var (province, commune) = started.Places.Of(row.OrgPath);
+            yield return
+            [
+                row.CadreId, row.FullName, row.Email, row.Position, province, commune, row.UnitName, row.CourseTitle, statuses[(row.Status, row.Overdue)],
+                row.CompletedLessons, row.RequiredLessons, LocalDate(row.EnrolledUtc), LocalDate(row.DueUtc), LocalDate(row.CompletedUtc),
+                row.BestScore is { } score ? Math.Round(score, 1) : null,
+            ];
+        }
+    }
+
+    /// <summary>The rows' reader with its first row read (or none), the groups to count them into, and the places' names.</summary>
+    private sealed record StartedRows(IAsyncEnumerator<CadreRow> Rows, bool HasFirst, GroupTally Tally, Places Places) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Rows.DisposeAsync();
     }
 
     private object?[] GroupRow(CompletionGroup g, ReportFilter filter) =>

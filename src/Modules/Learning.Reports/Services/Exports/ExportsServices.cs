@@ -14,6 +14,9 @@ public static class ExportsServices
     {
         _ = configuration;
         services.AddScoped<CompletionExport>();
+        services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
+        services.AddScoped<CompletionWorkbooks>();
+        services.AddKeyedScoped<IHostCommand, CompletionWorkbookCommand>(CompletionWorkbookCommand.CommandName);
         services.AddScoped<HoursExport>();
         services.AddScoped<ReportSubscriptions>();
         services.AddScoped<ReportDelivery>();

@@ -1,0 +1,70 @@
+using Learning.Modularity;
+using Microsoft.Extensions.Options;
+
+namespace Learning.Web.Hosting;
+
+/// <summary>
+/// <c>Learning.Web process NAME ARGS…</c>: one <see cref="IHostCommand"/> in a process of its own (ADR-047), started by
+/// <see cref="HostProcesses"/>. The process has the core services and the enabled modules' (so the command reads and writes as
+/// a web node does) but no web server, pages, identity pipeline or hosted services: it is built, runs the command, and ends.
+/// Logs go to standard error, so standard output carries only the command's result.
+/// </summary>
+public static class HostCommands
+{
+    public const string Verb = "process";
+
+    public static bool Matches(string[] args) => args is [Verb, ..];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            await Console.Error.WriteLineAsync("Usage: Learning.Web process NAME [ARGS…]");
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = LearningHostExtensions.ContentRoot(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var catalog = builder.Services.AddLearningCore(builder.Configuration, builder.Environment);
+        builder.Services.AddLearningModules(catalog, builder.Configuration);
+
+        using var host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetKeyedService<IHostCommand>(args[1]) is not { } command)
+        {
+            await Console.Error.WriteLineAsync($"No command '{args[1]}' in the enabled modules.");
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        try
+        {
+            return await command.RunAsync(args[2..], Console.Out, stop.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync(ex.ToString());
+            return 1;
+        }
+    }
+}

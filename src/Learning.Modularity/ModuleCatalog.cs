@@ -43,7 +43,13 @@ public sealed class ModuleCatalog
     public static ModuleCatalog Discover(IConfiguration configuration, string? directory = null)
     {
         directory ??= AppContext.BaseDirectory;
+        // The application's own assemblies (its deps.json, which the runtime turns into the trusted list): a Learning.*.dll that
+        // only lies in the folder is not part of it and could not be loaded by name (a test assembly beside the host, when a test
+        // run starts the host again as a process of its own: ADR-047).
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string)?.Split(Path.PathSeparator)
+            .Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var assemblies = Directory.EnumerateFiles(directory, "Learning.*.dll")
+            .Where(path => trusted is null || trusted.Contains(Path.GetFileName(path)))
             .Select(path => Assembly.Load(AssemblyName.GetAssemblyName(path)));
         var options = ModulesOptions.Read(configuration);
         var catalog = FromAssemblies(assemblies, new HashSet<string>(options.Disabled, StringComparer.OrdinalIgnoreCase));

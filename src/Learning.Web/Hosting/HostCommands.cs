@@ -1,5 +1,4 @@
 using Learning.Modularity;
-using Microsoft.Extensions.Options;
 
 namespace Learning.Web.Hosting;
 
@@ -33,16 +32,9 @@ public static class HostCommands
         var catalog = builder.Services.AddLearningCore(builder.Configuration, builder.Environment);
         builder.Services.AddLearningModules(catalog, builder.Configuration);
 
+        // The options are not all checked here: the node that started this process checked them when it started, and a section
+        // this command never reads must not stop it. Those it reads are checked when first read, as everywhere.
         using var host = builder.Build();
-        try
-        {
-            host.Services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (OptionsValidationException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
 
         await using var scope = host.Services.CreateAsyncScope();
         if (scope.ServiceProvider.GetKeyedService<IHostCommand>(args[1]) is not { } command)

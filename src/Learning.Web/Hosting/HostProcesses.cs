@@ -9,9 +9,9 @@ namespace Learning.Web.Hosting;
 
 /// <summary>
 /// Runs <see cref="IHostCommand"/>s as child processes of this node (ADR-047): <c>dotnet Learning.Web.dll process NAME ARGS…</c>,
-/// in the node's content root and environment. The child is given what decides where it reads and writes, whatever this node
-/// took it from (appsettings, the environment, the command line, a test's settings): the database as this node resolved it (a
-/// SQLite file under App_Data included), the rest of the database section (the read connection) and the modules switched off.
+/// in the node's content root and environment. The child is given this node's settings (every <c>Learning:…</c> key, whatever
+/// this node took it from: appsettings, the environment, the command line, a test's settings) as environment variables, and the
+/// database as this node resolved it (a SQLite file under App_Data included), so it reads and writes where the node does.
 /// It runs with the workstation collector and without dynamic PGO: a short-lived process that does one thing, whose peak
 /// memory is what a node's operator plans for (bench/README, "The export in a process of its own").
 /// At most <see cref="HostProcessOptions.MaxConcurrent"/> run at once; a cancelled run kills its process.
@@ -19,6 +19,9 @@ namespace Learning.Web.Hosting;
 public sealed class HostProcesses(IConfiguration configuration, IHostEnvironment environment, DatabaseConnection database,
     IOptions<HostProcessOptions> options, ILogger<HostProcesses> logger) : IHostProcesses, IDisposable
 {
+    /// <summary>Every setting of the platform's options lives under this key.</summary>
+    private const string SettingsRoot = "Learning";
+
     private const int OutputLimit = 64 * 1024;
     private const int ErrorTail = 8 * 1024;
 
@@ -64,14 +67,11 @@ public sealed class HostProcesses(IConfiguration configuration, IHostEnvironment
         env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = environment.EnvironmentName;
         env["DOTNET_gcServer"] = "0";
         env["DOTNET_TieredPGO"] = "0";
-        foreach (var section in new[] { DatabaseOptions.Section, ModulesOptions.Section })
+        foreach (var (key, value) in configuration.GetSection(SettingsRoot).AsEnumerable())
         {
-            foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+            if (value is not null)
             {
-                if (value is not null)
-                {
-                    env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-                }
+                env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
             }
         }
 

@@ -16,7 +16,10 @@ using Learning.IntegrationTests.Security;
 using Learning.Modularity;
 using Learning.Organization.Data;
 using Learning.Reports.Data;
+using Learning.Organization;
 using Learning.Reports.Jobs;
+using Learning.Reports.Services.Completion;
+using Learning.Reports.Services.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualBasic.FileIO;
@@ -129,6 +132,129 @@ public sealed class ExportTests
         var audit = await site.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "reports.exported").Select(a => new { a.UserName, a.Details }).ToListAsync());
         Assert.Equal(3, audit.Count(a => a.UserName == MatrixSite.ManagerCommuneEmail)); // csv, xlsx, pdf: refused requests export nothing
         Assert.Contains(audit, a => a.UserName == MatrixSite.ManagerCommuneEmail && a.Details == $"format=xlsx&course={courseId}");
+    }
+
+    /// <summary>
+    /// ADR-047: a province's workbook is written by a process of its own (the host started again as <c>process
+    /// reports.completion-xlsx</c>, a real child process on the same database), a commune's in the node; the file the province
+    /// manager downloads holds exactly the cells the node writes for that scope, nothing of another province; the command keeps
+    /// to the scope it is given, refuses bad arguments with exit code 2 and no file, and a cancelled run is stopped.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AProvincesWorkbook_IsWrittenByAProcessOfItsOwn_WithTheNodesCells_InTheScopeItIsGiven(DatabaseProvider provider)
+    {
+        var runs = new RecordedRuns();
+        await using var site = await TestSite.StartAsync(provider, services: s => s.AddSingleton<IHostProcesses>(sp => new RecordingProcesses(sp, runs)));
+        await SeedAsync(site);
+        var courseId = await site.WithDbAsync(db => db.Set<Course>().Where(c => c.Slug == Course).Select(c => c.Id).SingleAsync());
+        var units = await site.WithDbAsync(db => db.Set<OrgUnit>().Where(u => u.Code == "KH" || u.Code == "KH-NHATRANG").ToDictionaryAsync(u => u.Code, u => u.Path));
+        using var province = await site.SignedInAsync(MatrixSite.ManagerProvinceEmail);
+        using var commune = await site.SignedInAsync(MatrixSite.ManagerCommuneEmail);
+
+        // The province manager's workbook comes from a child process: one run, succeeded, its rows those of the sheet.
+        var xlsx = await DownloadAsync(province, $"/Admin/Reports/Export?format=xlsx&course={courseId}");
+        Assert.True(xlsx.Status == HttpStatusCode.OK, $"{xlsx.Status}: {Encoding.UTF8.GetString(xlsx.Body)} {string.Join(" | ", site.ServerErrors)}");
+        var run = Assert.Single(runs.Results);
+        Assert.True(run.Succeeded, run.Error);
+        var sheets = ReadWorkbook(xlsx.Body);
+        var cadres = sheets["Chi tiết cán bộ"];
+        Assert.Matches($@"^rows={cadres.Count} seconds=[0-9.]+ peakMB=[0-9]+\s*$", run.Output);
+        Assert.Contains(cadres, r => r["C"] == CamRanhCadre);
+        Assert.Contains(cadres, r => r["B"] == NhaTrangCadreName);
+        Assert.Contains(cadres, r => r["B"] == "'" + Formula);
+        Assert.All(cadres, r => Assert.Equal("Khánh Hòa", r["E"]));
+
+        // The same cells as the node writes for the province's scope and that filter, sheet by sheet, row by row.
+        var filter = ReportFilter.Parse($"course={courseId}");
+        var provinceScope = new OrgScope(false, [units["KH"]]);
+        Assert.True(Separate(site, provinceScope, filter));
+        Assert.False(Separate(site, new OrgScope(false, [units["KH-NHATRANG"]]), filter));
+        var inNode = ReadWorkbook(await WriteInNodeAsync(site, provinceScope, filter));
+        Assert.Equal(inNode.Keys, sheets.Keys);
+        foreach (var (name, rows) in inNode)
+        {
+            Assert.Equal(rows.Count, sheets[name].Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Assert.Equal(rows[i], sheets[name][i]);
+            }
+        }
+
+        // The commune manager's workbook is written in the node: no process started.
+        Assert.Equal(HttpStatusCode.OK, (await DownloadAsync(commune, $"/Admin/Reports/Export?format=xlsx&course={courseId}")).Status);
+        Assert.Single(runs.Results);
+
+        // The command itself, given the commune's scope: Nha Trang's rows only, in English when asked.
+        var processes = site.Services.GetRequiredService<IHostProcesses>();
+        var folder = Directory.CreateTempSubdirectory("learning-workbook-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "commune.xlsx");
+            var communeRun = await processes.RunAsync(CompletionWorkbookCommand.CommandName,
+                CompletionWorkbookCommand.Arguments(path, new OrgScope(false, [units["KH-NHATRANG"]]), filter, new CultureInfo("en")));
+            Assert.True(communeRun.Succeeded, communeRun.Error);
+            var english = ReadWorkbook(await File.ReadAllBytesAsync(path));
+            Assert.Equal(["Cadres", "Summary"], english.Keys);
+            Assert.NotEmpty(english["Cadres"]);
+            Assert.All(english["Cadres"], r => Assert.Equal(("Khánh Hòa", "Nha Trang"), (r["E"], r["F"])));
+            Assert.DoesNotContain(english["Cadres"], r => r["C"] == CamRanhCadre);
+
+            // Bad arguments: exit code 2, the reason on standard error, no file. An unknown command: 2 as well.
+            var bad = Path.Combine(folder, "bad.xlsx");
+            var refused = await processes.RunAsync(CompletionWorkbookCommand.CommandName, ["--out", bad, "--culture", "vi", "--scope", "KH; DROP TABLE org_unit"]);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("--scope", refused.Error, StringComparison.Ordinal);
+            var reversed = await processes.RunAsync(CompletionWorkbookCommand.CommandName, ["--out", bad, "--culture", "vi", "--scope", "*", "--filter", "dueFrom=2026-12-31&dueTo=2026-12-01"]);
+            Assert.Equal(2, reversed.ExitCode);
+            Assert.Contains("Không thể xuất báo cáo:", reversed.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(bad));
+            Assert.Equal(2, (await processes.RunAsync("reports.no-such-command", [])).ExitCode);
+
+            // Cancelled while it runs: the caller gets the cancellation at once, not the workbook.
+            using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processes.RunAsync(CompletionWorkbookCommand.CommandName,
+                CompletionWorkbookCommand.Arguments(Path.Combine(folder, "cancelled.xlsx"), OrgScope.Everything, filter, new CultureInfo("vi")), soon.Token));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<byte[]> WriteInNodeAsync(TestSite site, OrgScope scope, ReportFilter filter)
+    {
+        await using var services = site.Services.CreateAsyncScope();
+        using var output = new MemoryStream();
+        await services.ServiceProvider.GetRequiredService<CompletionExport>().WriteXlsxAsync(output, scope, filter);
+        return output.ToArray();
+    }
+
+    /// <summary>The node's decision, asked of its own service.</summary>
+    private static bool Separate(TestSite site, OrgScope scope, ReportFilter filter)
+    {
+        using var services = site.Services.CreateScope();
+        return services.ServiceProvider.GetRequiredService<CompletionWorkbooks>().Separate(scope, filter);
+    }
+
+    private sealed class RecordedRuns
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<HostProcessResult> Results { get; } = new();
+    }
+
+    /// <summary>The host's own <see cref="IHostProcesses"/> (real child processes), with each run's result kept for the test.</summary>
+    private sealed class RecordingProcesses(IServiceProvider services, RecordedRuns runs) : IHostProcesses
+    {
+        private readonly Learning.Web.Hosting.HostProcesses inner = ActivatorUtilities.CreateInstance<Learning.Web.Hosting.HostProcesses>(services);
+
+        public async Task<HostProcessResult> RunAsync(string command, IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+        {
+            var result = await inner.RunAsync(command, args, cancellationToken);
+            runs.Results.Enqueue(result);
+            return result;
+        }
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Learning.Modularity;
 
 namespace Learning.Web.Hosting;
@@ -11,6 +12,9 @@ namespace Learning.Web.Hosting;
 public static class HostCommands
 {
     public const string Verb = "process";
+
+    /// <summary>The parent's time when it started the process (ISO 8601): the process's clock starts there and runs on.</summary>
+    public const string ClockVariable = "LEARNING_PROCESS_CLOCK";
 
     public static bool Matches(string[] args) => args is [Verb, ..];
 
@@ -31,6 +35,10 @@ public static class HostCommands
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var catalog = builder.Services.AddLearningCore(builder.Configuration, builder.Environment);
         builder.Services.AddLearningModules(catalog, builder.Configuration);
+        if (DateTimeOffset.TryParse(Environment.GetEnvironmentVariable(ClockVariable), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parentNow))
+        {
+            builder.Services.AddSingleton<TimeProvider>(new ContinuedClock(parentNow));
+        }
 
         // The options are not all checked here: the node that started this process checked them when it started, and a section
         // this command never reads must not stop it. Those it reads are checked when first read, as everywhere.
@@ -60,3 +68,12 @@ public static class HostCommands
         }
     }
 }
+
+/// <summary>The parent's clock, continued: its time at the start, plus the time this process has run since.</summary>
+internal sealed class ContinuedClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly long started = System.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(started);
+}
+

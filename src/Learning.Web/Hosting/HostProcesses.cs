@@ -11,12 +11,13 @@ namespace Learning.Web.Hosting;
 /// Runs <see cref="IHostCommand"/>s as child processes of this node (ADR-047): <c>dotnet Learning.Web.dll process NAME ARGS…</c>,
 /// in the node's content root and environment. The child is given this node's settings (every <c>Learning:…</c> key, whatever
 /// this node took it from: appsettings, the environment, the command line, a test's settings) as environment variables, and the
-/// database as this node resolved it (a SQLite file under App_Data included), so it reads and writes where the node does.
+/// database as this node resolved it (a SQLite file under App_Data included), so it reads and writes where the node does, and
+/// this node's time, so a row is overdue in the child exactly when it is in the node.
 /// It runs with the workstation collector and without dynamic PGO: a short-lived process that does one thing, whose peak
 /// memory is what a node's operator plans for (bench/README, "The export in a process of its own").
 /// At most <see cref="HostProcessOptions.MaxConcurrent"/> run at once; a cancelled run kills its process.
 /// </summary>
-public sealed class HostProcesses(IConfiguration configuration, IHostEnvironment environment, DatabaseConnection database,
+public sealed class HostProcesses(IConfiguration configuration, IHostEnvironment environment, DatabaseConnection database, TimeProvider clock,
     IOptions<HostProcessOptions> options, ILogger<HostProcesses> logger) : IHostProcesses, IDisposable
 {
     /// <summary>Every setting of the platform's options lives under this key.</summary>
@@ -65,6 +66,7 @@ public sealed class HostProcesses(IConfiguration configuration, IHostEnvironment
 
         var env = start.Environment;
         env["DOTNET_ENVIRONMENT"] = env["ASPNETCORE_ENVIRONMENT"] = environment.EnvironmentName;
+        env[HostCommands.ClockVariable] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         env["DOTNET_gcServer"] = "0";
         env["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in configuration.GetSection(SettingsRoot).AsEnumerable())

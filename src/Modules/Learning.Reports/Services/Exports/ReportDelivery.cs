@@ -22,7 +22,7 @@ public sealed record DeliveryResult(int Sent, int SkippedEmpty, int AlreadyServe
 /// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap. A saved
 /// training-hours report is delivered for the year of the delivery (site time), with its unit, position and "below target".
 /// </summary>
-public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, HoursExport hours, ReportReads reads, IOrganizationScopeService scopes,
+public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, CompletionWorkbooks workbooks, HoursExport hours, ReportReads reads, IOrganizationScopeService scopes,
     INotifier notifier, IStringLocalizer<ReportsStrings> t, TimeProvider clock, ILogger<ReportDelivery> logger)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -93,7 +93,8 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
             }
             else if (visible)
             {
-                await export.WriteXlsxAsync(workbook, scope, filter!, cancellationToken);
+                // A province's or the country's workbook is written by a process of its own (ADR-047), as a download is.
+                await WriteWorkbookAsync(workbook, scope, filter!, cancellationToken);
             }
             else
             {
@@ -118,6 +119,21 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
 
         logger.LogInformation("Scheduled reports: {Sent} sent, {Skipped} skipped as empty, {Served} already served", sent, skipped, served);
         return new DeliveryResult(sent, skipped, served);
+    }
+
+    private async Task WriteWorkbookAsync(MemoryStream workbook, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "learning-delivery-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            await workbooks.WriteAsync(path, scope, filter, cancellationToken);
+            await using var file = File.OpenRead(path);
+            await file.CopyToAsync(workbook, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>An administrator, or a role that carries Reports.Export (the delivery is an XLSX export), as the site's roles are now.</summary>

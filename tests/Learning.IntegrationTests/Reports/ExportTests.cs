@@ -197,6 +197,24 @@ public sealed class ExportTests
         Assert.Equal(HttpStatusCode.OK, (await DownloadAsync(commune, $"/Admin/Reports/Export?format=xlsx&course={courseId}")).Status);
         Assert.Single(runs.Results);
 
+        // The province's training hours workbook goes the same way, with the node's cells.
+        var year = DateTime.UtcNow.Year;
+        var hoursXlsx = await DownloadAsync(province, $"/Admin/Reports/Hours/Export?format=xlsx&year={year}");
+        Assert.True(hoursXlsx.Status == HttpStatusCode.OK, $"{hoursXlsx.Status}: {Encoding.UTF8.GetString(hoursXlsx.Body)} {string.Join(" | ", site.ServerErrors)}");
+        Assert.Equal(2, runs.Results.Count);
+        Assert.True(runs.Results.Last().Succeeded, runs.Results.Last().Error);
+        var hoursSheet = Assert.Single(ReadWorkbook(hoursXlsx.Body)).Value;
+        Assert.Contains(hoursSheet, r => r["B"] == NhaTrangCadreName);
+        byte[] hoursInNode;
+        await using (var services = site.Services.CreateAsyncScope())
+        using (var output = new MemoryStream())
+        {
+            await services.ServiceProvider.GetRequiredService<HoursExport>().WriteAsync(output, ExportFormat.Xlsx, provinceScope, new HoursFilter(year));
+            hoursInNode = output.ToArray();
+        }
+
+        Assert.Equal(Assert.Single(ReadWorkbook(hoursInNode)).Value, hoursSheet);
+
         // The command itself, given the commune's scope: Nha Trang's rows only, in English when asked.
         var processes = site.Services.GetRequiredService<IHostProcesses>();
         var folder = Directory.CreateTempSubdirectory("learning-workbook-").FullName;
@@ -204,7 +222,7 @@ public sealed class ExportTests
         {
             var path = Path.Combine(folder, "commune.xlsx");
             var communeRun = await processes.RunAsync(CompletionWorkbookCommand.CommandName,
-                CompletionWorkbookCommand.Arguments(path, new OrgScope(false, [units["KH-NHATRANG"]]), filter, new CultureInfo("en")));
+                WorkbookCommand.Arguments(path, new OrgScope(false, [units["KH-NHATRANG"]]), filter.ToQueryString(), new CultureInfo("en")));
             Assert.True(communeRun.Succeeded, communeRun.Error);
             var english = ReadWorkbook(await File.ReadAllBytesAsync(path));
             Assert.Equal(["Cadres", "Summary"], english.Keys);
@@ -227,7 +245,7 @@ public sealed class ExportTests
             using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processes.RunAsync(CompletionWorkbookCommand.CommandName,
-                CompletionWorkbookCommand.Arguments(Path.Combine(folder, "cancelled.xlsx"), OrgScope.Everything, filter, new CultureInfo("vi")), soon.Token));
+                WorkbookCommand.Arguments(Path.Combine(folder, "cancelled.xlsx"), OrgScope.Everything, filter.ToQueryString(), new CultureInfo("vi")), soon.Token));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
         }
         finally
@@ -248,7 +266,7 @@ public sealed class ExportTests
     private static bool Separate(TestSite site, OrgScope scope, ReportFilter filter)
     {
         using var services = site.Services.CreateScope();
-        return services.ServiceProvider.GetRequiredService<CompletionWorkbooks>().Separate(scope, filter);
+        return services.ServiceProvider.GetRequiredService<ReportWorkbooks>().Separate(scope, filter);
     }
 
     private sealed class RecordedRuns

@@ -29,10 +29,11 @@ public static class ReportExportEndpoints
     /// <summary>
     /// <c>GET /Admin/Reports/Hours/Export?format=csv|xlsx&amp;year=&amp;under=&amp;position=&amp;below=true</c>: the training-hours report as the
     /// caller may see it, every row (the page shows 50 at a time). A bad format or year: 400 with the localized reason; a unit
-    /// outside the scope: 404. Audited before the file is sent; XLSX goes through a temporary file as the completion export does.
+    /// outside the scope: 404. Audited before the file is sent; XLSX goes through a temporary file as the completion export does, a
+    /// province's or the country's written by a process of its own (ADR-047).
     /// </summary>
     public static async Task<Results<EmptyHttpResult, FileStreamHttpResult, ContentHttpResult, NotFound>> ExportHoursAsync(
-        HttpContext http, HoursExport export, IOrganizationScopeService scopes, ICadreDirectory directory, IAuditTrail audit, LearningDbContext db,
+        HttpContext http, HoursExport export, ReportWorkbooks workbooks, IOrganizationScopeService scopes, ICadreDirectory directory, IAuditTrail audit, LearningDbContext db,
         IStringLocalizer<ReportsStrings> t, CancellationToken cancellationToken)
     {
         if (!CompletionExport.TryParseFormat(http.Request.Query["format"], out var format) || format == ExportFormat.Pdf)
@@ -64,11 +65,7 @@ public static class ReportExportEndpoints
             return TypedResults.Empty;
         }
 
-        return await WorkbookAsync(async path =>
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-            await export.WriteAsync(file, format, scope, filter, cancellationToken);
-        });
+        return await WorkbookAsync(path => workbooks.WriteHoursAsync(path, scope, filter, cancellationToken));
     }
 
     /// <summary>
@@ -76,11 +73,11 @@ public static class ReportExportEndpoints
     /// it (their scope is a WHERE clause of every query). A malformed filter or format: 400 with the localized reason; a filter
     /// naming a unit outside the scope: 404. Audited before the file is sent. CSV is streamed to the response; XLSX is written to a
     /// temporary file first (the ZIP is written synchronously, and a failure then is a clean 500, not half a workbook), then
-    /// streamed from it; a province's or the country's by a process of its own (<see cref="CompletionWorkbooks"/>, ADR-047). The
+    /// streamed from it; a province's or the country's by a process of its own (<see cref="ReportWorkbooks"/>, ADR-047). The
     /// PDF summary is small.
     /// </summary>
     public static async Task<Results<EmptyHttpResult, FileStreamHttpResult, FileContentHttpResult, ContentHttpResult, NotFound>> ExportAsync(
-        HttpContext http, CompletionExport export, CompletionWorkbooks workbooks, IOrganizationScopeService scopes, IAuditTrail audit, LearningDbContext db,
+        HttpContext http, CompletionExport export, ReportWorkbooks workbooks, IOrganizationScopeService scopes, IAuditTrail audit, LearningDbContext db,
         IStringLocalizer<ReportsStrings> t, CancellationToken cancellationToken)
     {
         if (!CompletionExport.TryParseFormat(http.Request.Query["format"], out var format))
@@ -112,7 +109,7 @@ public static class ReportExportEndpoints
                 await export.WriteCsvAsync(http.Response.Body, scope, filter, cancellationToken);
                 return TypedResults.Empty;
             case ExportFormat.Xlsx:
-                return await WorkbookAsync(path => workbooks.WriteAsync(path, scope, filter, cancellationToken));
+                return await WorkbookAsync(path => workbooks.WriteCompletionAsync(path, scope, filter, cancellationToken));
             default:
                 return TypedResults.File(await export.PdfAsync(scope, filter, cancellationToken), CompletionExport.ContentType(format));
         }

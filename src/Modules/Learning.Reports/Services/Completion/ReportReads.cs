@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Learning.Courses;
 using Learning.Data;
@@ -64,8 +65,41 @@ public sealed record HoursFilter(int Year, string? UnderPath = null, string? Pos
 
     /// <summary>The same from a stored query string (a saved hours report's), with or without its <c>?</c>, as
     /// <see cref="ReportFilter.Parse(string)"/> reads a saved completion report's.</summary>
-    public static HoursFilter Parse(string queryString, int year) =>
-        Parse(new QueryCollection(QueryHelpers.ParseQuery(string.IsNullOrEmpty(queryString) || queryString[0] == '?' ? queryString : "?" + queryString)), year);
+    public static HoursFilter Parse(string queryString, int year) => Parse(Query(queryString), year);
+
+    /// <summary>A filter with its year (<see cref="ToQueryString"/>'s form); null when the year is missing or not 2000–2100.</summary>
+    public static HoursFilter? ParseWithYear(string queryString)
+    {
+        var query = Query(queryString);
+        return int.TryParse(query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
+            ? Parse(query, year)
+            : null;
+    }
+
+    /// <summary>The filter with its year as a query string (<c>year=2026&amp;under=…&amp;position=…&amp;below=true</c>).</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<KeyValuePair<string, string?>> { new("year", Year.ToString(CultureInfo.InvariantCulture)) };
+        if (UnderPath is not null)
+        {
+            parts.Add(new("under", UnderPath));
+        }
+
+        if (Position is not null)
+        {
+            parts.Add(new("position", Position));
+        }
+
+        if (BelowTarget)
+        {
+            parts.Add(new("below", "true"));
+        }
+
+        return QueryString.Create(parts).Value!.TrimStart('?');
+    }
+
+    private static QueryCollection Query(string queryString) =>
+        new(QueryHelpers.ParseQuery(string.IsNullOrEmpty(queryString) || queryString[0] == '?' ? queryString : "?" + queryString));
 }
 
 /// <summary>One cadre's training hours in a year against the target of their position (null: no target set).</summary>
@@ -199,10 +233,11 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
         return new HoursPage([.. list.Select(r => r.ToRecord())], total, met, withTarget);
     }
 
-    /// <summary>Every row of the hours report in the page's order, streamed from one query (the export).</summary>
+    /// <summary>Every row of the hours report in the page's order, streamed from one query (the export): a streaming context, as
+    /// the completion export's rows, so the rows are written as they arrive rather than buffered whole for a retry.</summary>
     public async IAsyncEnumerable<CadreHours> HoursRowsAsync(OrgScope scope, HoursFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var db = contexts.CreateDbContext();
+        await using var db = contexts.CreateStreamingDbContext();
         await foreach (var row in HoursQuery(db, scope, filter).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row.ToRecord();

@@ -15,8 +15,9 @@ public static class ExportsServices
         _ = configuration;
         services.AddScoped<CompletionExport>();
         services.AddValidatedOptions<ExportOptions>(ExportOptions.Section);
-        services.AddScoped<CompletionWorkbooks>();
+        services.AddScoped<ReportWorkbooks>();
         services.AddKeyedScoped<IHostCommand, CompletionWorkbookCommand>(CompletionWorkbookCommand.CommandName);
+        services.AddKeyedScoped<IHostCommand, HoursWorkbookCommand>(HoursWorkbookCommand.CommandName);
         services.AddScoped<HoursExport>();
         services.AddScoped<ReportSubscriptions>();
         services.AddScoped<ReportDelivery>();

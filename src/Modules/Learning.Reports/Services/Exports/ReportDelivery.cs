@@ -22,7 +22,7 @@ public sealed record DeliveryResult(int Sent, int SkippedEmpty, int AlreadyServe
 /// same transaction that writes the notification, so a period is served exactly once, even when two runs overlap. A saved
 /// training-hours report is delivered for the year of the delivery (site time), with its unit, position and "below target".
 /// </summary>
-public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, CompletionWorkbooks workbooks, HoursExport hours, ReportReads reads, IOrganizationScopeService scopes,
+public sealed class ReportDelivery(LearningDbContext db, CompletionExport export, ReportWorkbooks workbooks, ReportReads reads, IOrganizationScopeService scopes,
     INotifier notifier, IStringLocalizer<ReportsStrings> t, TimeProvider clock, ILogger<ReportDelivery> logger)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,21 +85,12 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
                 continue;
             }
 
+            // A province's or the country's workbook is written by a process of its own (ADR-047), as a download is. Nothing they
+            // may see: the workbook of an empty scope.
             using var workbook = new MemoryStream();
-            if (isHours)
-            {
-                // Nothing they may see: the workbook of an empty scope.
-                await hours.WriteAsync(workbook, ExportFormat.Xlsx, visible ? scope : OrgScope.Nothing, hoursFilter!, cancellationToken);
-            }
-            else if (visible)
-            {
-                // A province's or the country's workbook is written by a process of its own (ADR-047), as a download is.
-                await WriteWorkbookAsync(workbook, scope, filter!, cancellationToken);
-            }
-            else
-            {
-                await export.WriteXlsxAsync(workbook, OrgScope.Nothing, new ReportFilter(), cancellationToken); // nothing they may see: an empty workbook
-            }
+            await WriteWorkbookAsync(workbook, path => isHours
+                ? workbooks.WriteHoursAsync(path, visible ? scope : OrgScope.Nothing, hoursFilter!, cancellationToken)
+                : workbooks.WriteCompletionAsync(path, visible ? scope : OrgScope.Nothing, visible ? filter! : new ReportFilter(), cancellationToken), cancellationToken);
 
             var label = t[subscription.Cadence == ReportCadence.Weekly ? "Subscriptions.Period.Weekly" : "Subscriptions.Period.Monthly", number, year].Value;
             var notice = new Notice(subscription.OwnerId, NoticeTypes.ReportDelivery, new { Report = new { Title = report.Name, Period = label } })
@@ -121,12 +112,12 @@ public sealed class ReportDelivery(LearningDbContext db, CompletionExport export
         return new DeliveryResult(sent, skipped, served);
     }
 
-    private async Task WriteWorkbookAsync(MemoryStream workbook, OrgScope scope, ReportFilter filter, CancellationToken cancellationToken)
+    private static async Task WriteWorkbookAsync(MemoryStream workbook, Func<string, Task> write, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "learning-delivery-" + Guid.NewGuid().ToString("N") + ".xlsx");
         try
         {
-            await workbooks.WriteAsync(path, scope, filter, cancellationToken);
+            await write(path);
             await using var file = File.OpenRead(path);
             await file.CopyToAsync(workbook, cancellationToken);
         }

@@ -4,8 +4,9 @@ using Learning.Reports.Services.Exports;
 
 namespace Learning.UnitTests.Reports;
 
-/// <summary>ADR-047: which workbooks a node writes itself (one commune's rows at most) and which a process of its own writes.</summary>
-public sealed class CompletionWorkbooksTests
+/// <summary>ADR-047: which workbooks a node writes itself (one commune's rows at most) and which a process of its own writes;
+/// the hours filter as the process is given it.</summary>
+public sealed class ReportWorkbooksTests
 {
     [Theory]
     [InlineData(true, "", null, null, false)] // the country
@@ -18,11 +19,22 @@ public sealed class CompletionWorkbooksTests
     [InlineData(true, "", "/1/5/", null, true)] // the country, filtered to a commune
     [InlineData(false, "/1/", "/1/", null, false)] // a province, filtered to itself
     [InlineData(false, "/1/", null, 9, true)] // a province, filtered to one unit
-    [InlineData(false, "", null, null, false)] // a restricted scope with no paths reads nothing, but is not called a commune
+    [InlineData(false, "", null, null, true)] // a restricted scope with no paths: nothing to read, written in the node
     public void WithinACommune_FollowsTheNarrowestOfScopeAndFilter(bool unrestricted, string paths, string? under, int? unit, bool expected)
     {
         var scope = new OrgScope(unrestricted, paths.Split(',', StringSplitOptions.RemoveEmptyEntries));
-        var filter = new ReportFilter(UnderPath: under, UnitId: unit);
-        Assert.Equal(expected, CompletionWorkbooks.WithinACommune(scope, filter));
+        Assert.Equal(expected, ReportWorkbooks.WithinACommune(scope, under, unit));
+    }
+
+    [Fact]
+    public void HoursFilter_GoesToTheProcessAndBack_WithItsYear()
+    {
+        var filter = new HoursFilter(2026, "/1/5/", "Công chức Tư pháp & Hộ tịch", BelowTarget: true);
+        var query = filter.ToQueryString();
+        Assert.Equal(filter, HoursFilter.ParseWithYear(query));
+        Assert.Equal(new HoursFilter(2025), HoursFilter.ParseWithYear(new HoursFilter(2025).ToQueryString()));
+        Assert.Null(HoursFilter.ParseWithYear("under=%2F1%2F"));
+        Assert.Null(HoursFilter.ParseWithYear("year=1999"));
+        Assert.Null(HoursFilter.ParseWithYear("year=20x6"));
     }
 }

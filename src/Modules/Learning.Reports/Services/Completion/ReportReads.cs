@@ -262,14 +262,19 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
             cadres = cadres.Where(c => c.Position == position);
         }
 
-        // Hours as a correlated SUM per cadre (a joined GROUP BY sub-query cannot be null-tested in EF's translation).
-        var enrolments = courses.Enrollments(db).Where(e => e.CompletedUtc >= start && e.CompletedUtc < end);
-        var catalogue = courses.Courses(db);
+        // Hours summed per account once (one pass over the year's completions, grouped), then joined to the cadres: a SUM
+        // correlated per cadre probed the enrolments 200,000 times for the country (7 s of an 8.7-s query).
+        var perUser = from e in courses.Enrollments(db)
+                      where e.CompletedUtc >= start && e.CompletedUtc < end
+                      join k in courses.Courses(db) on e.CourseId equals k.Id
+                      group (double)k.EstimatedHours by e.UserId into g
+                      select new { UserId = g.Key, Hours = g.Sum() };
         var targets = db.Set<HourTarget>().Where(t => t.Year == year);
         var rows = from c in cadres
                join t in targets on c.Position equals t.Position into ts
                from t in ts.DefaultIfEmpty()
-               let hours = enrolments.Where(e => e.UserId == c.UserId).Join(catalogue, e => e.CourseId, k => k.Id, (e, k) => (double)k.EstimatedHours).Sum()
+               join h in perUser on c.UserId equals h.UserId into hs
+               from h in hs.DefaultIfEmpty()
                orderby c.OrgPath, c.FullName, c.CadreId
                select new HoursRow
                {
@@ -278,7 +283,7 @@ public sealed class ReportReads(IReadDbContextFactory contexts, ICompletionRepor
                    Position = c.Position,
                    UnitName = c.UnitName,
                    OrgPath = c.OrgPath,
-                   Hours = hours,
+                   Hours = (double?)h.Hours ?? 0,
                    Target = t == null ? null : (double?)t.Hours,
                };
         return filter.BelowTarget ? rows.Where(r => r.Target != null && r.Hours < r.Target) : rows;

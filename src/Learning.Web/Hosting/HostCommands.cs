@@ -31,6 +31,13 @@ public static class HostCommands
             Args = [],
             ContentRootPath = LearningHostExtensions.ContentRoot(),
         });
+        // Not every service a module registers can be built here (some take the web node's: the request, antiforgery, pages),
+        // so the container is not checked whole on build, as it is in Development; a command resolves only what it uses.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions
+        {
+            ValidateOnBuild = false,
+            ValidateScopes = builder.Environment.IsDevelopment(),
+        }));
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var catalog = builder.Services.AddLearningCore(builder.Configuration, builder.Environment);

@@ -215,6 +215,18 @@ public sealed class ExportTests
 
         Assert.Equal(Assert.Single(ReadWorkbook(hoursInNode)).Value, hoursSheet);
 
+        // What the child is given: the node's database, clock and environment; on PostgreSQL its sessions without the JIT.
+        var start = ActivatorUtilities.CreateInstance<Learning.Web.Hosting.HostProcesses>(site.Services).StartInfo(CompletionWorkbookCommand.CommandName, []);
+        Assert.Equal(provider.ToString(), start.Environment["Learning__Database__Provider"]);
+        Assert.Equal(clock.Now.ToString("O", CultureInfo.InvariantCulture), start.Environment["LEARNING_PROCESS_CLOCK"]);
+        Assert.Equal("Testing", start.Environment["DOTNET_ENVIRONMENT"]);
+        Assert.Equal("0", start.Environment["DOTNET_gcServer"]);
+        var connection = start.Environment["Learning__Database__ConnectionString"]!;
+        Assert.Equal(provider == DatabaseProvider.PostgreSql, connection.Contains("-c jit=off", StringComparison.Ordinal));
+        Assert.Equal(site.ConnectionString, provider == DatabaseProvider.PostgreSql
+            ? new Npgsql.NpgsqlConnectionStringBuilder(connection) { Options = null }.ConnectionString
+            : connection);
+
         // The command itself, given the commune's scope: Nha Trang's rows only, in English when asked.
         var processes = site.Services.GetRequiredService<IHostProcesses>();
         var folder = Directory.CreateTempSubdirectory("learning-workbook-").FullName;

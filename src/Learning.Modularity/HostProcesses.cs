@@ -4,7 +4,7 @@ namespace Learning.Modularity;
 /// Work a module runs in a process of its own (ADR-047): the host started again as <c>Learning.Web process NAME ARGS…</c>, with
 /// the enabled modules' services and the same database, but no web server, no hosted services and no pages. A web node then
 /// carries none of that work's memory, code or collections; what it needs comes back as a file.
-/// A command is registered as a keyed service, its <see cref="Name"/> the key:
+/// A command is registered as a keyed service, its name (the NAME above) the key:
 /// <c>services.AddKeyedScoped&lt;IHostCommand, MyCommand&gt;(MyCommand.CommandName)</c>.
 /// </summary>
 public interface IHostCommand
